@@ -1,0 +1,1 @@
+"""The 1C-Bitrix portal: the sale exchange client and the CommerceML reader."""

@@ -1,0 +1,192 @@
+"""A `Документ` element as a domain `Order`.
+
+Reads the fields of CommerceML 2.03–2.10 and 3.x orders: Bitrix writes `ЦенаЗаЕдиницу` and
+`БазоваяЕдиница Код="796"`, 1C's 3.x packages write `Цена` and an `Единица` element whose
+`Ид` may carry a trailing space. A value that must be exact (an amount, a date) and cannot be
+read raises `DocumentProblemError`, so the order is quarantined instead of entering the queue wrong.
+"""
+
+from __future__ import annotations
+
+from desktop_app.adapters.portal.commerceml_counterparty import map_counterparty
+from desktop_app.adapters.portal.commerceml_text import (
+    DocumentProblemError,
+    Element,
+    bool_of,
+    children_by_name,
+    children_named,
+    date_of,
+    decimal_of,
+    local_name,
+    text_of,
+    time_of,
+)
+from desktop_app.domain.order import Discount, Order, OrderLine, OrderProperty, Tax
+
+ORDER_OPERATION = "Заказ товара"
+VAT_NAMES = frozenset({"НДС", "VAT"})
+
+
+def is_order_document(fields: dict[str, Element]) -> bool:
+    """An order, or any document that carries counterparties (the manager must see those)."""
+    return text_of(fields.get("ХозОперация")) == ORDER_OPERATION or "Контрагенты" in fields
+
+
+def map_order(element: Element) -> Order | None:
+    """The order this `Документ` describes; None when it is another kind of document."""
+    fields = children_by_name(element)
+    if not is_order_document(fields):
+        return None
+    order_id = text_of(fields.get("Ид"))
+    if order_id is None:
+        raise DocumentProblemError(
+            "missing-id",
+            "У документа нет идентификатора (Ид): без него заказ нельзя узнать при повторной "
+            "выгрузке, поэтому он отложен.",
+        )
+    date, time = date_of(fields.get("Дата"), "Дата")
+    if "Время" in fields:
+        time = time_of(fields["Время"], "Время")
+    return Order(
+        id=order_id,
+        number=text_of(fields.get("Номер")),
+        version=text_of(fields.get("НомерВерсии")),
+        date=date,
+        time=time,
+        operation=text_of(fields.get("ХозОперация")),
+        role=text_of(fields.get("Роль")),
+        currency=text_of(fields.get("Валюта")),
+        exchange_rate=decimal_of(fields.get("Курс"), "Курс"),
+        total=decimal_of(fields.get("Сумма"), "Сумма"),
+        comment=text_of(fields.get("Комментарий")),
+        deleted=bool_of(fields.get("ПометкаУдаления")) or False,
+        counterparties=tuple(
+            map_counterparty(c) for c in children_named(fields.get("Контрагенты"), "Контрагент")
+        ),
+        taxes=map_taxes(fields.get("Налоги")),
+        discounts=map_discounts(fields.get("Скидки")),
+        lines=tuple(map_line(item) for item in children_named(fields.get("Товары"), "Товар")),
+        properties=map_properties(fields.get("ЗначенияРеквизитов")),
+    )
+
+
+def map_properties(element: Element | None) -> tuple[OrderProperty, ...]:
+    """Every `ЗначениеРеквизита`, in order, with all its values (an empty value stays "")."""
+    if element is None:
+        return ()
+    props = []
+    for item in element:
+        name = ""
+        values = []
+        for child in item:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            local = local_name(tag)
+            if local == "Значение":
+                values.append(text_of(child) or "")
+            elif local == "Наименование":
+                name = text_of(child) or ""
+        props.append(OrderProperty(name, tuple(values)))
+    return tuple(props)
+
+
+def map_taxes(element: Element | None, context: str = "Налог") -> tuple[Tax, ...]:
+    taxes = []
+    for item in children_named(element, "Налог"):
+        fields = children_by_name(item)
+        taxes.append(
+            Tax(
+                name=text_of(fields.get("Наименование")),
+                rate=text_of(fields.get("Ставка")),
+                included=bool_of(fields.get("УчтеноВСумме")),
+                amount=decimal_of(fields.get("Сумма"), f"{context}/Сумма"),
+            )
+        )
+    return tuple(taxes)
+
+
+def map_discounts(element: Element | None, context: str = "Скидка") -> tuple[Discount, ...]:
+    discounts = []
+    for item in children_named(element, "Скидка"):
+        fields = children_by_name(item)
+        discounts.append(
+            Discount(
+                name=text_of(fields.get("Наименование")),
+                amount=decimal_of(fields.get("Сумма"), f"{context}/Сумма"),
+                percent=decimal_of(fields.get("Процент"), f"{context}/Процент"),
+                included=bool_of(fields.get("УчтеноВСумме")),
+            )
+        )
+    return tuple(discounts)
+
+
+def map_line(element: Element) -> OrderLine:
+    """One `Товар`, read in a single pass over its children (this runs for every line)."""
+    line_id = sku = name = unit = unit_code = None
+    quantity = price = amount = None
+    taxes: tuple[Tax, ...] = ()
+    rates: Element | None = None
+    discounts: tuple[Discount, ...] = ()
+    properties: tuple[OrderProperty, ...] = ()
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        local = local_name(tag)
+        if local == "Ид":
+            line_id = text_of(child)
+        elif local == "Наименование":
+            name = text_of(child)
+        elif local == "Количество":
+            quantity = decimal_of(child, "Товар/Количество")
+        elif local == "Сумма":
+            amount = decimal_of(child, "Товар/Сумма")
+        elif local == "ЦенаЗаЕдиницу" or (local == "Цена" and price is None):
+            price = decimal_of(child, f"Товар/{local}")
+        elif local == "ЗначенияРеквизитов":
+            properties = map_properties(child)
+        elif local == "Налоги":
+            taxes = map_taxes(child, "Товар/Налог")
+        elif local == "БазоваяЕдиница":
+            unit, unit_code = text_of(child), (child.get("Код") or "").strip() or None
+        elif local == "Единица":
+            unit, unit_code = _unit(child)
+        elif local == "Артикул":
+            sku = text_of(child)
+        elif local == "СтавкиНалогов":
+            rates = child
+        elif local == "Скидки":
+            discounts = map_discounts(child, "Товар/Скидка")
+    vat = next((t for t in taxes if (t.name or "").upper() in VAT_NAMES), None)
+    vat_rate = vat.rate if vat else None
+    if vat_rate is None:
+        for rate in children_named(rates, "СтавкаНалога"):
+            rate_fields = children_by_name(rate)
+            if (text_of(rate_fields.get("Наименование")) or "").upper() in VAT_NAMES:
+                vat_rate = text_of(rate_fields.get("Ставка"))
+                break
+    kind = next((p.value for p in properties if p.name == "ВидНоменклатуры"), None)
+    return OrderLine(
+        id=line_id,
+        sku=sku,
+        name=name,
+        unit=unit,
+        unit_code=unit_code,
+        quantity=quantity,
+        price=price,
+        amount=amount,
+        vat_rate=vat_rate,
+        vat_amount=vat.amount if vat else None,
+        kind=kind,
+        vat_included=vat.included if vat else None,
+        discounts=discounts,
+        properties=properties,
+    )
+
+
+def _unit(element: Element) -> tuple[str | None, str | None]:
+    """1C's 3.x `Единица`: short name and code (its `Ид` may carry a trailing space)."""
+    parts = children_by_name(element)
+    short = text_of(parts.get("НаименованиеКраткое")) or text_of(parts.get("НаименованиеПолное"))
+    return short, text_of(parts.get("Код")) or text_of(parts.get("Ид"))

@@ -1,0 +1,180 @@
+"""Keeping the good documents of a file that has a broken one.
+
+libxml2 stops at the first well-formedness error, so the streaming pass ends there. The file
+is then cut at the `<Документ …>` / `</Документ>` boundaries by a byte search in the file's
+own encoding, and each document after those already read is parsed on its own, wrapped in
+the original root start tag (namespaces included). A broken one is reported with its
+position in the file; the others are read as usual.
+"""
+
+from __future__ import annotations
+
+import mmap
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from desktop_app.adapters.portal.commerceml_reader import (
+    HARDENED,
+    ReadItem,
+    ReadProblem,
+    describe,
+    read_document,
+)
+from desktop_app.adapters.portal.commerceml_text import Element, local_name
+
+if TYPE_CHECKING:
+    from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader
+
+# libxml2 error codes that deserve their own words.
+_TEXT_TOO_LONG = 114
+_ENCODING_CODES = frozenset({9, 81, 32})
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    index: int
+    start: int
+    end: int | None
+    """Offset just past `</Документ>`; None when the document is never closed."""
+    line: int
+
+
+def _chunks(data: mmap.mmap, encoding: str) -> list[_Chunk]:
+    name = "Документ".encode(encoding)
+    starts = re.compile(rb"<(?:[A-Za-z_][-\w.]*:)?" + re.escape(name) + rb"(?=[\s/>])")
+    ends = re.compile(rb"</(?:[A-Za-z_][-\w.]*:)?" + re.escape(name) + rb"\s*>")
+    found = [m.start() for m in starts.finditer(data)]
+    chunks = []
+    line, counted = 1, 0
+    for number, start in enumerate(found, start=1):
+        line += data[counted:start].count(b"\n")
+        counted = start
+        limit = found[number] if number < len(found) else len(data)
+        end = ends.search(data, start, limit)
+        chunks.append(_Chunk(number, start, end.end() if end else None, line))
+    return chunks
+
+
+def _document_id(raw: bytes, encoding: str) -> str | None:
+    pattern = "<(?:[A-Za-z_][-\\w.]*:)?Ид>([^<]{1,200})</".encode(encoding)
+    match = re.search(pattern, raw)
+    if match is None:
+        return None
+    return match.group(1).decode(encoding, errors="replace").strip() or None
+
+
+def _problem(
+    chunk: _Chunk,
+    document_id: str | None,
+    line: int | None,
+    column: int | None,
+    code: str,
+    reason: str,
+) -> ReadProblem:
+    where = f", строка {line}" if line else ""
+    return ReadProblem(
+        index=chunk.index,
+        document_id=document_id,
+        line=line,
+        column=column,
+        code=code,
+        message=f"{describe(chunk.index, document_id)}{where}: {reason}",
+    )
+
+
+def _explain(error: etree.XMLSyntaxError, encoding: str) -> tuple[str, str]:
+    code = int(getattr(error, "code", 0))  # libxml2's error number; untyped in lxml-stubs
+    if code == _TEXT_TOO_LONG:
+        return "too-large", (
+            "в документе есть значение длиннее 10 миллионов символов; такой документ не "
+            "принимается."
+        )
+    if code in _ENCODING_CODES:
+        return "encoding", (
+            f"в документе есть байты, которые не читаются в кодировке файла ({encoding}); "
+            "вероятно, документ записан в другой кодировке."
+        )
+    return "broken-xml", f"документ повреждён — ошибка XML: {error.msg}."
+
+
+def _parse_chunk(reader: CommerceMLReader, data: mmap.mmap, chunk: _Chunk) -> ReadItem | None:
+    prolog = reader.prolog
+    raw = data[chunk.start : chunk.end]
+    document_id = _document_id(raw, prolog.encoding)
+    if chunk.end is None:
+        return _problem(
+            chunk,
+            document_id,
+            chunk.line,
+            None,
+            "truncated",
+            "документ оборван — файл закончился (или документ не закрыт) посреди него.",
+        )
+    head = f'<?xml version="1.0" encoding="{prolog.encoding}"?>'.encode("ascii")
+    root_tag = prolog.root_tag.replace(b"\r", b" ").replace(b"\n", b" ")
+    closing = f"</{prolog.root_qname}>".encode(prolog.encoding)
+    parser = etree.XMLParser(**HARDENED)
+    try:
+        root = etree.fromstring(head + root_tag + raw + closing, parser)
+    except etree.XMLSyntaxError as error:
+        line, column = error.position
+        code, reason = _explain(error, prolog.encoding)
+        return _problem(chunk, document_id, chunk.line + line - 1, column, code, reason)
+    element: Element = root[0] if len(root) else root
+    if local_name(str(element.tag)) != "Документ":
+        return None
+    return read_document(chunk.index, element, line_offset=chunk.line - 1)
+
+
+def salvage(reader: CommerceMLReader, error: etree.XMLSyntaxError) -> Iterator[ReadItem]:
+    """Continue after the streaming pass failed with `error`."""
+    prolog = reader.prolog
+    line, column = error.position
+    already = reader.documents_seen
+    if prolog.encoding.startswith("utf-16"):
+        code, reason = _explain(error, prolog.encoding)
+        yield ReadProblem(already + 1, None, line, column, code, f"Файл, строка {line}: {reason}")
+        return
+    explained = False
+    with (
+        reader.path.open("rb") as stream,
+        mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data,
+    ):
+        chunks = _chunks(data, prolog.encoding)
+        for chunk in chunks[already:]:
+            item = _parse_chunk(reader, data, chunk)
+            if item is None:
+                reader.skipped += 1
+                continue
+            if isinstance(item, ReadProblem):
+                explained = True
+            yield item
+        closed = chunks[-1].end if chunks else 0
+        tail = data[closed or 0 :] if closed is not None else b""
+    if explained:
+        return
+    root_end = f"</{prolog.root_qname}".encode(prolog.encoding)
+    if chunks and root_end not in tail:
+        yield ReadProblem(
+            None,
+            None,
+            line,
+            column,
+            "truncated",
+            f"Файл оборван после документа №{len(chunks)}: конец файла не получен, "
+            "следующие документы могли потеряться.",
+        )
+        return
+    code, _reason = _explain(error, prolog.encoding)
+    yield ReadProblem(
+        None,
+        None,
+        line,
+        column,
+        code,
+        f"Файл, строка {line}, позиция {column}: ошибка XML вне документов ({error.msg}).",
+    )

@@ -1,0 +1,70 @@
+"""`python -m desktop_app` / `order-review`: global options, then a subcommand (GUIDE §11).
+
+Exit codes: 0 done; 1 done with problems the output lists; 2 could not start (bad arguments,
+unreadable input, no configuration) with one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.cli import demo_command, parse_command
+from desktop_app.cli.errors import UserError
+
+COMMANDS = (parse_command, demo_command)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and one line for a usage error, as GUIDE §11 asks."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: ошибка: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="order-review",
+        description="Order Review — проверка заказов с B2B-портала перед записью в 1С.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=os.environ.get("ORDER_REVIEW_DATA_DIR") or None,
+        help="папка данных (по умолчанию ORDER_REVIEW_DATA_DIR или папка данных пользователя)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in COMMANDS:
+        command.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        result: int = args.run(args)
+    except UserError as error:
+        print(f"order-review: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("order-review: прервано", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Use cases: fetch, review decisions, push to 1C, export."""

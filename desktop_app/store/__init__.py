@@ -1,0 +1,1 @@
+"""The local store: SQLAlchemy models, repositories, migrations, outbox."""

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""The two commands of README's quick start, runnable on a fresh clone.
+
+    python3 packaging/dev.py demo   # Order Review on its embedded demo
+    python3 packaging/dev.py test   # every check: ruff, ruff format, mypy, pytest
+
+Each creates `.venv` in the checkout on first use and reinstalls the project
+when `pyproject.toml` changes, so a newcomer needs only Python 3.11 and the
+package registries. Standard library only: nothing is installed yet when this runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".order-review-installed"
+MIN_PYTHON = (3, 11)
+
+
+def venv_python() -> Path:
+    if os.name == "nt":
+        return VENV / "Scripts" / "python.exe"
+    return VENV / "bin" / "python"
+
+
+def requirements_digest() -> str:
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+
+
+def ensure_venv() -> Path:
+    """Create the environment and install the project (with test tools) when needed."""
+    python = venv_python()
+    if not python.exists():
+        print(f"[dev] creating the virtual environment in {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    digest = requirements_digest()
+    if not STAMP.exists() or STAMP.read_text(encoding="utf-8").strip() != digest:
+        print("[dev] installing Order Review and its dependencies (first run only)", flush=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
+            check=True,
+        )
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"],
+            check=True,
+        )
+        STAMP.write_text(digest, encoding="utf-8")
+    return python
+
+
+def run_step(title: str, argv: list[str]) -> None:
+    print(f"[dev] {title}: {' '.join(argv[2:]) if len(argv) > 2 else argv[-1]}", flush=True)
+    result = subprocess.run(argv, cwd=ROOT)
+    if result.returncode != 0:
+        print(f"[dev] FAILED: {title} (exit code {result.returncode})", file=sys.stderr, flush=True)
+        sys.exit(result.returncode)
+
+
+def command_test(python: Path, extra: list[str]) -> None:
+    py = str(python)
+    run_step("ruff check", [py, "-m", "ruff", "check", "."])
+    run_step("ruff format", [py, "-m", "ruff", "format", "--check", "."])
+    run_step("mypy", [py, "-m", "mypy"])
+    run_step("pytest", [py, "-m", "pytest", *extra])
+    print("[dev] all checks passed", flush=True)
+
+
+def command_demo(python: Path, extra: list[str]) -> None:
+    result = subprocess.run([str(python), "-m", "desktop_app", "demo", *extra], cwd=ROOT)
+    sys.exit(result.returncode)
+
+
+def main(argv: list[str]) -> None:
+    if sys.version_info < MIN_PYTHON:
+        sys.exit(f"Order Review needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer.")
+    commands = {"demo": command_demo, "test": command_test}
+    if not argv or argv[0] not in commands:
+        sys.exit("usage: python3 packaging/dev.py {demo|test} [arguments...]")
+    python = ensure_venv()
+    commands[argv[0]](python, argv[1:])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

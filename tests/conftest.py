@@ -1,0 +1,40 @@
+"""Shared test set-up: offscreen Qt, no real user directories, the reference documents."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+REFERENCE = Path(
+    os.environ.get("ORDER_REVIEW_REFERENCE_DIR") or ROOT.parent / "shared" / "reference"
+)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the real user's data, config, cache and log folders."""
+    home = tmp_path / "home"
+    for variable, folder in {
+        "XDG_DATA_HOME": "data",
+        "XDG_CONFIG_HOME": "config",
+        "XDG_CACHE_HOME": "cache",
+        "XDG_STATE_HOME": "state",
+    }.items():
+        monkeypatch.setenv(variable, str(home / folder))
+    monkeypatch.setenv("ORDER_REVIEW_DATA_DIR", str(tmp_path / "order-review-data"))
+
+
+@pytest.fixture
+def reference_dir() -> Path:
+    """The third-party reference documents (../shared/reference), or a skip when absent."""
+    if not REFERENCE.is_dir():
+        pytest.skip(
+            f"reference documents not found at {REFERENCE} (set ORDER_REVIEW_REFERENCE_DIR)"
+        )
+    return REFERENCE

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from desktop_app.emulators.portal import PortalEmulator
+from desktop_app.emulators.world import World
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# keyring's own switch to a throw-away backend: a plain file under XDG_DATA_HOME, which the
+# fixture below points into the test's tmp_path. The user's real keychain is never touched.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -38,3 +45,11 @@ def reference_dir() -> Path:
             f"reference documents not found at {REFERENCE} (set ORDER_REVIEW_REFERENCE_DIR)"
         )
     return REFERENCE
+
+
+@pytest.fixture
+def portal() -> Iterator[PortalEmulator]:
+    """A running portal emulator with 40 orders of a small generated world; stopped after."""
+    emulator = PortalEmulator(World.generate(seed=17, buyers=30), orders=40)
+    with emulator:
+        yield emulator

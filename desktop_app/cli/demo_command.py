@@ -11,14 +11,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from desktop_app.adapters.portal.commerceml_reader import ReadOrder, ReadProblem, read_commerceml
 from desktop_app.cli.errors import UserError
+from desktop_app.cli.money_text import money
 from desktop_app.domain.counterparty import CounterpartyKind
-from desktop_app.domain.money import to_money
 from desktop_app.domain.order import Order
 from desktop_app.emulators.bitrix_commerceml import write_orders
 from desktop_app.emulators.world import World
@@ -49,17 +48,12 @@ def _row(order: Order) -> str:
     name = buyer.display_name if buyer else ""
     requisites = " / ".join(v for v in (buyer.inn, buyer.kpp) if v) if buyer else ""
     kind = KIND_WORDS[buyer.kind] if buyer else ""
-    total = _money(order.total) if order.total is not None else ""
+    total = money(order.total) if order.total is not None else ""
     date = order.date.strftime("%d.%m.%Y") if order.date else ""
     return (
         f"{order.number or order.id:>6}  {date:10}  {_fit(name, 44):44}  "
         f"{requisites:22}  {kind:7}  {total:>12}"
     )
-
-
-def _money(value: Decimal) -> str:
-    """1234567.5 → "1 234 567,50", as a Russian reader writes money."""
-    return f"{to_money(value):,.2f}".replace(",", "\u00a0").replace(".", ",")
 
 
 def _fit(text: str, width: int) -> str:

@@ -13,10 +13,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app import __version__
-from desktop_app.cli import demo_command, parse_command
+from desktop_app.cli import (
+    config_command,
+    demo_command,
+    emulators_command,
+    fetch_command,
+    parse_command,
+    queue_command,
+)
 from desktop_app.cli.errors import UserError
 
-COMMANDS = (parse_command, demo_command)
+COMMANDS = (
+    demo_command,
+    fetch_command,
+    queue_command,
+    config_command,
+    parse_command,
+    emulators_command,
+)
 
 
 class _Parser(argparse.ArgumentParser):

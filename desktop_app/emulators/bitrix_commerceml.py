@@ -42,7 +42,7 @@ _ROOT = "КоммерческаяИнформация"
 _ROOT_INDENT = "\n" + " " * 24  # the reference answer wraps the root's attributes like this
 
 
-def _encoding_names(encoding: str) -> tuple[str, str]:
+def codec_names(encoding: str) -> tuple[str, str]:
     """(codec for Python, name for the XML declaration)."""
     folded = encoding.replace("_", "-").casefold()
     if folded in ("windows-1251", "cp1251"):
@@ -74,7 +74,7 @@ def write_orders(
     """Write a whole `mode=query` answer to `out`; return the number of orders written."""
     if version not in VERSIONS:
         raise ValueError(f"schema version {version!r} is not emulated; use one of {VERSIONS}")
-    codec, declared = _encoding_names(encoding)
+    codec, declared = codec_names(encoding)
     out.write(header(version, declared, generated_at).encode(codec))
     count = 0
     for order in orders:

@@ -1,1 +1,39 @@
-"""The local store: SQLAlchemy models, repositories, migrations, outbox."""
+"""The local store: SQLAlchemy models, repositories, Alembic migrations.
+
+`Database.open(data_dir)` opens (creating or migrating) ``order-review.sqlite3``;
+`OrderRepository` is the write side the fetch service uses, `QueueRepository` the read side
+the GUI and the CLI use. Only the domain is imported from here (GUIDE §2).
+"""
+
+from desktop_app.store.database import DATABASE_FILE_NAME, Database
+from desktop_app.store.errors import DatabaseTooNewError, StoreError
+from desktop_app.store.incoming import (
+    FetchCounts,
+    IncomingOrder,
+    QuarantinedDocument,
+    UpsertOutcome,
+)
+from desktop_app.store.order_repository import OrderRepository
+from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.store.queue_rows import FetchRow, QuarantineRow, QueueRow, RevisionRow
+from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState
+
+__all__ = [
+    "DATABASE_FILE_NAME",
+    "Database",
+    "DatabaseTooNewError",
+    "FetchCounts",
+    "FetchRow",
+    "FetchStatus",
+    "IncomingOrder",
+    "OrderRepository",
+    "PageMode",
+    "QuarantineRow",
+    "QuarantinedDocument",
+    "QueueRepository",
+    "QueueRow",
+    "ReviewState",
+    "RevisionRow",
+    "StoreError",
+    "UpsertOutcome",
+]

@@ -135,12 +135,12 @@ class CommerceMLReader:
     otherwise; iteration never raises for bad content, it reports it.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, fallback_encoding: str | None = None) -> None:
         self.path = Path(path)
         with self.path.open("rb") as stream:
             head = stream.read(HEAD_LIMIT)
             whole = not stream.read(1)
-        self.prolog = sniff_prolog(head, whole_file=whole)
+        self.prolog = sniff_prolog(head, whole_file=whole, fallback_encoding=fallback_encoding)
         self.documents_seen = 0
         self.skipped = 0
 
@@ -203,9 +203,13 @@ class CommerceMLReader:
             yield ReadCounterparty(line=line, counterparty=party)
 
 
-def read_commerceml(path: Path | str) -> CommerceMLReader:
-    """Open a CommerceML file for streaming; raises `NotCommerceMLError` for anything else."""
-    return CommerceMLReader(path)
+def read_commerceml(path: Path | str, *, fallback_encoding: str | None = None) -> CommerceMLReader:
+    """Open a CommerceML file for streaming; raises `NotCommerceMLError` for anything else.
+
+    `fallback_encoding` is the transport's word (the HTTP charset) for a file that declares
+    no encoding itself; the file's own declaration, then its BOM, always win over it.
+    """
+    return CommerceMLReader(path, fallback_encoding=fallback_encoding)
 
 
 __all__ = [

@@ -24,6 +24,7 @@ from desktop_app.adapters.portal.commerceml_reader import (
     describe,
     read_document,
 )
+from desktop_app.adapters.portal.commerceml_spans import document_spans
 from desktop_app.adapters.portal.commerceml_text import Element, local_name
 
 if TYPE_CHECKING:
@@ -39,23 +40,17 @@ class _Chunk:
     index: int
     start: int
     end: int | None
-    """Offset just past `</Документ>`; None when the document is never closed."""
     line: int
 
 
 def _chunks(data: mmap.mmap, encoding: str) -> list[_Chunk]:
-    name = "Документ".encode(encoding)
-    starts = re.compile(rb"<(?:[A-Za-z_][-\w.]*:)?" + re.escape(name) + rb"(?=[\s/>])")
-    ends = re.compile(rb"</(?:[A-Za-z_][-\w.]*:)?" + re.escape(name) + rb"\s*>")
-    found = [m.start() for m in starts.finditer(data)]
+    """The document spans with the line each starts on (for messages a person can follow)."""
     chunks = []
     line, counted = 1, 0
-    for number, start in enumerate(found, start=1):
-        line += data[counted:start].count(b"\n")
-        counted = start
-        limit = found[number] if number < len(found) else len(data)
-        end = ends.search(data, start, limit)
-        chunks.append(_Chunk(number, start, end.end() if end else None, line))
+    for span in document_spans(data, encoding):
+        line += data[counted : span.start].count(b"\n")
+        counted = span.start
+        chunks.append(_Chunk(span.index, span.start, span.end, line))
     return chunks
 
 

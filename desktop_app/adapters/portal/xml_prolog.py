@@ -67,8 +67,23 @@ def excerpt(text: str, limit: int = 200) -> str:
     return plain if len(plain) <= limit else plain[: limit - 1] + "…"
 
 
-def _encoding_of(head: bytes) -> tuple[str, str | None, int]:
-    """(encoding to read in, encoding to force on the parser or None, BOM length)."""
+def _known(encoding: str, what: str) -> str:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise NotCommerceMLError(
+            "unknown-encoding",
+            f"{what} неизвестную кодировку «{encoding}»; прочитать файл нельзя.",
+        ) from None
+    return encoding
+
+
+def _encoding_of(head: bytes, fallback: str | None) -> tuple[str, str | None, int]:
+    """(encoding to read in, encoding to force on the parser or None, BOM length).
+
+    `fallback` is what the transport said (the HTTP charset); it counts only when the file
+    itself says nothing — no declaration, no BOM.
+    """
     bom_encoding, bom_length = None, 0
     for bom, name in _BOMS:
         if head.startswith(bom):
@@ -79,25 +94,26 @@ def _encoding_of(head: bytes) -> tuple[str, str | None, int]:
     declared_match = _DECLARATION.match(head[bom_length:])
     declared = declared_match.group(1).decode("ascii") if declared_match else None
     if declared is not None:
-        try:
-            codecs.lookup(declared)
-        except LookupError:
-            raise NotCommerceMLError(
-                "unknown-encoding",
-                f"Файл объявляет неизвестную кодировку «{declared}»; прочитать его нельзя.",
-            ) from None
+        _known(declared, "Файл объявляет")
         forced = None
         if bom_encoding and codecs.lookup(declared).name != codecs.lookup(bom_encoding).name:
             forced = declared
         return declared, forced, bom_length
-    return bom_encoding or "utf-8", None, bom_length
+    if bom_encoding:
+        return bom_encoding, None, bom_length
+    if fallback and codecs.lookup(_known(fallback, "Сервер указал")).name != "utf-8":
+        return fallback, fallback, 0
+    return "utf-8", None, 0
 
 
-def sniff_prolog(head: bytes, *, whole_file: bool) -> Prolog:
-    """Check the first bytes of a file (`whole_file`: they are all of it)."""
+def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None = None) -> Prolog:
+    """Check the first bytes of a file (`whole_file`: they are all of it).
+
+    `fallback_encoding` (the HTTP charset) applies when the file declares no encoding.
+    """
     if not head.strip():
         raise NotCommerceMLError("empty", "Пустой ответ: в файле нет ни одного символа данных.")
-    encoding, forced, bom_length = _encoding_of(head)
+    encoding, forced, bom_length = _encoding_of(head, fallback_encoding)
     text = head[bom_length:].decode(encoding, errors="replace")
     position = 0
     while match := _SKIPPABLE.match(text, position):

@@ -1,0 +1,88 @@
+"""Reading the portal's short text answers and unpacking a zipped query answer.
+
+The protocol's text answers are lines: `success`, values, `key=value` pairs, or `failure`
+followed by the reason in the site's charset. Anything else — a web page, a PHP error, an
+empty body — is an error that quotes the portal's own words.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from desktop_app.adapters.portal.exchange_errors import (
+    PortalEmptyAnswerError,
+    PortalPageError,
+    PortalRefusedError,
+)
+from desktop_app.adapters.portal.xml_prolog import excerpt
+
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_UNPACKED = 4 * 1024**3
+"""An answer that unpacks beyond this is refused (a zip bomb, not a day of orders)."""
+
+
+def decode_answer(body: bytes, charset: str | None) -> str:
+    """The header's charset if any, else UTF-8, else windows-1251 (a Bitrix site's usual one)."""
+    if charset:
+        try:
+            return body.decode(charset, errors="replace")
+        except LookupError:
+            pass
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("cp1251", errors="replace")
+
+
+def _looks_like_page(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith("<") or "<b>fatal error</b>" in head or "<br" in head
+
+
+def check_text_answer(mode: str, text: str, *, status: int = 200) -> list[str]:
+    """The answer's lines when it is a protocol answer; a typed error otherwise."""
+    stripped = text.strip().lstrip("\ufeff")
+    if not stripped:
+        raise PortalEmptyAnswerError(
+            f"Портал прислал пустой ответ (шаг «{mode}», HTTP {status}) — обычно это ошибка "
+            "PHP на сайте."
+        )
+    if _looks_like_page(stripped):
+        raise PortalPageError(
+            f"Вместо ответа обмена портал прислал веб-страницу (шаг «{mode}», HTTP {status}): "
+            f"«{excerpt(stripped)}».",
+            portal_words=excerpt(stripped, 1000),
+        )
+    lines = [line.strip() for line in stripped.splitlines()]
+    if lines[0] in ("failure", "error"):
+        reason = " ".join(line for line in lines[1:] if line) or "причина не указана"
+        raise PortalRefusedError(f"Портал отказал (шаг «{mode}»): «{reason}».", portal_words=reason)
+    if status != 200:
+        raise PortalPageError(
+            f"Портал ответил ошибкой HTTP {status} (шаг «{mode}»): «{excerpt(stripped)}».",
+            portal_words=excerpt(stripped, 1000),
+        )
+    return lines
+
+
+def unpack_if_zipped(path: Path) -> tuple[Path, bool]:
+    """(the XML file, whether it came zipped). A zip is recognised by its magic bytes."""
+    with path.open("rb") as stream:
+        if stream.read(4) != ZIP_MAGIC:
+            return path, False
+    target = path.with_suffix(".unpacked.xml")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if not members:
+                raise PortalPageError("Портал прислал пустой zip-архив вместо заказов.")
+            member = next((m for m in members if m.filename.lower().endswith(".xml")), members[0])
+            if member.file_size > MAX_UNPACKED:
+                raise PortalPageError("Архив от портала распаковывается в слишком большой файл.")
+            with archive.open(member) as source, target.open("wb") as out:
+                shutil.copyfileobj(source, out, 1024 * 1024)
+    except (zipfile.BadZipFile, EOFError) as error:
+        raise PortalPageError(f"Архив от портала повреждён: {error}.") from None
+    return target, True

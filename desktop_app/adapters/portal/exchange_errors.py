@@ -1,0 +1,54 @@
+"""What can go wrong when talking to the portal, each in words a sales manager can act on.
+
+A 1C-Bitrix portal reports most of its failures with HTTP 200 — a `failure` line, a PHP error
+page, an empty body — so these are judged by content, not by status (GUIDE §10). Every error
+carries `message` (Russian, shown to the user and logged) and, where there is one, the
+portal's own words in `portal_words`, quoted verbatim.
+"""
+
+from __future__ import annotations
+
+
+class PortalError(Exception):
+    """Base of every portal problem; `message` is complete and user-facing."""
+
+    def __init__(self, message: str, *, portal_words: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.portal_words = portal_words
+
+
+class PortalRefusedError(PortalError):
+    """The portal answered `failure` (or `error`) with a reason."""
+
+
+class PortalAuthError(PortalRefusedError):
+    """The portal did not accept the login, the password or the user's rights."""
+
+
+class PortalPageError(PortalError):
+    """A web page, a PHP error or an unexpected text came instead of the protocol's answer."""
+
+
+class PortalEmptyAnswerError(PortalError):
+    """An empty body: on a Bitrix portal this is nearly always a PHP fatal error."""
+
+
+class PortalTruncatedError(PortalError):
+    """The answer stopped before its end (connection dropped, body shorter than announced)."""
+
+
+class PortalConnectionError(PortalError):
+    """The portal could not be reached, or stopped answering within the timeout."""
+
+
+class PortalCertificateError(PortalConnectionError):
+    """The portal's TLS certificate could not be verified (verification is never switched off)."""
+
+
+class PortalConfigError(PortalError):
+    """The connection settings are incomplete or wrong (no URL, a CA file that is missing, …)."""
+
+
+class FetchCancelledError(Exception):
+    """The user cancelled; nothing was confirmed to the portal."""

@@ -1,0 +1,93 @@
+"""`config` and `login`: the connection settings and the passwords.
+
+Settings go to `settings.json` in the data folder; passwords only to the system keychain.
+`login` reads the password from stdin (`--password-stdin`) or asks for it without echo —
+never from the command line, where it would stay in the shell history and the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from desktop_app.adapters import keychain
+from desktop_app.cli.errors import UserError
+from desktop_app.services import app_dirs, settings
+
+SYSTEMS = {"portal": "портал", "onec": "1С"}
+
+
+def register(subparsers: Any) -> None:
+    config = subparsers.add_parser("config", help="настройки подключения к порталу и 1С")
+    actions = config.add_subparsers(dest="action", metavar="ACTION", required=True)
+    set_parser = actions.add_parser("set", help="задать настройку: config set portal.url URL")
+    set_parser.add_argument("key")
+    set_parser.add_argument("value")
+    get_parser = actions.add_parser("get", help="показать одну настройку")
+    get_parser.add_argument("key")
+    actions.add_parser("show", help="показать все настройки (пароли — только есть ли они)")
+    config.set_defaults(run=run_config)
+
+    login = subparsers.add_parser("login", help="сохранить пароль в системном хранилище")
+    login.add_argument("system", choices=sorted(SYSTEMS), help="portal или onec")
+    login.add_argument(
+        "--password-stdin", action="store_true", help="прочитать пароль из стандартного ввода"
+    )
+    login.set_defaults(run=run_login)
+
+
+def run_config(args: argparse.Namespace) -> int:
+    folder = app_dirs.data_dir(args.data_dir)
+    try:
+        current = settings.load(folder)
+        if args.action == "set":
+            path = settings.save(folder, settings.with_value(current, args.key, args.value))
+            print(f"{args.key} = {settings.value_of(settings.load(folder), args.key)}  ({path})")
+        elif args.action == "get":
+            print(settings.value_of(current, args.key))
+        else:
+            for key, description in settings.DESCRIPTIONS.items():
+                print(f"{key} = {settings.value_of(current, key)}    # {description}")
+            for system, word in SYSTEMS.items():
+                print(f"{system}.password: {_password_state(current, system)}    # {word}")
+    except settings.SettingsError as error:
+        raise UserError(str(error)) from None
+    return 0
+
+
+def _password_state(current: settings.Settings, system: str) -> str:
+    section = getattr(current, system)
+    if not section.url or not section.user:
+        return "не задан (сначала url и user)"
+    try:
+        stored = keychain.password(system, section.user, section.url)
+    except keychain.KeychainError as error:
+        return f"неизвестно: {error}"
+    return "сохранён в системном хранилище" if stored else "не задан"
+
+
+def run_login(args: argparse.Namespace) -> int:
+    folder = app_dirs.data_dir(args.data_dir)
+    try:
+        section = getattr(settings.load(folder), args.system)
+    except settings.SettingsError as error:
+        raise UserError(str(error)) from None
+    if not section.url or not section.user:
+        raise UserError(
+            f"Сначала задайте адрес и пользователя: config set {args.system}.url … и "
+            f"config set {args.system}.user …"
+        )
+    if args.password_stdin:
+        secret = sys.stdin.readline().rstrip("\r\n")
+    else:
+        secret = getpass.getpass(f"Пароль {section.user} ({SYSTEMS[args.system]}): ")
+    if not secret:
+        raise UserError("пароль пустой — ничего не сохранено")
+    try:
+        keychain.store_password(args.system, section.user, section.url, secret)
+    except keychain.KeychainError as error:
+        raise UserError(str(error)) from None
+    print(f"Пароль пользователя {section.user} сохранён в системном хранилище.")
+    return 0

@@ -1,0 +1,136 @@
+"""`fetch`: one exchange round with the portal, from the command line.
+
+Exit codes (GUIDE §11): 0 — received and stored; 1 — stored, with problems the output lists
+(documents put aside, an answer cut short and therefore not confirmed); 2 — could not run
+(no settings, no password, the portal unreachable or refusing, a web page instead of data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from desktop_app.adapters import keychain
+from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
+from desktop_app.cli.errors import UserError
+from desktop_app.services import app_dirs, settings
+from desktop_app.services.fetch_service import FetchReport, FetchStage, fetch_orders
+from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "fetch",
+        help="получить заказы с портала",
+        description="Один сеанс обмена с порталом: получить заказы, сохранить, подтвердить "
+        "(в режиме own-page). Код выхода 0 — всё получено; 1 — получено с замечаниями; "
+        "2 — обмен не состоялся.",
+    )
+    parser.add_argument("--json", action="store_true", help="итог в JSON")
+    parser.set_defaults(run=run)
+
+
+def portal_password(current: settings.PortalSettings) -> str:
+    if not current.url or not current.user:
+        raise UserError(
+            "портал не настроен: задайте config set portal.url АДРЕС_СТРАНИЦЫ_ОБМЕНА и "
+            "config set portal.user ЛОГИН"
+        )
+    try:
+        secret = keychain.password("portal", current.user, current.url)
+    except keychain.KeychainError as error:
+        raise UserError(str(error)) from None
+    if not secret:
+        raise UserError("пароль портала не сохранён: python -m desktop_app login portal")
+    return secret
+
+
+class _ProgressLine:
+    """A single updating line on stderr when it is a terminal; silence otherwise."""
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+
+    def __call__(self, stage: FetchStage, done: int, total: int | None) -> None:
+        if not self.active:
+            return
+        if stage is FetchStage.DOWNLOADING:
+            text = f"Загрузка: {done / 1_000_000:.1f} МБ" + (
+                f" из {total / 1_000_000:.1f} МБ" if total else ""
+            )
+        elif stage is FetchStage.STORING:
+            text = f"Сохранено заказов: {done}"
+        elif stage is FetchStage.CONFIRMING:
+            text = "Подтверждение порталу…"
+        elif stage is FetchStage.CONNECTING:
+            text = "Подключение к порталу…"
+        else:
+            text = ""
+        sys.stderr.write(f"\r\x1b[K{text}")
+        sys.stderr.flush()
+        if stage is FetchStage.DONE:
+            sys.stderr.write("\r\x1b[K")
+
+
+def _summary(report: FetchReport, mode: settings.PortalMode) -> str:
+    text = (
+        f"Новых заказов: {report.new}, изменённых: {report.changed}, "
+        f"без изменений: {report.unchanged}, отложено из-за ошибок: {report.quarantined}."
+    )
+    if report.confirmed:
+        return text + " Получение подтверждено порталу."
+    if not report.complete:
+        return text + (
+            " Ответ портала оборван — получение не подтверждено; следующий обмен повторит его."
+        )
+    if mode is settings.PortalMode.PEEK:
+        return text + " Режим peek: порталу ничего не подтверждается."
+    return text
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = app_dirs.data_dir(args.data_dir)
+    try:
+        current = settings.load(folder).portal
+    except settings.SettingsError as error:
+        raise UserError(str(error)) from None
+    password = portal_password(current)
+    try:
+        database = Database.open(folder)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    try:
+        report = fetch_orders(
+            current, password, database, app_dirs.work_dir(folder), progress=_ProgressLine()
+        )
+    except PortalError as error:
+        raise UserError(error.message) from None
+    except FetchCancelledError as error:
+        raise UserError(str(error)) from None
+    finally:
+        database.close()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "fetch_id": report.fetch_id,
+                    "new": report.new,
+                    "changed": report.changed,
+                    "unchanged": report.unchanged,
+                    "quarantined": report.quarantined,
+                    "received_bytes": report.received_bytes,
+                    "complete": report.complete,
+                    "confirmed": report.confirmed,
+                    "problems": list(report.problems),
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for problem in report.problems:
+            print(problem)
+        print(_summary(report, current.mode))
+    return 0 if report.complete and not report.problems else 1

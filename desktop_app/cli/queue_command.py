@@ -1,0 +1,101 @@
+"""`queue`: the local queue of orders, as a table or as JSON for scripts.
+
+The JSON form is stable (README, "JSON output"): `id` is the portal's order Ид, the one
+identifier other commands accept as ORDER.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from desktop_app.cli.errors import UserError
+from desktop_app.cli.money_text import money
+from desktop_app.domain.money import format_decimal
+from desktop_app.domain.review_state import ReviewState
+from desktop_app.services import app_dirs
+from desktop_app.store.database import Database
+from desktop_app.store.errors import StoreError
+from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.store.queue_rows import QueueRow
+
+STATE_WORDS = {
+    ReviewState.NEW: "новый",
+    ReviewState.NEEDS_REVIEW: "на проверке",
+    ReviewState.DECIDED: "решение принято",
+    ReviewState.WRITTEN: "записан в 1С",
+    ReviewState.REJECTED: "отклонён",
+    ReviewState.ERROR: "ошибка",
+}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("queue", help="очередь заказов в локальной базе")
+    parser.add_argument("--json", action="store_true", help="вывести JSON")
+    parser.add_argument(
+        "--state",
+        choices=[s.value for s in ReviewState],
+        help="только заказы в этом состоянии",
+    )
+    parser.add_argument("--search", metavar="TEXT", help="номер, покупатель, ИНН или КПП")
+    parser.add_argument("--limit", type=int, default=200, help="сколько строк (200)")
+    parser.set_defaults(run=run)
+
+
+def row_json(row: QueueRow) -> dict[str, Any]:
+    return {
+        "id": row.portal_id,
+        "number": row.number,
+        "date": row.order_date.isoformat() if row.order_date else None,
+        "buyer": {
+            "name": row.buyer_name,
+            "inn": row.buyer_inn,
+            "kpp": row.buyer_kpp,
+            "kind": row.buyer_kind,
+        },
+        "total": format_decimal(row.total) if row.total is not None else None,
+        "currency": row.currency,
+        "state": row.review_state.value,
+        "changed_since_review": row.changed_since_review,
+        "revisions": row.revisions,
+        "updated_at": row.updated_at.isoformat(),
+    }
+
+
+def _line(row: QueueRow) -> str:
+    date = row.order_date.strftime("%d.%m.%Y") if row.order_date else ""
+    requisites = " / ".join(v for v in (row.buyer_inn, row.buyer_kpp) if v)
+    name = row.buyer_name or ""
+    name = name if len(name) <= 40 else name[:39] + "…"
+    mark = " *" if row.changed_since_review or row.revisions > 1 else ""
+    total = money(row.total) if row.total is not None else ""
+    return (
+        f"{row.number or row.portal_id:>8}  {date:10}  {name:40}  {requisites:22}  "
+        f"{total:>14}  {STATE_WORDS[row.review_state]}{mark}"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UserError("--limit: нужно хотя бы 1")
+    try:
+        database = Database.open(app_dirs.data_dir(args.data_dir))
+    except StoreError as error:
+        raise UserError(str(error)) from None
+    with database:
+        repository = QueueRepository(database)
+        state = ReviewState(args.state) if args.state else None
+        rows = repository.queue(state=state, search=args.search, limit=args.limit)
+        total = repository.count(state=state, search=args.search)
+    if args.json:
+        print(json.dumps([row_json(r) for r in rows], ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("Очередь пуста." if total == 0 else "")
+        return 0
+    for row in rows:
+        print(_line(row))
+    shown = f"Показано {len(rows)} из {total}." if total > len(rows) else f"Всего: {total}."
+    print(f"\n{shown} * — заказ менялся на портале после получения.")
+    return 0

@@ -1,0 +1,205 @@
+"""The `bitrix:sale.export.1c` component: the exchange's rules and the site state they keep.
+
+Source: `modules/sale/install/components/bitrix/sale.export.1c/component.php` and
+`modules/sale/general/export.php` (`CSaleExport`) of the avshatalov48/bitrix-core-business
+mirror (the current core, the one with `mb_substr` and the exchange log). Behaviour kept:
+
+- Site options per exchange page, keyed by the FIRST 22 CHARACTERS of the page path
+  (`$curPage = mb_substr($APPLICATION->GetCurPage(), 0, 22)`): `export_session_name_`,
+  `export_session_id_` (set by checkauth), `last_export_time_` and
+  `last_export_time_committed_`. Two pages sharing those 22 characters share one cursor.
+- `secure_1c_exchange` is ONE site-wide option: the first request carrying a non-empty
+  `sessid` (on any page, any session) switches it on for good; from then on every request
+  but checkauth needs the right `sessid`.
+- Check order after checkauth: not logged in → failure (authorisation); sessid wrong →
+  failure (request source); no exchange right → failure (permission). checkauth itself
+  succeeds for any logged-in user, rights or not.
+- `mode=query`: `last_export_time_` = now; orders with `DATE_UPDATE >=` the committed time
+  (all when nothing is committed), `ORDER BY DATE_UPDATE, ID`. Two refinements of the
+  current core: (1) `CSaleExport::prepareFilter` replaces that bound by the session's
+  `LAST_ORDER_ID` — the DATE_UPDATE of the last order this PHP session exported — until a
+  `success` resets it, so a second query in the same session continues after the first
+  instead of repeating it; (2) orders whose (ID, DATE_UPDATE) the exchange log already has
+  AT the bound's exact second are skipped (`Exchange::isEffected`). After the export,
+  `last_export_time_` becomes that session value (the last exported order's DATE_UPDATE)
+  when there is one. With `version` sent at init, the export is cut after `INTERVAL`
+  seconds (30 by default); the emulator cuts after `orders_per_query` orders instead.
+- `mode=success`: when `$_COOKIE[export_session_name_] == export_session_id_` (loose PHP
+  comparison: a page never checkauth-ed matches anything), copy `last_export_time_` to
+  `last_export_time_committed_`, reset the session's LAST_ORDER_ID, answer `success`;
+  otherwise answer `error`.
+- `mode=init`: `zip=yes|no`, `file_limit=<bytes>`; with a non-empty `version`, also
+  `sessid=…` and the fixed `version=2.09` (no newline after it), and the version is kept
+  in the session for the query's layout.
+- `mode=file` with a filename and `mode=import` answer `success` and discard the data
+  (1C→site documents are not emulated); `info` and any other mode: unknown command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop_app.emulators.portal import bitrix_messages as words
+from desktop_app.emulators.portal.export_body import layout_for
+from desktop_app.emulators.portal.orders_store import OrdersStore, to_second
+from desktop_app.emulators.portal.protocol import (
+    XML_TYPE,
+    ZIP_TYPE,
+    Answer,
+    ExportPlan,
+    Request,
+)
+from desktop_app.emulators.portal.sessions import SESSION_NAME, Session, SessionTable
+
+ADMIN_PAGE = "/bitrix/admin/1c_exchange.php"
+PAGE_KEY_LENGTH = 22
+
+
+def page_key(page: str) -> str:
+    return page[:PAGE_KEY_LENGTH]
+
+
+@dataclass(slots=True)
+class PageOptions:
+    """The `b_option` rows of one page key, plus what the emulator tells tests about it."""
+
+    session_name: str | None = None
+    session_id: str | None = None
+    last_export: dt.datetime | None = None
+    committed: dt.datetime | None = None
+    delivered: dict[str, None] = field(default_factory=dict)
+    """Ид sent by queries on this page since its last successful `success` (first-sent order;
+    a dict so a peek-mode client querying all day does not grow it with repeats)."""
+    confirmed: set[str] = field(default_factory=set)
+    """Ид whose delivery a `success` has confirmed on this page."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeSettings:
+    zip_enabled: bool = False
+    encoding: str = "windows-1251"
+    file_limit: int = 200 * 1024  # FILE_SIZE_LIMIT's default in the component
+    orders_per_query: int | None = None
+    zip_answer: bool = False
+
+
+class SaleExchange:
+    """The site's exchange state; `handle` is one hit of the component, under one lock."""
+
+    def __init__(
+        self, store: OrdersStore, clock: Callable[[], dt.datetime], settings: ExchangeSettings
+    ) -> None:
+        self.lock = threading.RLock()
+        self.store = store
+        self.sessions = SessionTable()
+        self.settings = settings
+        self.secure = False
+        self._clock = clock
+        self._pages: dict[str, PageOptions] = {}
+        self._exported: dict[dt.datetime, set[int]] = {}  # b_sale_exchange_log, by DATE_UPDATE
+
+    def now(self) -> dt.datetime:
+        return to_second(self._clock())
+
+    def page(self, page: str) -> PageOptions:
+        with self.lock:
+            return self._pages.setdefault(page_key(page), PageOptions())
+
+    def handle(self, request: Request, *, crash_text: str | None = None) -> Answer:
+        """Answer one request. `crash_text`: PHP dies part-way through a query with it."""
+        with self.lock:
+            session, started = self.sessions.resolve(request.cookies.get(SESSION_NAME))
+            self.sessions.authorize(session, request)
+            answer = self._component(request, session, crash_text)
+            if started:
+                answer.cookies.insert(0, f"{SESSION_NAME}={session.id}; path=/; HttpOnly")
+            return answer
+
+    def _component(self, request: Request, session: Session, crash: str | None) -> Answer:
+        mode = request.mode
+        if request.page == ADMIN_PAGE and request.query.get("type") != "sale":
+            return Answer("failure\n" + words.UNKNOWN_TYPE)
+        if request.sessid:
+            self.secure = True  # before any check, even on checkauth, as the component does
+        if mode == "checkauth" and session.login is not None:
+            options = self.page(request.page)
+            options.session_name, options.session_id = SESSION_NAME, session.id
+            return Answer(f"success\n{SESSION_NAME}\n{session.id}\nsessid={session.sessid}\n")
+        if session.login is None:
+            return Answer("failure\n" + words.AUTHORIZE)
+        if self.secure and request.sessid != session.sessid:
+            return Answer("failure\n" + words.SOURCE_CHECK)
+        if not self.sessions.can_export(session):
+            return Answer("failure\n" + words.PERMISSION_DENIED)
+        if mode == "init":
+            return self._init(request, session)
+        if mode == "query":
+            return self._query(request, session, crash)
+        if mode == "success":
+            return self._success(request, session)
+        if mode == "file":
+            if request.query.get("filename"):
+                return Answer("success\n")
+            return Answer("" if session.version else "failure\n" + words.EMPTY_CML)
+        if mode == "import" and request.query.get("filename"):
+            return Answer("success\n")
+        return Answer("failure\n" + words.UNKNOWN_COMMAND)
+
+    def _init(self, request: Request, session: Session) -> Answer:
+        session.zip = self.settings.zip_enabled
+        text = f"zip={'yes' if session.zip else 'no'}\nfile_limit={self.settings.file_limit}\n"
+        version = request.query.get("version", "")
+        if version:
+            text += f"sessid={session.sessid}\nversion=2.09"
+            session.version = version
+        return Answer(text)
+
+    def _query(self, request: Request, session: Session, crash: str | None) -> Answer:
+        options = self.page(request.page)
+        now = self.now()
+        since = options.committed
+        options.last_export = now
+        if session.last_order is not None:
+            since = session.last_order
+        logged = self._exported.get(since, set()) if since is not None else set()
+        rows = [
+            (moment, number)
+            for moment, number in self.store.select(since)
+            if not (moment == since and number in logged)
+        ]
+        limit = self.settings.orders_per_query if session.version else None
+        if crash is not None:
+            limit = min(limit or len(rows), len(rows) // 2)
+        chosen = rows if limit is None else rows[:limit]
+        for moment, number in chosen:
+            self._exported.setdefault(moment, set()).add(number)
+            session.last_order = moment
+        if crash is None and session.last_order is not None:
+            options.last_export = session.last_order
+        plan = ExportPlan(
+            orders=tuple((number, self.store.kept(number)) for _, number in chosen),
+            version=layout_for(session.version),
+            encoding=self.settings.encoding,
+            generated_at=now,
+            zipped=self.settings.zip_answer and crash is None,
+            crash_text=crash,
+        )
+        options.delivered.update(dict.fromkeys(plan.ids))
+        if crash is not None:
+            return Answer(export=plan, content_type="text/html; charset=UTF-8", with_length=False)
+        return Answer(export=plan, content_type=ZIP_TYPE if plan.zipped else XML_TYPE)
+
+    def _success(self, request: Request, session: Session) -> Answer:
+        options = self.page(request.page)
+        if options.session_name is not None and (
+            request.cookies.get(options.session_name) != options.session_id
+        ):
+            return Answer("error\n")
+        session.last_order = None
+        options.committed = options.last_export
+        options.confirmed.update(options.delivered)
+        options.delivered.clear()
+        return Answer("success\n")

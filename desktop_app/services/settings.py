@@ -1,0 +1,176 @@
+"""Connection settings: a typed object, saved as `settings.json` in the data folder.
+
+Only what is safe to show lives here: URLs, logins, modes, timeouts. Passwords live in the
+operating system's keychain (`adapters/keychain.py`) and a password given as a setting is
+refused, so it cannot end up in a file by accident. UI state (window geometry, splitters,
+filters) is QSettings' business, not this file's (GUIDE §7).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+SETTINGS_FILE = "settings.json"
+
+
+class SettingsError(Exception):
+    """A setting that cannot be taken; the message says why and what to do."""
+
+
+class PortalMode(StrEnum):
+    OWN_PAGE = "own-page"
+    """The app has its own exchange page on the portal and confirms what it received."""
+    PEEK = "peek"
+    """The app reads through 1C's page and never confirms (never moves 1C's cursor)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PortalSettings:
+    url: str = ""
+    user: str = ""
+    mode: PortalMode = PortalMode.OWN_PAGE
+    ca_bundle: str = ""
+    connect_timeout: float = 15.0
+    read_timeout: float = 180.0
+    retries: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class OneCSettings:
+    url: str = ""
+    user: str = ""
+    ca_bundle: str = ""
+    connect_timeout: float = 15.0
+    read_timeout: float = 120.0
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    portal: PortalSettings = PortalSettings()
+    onec: OneCSettings = OneCSettings()
+
+
+def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        value = kind(text)
+        if value <= 0:
+            raise ValueError(text)
+        return value
+
+    return parse
+
+
+def _mode(text: str) -> PortalMode:
+    return PortalMode(text.strip().lower())
+
+
+_PARSERS: dict[type, Callable[[str], Any]] = {
+    str: str.strip,
+    float: _positive(float),
+    int: _positive(int),
+    PortalMode: _mode,
+}
+_SECTIONS = {"portal": PortalSettings, "onec": OneCSettings}
+DESCRIPTIONS = {
+    "portal.url": "полный адрес страницы обмена портала",
+    "portal.user": "пользователь портала с правом выгрузки заказов",
+    "portal.mode": "own-page (своя страница обмена, с подтверждением) или peek (без подтверждения)",
+    "portal.ca_bundle": "файл сертификатов центра сертификации портала (PEM), если он свой",
+    "portal.connect_timeout": "сколько секунд ждать соединения с порталом",
+    "portal.read_timeout": "сколько секунд ждать ответа портала",
+    "portal.retries": "сколько раз повторять шаг обмена при обрыве связи",
+    "onec.url": "адрес OData-сервиса 1С (…/odata/standard.odata/)",
+    "onec.user": "пользователь 1С",
+    "onec.ca_bundle": "файл сертификатов центра сертификации 1С (PEM)",
+    "onec.connect_timeout": "сколько секунд ждать соединения с 1С",
+    "onec.read_timeout": "сколько секунд ждать ответа 1С",
+}
+
+
+def _field_type(section: str, name: str) -> type:
+    for field in fields(_SECTIONS[section]):
+        if field.name == name:
+            return {"str": str, "float": float, "int": int, "PortalMode": PortalMode}[
+                str(field.type)
+            ]
+    raise KeyError(name)
+
+
+def with_value(settings: Settings, key: str, text: str) -> Settings:
+    """A copy of `settings` with `key` ("portal.url") set from its text form."""
+    section, _, name = key.partition(".")
+    if name in ("password", "pass", "secret"):
+        raise SettingsError(
+            "Пароли в файлах настроек не хранятся. Сохраните пароль в системном хранилище: "
+            f"python -m desktop_app login {section} --password-stdin"
+        )
+    if key not in DESCRIPTIONS:
+        known = ", ".join(DESCRIPTIONS)
+        raise SettingsError(f"Нет такой настройки «{key}». Есть: {known}.")
+    kind = _field_type(section, name)
+    try:
+        value = _PARSERS[kind](text)
+    except ValueError:
+        expected = {
+            float: "положительное число",
+            int: "целое положительное число",
+            PortalMode: "own-page или peek",
+        }.get(kind, "текст")
+        raise SettingsError(f"«{text}» не подходит для {key}: нужно {expected}.") from None
+    current = getattr(settings, section)
+    return replace(settings, **{section: replace(current, **{name: value})})
+
+
+def value_of(settings: Settings, key: str) -> str:
+    section, _, name = key.partition(".")
+    if key not in DESCRIPTIONS:
+        raise SettingsError(f"Нет такой настройки «{key}».")
+    return str(getattr(getattr(settings, section), name))
+
+
+def load(data_dir: Path) -> Settings:
+    """The saved settings, defaults for anything missing; a broken file is a clear error."""
+    path = data_dir / SETTINGS_FILE
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SettingsError(f"Файл настроек {path} не читается: {error}") from None
+    settings = Settings()
+    for section in _SECTIONS:
+        for name, value in (raw.get(section) or {}).items():
+            key = f"{section}.{name}"
+            if key in DESCRIPTIONS:
+                settings = with_value(settings, key, str(value))
+    return settings
+
+
+def save(data_dir: Path, settings: Settings) -> Path:
+    """Write atomically (a temporary file renamed over the old one): a crash keeps one whole."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    content = {
+        section: {f.name: _plain(getattr(getattr(settings, section), f.name)) for f in fields(kind)}
+        for section, kind in _SECTIONS.items()
+    }
+    path = data_dir / SETTINGS_FILE
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=data_dir, prefix=".settings-", suffix=".tmp", delete=False
+    ) as stream:
+        json.dump(content, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.replace(stream.name, path)
+    return path
+
+
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, StrEnum) else value

@@ -1,0 +1,194 @@
+"""The app's database: open (and migrate) it, and hand out units of work.
+
+`Database.open(data_dir)` opens ``<data_dir>/order-review.sqlite3``; `Database.open(url)`
+accepts any SQLAlchemy URL, so a team can point the store at a server database later. Opening
+is careful with the user's data, in this order:
+
+1. a database that is not SQLite at all, or another program's SQLite database, is refused with
+   a message saying so (`StoreError`);
+2. a database migrated by a newer Order Review is refused (`DatabaseTooNewError`) after a
+   read-only look, so its file stays byte-for-byte as it was;
+3. a database behind the app's schema is first copied beside itself with SQLite's online
+   backup API, then migrated in one transaction.
+
+Units of work: `session()` for the ORM, `writing()` and `reading()` for Core statements. Each
+call gives a fresh transaction on a pooled connection; none of them may cross threads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+from desktop_app.store import schema_migration, sqlite_file
+from desktop_app.store.errors import DatabaseTooNewError, StoreError
+
+log = logging.getLogger(__name__)
+
+DATABASE_FILE_NAME = "order-review.sqlite3"
+
+
+class Database:
+    """An open, migrated database and the engine that reaches it."""
+
+    def __init__(self, engine: Engine, path: Path | None, backup_path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        """The SQLite file, or None for a server database."""
+        self.backup_path = backup_path
+        """The copy made before migrating at this opening, if one was made."""
+        self._write_engine = engine.execution_options(**{sqlite_file.WRITE_OPTION: True})
+
+    @classmethod
+    def open(cls, location: str | os.PathLike[str]) -> Database:
+        """Open a data folder (``<folder>/order-review.sqlite3``) or a SQLAlchemy URL."""
+        url, path = _resolve(location)
+        backup_path: Path | None = None
+        if path is not None and path.exists() and path.stat().st_size > 0:
+            state = _probe_file(path)
+        else:
+            state = None
+        engine = create_engine(url)
+        try:
+            if engine.dialect.name == "sqlite":
+                sqlite_file.configure_engine(engine)
+            if state is None:
+                state = _probe_engine(engine, path or url)
+            head = schema_migration.head_revision()
+            if state.revisions != (head,):
+                log.info("Migrating %s from %s to %s", _shown(path or url), state.revisions, head)
+                if state.revisions and path is not None:
+                    backup_path = sqlite_file.backup_database(path, "+".join(state.revisions))
+                _migrate(engine, path or url, backup_path)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, path, backup_path)
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    def close(self) -> None:
+        """Close every pooled connection (the last close of a WAL file checkpoints it)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """An ORM session for one unit of work: committed on success, rolled back on error."""
+        with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A Core connection in a write transaction: committed on success, else rolled back."""
+        with self._write_engine.begin() as connection:
+            yield connection
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A Core connection in a read transaction: one consistent snapshot, never committed."""
+        with self.engine.connect() as connection:
+            transaction = connection.begin()
+            try:
+                yield connection
+            finally:
+                transaction.rollback()
+
+
+def _resolve(location: str | os.PathLike[str]) -> tuple[URL, Path | None]:
+    """The URL to open and, for a SQLite file, its path."""
+    if isinstance(location, os.PathLike) or "://" not in location:
+        folder = Path(location)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"Не удаётся создать папку данных {folder}: {error}") from error
+        path = (folder / DATABASE_FILE_NAME).resolve()
+        return URL.create("sqlite", database=str(path)), path
+    try:
+        url = make_url(location)
+    except ArgumentError as error:
+        raise StoreError(f"Неверный адрес базы данных {location!r}: {error}") from error
+    database = url.database
+    is_file = url.get_backend_name() == "sqlite" and database not in (None, "", ":memory:")
+    if is_file and database is not None and not database.startswith("file:"):
+        return url, Path(database).resolve()
+    return url, None
+
+
+def _probe_file(path: Path) -> schema_migration.SchemaState:
+    """Look at an existing SQLite file through a read-only connection."""
+    probe = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite_file.read_only_connection(path),
+        poolclass=NullPool,
+    )
+    try:
+        return _probe_engine(probe, path)
+    finally:
+        probe.dispose()
+
+
+def _probe_engine(engine: Engine, where: Path | URL) -> schema_migration.SchemaState:
+    shown = _shown(where)
+    try:
+        with engine.connect() as connection:
+            state = schema_migration.probe(connection)
+    except OperationalError as error:  # cannot open at all: rights, disk, server down
+        raise StoreError(
+            f"Не удаётся открыть базу данных {shown}: {error.orig}. Проверьте, что папка "
+            "данных доступна для чтения и записи (или что сервер базы данных доступен)."
+        ) from error
+    except DBAPIError as error:  # opened, but what is there is not a (sound) database
+        raise StoreError(
+            f"Не удаётся открыть базу данных {shown}: файл повреждён или не является "
+            f"базой данных ({error.orig}). Переместите его или укажите другую папку данных."
+        ) from error
+    unknown = [rev for rev in state.revisions if rev not in schema_migration.known_revisions()]
+    if unknown:
+        raise DatabaseTooNewError(", ".join(unknown), shown)
+    if not state.revisions and state.has_tables:
+        raise StoreError(
+            f"{shown} — база данных другой программы, а не Order Review. "
+            "Укажите другую папку данных."
+        )
+    return state
+
+
+def _shown(where: Path | URL) -> str:
+    """The file or the URL, for a message (a URL without its password)."""
+    return where.render_as_string(hide_password=True) if isinstance(where, URL) else str(where)
+
+
+def _migrate(engine: Engine, where: Path | URL, backup_path: Path | None) -> None:
+    try:
+        schema_migration.upgrade(engine)
+    except StoreError:
+        raise
+    except Exception as error:
+        kept = f" Копия базы до обновления: {backup_path}." if backup_path else ""
+        raise StoreError(
+            f"Не удалось обновить базу данных {_shown(where)}: {error}. Изменения отменены.{kept}"
+        ) from error

@@ -1,0 +1,177 @@
+"""The tables of the local store, as typed SQLAlchemy models.
+
+The schema is owned by the Alembic migrations in `migrations/versions`; these models describe
+the head revision and a test checks that the two agree. The repositories mostly run Core
+statements against these tables (bulk inserts in batches keep memory flat on a 25,000-order
+answer) and hand plain frozen rows to the GUI, never live ORM objects (GUIDE §7).
+
+Portability: the same schema must work on PostgreSQL, so money is kept twice, as exact decimal
+text and as a nullable integer of kopecks for sorting; moments are UTC (`UtcDateTime`); text
+search uses a pre-folded `search_text` column because SQLite folds only ASCII case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import cast
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from desktop_app.store.column_types import UtcDateTime
+from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState, sql_in_list
+
+# Named constraints: batch migrations on SQLite can only drop or alter what has a name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+HASH_LENGTH = 64  # sha256, hex
+STATE_LENGTH = 16
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class FetchRecord(Base):
+    """One exchange with the portal: when, from where, how it ended and what it brought."""
+
+    __tablename__ = "fetches"
+    __table_args__ = (
+        CheckConstraint(f"page_mode IN {sql_in_list(PageMode)}", name="page_mode"),
+        CheckConstraint(f"status IN {sql_in_list(FetchStatus)}", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    portal_url: Mapped[str] = mapped_column(Text)
+    page_mode: Mapped[str] = mapped_column(String(STATE_LENGTH))
+    status: Mapped[str] = mapped_column(String(STATE_LENGTH))
+    new_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    changed_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    unchanged_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    quarantined_count: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    answer_bytes: Mapped[int | None] = mapped_column(BigInteger)
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class OrderRecord(Base):
+    """The current state of one portal order (its latest revision, flattened for the queue).
+
+    `portal_id` (the CommerceML `Ид`) is the identity: the portal re-exports an order on every
+    edit, so an incoming order is always an upsert (GUIDE §3). The full data lives in the
+    revision that `current_revision_id` points at; the columns here are what the queue filters,
+    sorts and shows without decoding a payload.
+    """
+
+    __tablename__ = "orders"
+    __table_args__ = (
+        CheckConstraint(f"review_state IN {sql_in_list(ReviewState)}", name="review_state"),
+        Index("ix_orders_review_state_order_date", "review_state", "order_date"),
+        Index("ix_orders_order_date", "order_date"),
+        Index("ix_orders_number", "number"),
+        Index("ix_orders_buyer_inn", "buyer_inn"),
+        Index("ix_orders_buyer_name", "buyer_name"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    portal_id: Mapped[str] = mapped_column(Text, unique=True)
+    number: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[str | None] = mapped_column(Text)
+    order_date: Mapped[dt.date | None] = mapped_column(Date)
+    total: Mapped[str | None] = mapped_column(Text)
+    """The exact decimal text of the order's `Сумма`, as `str(Decimal)`."""
+    total_kopecks: Mapped[int | None] = mapped_column(BigInteger)
+    """The total rounded half-up to kopecks, for sorting and range filters only."""
+    currency: Mapped[str | None] = mapped_column(Text)
+    buyer_portal_id: Mapped[str | None] = mapped_column(Text)
+    buyer_name: Mapped[str | None] = mapped_column(Text)
+    buyer_inn: Mapped[str | None] = mapped_column(Text)
+    buyer_kpp: Mapped[str | None] = mapped_column(Text)
+    buyer_kind: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text, server_default=text("''"))
+    """Number, buyer name, ИНН, КПП and Ид, case-folded in Python (SQLite folds only ASCII)."""
+    review_state: Mapped[str] = mapped_column(
+        String(STATE_LENGTH), server_default=text(f"'{ReviewState.NEW.value}'")
+    )
+    changed_since_review: Mapped[bool] = mapped_column(server_default=false())
+    """The portal changed the order after the manager had started on it: look again."""
+    first_seen_fetch_id: Mapped[int | None] = mapped_column(ForeignKey("fetches.id"))
+    last_seen_fetch_id: Mapped[int | None] = mapped_column(ForeignKey("fetches.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    """When the stored data of the order last changed (not when it was last seen)."""
+    current_revision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("order_revisions.id", use_alter=True)
+    )
+    content_hash: Mapped[str] = mapped_column(String(HASH_LENGTH))
+
+
+class RevisionRecord(Base):
+    """One version of an order as the portal sent it; history is never overwritten.
+
+    `payload` is the whole normalized order (`order_codec`), `source_document` the exact bytes
+    of the `Документ` element, zlib-compressed, in `source_encoding`: what the manager or a
+    support engineer needs to see what the portal really said.
+    """
+
+    __tablename__ = "order_revisions"
+    __table_args__ = (UniqueConstraint("order_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    """1 for the first version of the order, then 2, 3, … in the order received."""
+    fetch_id: Mapped[int | None] = mapped_column(ForeignKey("fetches.id"), index=True)
+    received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    content_hash: Mapped[str] = mapped_column(String(HASH_LENGTH))
+    payload: Mapped[str] = mapped_column(Text)
+    source_document: Mapped[bytes | None] = mapped_column(LargeBinary)
+    source_encoding: Mapped[str | None] = mapped_column(Text)
+
+
+class QuarantinedRecord(Base):
+    """A `Документ` of a portal answer that could not be read, kept with its reason and bytes."""
+
+    __tablename__ = "quarantined_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    fetch_id: Mapped[int] = mapped_column(ForeignKey("fetches.id"), index=True)
+    document_index: Mapped[int | None] = mapped_column(Integer)
+    """1-based position of the document in the answer; None for a problem outside documents."""
+    portal_id: Mapped[str | None] = mapped_column(Text)
+    line: Mapped[int | None] = mapped_column(Integer)
+    column: Mapped[int | None] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    source_document: Mapped[bytes | None] = mapped_column(LargeBinary)
+    source_encoding: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+# The tables themselves, for the Core statements of the repositories.
+FETCHES = cast(Table, FetchRecord.__table__)
+ORDERS = cast(Table, OrderRecord.__table__)
+REVISIONS = cast(Table, RevisionRecord.__table__)
+QUARANTINED = cast(Table, QuarantinedRecord.__table__)

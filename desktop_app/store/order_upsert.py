@@ -1,0 +1,202 @@
+"""The bulk statements behind `OrderRepository.store_batch`: look up, insert, update.
+
+Each function works on the batch's connection inside its one transaction, with a few Core
+statements per batch whatever its size: one lookup per 500 `Ид`, executemany INSERTs and
+UPDATEs, and one UPDATE per 500 orders that points each at its newest revision.
+No ORM object is created, so memory depends on the batch, not on the orders stored so far.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+
+from desktop_app.store.column_types import utc_now
+from desktop_app.store.incoming import IncomingOrder
+from desktop_app.store.models import ORDERS, REVISIONS
+from desktop_app.store.order_codec import content_hash, order_to_payload
+from desktop_app.store.order_columns import order_columns
+from desktop_app.store.review_state import ReviewState
+
+CHUNK = 500
+"""At most this many values in one IN list (well under every backend's parameter limit)."""
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An incoming order with its payload and content hash, computed once."""
+
+    item: IncomingOrder
+    payload: str
+    content_hash: str
+
+    @classmethod
+    def of(cls, item: IncomingOrder) -> Prepared:
+        payload = order_to_payload(item.order)
+        return cls(item=item, payload=payload, content_hash=content_hash(payload))
+
+    @property
+    def portal_id(self) -> str:
+        return self.item.order.id
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the store already holds of an order, as much as an upsert needs."""
+
+    id: int
+    content_hash: str
+    version: str | None
+    review_state: str
+    changed_since_review: bool
+    last_revision: int
+
+
+def chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def compress(source: bytes | None) -> bytes | None:
+    """The source bytes as stored: zlib (CommerceML text compresses several times)."""
+    return None if source is None else zlib.compress(source)
+
+
+def known_orders(connection: Connection, portal_ids: Sequence[str]) -> dict[str, Known]:
+    """The stored state of those orders that are already known, by portal `Ид`."""
+    last_revision = (
+        select(func.coalesce(func.max(REVISIONS.c.number), 0))
+        .where(REVISIONS.c.order_id == ORDERS.c.id)
+        .scalar_subquery()
+    )
+    known: dict[str, Known] = {}
+    for chunk in chunks(portal_ids):
+        rows = connection.execute(
+            select(
+                ORDERS.c.portal_id,
+                ORDERS.c.id,
+                ORDERS.c.content_hash,
+                ORDERS.c.version,
+                ORDERS.c.review_state,
+                ORDERS.c.changed_since_review,
+                last_revision,
+            ).where(ORDERS.c.portal_id.in_(chunk))
+        )
+        for portal_id, *state in rows:
+            known[portal_id] = Known(*state)
+    return known
+
+
+class BatchWriter:
+    """The writes of one batch, all on the batch's connection and in its transaction.
+
+    Ids are looked up rather than taken from INSERT … RETURNING: SQLite has RETURNING only
+    since 3.35, and some Linux workstations still ship older libraries.
+    """
+
+    def __init__(self, connection: Connection, fetch_id: int) -> None:
+        self.connection = connection
+        self.fetch_id = fetch_id
+        self.now = utc_now()
+
+    def insert_new(self, items: Sequence[Prepared]) -> None:
+        """New orders: the order row (state new), revision 1, then the link between them."""
+        if not items:
+            return
+        orders = [
+            order_columns(p.item.order)
+            | {
+                "portal_id": p.portal_id,
+                "review_state": ReviewState.NEW.value,
+                "changed_since_review": False,
+                "first_seen_fetch_id": self.fetch_id,
+                "last_seen_fetch_id": self.fetch_id,
+                "created_at": self.now,
+                "updated_at": self.now,
+                "content_hash": p.content_hash,
+            }
+            for p in items
+        ]
+        self.connection.execute(insert(ORDERS), orders)
+        ids = self._order_ids([p.portal_id for p in items])
+        self.connection.execute(
+            insert(REVISIONS), [self._revision(p, ids[p.portal_id], 1) for p in items]
+        )
+        self._point_at_latest_revision(list(ids.values()))
+
+    def update_changed(self, items: Sequence[tuple[Prepared, Known]]) -> None:
+        """Changed orders: a new revision, and the order row rewritten from it.
+
+        The review state is kept; an order the manager had already started on is flagged
+        `changed_since_review`, so that the queue shows it needs another look.
+        """
+        if not items:
+            return
+        self.connection.execute(
+            insert(REVISIONS),
+            [self._revision(p, known.id, known.last_revision + 1) for p, known in items],
+        )
+        self.connection.execute(
+            update(ORDERS).where(ORDERS.c.id == bindparam("order_pk")),
+            [
+                order_columns(p.item.order)
+                | {
+                    "order_pk": known.id,
+                    "changed_since_review": known.changed_since_review
+                    or known.review_state != ReviewState.NEW.value,
+                    "last_seen_fetch_id": self.fetch_id,
+                    "updated_at": self.now,
+                    "content_hash": p.content_hash,
+                }
+                for p, known in items
+            ],
+        )
+        self._point_at_latest_revision([known.id for _, known in items])
+
+    def mark_seen(self, order_ids: Sequence[int]) -> None:
+        """Orders the portal sent again without news: only remember that this fetch saw them."""
+        for chunk in chunks(order_ids):
+            self.connection.execute(
+                update(ORDERS)
+                .where(ORDERS.c.id.in_(chunk))
+                .values(last_seen_fetch_id=self.fetch_id)
+            )
+
+    def _order_ids(self, portal_ids: Sequence[str]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for chunk in chunks(portal_ids):
+            query = select(ORDERS.c.portal_id, ORDERS.c.id).where(ORDERS.c.portal_id.in_(chunk))
+            ids.update(
+                (portal_id, order_id) for portal_id, order_id in self.connection.execute(query)
+            )
+        return ids
+
+    def _point_at_latest_revision(self, order_ids: Sequence[int]) -> None:
+        latest = (
+            select(REVISIONS.c.id)
+            .where(REVISIONS.c.order_id == ORDERS.c.id)
+            .order_by(REVISIONS.c.number.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        for chunk in chunks(order_ids):
+            self.connection.execute(
+                update(ORDERS).where(ORDERS.c.id.in_(chunk)).values(current_revision_id=latest)
+            )
+
+    def _revision(self, prepared: Prepared, order_id: int, number: int) -> dict[str, Any]:
+        return {
+            "order_id": order_id,
+            "number": number,
+            "fetch_id": self.fetch_id,
+            "received_at": self.now,
+            "content_hash": prepared.content_hash,
+            "payload": prepared.payload,
+            "source_document": compress(prepared.item.source),
+            "source_encoding": prepared.item.source_encoding,
+        }

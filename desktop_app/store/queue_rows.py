@@ -1,0 +1,78 @@
+"""The plain, immutable rows the read side hands out (to the GUI thread among others).
+
+No live ORM object ever leaves the store (GUIDE §7): a row is a frozen value that can cross
+threads, be kept in a Qt item model and be compared in a test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """One order of the review queue, as the list shows it."""
+
+    portal_id: str
+    number: str | None
+    order_date: dt.date | None
+    buyer_name: str | None
+    buyer_inn: str | None
+    buyer_kpp: str | None
+    buyer_kind: str | None
+    total: Decimal | None
+    currency: str | None
+    review_state: ReviewState
+    changed_since_review: bool
+    revisions: int
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionRow:
+    """One version of an order in its history, and what changed against the one before."""
+
+    number: int
+    received_at: dt.datetime
+    fetch_id: int | None
+    content_hash: str
+    changed: tuple[str, ...]
+    """Field names such as ``total``, ``buyer.inn``, ``properties.«Статус заказа»``."""
+    has_source: bool
+    source_encoding: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchRow:
+    """One fetch from the portal, for the fetch log."""
+
+    id: int
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    portal_url: str
+    page_mode: PageMode
+    status: FetchStatus
+    new: int
+    changed: int
+    unchanged: int
+    quarantined: int
+    answer_bytes: int | None
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantineRow:
+    """A document of a fetch that could not be read."""
+
+    fetch_id: int
+    document_index: int | None
+    portal_id: str | None
+    line: int | None
+    column: int | None
+    code: str
+    message: str
+    has_source: bool

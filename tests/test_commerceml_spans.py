@@ -1,0 +1,59 @@
+"""Byte spans of documents: the exact source bytes kept for audit, and the salvage cut points."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from lxml import etree
+
+from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
+from desktop_app.adapters.portal.commerceml_spans import document_spans
+from desktop_app.emulators.bitrix_commerceml import orders_to_bytes
+from desktop_app.emulators.world import World
+
+
+def test_spans_cover_each_document_exactly() -> None:
+    data = orders_to_bytes(
+        World.generate(seed=5, buyers=20).orders(30), generated_at=dt.datetime(2026, 1, 1)
+    )
+    spans = document_spans(data, "cp1251")
+    assert [s.index for s in spans] == list(range(1, 31))
+    for span in spans:
+        assert span.end is not None
+        chunk = data[span.start : span.end]
+        assert chunk.startswith("<Документ>".encode("cp1251"))
+        assert chunk.endswith("</Документ>".encode("cp1251"))
+        etree.fromstring(chunk, etree.XMLParser(encoding="cp1251"))  # a whole element
+
+
+def test_prefixes_text_mentions_and_an_unclosed_last_document() -> None:
+    text = (
+        '<cml:КоммерческаяИнформация xmlns:cml="urn:1C.ru:commerceml_2">'
+        "<cml:Документ><cml:Комментарий>Документ оплаты</cml:Комментарий></cml:Документ>"
+        "<cml:ДокументОснование/>"
+        "<cml:Документ ><cml:Ид>2</cml:Ид>"
+    )
+    data = text.encode("utf-8")
+    first, second = document_spans(data, "utf-8")
+    assert data[first.start : first.end].decode().startswith("<cml:Документ>")
+    assert data[first.start : first.end].decode().endswith("</cml:Документ>")
+    assert second.end is None
+    assert data[second.start :].decode().startswith("<cml:Документ >")
+
+
+def test_utf16_is_not_searched() -> None:
+    assert document_spans("<Документ/>".encode("utf-16"), "utf-16") == []
+
+
+def test_http_charset_applies_only_when_the_file_declares_nothing(tmp_path: Path) -> None:
+    body = "<КоммерческаяИнформация><Документ><Ид>Ж1</Ид>"
+    body += "<ХозОперация>Заказ товара</ХозОперация></Документ></КоммерческаяИнформация>"
+    undeclared = tmp_path / "undeclared.xml"
+    undeclared.write_bytes(body.encode("cp1251"))
+    items = list(read_commerceml(undeclared, fallback_encoding="windows-1251"))
+    assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["Ж1"]
+    declared = tmp_path / "declared.xml"
+    declared.write_bytes(('<?xml version="1.0" encoding="UTF-8"?>' + body).encode("utf-8"))
+    items = list(read_commerceml(declared, fallback_encoding="windows-1251"))
+    assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["Ж1"]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
+from desktop_app.adapters.portal import commerceml_spans
 from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
-from desktop_app.adapters.portal.commerceml_spans import document_spans
+from desktop_app.adapters.portal.commerceml_spans import document_spans, file_spans, read_span
 from desktop_app.emulators.bitrix_commerceml import orders_to_bytes
 from desktop_app.emulators.world import World
 
@@ -57,3 +59,22 @@ def test_http_charset_applies_only_when_the_file_declares_nothing(tmp_path: Path
     declared.write_bytes(('<?xml version="1.0" encoding="UTF-8"?>' + body).encode("utf-8"))
     items = list(read_commerceml(declared, fallback_encoding="windows-1251"))
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["Ж1"]
+
+
+@pytest.mark.parametrize("block", [300, 1000, 4096, 1 << 22])
+def test_file_spans_in_blocks_agree_with_the_whole_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    """Tags cut by a block boundary are still found: the boundary keeps some context."""
+    data = orders_to_bytes(
+        World.generate(seed=6, buyers=10).orders(12), generated_at=dt.datetime(2026, 1, 1)
+    )
+    path = tmp_path / "answer.xml"
+    path.write_bytes(data + "<Документ><Ид>cut".encode("cp1251"))
+    monkeypatch.setattr(commerceml_spans, "_BLOCK", block)
+    expected = document_spans(path.read_bytes(), "cp1251")
+    assert file_spans(path, "cp1251") == expected
+    assert len(expected) == 13
+    assert expected[-1].end is None
+    with path.open("rb") as stream:
+        assert read_span(stream, expected[0]) == data[expected[0].start : expected[0].end]

@@ -10,15 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.adapters import keychain
-from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
 from desktop_app.cli.errors import UserError
 from desktop_app.services import app_dirs, settings
-from desktop_app.services.fetch_service import FetchReport, FetchStage, fetch_orders
-from desktop_app.store.database import Database
-from desktop_app.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from desktop_app.services.fetch_service import FetchReport, FetchStage
 
 
 def register(subparsers: Any) -> None:
@@ -55,6 +54,8 @@ class _ProgressLine:
         self.active = sys.stderr.isatty()
 
     def __call__(self, stage: FetchStage, done: int, total: int | None) -> None:
+        from desktop_app.services.fetch_service import FetchStage
+
         if not self.active:
             return
         if stage is FetchStage.DOWNLOADING:
@@ -92,6 +93,12 @@ def _summary(report: FetchReport, mode: settings.PortalMode) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `--help` and the other commands start without them.
+    from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
+    from desktop_app.services.fetch_service import fetch_orders
+    from desktop_app.store.database import Database
+    from desktop_app.store.errors import StoreError
+
     folder = app_dirs.data_dir(args.data_dir)
     try:
         current = settings.load(folder).portal

@@ -7,6 +7,7 @@ unreadable input, no configuration) with one line on stderr.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from desktop_app.cli import (
     queue_command,
 )
 from desktop_app.cli.errors import UserError
+from desktop_app.services import app_dirs, logging_setup
 
 COMMANDS = (
     demo_command,
@@ -64,9 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    _start_log(args.command)
     try:
         result: int = args.run(args)
     except UserError as error:
+        logging.getLogger(__name__).warning("%s: %s", args.command, error)
         print(f"order-review: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
@@ -78,6 +82,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     return result
+
+
+def _start_log(command: str) -> None:
+    """The rotating log in the user log folder; a folder that cannot be written is not fatal."""
+    try:
+        path = logging_setup.configure(app_dirs.log_dir())
+    except OSError as error:
+        print(f"order-review: журнал не ведётся ({error})", file=sys.stderr)
+        return
+    logging.getLogger(__name__).info("order-review %s: %s (log %s)", __version__, command, path)
 
 
 if __name__ == "__main__":

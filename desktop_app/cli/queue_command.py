@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.errors import UserError
 from desktop_app.cli.money_text import money
 from desktop_app.domain.money import format_decimal
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.services import app_dirs
-from desktop_app.store.database import Database
-from desktop_app.store.errors import StoreError
-from desktop_app.store.queue_repository import QueueRepository
-from desktop_app.store.queue_rows import QueueRow
+
+if TYPE_CHECKING:
+    from desktop_app.store.queue_rows import QueueRow
 
 STATE_WORDS = {
     ReviewState.NEW: "новый",
@@ -63,7 +62,8 @@ def row_json(row: QueueRow) -> dict[str, Any]:
     }
 
 
-def _line(row: QueueRow) -> str:
+def queue_line(row: QueueRow) -> str:
+    """One order of the queue as a line of the text table."""
     date = row.order_date.strftime("%d.%m.%Y") if row.order_date else ""
     requisites = " / ".join(v for v in (row.buyer_inn, row.buyer_kpp) if v)
     name = row.buyer_name or ""
@@ -77,6 +77,11 @@ def _line(row: QueueRow) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `--help` and the other commands start without them.
+    from desktop_app.store.database import Database
+    from desktop_app.store.errors import StoreError
+    from desktop_app.store.queue_repository import QueueRepository
+
     if args.limit < 1:
         raise UserError("--limit: нужно хотя бы 1")
     try:
@@ -95,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         print("Очередь пуста." if total == 0 else "")
         return 0
     for row in rows:
-        print(_line(row))
+        print(queue_line(row))
     shown = f"Показано {len(rows)} из {total}." if total > len(rows) else f"Всего: {total}."
     print(f"\n{shown} * — заказ менялся на портале после получения.")
     return 0

@@ -178,7 +178,7 @@ def _buyer(
         city=user.place.name,
         head=head,
         order_properties=properties,
-        weight=rng.paretovariate(1.2),
+        weight=min(rng.paretovariate(1.5), 6.0),  # a few big regular buyers, none dominant
     )
 
 

@@ -13,13 +13,13 @@ The order of the steps is the whole point (GUIDE §3):
 from __future__ import annotations
 
 import logging
-import mmap
 import shutil
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from desktop_app.adapters.portal.commerceml_reader import (
     NotCommerceMLError,
@@ -27,7 +27,7 @@ from desktop_app.adapters.portal.commerceml_reader import (
     ReadProblem,
     read_commerceml,
 )
-from desktop_app.adapters.portal.commerceml_spans import Span, document_spans
+from desktop_app.adapters.portal.commerceml_spans import Span, file_spans, read_span
 from desktop_app.adapters.portal.exchange_client import ExchangeClient, PortalConnection
 from desktop_app.adapters.portal.exchange_errors import (
     FetchCancelledError,
@@ -210,8 +210,8 @@ def _store_answer(
         raise kind(f"Ответ портала на запрос заказов не принят: {error.message}") from None
     counts = _Counts()
     encoding = reader.prolog.encoding
-    with path.open("rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        spans = document_spans(data, encoding)
+    spans = file_spans(path, encoding)
+    with path.open("rb") as data:
         batch: list[IncomingOrder] = []
         quarantine: list[QuarantinedDocument] = []
         for item in reader:
@@ -261,12 +261,9 @@ def _flush(
     report(FetchStage.STORING, total.new + total.changed + total.unchanged, None)
 
 
-def _source(data: mmap.mmap, spans: list[Span], index: int) -> bytes | None:
+def _source(data: BinaryIO, spans: list[Span], index: int) -> bytes | None:
     """The exact bytes of document `index` as the portal sent them, when it can be found."""
-    if 0 < index <= len(spans):
-        span = spans[index - 1]
-        return data[span.start : span.end] if span.end is not None else data[span.start :]
-    return None
+    return read_span(data, spans[index - 1]) if 0 < index <= len(spans) else None
 
 
 def _quarantined(problem: ReadProblem, source: bytes | None, encoding: str) -> QuarantinedDocument:

@@ -63,8 +63,12 @@ def chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
 
 
 def compress(source: bytes | None) -> bytes | None:
-    """The source bytes as stored: zlib (CommerceML text compresses several times)."""
-    return None if source is None else zlib.compress(source)
+    """The source bytes as stored: zlib at its fastest level.
+
+    CommerceML text shrinks about 6× even so; level 6 would save a few more kilobytes per
+    order at four times the CPU, on the path that stores every order of every fetch.
+    """
+    return None if source is None else zlib.compress(source, 1)
 
 
 def known_orders(connection: Connection, portal_ids: Sequence[str]) -> dict[str, Known]:

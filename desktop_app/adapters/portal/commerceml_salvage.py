@@ -9,11 +9,11 @@ position in the file; the others are read as usual.
 
 from __future__ import annotations
 
-import mmap
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from lxml import etree
 
@@ -24,7 +24,7 @@ from desktop_app.adapters.portal.commerceml_reader import (
     describe,
     read_document,
 )
-from desktop_app.adapters.portal.commerceml_spans import document_spans
+from desktop_app.adapters.portal.commerceml_spans import Span, file_spans, read_span
 from desktop_app.adapters.portal.commerceml_text import Element, local_name
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # libxml2 error codes that deserve their own words.
 _TEXT_TOO_LONG = 114
 _ENCODING_CODES = frozenset({9, 81, 32})
+_COUNT_BLOCK = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +44,17 @@ class _Chunk:
     line: int
 
 
-def _chunks(data: mmap.mmap, encoding: str) -> list[_Chunk]:
+def _chunks(stream: BinaryIO, path: Path, encoding: str) -> list[_Chunk]:
     """The document spans with the line each starts on (for messages a person can follow)."""
     chunks = []
-    line, counted = 1, 0
-    for span in document_spans(data, encoding):
-        line += data[counted : span.start].count(b"\n")
-        counted = span.start
+    line = 1
+    stream.seek(0)
+    for span in file_spans(path, encoding):
+        while stream.tell() < span.start:
+            piece = stream.read(min(_COUNT_BLOCK, span.start - stream.tell()))
+            if not piece:
+                break
+            line += piece.count(b"\n")
         chunks.append(_Chunk(span.index, span.start, span.end, line))
     return chunks
 
@@ -96,9 +101,9 @@ def _explain(error: etree.XMLSyntaxError, encoding: str) -> tuple[str, str]:
     return "broken-xml", f"документ повреждён — ошибка XML: {error.msg}."
 
 
-def _parse_chunk(reader: CommerceMLReader, data: mmap.mmap, chunk: _Chunk) -> ReadItem | None:
+def _parse_chunk(reader: CommerceMLReader, stream: BinaryIO, chunk: _Chunk) -> ReadItem | None:
     prolog = reader.prolog
-    raw = data[chunk.start : chunk.end]
+    raw = read_span(stream, Span(chunk.index, chunk.start, chunk.end))
     document_id = _document_id(raw, prolog.encoding)
     if chunk.end is None:
         return _problem(
@@ -135,13 +140,10 @@ def salvage(reader: CommerceMLReader, error: etree.XMLSyntaxError) -> Iterator[R
         yield ReadProblem(already + 1, None, line, column, code, f"Файл, строка {line}: {reason}")
         return
     explained = False
-    with (
-        reader.path.open("rb") as stream,
-        mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data,
-    ):
-        chunks = _chunks(data, prolog.encoding)
+    with reader.path.open("rb") as stream:
+        chunks = _chunks(stream, reader.path, prolog.encoding)
         for chunk in chunks[already:]:
-            item = _parse_chunk(reader, data, chunk)
+            item = _parse_chunk(reader, stream, chunk)
             if item is None:
                 reader.skipped += 1
                 continue
@@ -149,7 +151,10 @@ def salvage(reader: CommerceMLReader, error: etree.XMLSyntaxError) -> Iterator[R
                 explained = True
             yield item
         closed = chunks[-1].end if chunks else 0
-        tail = data[closed or 0 :] if closed is not None else b""
+        tail = b""
+        if closed is not None:
+            stream.seek(closed)
+            tail = stream.read(_COUNT_BLOCK)  # the root's end tag, if the file has one
     if explained:
         return
     root_end = f"</{prolog.root_qname}".encode(prolog.encoding)

@@ -3,16 +3,23 @@
 The parser does not say where an element began in the bytes, yet two jobs need exactly that:
 keeping each order's source bytes for audit (byte for byte, as the portal sent them) and
 re-reading a broken file document by document. A byte search for the tag name in the file's
-own encoding finds the boundaries at memory speed (`mmap.find`, ~1 GB/s); it does not parse.
+own encoding finds the boundaries at memory speed (`bytes.find`, ~1 GB/s); it does not parse.
+`file_spans` reads the file in blocks, so a 150 MB answer costs a few megabytes of memory
+(a memory map would count every page it touched in the process's resident size).
 """
 
 from __future__ import annotations
 
 import mmap
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
 
 _NAME = "Документ"
 _AFTER_NAME = frozenset(b" \t\r\n>/")
+_BLOCK = 4 * 1024 * 1024
+_CONTEXT = 256
+"""Bytes kept around a block boundary: a tag name's prefix before it, its `>` after it."""
 _PREFIX_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 
 Buffer = bytes | mmap.mmap
@@ -42,29 +49,77 @@ def _tag_kind(data: Buffer, hit: int, size: int) -> tuple[str, int] | None:
     return ("start", position) if position >= 0 and data[position] == ord("<") else None
 
 
-def document_spans(data: Buffer, encoding: str) -> list[Span]:
-    """The documents of a CommerceML file in order; [] for encodings it cannot search (UTF-16)."""
-    if encoding.lower().replace("_", "-").startswith("utf-16"):
-        return []
-    name = _NAME.encode(encoding)
-    starts: list[int] = []
-    ends: list[int] = []
-    position = data.find(name)
-    while position >= 0:
-        kind = _tag_kind(data, position, len(name))
-        if kind is not None:
-            if kind[0] == "start":
-                starts.append(kind[1])
-            else:
-                close = data.find(b">", position)
-                ends.append(close + 1 if close >= 0 else len(data))
-        position = data.find(name, position + len(name))
+def _searchable(encoding: str) -> bool:
+    return not encoding.lower().replace("_", "-").startswith("utf-16")
+
+
+def _pair(starts: list[int], ends: list[int], size: int) -> list[Span]:
+    """Each start with the first end after it, unless the next document starts first."""
     spans = []
     end_index = 0
     for number, start in enumerate(starts, start=1):
-        limit = starts[number] if number < len(starts) else len(data) + 1
+        limit = starts[number] if number < len(starts) else size + 1
         while end_index < len(ends) and ends[end_index] <= start:
             end_index += 1
         end = ends[end_index] if end_index < len(ends) and ends[end_index] <= limit else None
         spans.append(Span(number, start, end))
     return spans
+
+
+def _scan(
+    data: Buffer,
+    name: bytes,
+    base: int,
+    search: int,
+    limit: int,
+    found: tuple[list[int], list[int]],
+) -> None:
+    """Record the tags named `name` that start in data[search:limit] (offsets + `base`)."""
+    starts, ends = found
+    position = data.find(name, search)
+    while 0 <= position < limit:
+        kind = _tag_kind(data, position, len(name))
+        if kind is not None:
+            if kind[0] == "start":
+                starts.append(base + kind[1])
+            else:
+                close = data.find(b">", position)
+                ends.append(base + (close + 1 if close >= 0 else len(data)))
+        position = data.find(name, position + len(name))
+
+
+def document_spans(data: Buffer, encoding: str) -> list[Span]:
+    """The documents of a CommerceML text in memory; [] for encodings it cannot search."""
+    if not _searchable(encoding):
+        return []
+    starts: list[int] = []
+    ends: list[int] = []
+    _scan(data, _NAME.encode(encoding), 0, 0, len(data), (starts, ends))
+    return _pair(starts, ends, len(data))
+
+
+def file_spans(path: Path, encoding: str) -> list[Span]:
+    """The documents of a CommerceML file, read block by block with flat memory."""
+    if not _searchable(encoding):
+        return []
+    name = _NAME.encode(encoding)
+    starts: list[int] = []
+    ends: list[int] = []
+    base, search, buffer = 0, 0, b""
+    with path.open("rb") as stream:
+        while True:
+            block = stream.read(_BLOCK)
+            buffer += block
+            final = not block
+            limit = len(buffer) if final else max(len(buffer) - _CONTEXT, 0)
+            _scan(buffer, name, base, search, limit, (starts, ends))
+            if final:
+                return _pair(starts, ends, base + len(buffer))
+            cut = max(limit - _CONTEXT, 0)
+            buffer, base, search = buffer[cut:], base + cut, limit - cut
+
+
+def read_span(stream: BinaryIO, span: Span) -> bytes:
+    """The exact bytes of one document (to the end of the file when it is never closed)."""
+    stream.seek(span.start)
+    return stream.read() if span.end is None else stream.read(span.end - span.start)

@@ -15,13 +15,16 @@ import time
 from pathlib import Path
 
 from desktop_app.cli.fetch_command import portal_password
-from desktop_app.services import app_dirs, settings
+from desktop_app.services import answer_store, app_dirs, settings
 from desktop_app.services.fetch_service import FetchStage, fetch_orders
 from desktop_app.store.database import Database
 
 
 def main() -> None:
     data_dir, stage, threshold, marker = sys.argv[1:5]
+    # Small batches, so that "during parsing" lands after some batches committed and
+    # before the last (the test's answer is far smaller than a production batch).
+    answer_store.BATCH_SIZE = 300
     wanted, limit = FetchStage(stage), int(threshold)
 
     def freeze_at(current: FetchStage, done: int, _total: int | None) -> None:

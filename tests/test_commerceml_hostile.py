@@ -271,3 +271,12 @@ def test_wrong_root_element(tmp_path: Path) -> None:
     error = refused(path)
     assert error.code == "not-commerceml"
     assert "«rss»" in error.message
+
+
+def test_broken_document_and_a_cut_between_documents_are_both_reported(tmp_path: Path) -> None:
+    """The cut must not hide behind the broken document: a cut answer is never confirmed."""
+    broken = document("2", name="Рога & Копыта")
+    path = write(tmp_path, document("1") + broken + document("3"), footer=False)
+    orders, problems = read(path)
+    assert [o.id for o in orders] == ["1", "3"]
+    assert [(p.index, p.code) for p in problems] == [(2, "broken-xml"), (None, "truncated")]

@@ -194,6 +194,17 @@ def test_portal_that_never_answers(portal: PortalEmulator) -> None:
     assert "не ответил вовремя" in caught.value.message
 
 
+def test_answer_that_stops_midway(portal: PortalEmulator, tmp_path: Path) -> None:
+    portal.inject(Fault("query", "stall", seconds=5, times=3))
+    with client_for(portal, read_timeout=0.5, retries=1) as client:
+        client.checkauth()
+        client.init()
+        with pytest.raises(PortalConnectionError) as caught:
+            client.query(tmp_path)
+    assert "не ответил вовремя" in caught.value.message
+    assert "portal.read_timeout" in caught.value.message
+
+
 def test_nothing_listening() -> None:
     connection = PortalConnection(
         url="http://127.0.0.1:9/exchange.php", user="u", password="p", retries=1, backoff=0.01

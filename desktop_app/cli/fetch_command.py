@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import threading
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.adapters import keychain
@@ -48,32 +49,41 @@ def portal_password(current: settings.PortalSettings) -> str:
 
 
 class _ProgressLine:
-    """A single updating line on stderr when it is a terminal; silence otherwise."""
+    """One updating line on stderr when it is a terminal; silence otherwise.
+
+    Called from two threads at once — the download and the storing follow each other —
+    so it keeps both figures and writes under a lock.
+    """
 
     def __init__(self) -> None:
         self.active = sys.stderr.isatty()
+        self._lock = threading.Lock()
+        self._downloaded = 0
+        self._stored = 0
 
     def __call__(self, stage: FetchStage, done: int, total: int | None) -> None:
         from desktop_app.services.fetch_service import FetchStage
 
         if not self.active:
             return
-        if stage is FetchStage.DOWNLOADING:
-            text = f"Загрузка: {done / 1_000_000:.1f} МБ" + (
-                f" из {total / 1_000_000:.1f} МБ" if total else ""
-            )
-        elif stage is FetchStage.STORING:
-            text = f"Сохранено заказов: {done}"
-        elif stage is FetchStage.CONFIRMING:
-            text = "Подтверждение порталу…"
-        elif stage is FetchStage.CONNECTING:
-            text = "Подключение к порталу…"
-        else:
-            text = ""
-        sys.stderr.write(f"\r\x1b[K{text}")
-        sys.stderr.flush()
-        if stage is FetchStage.DONE:
-            sys.stderr.write("\r\x1b[K")
+        with self._lock:
+            if stage is FetchStage.DOWNLOADING:
+                self._downloaded = done
+            elif stage is FetchStage.STORING:
+                self._stored = done
+            if stage is FetchStage.CONNECTING:
+                text = "Подключение к порталу…"
+            elif stage is FetchStage.CONFIRMING:
+                text = "Подтверждение порталу…"
+            elif stage is FetchStage.DONE:
+                text = ""
+            else:
+                text = (
+                    f"Получено {self._downloaded / 1_000_000:.1f} МБ, "
+                    f"сохранено заказов: {self._stored}"
+                )
+            sys.stderr.write(f"\r\x1b[K{text}")
+            sys.stderr.flush()
 
 
 def _summary(report: FetchReport, mode: settings.PortalMode) -> str:

@@ -1,12 +1,13 @@
-"""One exchange round with the portal: download, store, and only then confirm.
+"""One exchange with the portal: download, store, and only then confirm.
 
 The order of the steps is the whole point (GUIDE §3):
-1. checkauth, init, query — the answer is streamed to a file in the data folder;
-2. the file is read document by document and stored in batches (each batch one transaction;
-   storing is an idempotent upsert by the portal's `Ид`, so a repeat is harmless);
+1. checkauth, init, query — the answer is written to a file in the data folder and stored
+   while it downloads (`answer_intake`);
+2. storing is batch by batch (each batch one transaction) and an idempotent upsert by the
+   portal's `Ид`, so a repeat is harmless (`answer_store`);
 3. only when every batch is committed, and the answer was complete, and the portal page is
    the app's own, `success` is sent — the portal's cursor never passes an order the store
-   has not committed. A crash anywhere before that just means the next round gets the same
+   has not committed. A crash anywhere before that just means the next fetch gets the same
    orders again, and they come out "unchanged".
 """
 
@@ -15,38 +16,22 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import BinaryIO
 
-from desktop_app.adapters.portal.commerceml_reader import (
-    NotCommerceMLError,
-    ReadOrder,
-    ReadProblem,
-    read_commerceml,
-)
-from desktop_app.adapters.portal.commerceml_spans import Span, file_spans, read_span
+from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader
 from desktop_app.adapters.portal.exchange_client import ExchangeClient, PortalConnection
-from desktop_app.adapters.portal.exchange_errors import (
-    FetchCancelledError,
-    PortalEmptyAnswerError,
-    PortalError,
-    PortalPageError,
-)
+from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
+from desktop_app.services.answer_intake import receive_answer
+from desktop_app.services.answer_store import AnswerTally, SourceBytes, store_answer, store_chunks
+from desktop_app.services.prepared_chunks import Chunk, Ending
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
-from desktop_app.store.order_repository import (
-    FetchCounts,
-    IncomingOrder,
-    OrderRepository,
-    QuarantinedDocument,
-    UpsertOutcome,
-)
+from desktop_app.store.order_repository import FetchCounts, OrderRepository, UpsertOutcome
 
 log = logging.getLogger(__name__)
-BATCH_SIZE = 500
 MAX_ROUNDS = 100
 """Queries per fetch at most; each must bring something for the next one to be asked."""
 
@@ -114,7 +99,7 @@ def fetch_orders(
     shutil.rmtree(work_dir, ignore_errors=True)  # leftovers of a run that was killed
     report = progress or (lambda *_: None)
     own_page = settings.mode is PortalMode.OWN_PAGE
-    total = _Counts()
+    rounds: list[AnswerTally] = []
     received = 0
     try:
         with ExchangeClient(connection_for(settings, password)) as client:
@@ -122,35 +107,41 @@ def fetch_orders(
             client.checkauth()
             client.init()
             for _round in range(MAX_ROUNDS):
-                answer = client.query(
+                tally = AnswerTally()
+                stored_before = sum(len(t.outcomes) for t in rounds)
+
+                sink = _RoundSink(repository, fetch_id, tally, report, stored_before, cancel)
+                received += receive_answer(
+                    client,
                     work_dir,
-                    progress=lambda done, size: report(FetchStage.DOWNLOADING, done, size),
+                    sink,
+                    downloaded=lambda done, size: report(FetchStage.DOWNLOADING, done, size),
                     cancel=cancel,
                 )
-                received += answer.received_bytes
-                repository.finish_fetch(fetch_id, "downloaded", answer_bytes=received)
-                counts = _store_answer(
-                    repository, fetch_id, answer.path, answer.charset, report, cancel, total
+                rounds.append(tally)
+                repository.finish_fetch(
+                    fetch_id, "stored", counts=_counts(rounds), answer_bytes=received
                 )
-                repository.finish_fetch(fetch_id, "stored", counts=total.as_store_counts())
-                if not counts.complete:
+                if not tally.complete:
                     break
                 if own_page:
                     report(FetchStage.CONFIRMING, 0, None)
                     client.success()
                     repository.finish_fetch(fetch_id, "confirmed")
-                if counts.documents == 0:
+                if tally.documents == 0:
                     break
+        counts = _counts(rounds)
+        complete = all(t.complete for t in rounds)
         result = FetchReport(
             fetch_id=fetch_id,
-            new=total.new,
-            changed=total.changed,
-            unchanged=total.unchanged,
-            quarantined=total.quarantined,
+            new=counts.new,
+            changed=counts.changed,
+            unchanged=counts.unchanged,
+            quarantined=counts.quarantined,
             received_bytes=received,
-            confirmed=own_page and total.complete,
-            complete=total.complete,
-            problems=tuple(total.problems),
+            confirmed=own_page and complete,
+            complete=complete,
+            problems=tuple(p for t in rounds for p in t.problems),
         )
         report(FetchStage.DONE, result.stored, result.stored)
         return result
@@ -162,118 +153,36 @@ def fetch_orders(
 
 
 @dataclass
-class _Counts:
-    """What one query answer (or, summed, a whole fetch) brought."""
+class _RoundSink:
+    """Stores one query's answer, however it is read (see `answer_intake.AnswerSink`)."""
 
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    quarantined: int = 0
-    complete: bool = True
-    problems: list[str] = field(default_factory=list)
+    repository: OrderRepository
+    fetch_id: int
+    tally: AnswerTally
+    report: Progress
+    stored_before: int
+    cancel: threading.Event | None
 
-    @property
-    def documents(self) -> int:
-        return self.new + self.changed + self.unchanged + self.quarantined
+    def _stored(self, count: int) -> None:
+        self.report(FetchStage.STORING, self.stored_before + count, None)
 
-    def add(self, other: _Counts) -> None:
-        self.new += other.new
-        self.changed += other.changed
-        self.unchanged += other.unchanged
-        self.quarantined += other.quarantined
-        self.complete = self.complete and other.complete
-        self.problems.extend(other.problems)
+    def from_reader(self, reader: CommerceMLReader, sources: SourceBytes) -> None:
+        store_answer(
+            self.repository, self.fetch_id, reader, sources, self.tally,
+            stored=self._stored, cancel=self.cancel,
+        )  # fmt: skip
 
-    def as_store_counts(self) -> FetchCounts:
-        return FetchCounts(
-            new=self.new,
-            changed=self.changed,
-            unchanged=self.unchanged,
-            quarantined=self.quarantined,
-        )
+    def from_chunks(self, parts: Iterator[Chunk | Ending]) -> None:
+        store_chunks(
+            self.repository, self.fetch_id, parts, self.tally,
+            stored=self._stored, cancel=self.cancel,
+        )  # fmt: skip
 
 
-def _store_answer(
-    repository: OrderRepository,
-    fetch_id: int,
-    path: Path,
-    charset: str | None,
-    report: Progress,
-    cancel: threading.Event | None,
-    total: _Counts,
-) -> _Counts:
-    """Store one answer in batches; its counts are also added to `total` as they come."""
-    try:
-        reader = read_commerceml(path, fallback_encoding=charset)
-    except NotCommerceMLError as error:
-        kind = PortalEmptyAnswerError if error.code == "empty" else PortalPageError
-        raise kind(f"Ответ портала на запрос заказов не принят: {error.message}") from None
-    counts = _Counts()
-    encoding = reader.prolog.encoding
-    spans = file_spans(path, encoding)
-    with path.open("rb") as data:
-        batch: list[IncomingOrder] = []
-        quarantine: list[QuarantinedDocument] = []
-        for item in reader:
-            if cancel is not None and cancel.is_set():
-                raise FetchCancelledError(
-                    "Получение заказов отменено; подтверждение не отправлено."
-                )
-            if isinstance(item, ReadOrder):
-                source = _source(data, spans, item.index)
-                batch.append(IncomingOrder(item.order, item.index, source, encoding))
-                if len(batch) >= BATCH_SIZE:
-                    _flush(repository, fetch_id, batch, counts, total, report)
-            elif isinstance(item, ReadProblem):
-                counts.problems.append(item.message)
-                counts.complete = counts.complete and item.code != "truncated"
-                source = _source(data, spans, item.index) if item.index else None
-                quarantine.append(_quarantined(item, source, encoding))
-        _flush(repository, fetch_id, batch, counts, total, report)
-    if quarantine:
-        repository.store_quarantined(fetch_id, quarantine)
-    counts.quarantined = sum(1 for q in quarantine if q.document_index is not None)
-    total.quarantined += counts.quarantined
-    total.complete = total.complete and counts.complete
-    total.problems.extend(counts.problems)
-    return counts
-
-
-def _flush(
-    repository: OrderRepository,
-    fetch_id: int,
-    batch: list[IncomingOrder],
-    counts: _Counts,
-    total: _Counts,
-    report: Progress,
-) -> None:
-    if not batch:
-        return
-    for outcome in repository.store_batch(fetch_id, batch):
-        for tally in (counts, total):
-            if outcome is UpsertOutcome.NEW:
-                tally.new += 1
-            elif outcome is UpsertOutcome.CHANGED:
-                tally.changed += 1
-            else:
-                tally.unchanged += 1
-    batch.clear()
-    report(FetchStage.STORING, total.new + total.changed + total.unchanged, None)
-
-
-def _source(data: BinaryIO, spans: list[Span], index: int) -> bytes | None:
-    """The exact bytes of document `index` as the portal sent them, when it can be found."""
-    return read_span(data, spans[index - 1]) if 0 < index <= len(spans) else None
-
-
-def _quarantined(problem: ReadProblem, source: bytes | None, encoding: str) -> QuarantinedDocument:
-    return QuarantinedDocument(
-        document_index=problem.index,
-        portal_id=problem.document_id,
-        line=problem.line,
-        column=problem.column,
-        code=problem.code,
-        message=problem.message,
-        source=source,
-        source_encoding=encoding if source is not None else None,
+def _counts(rounds: list[AnswerTally]) -> FetchCounts:
+    return FetchCounts(
+        new=sum(t.count(UpsertOutcome.NEW) for t in rounds),
+        changed=sum(t.count(UpsertOutcome.CHANGED) for t in rounds),
+        unchanged=sum(t.count(UpsertOutcome.UNCHANGED) for t in rounds),
+        quarantined=sum(t.quarantined for t in rounds),
     )

@@ -143,10 +143,13 @@ class OrderRepository:
         earlier copy of an `Ид` that the batch holds again later (only the later is stored),
         so the outcomes add up to the documents while NEW + CHANGED count distinct orders.
         """
-        outcomes = [UpsertOutcome.UNCHANGED] * len(batch)
-        if not batch:
+        return self.store_prepared(fetch_id, [Prepared.of(item) for item in batch])
+
+    def store_prepared(self, fetch_id: int, prepared: Sequence[Prepared]) -> list[UpsertOutcome]:
+        """`store_batch` for orders whose rows were prepared already (maybe elsewhere)."""
+        outcomes = [UpsertOutcome.UNCHANGED] * len(prepared)
+        if not prepared:
             return outcomes
-        prepared = [Prepared.of(item) for item in batch]
         last_copy = {p.portal_id: index for index, p in enumerate(prepared)}
         winners = sorted(last_copy.values())
         with self._db.writing() as connection:
@@ -162,7 +165,7 @@ class OrderRepository:
                     fresh.append(current)
                     outcomes[index] = UpsertOutcome.NEW
                 elif record.content_hash == current.content_hash or is_older_version(
-                    current.item.order.version, record.version
+                    current.version, record.version
                 ):
                     seen_again.append(record.id)
                 else:

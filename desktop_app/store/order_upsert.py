@@ -29,20 +29,34 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """An incoming order with its payload and content hash, computed once."""
+    """An incoming order reduced to what its rows need: columns, payload, hash, source.
 
-    item: IncomingOrder
+    Everything CPU-heavy of storing an order happens in `of` — payload, hash, compression —
+    and the result holds plain values only, so it can be made in another process (see
+    services/parallel_reading.py) and stored here.
+    """
+
+    portal_id: str
+    version: str | None
+    columns: dict[str, Any]
     payload: str
     content_hash: str
+    source: bytes | None
+    """The document's bytes, already compressed (`compress`)."""
+    source_encoding: str | None
 
     @classmethod
     def of(cls, item: IncomingOrder) -> Prepared:
         payload = order_to_payload(item.order)
-        return cls(item=item, payload=payload, content_hash=content_hash(payload))
-
-    @property
-    def portal_id(self) -> str:
-        return self.item.order.id
+        return cls(
+            portal_id=item.order.id,
+            version=item.order.version,
+            columns=order_columns(item.order),
+            payload=payload,
+            content_hash=content_hash(payload),
+            source=compress(item.source),
+            source_encoding=item.source_encoding,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +127,7 @@ class BatchWriter:
         if not items:
             return
         orders = [
-            order_columns(p.item.order)
+            p.columns
             | {
                 "portal_id": p.portal_id,
                 "review_state": ReviewState.NEW.value,
@@ -148,7 +162,7 @@ class BatchWriter:
         self.connection.execute(
             update(ORDERS).where(ORDERS.c.id == bindparam("order_pk")),
             [
-                order_columns(p.item.order)
+                p.columns
                 | {
                     "order_pk": known.id,
                     "changed_since_review": known.changed_since_review
@@ -201,6 +215,6 @@ class BatchWriter:
             "received_at": self.now,
             "content_hash": prepared.content_hash,
             "payload": prepared.payload,
-            "source_document": compress(prepared.item.source),
-            "source_encoding": prepared.item.source_encoding,
+            "source_document": prepared.source,
+            "source_encoding": prepared.source_encoding,
         }

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lxml import etree
+from process_memory import peak_rss_mb, rss_mb
 
 from desktop_app.adapters.portal.commerceml_reader import (
     HARDENED,
@@ -78,18 +78,11 @@ def reader_pass(path: Path) -> int:
 PASSES: dict[str, Callable[[Path], int]] = {"bare": bare_pass, "reader": reader_pass}
 
 
-def rss_kib() -> int:
-    with open("/proc/self/statm") as statm:
-        pages = int(statm.read().split()[1])
-    return pages * resource.getpagesize() // 1024
-
-
-def measure_memory(kind: str, path: Path) -> dict[str, int]:
-    """Run in a fresh process: RSS after imports, peak RSS after the pass."""
-    before = rss_kib()
+def measure_memory(kind: str, path: Path) -> dict[str, float]:
+    """Run in a fresh process: RSS after imports, peak RSS after the pass (MiB)."""
+    before = rss_mb()
     count = PASSES[kind](path)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"count": count, "before_kib": before, "peak_kib": peak}
+    return {"count": count, "before_mb": before, "peak_mb": peak_rss_mb()}
 
 
 def memory_growth_mb(kind: str, path: Path) -> float:
@@ -97,8 +90,8 @@ def memory_growth_mb(kind: str, path: Path) -> float:
         [sys.executable, __file__, "--measure-memory", kind, str(path)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    figures: dict[str, int] = json.loads(result.stdout)
-    return (figures["peak_kib"] - figures["before_kib"]) / 1024
+    figures: dict[str, float] = json.loads(result.stdout)
+    return figures["peak_mb"] - figures["before_mb"]
 
 
 def timed(kind: str, path: Path, repeat: int) -> tuple[float, int]:

@@ -12,19 +12,24 @@ from desktop_app.adapters.portal.commerceml_counterparty import map_counterparty
 from desktop_app.adapters.portal.commerceml_text import (
     DocumentProblemError,
     Element,
+    bool_from,
     bool_of,
     children_by_name,
     children_named,
     date_of,
+    decimal_from,
     decimal_of,
     local_name,
     text_of,
+    texts_by_name,
     time_of,
+    unescape_once,
 )
 from desktop_app.domain.order import Discount, Order, OrderLine, OrderProperty, Tax
 
 ORDER_OPERATION = "Заказ товара"
 VAT_NAMES = frozenset({"НДС", "VAT"})
+KIND_PROPERTY = "ВидНоменклатуры"
 
 
 def is_order_document(fields: dict[str, Element]) -> bool:
@@ -32,8 +37,14 @@ def is_order_document(fields: dict[str, Element]) -> bool:
     return text_of(fields.get("ХозОперация")) == ORDER_OPERATION or "Контрагенты" in fields
 
 
-def map_order(element: Element) -> Order | None:
-    """The order this `Документ` describes; None when it is another kind of document."""
+def map_order(element: Element, *, line_properties: bool = True) -> Order | None:
+    """The order this `Документ` describes; None when it is another kind of document.
+
+    `line_properties=False` keeps of each line's `ЗначенияРеквизитов` only ВидНоменклатуры:
+    Bitrix writes five or more technical basket properties per line (catalogue Ид, URL,
+    base price…), and a caller that keeps the document's exact bytes anyway need not pay for
+    reading them all.
+    """
     fields = children_by_name(element)
     if not is_order_document(fields):
         return None
@@ -65,28 +76,42 @@ def map_order(element: Element) -> Order | None:
         ),
         taxes=map_taxes(fields.get("Налоги")),
         discounts=map_discounts(fields.get("Скидки")),
-        lines=tuple(map_line(item) for item in children_named(fields.get("Товары"), "Товар")),
+        lines=tuple(
+            map_line(item, properties=line_properties)
+            for item in children_named(fields.get("Товары"), "Товар")
+        ),
         properties=map_properties(fields.get("ЗначенияРеквизитов")),
     )
 
 
 def map_properties(element: Element | None) -> tuple[OrderProperty, ...]:
-    """Every `ЗначениеРеквизита`, in order, with all its values (an empty value stays "")."""
+    """Every `ЗначениеРеквизита`, in order, with all its values (an empty value stays "").
+
+    Written for speed: it runs for the order and for every line (Bitrix gives each line
+    five or more basket properties), so tags are compared in their qualified form and the
+    text is cleaned inline.
+    """
     if element is None:
         return ()
+    tag = str(element.tag)
+    namespace = tag[: tag.find("}") + 1]
+    value_tag, name_tag = namespace + "Значение", namespace + "Наименование"
     props = []
     for item in element:
         name = ""
         values = []
         for child in item:
-            tag = child.tag
-            if not isinstance(tag, str):
+            child_tag = child.tag
+            if child_tag != value_tag and child_tag != name_tag:
                 continue
-            local = local_name(tag)
-            if local == "Значение":
-                values.append(text_of(child) or "")
-            elif local == "Наименование":
-                name = text_of(child) or ""
+            text = child.text
+            text = text.strip() if text else ""
+            if "&" in text:
+                text = unescape_once(text)
+            if child_tag == value_tag:
+                values.append(text)
+            else:
+                name = text
         props.append(OrderProperty(name, tuple(values)))
     return tuple(props)
 
@@ -94,13 +119,13 @@ def map_properties(element: Element | None) -> tuple[OrderProperty, ...]:
 def map_taxes(element: Element | None, context: str = "Налог") -> tuple[Tax, ...]:
     taxes = []
     for item in children_named(element, "Налог"):
-        fields = children_by_name(item)
+        fields = texts_by_name(item)
         taxes.append(
             Tax(
-                name=text_of(fields.get("Наименование")),
-                rate=text_of(fields.get("Ставка")),
-                included=bool_of(fields.get("УчтеноВСумме")),
-                amount=decimal_of(fields.get("Сумма"), f"{context}/Сумма"),
+                name=fields.get("Наименование"),
+                rate=fields.get("Ставка"),
+                included=bool_from(fields.get("УчтеноВСумме")),
+                amount=decimal_from(fields.get("Сумма"), f"{context}/Сумма"),
             )
         )
     return tuple(taxes)
@@ -109,26 +134,27 @@ def map_taxes(element: Element | None, context: str = "Налог") -> tuple[Tax
 def map_discounts(element: Element | None, context: str = "Скидка") -> tuple[Discount, ...]:
     discounts = []
     for item in children_named(element, "Скидка"):
-        fields = children_by_name(item)
+        fields = texts_by_name(item)
         discounts.append(
             Discount(
-                name=text_of(fields.get("Наименование")),
-                amount=decimal_of(fields.get("Сумма"), f"{context}/Сумма"),
-                percent=decimal_of(fields.get("Процент"), f"{context}/Процент"),
-                included=bool_of(fields.get("УчтеноВСумме")),
+                name=fields.get("Наименование"),
+                amount=decimal_from(fields.get("Сумма"), f"{context}/Сумма"),
+                percent=decimal_from(fields.get("Процент"), f"{context}/Процент"),
+                included=bool_from(fields.get("УчтеноВСумме")),
             )
         )
     return tuple(discounts)
 
 
-def map_line(element: Element) -> OrderLine:
+def map_line(element: Element, *, properties: bool = True) -> OrderLine:
     """One `Товар`, read in a single pass over its children (this runs for every line)."""
+    keep_properties = properties
     line_id = sku = name = unit = unit_code = None
     quantity = price = amount = None
     taxes: tuple[Tax, ...] = ()
     rates: Element | None = None
     discounts: tuple[Discount, ...] = ()
-    properties: tuple[OrderProperty, ...] = ()
+    line_props: tuple[OrderProperty, ...] = ()
     for child in element:
         tag = child.tag
         if not isinstance(tag, str):
@@ -145,7 +171,7 @@ def map_line(element: Element) -> OrderLine:
         elif local == "ЦенаЗаЕдиницу" or (local == "Цена" and price is None):
             price = decimal_of(child, f"Товар/{local}")
         elif local == "ЗначенияРеквизитов":
-            properties = map_properties(child)
+            line_props = map_properties(child) if keep_properties else _kind_only(child)
         elif local == "Налоги":
             taxes = map_taxes(child, "Товар/Налог")
         elif local == "БазоваяЕдиница":
@@ -166,7 +192,7 @@ def map_line(element: Element) -> OrderLine:
             if (text_of(rate_fields.get("Наименование")) or "").upper() in VAT_NAMES:
                 vat_rate = text_of(rate_fields.get("Ставка"))
                 break
-    kind = next((p.value for p in properties if p.name == "ВидНоменклатуры"), None)
+    kind = next((p.value for p in line_props if p.name == KIND_PROPERTY), None)
     return OrderLine(
         id=line_id,
         sku=sku,
@@ -181,8 +207,21 @@ def map_line(element: Element) -> OrderLine:
         kind=kind,
         vat_included=vat.included if vat else None,
         discounts=discounts,
-        properties=properties,
+        properties=line_props,
     )
+
+
+def _kind_only(element: Element) -> tuple[OrderProperty, ...]:
+    """Of a line's properties only ВидНоменклатуры (Товар / Услуга); the others are skipped
+    unread, value text and all."""
+    tag = str(element.tag)
+    namespace = tag[: tag.find("}") + 1]
+    name_tag, value_tag = namespace + "Наименование", namespace + "Значение"
+    for item in element:
+        name = item.find(name_tag)
+        if name is not None and (name.text or "").strip() == KIND_PROPERTY:
+            return (OrderProperty(KIND_PROPERTY, (text_of(item.find(value_tag)) or "",)),)
+    return ()
 
 
 def _unit(element: Element) -> tuple[str | None, str | None]:

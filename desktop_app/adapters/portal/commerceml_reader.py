@@ -13,10 +13,11 @@ and the broken one is reported with its position and reason.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from lxml import etree
 
@@ -31,6 +32,7 @@ from desktop_app.adapters.portal.commerceml_text import (
     source_line,
     text_of,
 )
+from desktop_app.adapters.portal.growing_file import GrowingFile
 from desktop_app.adapters.portal.xml_prolog import HEAD_LIMIT, NotCommerceMLError, sniff_prolog
 from desktop_app.domain.counterparty import Counterparty
 from desktop_app.domain.order import Order
@@ -100,11 +102,11 @@ def problem_for(
 
 
 def read_document(
-    index: int, element: Element, line_offset: int = 0
+    index: int, element: Element, line_offset: int = 0, *, line_properties: bool = True
 ) -> ReadOrder | ReadProblem | None:
     """Map one complete `Документ`; None when it is neither an order nor carries counterparties."""
     try:
-        order = map_order(element)
+        order = map_order(element, line_properties=line_properties)
     except DocumentProblemError as error:
         return problem_for(index, element, error, line_offset)
     if order is None:
@@ -135,12 +137,39 @@ class CommerceMLReader:
     otherwise; iteration never raises for bad content, it reports it.
     """
 
-    def __init__(self, path: Path | str, *, fallback_encoding: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        fallback_encoding: str | None = None,
+        stream: GrowingFile | None = None,
+        line_properties: bool = True,
+        select: Callable[[int], bool] | None = None,
+    ) -> None:
+        """`stream`: read the file through it while it is still being written (`GrowingFile`).
+
+        Such a read cannot re-read the file piece by piece after an XML error, so instead of
+        salvaging it raises `StreamedReadError`; the caller then reads the finished file.
+
+        `select(index)`: map only the documents it accepts (the others are counted and freed
+        unread) — several processes can share one file that way. Problems outside any
+        document are reported by every such reader alike.
+        """
         self.path = Path(path)
-        with self.path.open("rb") as stream:
-            head = stream.read(HEAD_LIMIT)
-            whole = not stream.read(1)
-        self.prolog = sniff_prolog(head, whole_file=whole, fallback_encoding=fallback_encoding)
+        self._stream = stream
+        self.line_properties = line_properties
+        self.select = select
+        if stream is not None:
+            head = stream.read_up_to(HEAD_LIMIT + 1)
+            whole = len(head) <= HEAD_LIMIT
+        else:
+            with self.path.open("rb") as source:
+                head = source.read(HEAD_LIMIT + 1)
+                whole = len(head) <= HEAD_LIMIT
+        self._head = head
+        self.prolog = sniff_prolog(
+            head[:HEAD_LIMIT], whole_file=whole, fallback_encoding=fallback_encoding
+        )
         self.documents_seen = 0
         self.skipped = 0
 
@@ -161,9 +190,13 @@ class CommerceMLReader:
         # Imported here: salvage is the rare path and imports this module's helpers.
         from desktop_app.adapters.portal.commerceml_salvage import salvage
 
-        stream = self.path.open("rb")
+        skip = self.prolog.bom_length if self.prolog.force_encoding else 0
+        if self._stream is not None:
+            stream: io.RawIOBase | BinaryIO = _Continued(self._head[skip:], self._stream)
+        else:
+            stream = self.path.open("rb")
+            stream.seek(skip)
         try:
-            stream.seek(self.prolog.bom_length if self.prolog.force_encoding else 0)
             events = etree.iterparse(
                 stream,
                 events=("end",),
@@ -175,6 +208,8 @@ class CommerceMLReader:
                 for _event, element in events:
                     yield from self._element(element)
             except etree.XMLSyntaxError as error:
+                if self._stream is not None:
+                    raise StreamedReadError(self.documents_seen) from error
                 yield from salvage(self, error)
         finally:
             stream.close()
@@ -182,7 +217,10 @@ class CommerceMLReader:
     def _element(self, element: Element) -> Iterator[ReadItem]:
         if local_name(str(element.tag)) == "Документ":
             self.documents_seen += 1
-            item = read_document(self.documents_seen, element)
+            if self.select is not None and not self.select(self.documents_seen):
+                release(element)
+                return
+            item = read_document(self.documents_seen, element, line_properties=self.line_properties)
             release(element)
             if item is None:
                 self.skipped += 1
@@ -203,13 +241,49 @@ class CommerceMLReader:
             yield ReadCounterparty(line=line, counterparty=party)
 
 
-def read_commerceml(path: Path | str, *, fallback_encoding: str | None = None) -> CommerceMLReader:
+class StreamedReadError(Exception):
+    """An XML error while reading a file that was still downloading.
+
+    The documents before it were read; read the finished file again (without `stream`) to
+    get the rest and the broken one's position, as for any broken file.
+    """
+
+    def __init__(self, documents_read: int) -> None:
+        super().__init__(f"XML error after {documents_read} documents of a streamed answer")
+        self.documents_read = documents_read
+
+
+class _Continued(io.RawIOBase):
+    """The bytes already read for sniffing, then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: GrowingFile) -> None:
+        super().__init__()
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        return self._rest.readinto(buffer)
+
+
+def read_commerceml(
+    path: Path | str, *, fallback_encoding: str | None = None, line_properties: bool = True
+) -> CommerceMLReader:
     """Open a CommerceML file for streaming; raises `NotCommerceMLError` for anything else.
 
     `fallback_encoding` is the transport's word (the HTTP charset) for a file that declares
     no encoding itself; the file's own declaration, then its BOM, always win over it.
     """
-    return CommerceMLReader(path, fallback_encoding=fallback_encoding)
+    return CommerceMLReader(
+        path, fallback_encoding=fallback_encoding, line_properties=line_properties
+    )
 
 
 __all__ = [
@@ -219,5 +293,6 @@ __all__ = [
     "ReadItem",
     "ReadOrder",
     "ReadProblem",
+    "StreamedReadError",
     "read_commerceml",
 ]

@@ -30,6 +30,9 @@ from desktop_app.adapters.portal.commerceml_text import Element, local_name
 if TYPE_CHECKING:
     from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader
 
+_NOT_MINE = ReadProblem(None, None, None, None, "not-selected", "")
+"""A document that parsed but belongs to another reader of the file (see `select`)."""
+
 # libxml2 error codes that deserve their own words.
 _TEXT_TOO_LONG = 114
 _ENCODING_CODES = frozenset({9, 81, 32})
@@ -127,7 +130,11 @@ def _parse_chunk(reader: CommerceMLReader, stream: BinaryIO, chunk: _Chunk) -> R
     element: Element = root[0] if len(root) else root
     if local_name(str(element.tag)) != "Документ":
         return None
-    return read_document(chunk.index, element, line_offset=chunk.line - 1)
+    if reader.select is not None and not reader.select(chunk.index):
+        return _NOT_MINE
+    return read_document(
+        chunk.index, element, line_offset=chunk.line - 1, line_properties=reader.line_properties
+    )
 
 
 def salvage(reader: CommerceMLReader, error: etree.XMLSyntaxError) -> Iterator[ReadItem]:
@@ -149,16 +156,20 @@ def salvage(reader: CommerceMLReader, error: etree.XMLSyntaxError) -> Iterator[R
                 continue
             if isinstance(item, ReadProblem):
                 explained = True
+                if reader.select is not None and not reader.select(chunk.index):
+                    continue  # another reader of the same file reports this one
+            if item is _NOT_MINE:
+                continue
             yield item
         closed = chunks[-1].end if chunks else 0
         tail = b""
         if closed is not None:
             stream.seek(closed)
             tail = stream.read(_COUNT_BLOCK)  # the root's end tag, if the file has one
-    if explained:
-        return
     root_end = f"</{prolog.root_qname}".encode(prolog.encoding)
-    if chunks and root_end not in tail:
+    # A missing end is reported even when a broken document explains the XML error: an
+    # answer cut between two documents looks whole otherwise, and must not be confirmed.
+    if chunks and chunks[-1].end is not None and root_end not in tail:
         yield ReadProblem(
             None,
             None,
@@ -168,6 +179,8 @@ def salvage(reader: CommerceMLReader, error: etree.XMLSyntaxError) -> Iterator[R
             f"Файл оборван после документа №{len(chunks)}: конец файла не получен, "
             "следующие документы могли потеряться.",
         )
+        return
+    if explained:
         return
     code, _reason = _explain(error, prolog.encoding)
     yield ReadProblem(

@@ -10,6 +10,8 @@ own encoding finds the boundaries at memory speed (`bytes.find`, ~1 GB/s); it do
 
 from __future__ import annotations
 
+import bisect
+import io
 import mmap
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,25 +100,65 @@ def document_spans(data: Buffer, encoding: str) -> list[Span]:
     return _pair(starts, ends, len(data))
 
 
+class SpanTracker:
+    """Document spans found as they are asked for, reading forward through a file in blocks.
+
+    The file may still be growing (`GrowingFile`): a document the parser has finished is
+    already on disk, so asking for its span never waits for more than the bytes before it.
+    """
+
+    def __init__(self, stream: io.RawIOBase | BinaryIO, encoding: str) -> None:
+        self._stream = stream
+        self._name = _NAME.encode(encoding)
+        self._searchable = _searchable(encoding)
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._buffer = b""
+        self._base = self._search = 0
+        self._final = not self._searchable
+
+    def span(self, index: int) -> Span | None:
+        """Document `index` (1-based), or None when the file has no such document."""
+        while True:
+            found = self._resolved(index)
+            if found is not None or self._final:
+                return found
+            self._advance()
+
+    def all(self) -> list[Span]:
+        while not self._final:
+            self._advance()
+        return _pair(self._starts, self._ends, self._base + len(self._buffer))
+
+    def _resolved(self, index: int) -> Span | None:
+        if index < 1 or len(self._starts) < index:
+            return None
+        start = self._starts[index - 1]
+        following = self._starts[index] if len(self._starts) > index else None
+        position = bisect.bisect_right(self._ends, start)
+        end = self._ends[position] if position < len(self._ends) else None
+        if end is not None and (following is None or end <= following):
+            return Span(index, start, end)
+        if following is not None or self._final:
+            return Span(index, start, None)  # never closed
+        return None
+
+    def _advance(self) -> None:
+        block = self._stream.read(_BLOCK) or b""
+        self._buffer += block
+        self._final = not block
+        buffer = self._buffer
+        limit = len(buffer) if self._final else max(len(buffer) - _CONTEXT, 0)
+        _scan(buffer, self._name, self._base, self._search, limit, (self._starts, self._ends))
+        if not self._final:
+            cut = max(limit - _CONTEXT, 0)
+            self._buffer, self._base, self._search = buffer[cut:], self._base + cut, limit - cut
+
+
 def file_spans(path: Path, encoding: str) -> list[Span]:
     """The documents of a CommerceML file, read block by block with flat memory."""
-    if not _searchable(encoding):
-        return []
-    name = _NAME.encode(encoding)
-    starts: list[int] = []
-    ends: list[int] = []
-    base, search, buffer = 0, 0, b""
     with path.open("rb") as stream:
-        while True:
-            block = stream.read(_BLOCK)
-            buffer += block
-            final = not block
-            limit = len(buffer) if final else max(len(buffer) - _CONTEXT, 0)
-            _scan(buffer, name, base, search, limit, (starts, ends))
-            if final:
-                return _pair(starts, ends, base + len(buffer))
-            cut = max(limit - _CONTEXT, 0)
-            buffer, base, search = buffer[cut:], base + cut, limit - cut
+        return SpanTracker(stream, encoding).all()
 
 
 def read_span(stream: BinaryIO, span: Span) -> bytes:

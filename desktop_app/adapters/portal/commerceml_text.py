@@ -112,8 +112,30 @@ def text_of(element: Element | None) -> str | None:
     return unescape_once(text) if "&" in text else text
 
 
+def texts_by_name(element: Element) -> dict[str, str]:
+    """The cleaned text of each child by local name (first one wins; blank ones left out).
+
+    For the small records read for every line — a tax, a discount — one pass over the
+    children is cheaper than finding each field and cleaning it separately.
+    """
+    found: dict[str, str] = {}
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str):
+            name = local_name(tag)
+            if name not in found:
+                text = clean(child.text)
+                if text is not None:
+                    found[name] = text
+    return found
+
+
 def decimal_of(element: Element | None, field: str) -> Decimal | None:
-    value = text_of(element)
+    return decimal_from(text_of(element), field)
+
+
+def decimal_from(value: str | None, field: str) -> Decimal | None:
+    """The cleaned text as a number; a text that is not one quarantines the document."""
     if value is None:
         return None
     try:
@@ -129,7 +151,10 @@ _FALSE = frozenset({"false", "0", "нет", "n", "no"})
 
 
 def bool_of(element: Element | None) -> bool | None:
-    value = text_of(element)
+    return bool_from(text_of(element))
+
+
+def bool_from(value: str | None) -> bool | None:
     if value is None:
         return None
     folded = value.casefold()

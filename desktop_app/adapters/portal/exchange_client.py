@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 from requests.auth import HTTPBasicAuth
 
 from desktop_app.adapters.portal.exchange_answers import (
@@ -41,9 +42,17 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalRefusedError,
     PortalTruncatedError,
 )
+from desktop_app.adapters.portal.growing_file import DownloadState
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+RETRYABLE = (
+    requests.exceptions.ConnectionError,
+    requests.exceptions.Timeout,
+    requests.exceptions.ChunkedEncodingError,
+    PortalTruncatedError,
+)
+"""Failures worth another attempt: the connection, not the portal's answer, went wrong."""
 
 PROTOCOL_VERSION = "2.08"
 CHUNK = 256 * 1024
@@ -191,12 +200,16 @@ class ExchangeClient:
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> DownloadedAnswer:
-        """Download the orders into `folder`; the caller owns (and deletes) the file."""
+        """Download the orders into `folder` (retrying); the caller owns (and deletes) the file."""
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / "portal-answer.xml"
         received, charset = self._attempts(
-            "query", lambda: self._download(target, progress, cancel), before_retry=self._relogin
+            "query", lambda: self.download(target, progress, cancel), before_retry=self.relogin
         )
+        return self.inspect(target, received, charset)
+
+    def inspect(self, target: Path, received: int, charset: str | None) -> DownloadedAnswer:
+        """A downloaded query answer checked for the portal's text refusals, and unzipped."""
         with target.open("rb") as stream:
             head = stream.read(64)
         if not head.strip():
@@ -218,7 +231,7 @@ class ExchangeClient:
                 portal_words="\n".join(lines),
             )
 
-    def _relogin(self) -> None:
+    def relogin(self) -> None:
         """Start a new portal session before repeating a query.
 
         The sale component remembers, per PHP session, the last order it exported and goes on
@@ -254,9 +267,18 @@ class ExchangeClient:
         body, charset, status = self._attempts(mode, attempt)
         return check_text_answer(mode, decode_answer(body, charset), status=status)
 
-    def _download(
-        self, target: Path, progress: Progress | None, cancel: threading.Event | None
+    def download(
+        self,
+        target: Path,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+        state: DownloadState | None = None,
     ) -> tuple[int, str | None]:
+        """One attempt at `mode=query` into `target`: (bytes received, the header's charset).
+
+        No retry here (see `query`); `state`, when given, lets a reader follow the file as it
+        grows (`GrowingFile`). Connection errors come out as requests' own exceptions.
+        """
         with self._send("GET", "query", None, stream=True) as response:
             if response.status_code != 200:
                 check_text_answer(
@@ -267,21 +289,26 @@ class ExchangeClient:
             announced = response.headers.get("Content-Length")
             total = int(announced) if announced and announced.isdigit() else None
             received = 0
+            charset = (
+                response.encoding if "charset" in response.headers.get("Content-Type", "") else None
+            )
             with target.open("wb") as out:
+                if state is not None:
+                    state.start(charset, total)
                 for chunk in response.iter_content(CHUNK):
                     if cancel is not None and cancel.is_set():
                         raise FetchCancelledError("Получение заказов отменено.")
                     out.write(chunk)
+                    out.flush()
                     received += len(chunk)
+                    if state is not None:
+                        state.grow(received)
                     if progress is not None:
                         progress(received, total)
             if total is not None and received < total:
                 raise PortalTruncatedError(
                     f"Ответ портала оборвался: получено {received} из {total} байт."
                 )
-            charset = (
-                response.encoding if "charset" in response.headers.get("Content-Type", "") else None
-            )
             return received, charset
 
     @contextmanager
@@ -333,12 +360,7 @@ class ExchangeClient:
                     "config set portal.ca_bundle ФАЙЛ.",
                     portal_words=str(error),
                 ) from None
-            except (
-                requests.exceptions.ConnectionError,
-                requests.exceptions.Timeout,
-                requests.exceptions.ChunkedEncodingError,
-                PortalTruncatedError,
-            ) as error:
+            except RETRYABLE as error:
                 if attempt > self.connection.retries:
                     raise _connection_error(mode, error) from None
                 log.warning(
@@ -373,7 +395,12 @@ def _connection_error(mode: str, error: Exception) -> PortalError:
         return PortalTruncatedError(
             "Ответ портала оборвался на середине (соединение закрылось раньше конца данных)."
         )
-    if isinstance(error, requests.exceptions.Timeout):
+    # A timeout while the body streams in reaches us as a ConnectionError around urllib3's
+    # ReadTimeoutError; it is the same "the portal stopped answering" for the user.
+    timed_out = isinstance(error, requests.exceptions.Timeout) or (
+        bool(error.args) and isinstance(error.args[0], urllib3.exceptions.ReadTimeoutError)
+    )
+    if timed_out:
         return PortalConnectionError(
             f"Портал не ответил вовремя (шаг «{mode}»). Проверьте связь или увеличьте "
             "portal.read_timeout."

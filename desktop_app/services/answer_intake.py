@@ -1,0 +1,173 @@
+"""Receiving one query answer: stored while it downloads, or, when that cannot be, after.
+
+Over a slow VPN the download of a day's orders takes minutes, and reading them takes about
+as long; doing the two one after the other doubles the wait. So the answer is written to a
+file by a download thread while the reader follows it (`GrowingFile`) and the orders go to
+the store batch by batch. Whenever following is not possible, the finished file is read
+the ordinary way instead:
+
+- the answer is zipped, empty, or a text refusal (`failure`) — known only once it is all in;
+- the download broke off — it is repeated in a new portal session, with the client's retries;
+- the XML broke — the finished file is read again so that the documents after the broken one
+  are kept (the salvage needs the whole file);
+- the answer is large (Content-Length) — then several processes read the finished file
+  (`parallel_reading`): on a fast link the reading, not the download, is what takes time.
+
+Orders stored before such a fall-back are stored again, harmlessly (an upsert), and counted
+once. Nothing here sends `success`: that is the fetch service's decision, after this returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from desktop_app.adapters.portal.commerceml_reader import (
+    CommerceMLReader,
+    NotCommerceMLError,
+    StreamedReadError,
+    read_commerceml,
+)
+from desktop_app.adapters.portal.commerceml_spans import SpanTracker
+from desktop_app.adapters.portal.exchange_client import RETRYABLE, DownloadedAnswer, ExchangeClient
+from desktop_app.adapters.portal.exchange_errors import (
+    FetchCancelledError,
+    PortalEmptyAnswerError,
+    PortalPageError,
+)
+from desktop_app.adapters.portal.growing_file import (
+    DownloadInterruptedError,
+    DownloadState,
+    GrowingFile,
+)
+from desktop_app.services.answer_store import SourceBytes
+from desktop_app.services.parallel_reading import read_shares, workers_for
+from desktop_app.services.prepared_chunks import Chunk, Ending
+
+log = logging.getLogger(__name__)
+
+KEEP_LINE_PROPERTIES = False
+"""Each line keeps only its kind; Bitrix's technical basket properties stay in the stored
+source bytes of the document (every byte the portal sent is kept there)."""
+Downloaded = Callable[[int, int | None], None]
+
+
+class AnswerSink(Protocol):
+    """Where the documents of an answer go: read here, or prepared by worker processes."""
+
+    def from_reader(self, reader: CommerceMLReader, sources: SourceBytes) -> None: ...
+
+    def from_chunks(self, parts: Iterator[Chunk | Ending]) -> None: ...
+
+
+def receive_answer(
+    client: ExchangeClient,
+    folder: Path,
+    sink: AnswerSink,
+    *,
+    downloaded: Downloaded,
+    cancel: threading.Event | None = None,
+) -> int:
+    """Query once and pass the answer to `store`; the number of bytes received."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / "portal-answer.xml"
+    state = DownloadState()
+    stop = threading.Event()  # set to end the download early (cancel, or a failure here)
+    result: list[tuple[int, str | None]] = []
+
+    def download() -> None:
+        try:
+            result.append(client.download(target, downloaded, stop, state))
+        except BaseException as error:
+            state.finish(error)
+        else:
+            state.finish()
+
+    thread = threading.Thread(target=download, name="portal-download", daemon=True)
+    thread.start()
+    try:
+        streamed = _follow(target, state, sink, stop)
+    finally:
+        thread.join()  # a fall-back needs the whole file; a failure has set `stop` already
+    if streamed:
+        return result[0][0]
+    answer = _finished_answer(client, folder, target, state, result, downloaded, cancel)
+    reader = _reader(answer.path, answer.charset)
+    shares = workers_for(answer.path.stat().st_size)
+    if shares > 1:
+        log.info("reading %s in %d processes", answer.path.name, shares)
+        sink.from_chunks(read_shares(answer.path, answer.charset, shares, KEEP_LINE_PROPERTIES))
+    else:
+        with answer.path.open("rb") as handle, answer.path.open("rb") as scan:
+            sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
+    return answer.received_bytes
+
+
+def _follow(target: Path, state: DownloadState, sink: AnswerSink, stop: threading.Event) -> bool:
+    """Store the answer while it downloads; False when it has to be read after all."""
+    state.wait_started()
+    if not state.started or workers_for(state.total or 0) > 1:
+        return False  # a large answer is read faster by several processes once it is in
+    try:
+        with GrowingFile(target, state) as peek:
+            head = peek.read_up_to(64)
+        if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            return False  # zipped, empty or a text refusal: judged on the whole answer
+        with (
+            GrowingFile(target, state) as growing,
+            GrowingFile(target, state) as scan,
+            target.open("rb") as handle,
+        ):
+            try:
+                reader = CommerceMLReader(
+                    target,
+                    fallback_encoding=state.charset,
+                    stream=growing,
+                    line_properties=KEEP_LINE_PROPERTIES,
+                )
+            except NotCommerceMLError:
+                return False  # a web page, say: the ordinary path words it for the user
+            sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
+        return True
+    except (StreamedReadError, DownloadInterruptedError) as reason:
+        log.info("reading while downloading stopped (%s); reading the finished answer", reason)
+        return False
+    except BaseException:
+        stop.set()  # a failure here (or a cancel): the download need not go on
+        raise
+
+
+def _finished_answer(
+    client: ExchangeClient,
+    folder: Path,
+    target: Path,
+    state: DownloadState,
+    result: list[tuple[int, str | None]],
+    downloaded: Downloaded,
+    cancel: threading.Event | None,
+) -> DownloadedAnswer:
+    """The whole answer on disk: the one just downloaded, or a fresh one when that broke."""
+    error = state.error
+    if isinstance(error, FetchCancelledError) or (cancel is not None and cancel.is_set()):
+        raise FetchCancelledError("Получение заказов отменено; подтверждение не отправлено.")
+    if error is None:
+        received, charset = result[0]
+        return client.inspect(target, received, charset)
+    if not isinstance(error, RETRYABLE):
+        raise error
+    log.info("the answer broke off (%r); asking again in a new portal session", error)
+    client.relogin()
+    return client.query(folder, progress=downloaded, cancel=cancel)
+
+
+def _reader(path: Path, charset: str | None) -> CommerceMLReader:
+    try:
+        return read_commerceml(
+            path, fallback_encoding=charset, line_properties=KEEP_LINE_PROPERTIES
+        )
+    except NotCommerceMLError as error:
+        kind = PortalEmptyAnswerError if error.code == "empty" else PortalPageError
+        raise kind(f"Ответ портала на запрос заказов не принят: {error.message}") from None

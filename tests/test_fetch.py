@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop_app.adapters.portal.exchange_errors import (
+    FetchCancelledError,
     PortalAuthError,
     PortalEmptyAnswerError,
     PortalPageError,
@@ -210,3 +212,24 @@ def test_wrong_password(portal: PortalEmulator, database: Database, tmp_path: Pa
 def test_work_folder_is_cleaned(portal: PortalEmulator, database: Database, tmp_path: Path) -> None:
     fetch(portal, database, tmp_path)
     assert not (tmp_path / "work").exists()
+
+
+def test_cancel_stops_a_slow_download(
+    portal: PortalEmulator, database: Database, tmp_path: Path
+) -> None:
+    """A user's cancel ends the fetch mid-download; nothing is confirmed."""
+    portal.inject(Fault("query", "stall", seconds=30))
+    cancel = threading.Event()
+
+    def progress(stage: FetchStage, done: int, _total: int | None) -> None:
+        if stage is FetchStage.DOWNLOADING and done > 0:
+            cancel.set()
+
+    with pytest.raises(FetchCancelledError):
+        fetch_orders(
+            settings_for(portal), "secret", database, tmp_path / "work",
+            progress=progress, cancel=cancel,
+        )  # fmt: skip
+    assert portal.committed_time() is None
+    (last,) = QueueRepository(database).last_fetches(1)
+    assert last.status.value == "failed"

@@ -71,10 +71,10 @@ def receive_answer(
     downloaded: Downloaded,
     cancel: threading.Event | None = None,
 ) -> int:
-    """Query once and pass the answer to `store`; the number of bytes received."""
+    """Query once and pass the answer to `sink`; the number of bytes received."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "portal-answer.xml"
-    state = DownloadState()
+    state = DownloadState(cancel)
     stop = threading.Event()  # set to end the download early (cancel, or a failure here)
     result: list[tuple[int, str | None]] = []
 
@@ -91,7 +91,12 @@ def receive_answer(
     try:
         streamed = _follow(target, state, sink, stop)
     finally:
-        thread.join()  # a fall-back needs the whole file; a failure has set `stop` already
+        # A fall-back needs the whole file, so wait for it — but a cancel ends the download.
+        while thread.is_alive():
+            thread.join(0.2)
+            if cancel is not None and cancel.is_set():
+                stop.set()
+                client.abort_download()
     if streamed:
         return result[0][0]
     answer = _finished_answer(client, folder, target, state, result, downloaded, cancel)

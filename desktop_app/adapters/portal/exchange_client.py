@@ -11,7 +11,9 @@ Answers are judged by content: Bitrix reports failures with HTTP 200 (GUIDE §10
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -124,6 +126,7 @@ class ExchangeClient:
         self._session.headers["User-Agent"] = "OrderReview (1C-Bitrix sale exchange)"
         self._sleep = sleep
         self._sessid: str | None = None
+        self._downloading: requests.Response | None = None
 
     def __enter__(self) -> ExchangeClient:
         return self
@@ -231,6 +234,19 @@ class ExchangeClient:
                 portal_words="\n".join(lines),
             )
 
+    def abort_download(self) -> None:
+        """From another thread: end a download stuck in a read (a stalled server, a cancel).
+
+        Shutting the socket down wakes a blocked `recv` at once on every platform; closing it
+        would not. Best effort: the answer object may be gone already.
+        """
+        response = self._downloading
+        connection = getattr(getattr(response, "raw", None), "connection", None)
+        sock = getattr(connection, "sock", None)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
     def relogin(self) -> None:
         """Start a new portal session before repeating a query.
 
@@ -280,36 +296,42 @@ class ExchangeClient:
         grows (`GrowingFile`). Connection errors come out as requests' own exceptions.
         """
         with self._send("GET", "query", None, stream=True) as response:
-            if response.status_code != 200:
-                check_text_answer(
-                    "query",
-                    decode_answer(response.content, response.encoding),
-                    status=response.status_code,
+            self._downloading = response
+            try:
+                if response.status_code != 200:
+                    check_text_answer(
+                        "query",
+                        decode_answer(response.content, response.encoding),
+                        status=response.status_code,
+                    )
+                announced = response.headers.get("Content-Length")
+                total = int(announced) if announced and announced.isdigit() else None
+                received = 0
+                charset = (
+                    response.encoding
+                    if "charset" in response.headers.get("Content-Type", "")
+                    else None
                 )
-            announced = response.headers.get("Content-Length")
-            total = int(announced) if announced and announced.isdigit() else None
-            received = 0
-            charset = (
-                response.encoding if "charset" in response.headers.get("Content-Type", "") else None
-            )
-            with target.open("wb") as out:
-                if state is not None:
-                    state.start(charset, total)
-                for chunk in response.iter_content(CHUNK):
-                    if cancel is not None and cancel.is_set():
-                        raise FetchCancelledError("Получение заказов отменено.")
-                    out.write(chunk)
-                    out.flush()
-                    received += len(chunk)
+                with target.open("wb") as out:
                     if state is not None:
-                        state.grow(received)
-                    if progress is not None:
-                        progress(received, total)
-            if total is not None and received < total:
-                raise PortalTruncatedError(
-                    f"Ответ портала оборвался: получено {received} из {total} байт."
-                )
-            return received, charset
+                        state.start(charset, total)
+                    for chunk in response.iter_content(CHUNK):
+                        if cancel is not None and cancel.is_set():
+                            raise FetchCancelledError("Получение заказов отменено.")
+                        out.write(chunk)
+                        out.flush()
+                        received += len(chunk)
+                        if state is not None:
+                            state.grow(received)
+                        if progress is not None:
+                            progress(received, total)
+                if total is not None and received < total:
+                    raise PortalTruncatedError(
+                        f"Ответ портала оборвался: получено {received} из {total} байт."
+                    )
+                return received, charset
+            finally:
+                self._downloading = None  # its connection may serve the next request
 
     @contextmanager
     def _send(

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import io
 import threading
+from collections.abc import Callable
 from pathlib import Path
+
+from desktop_app.adapters.portal.exchange_errors import FetchCancelledError
 
 
 class DownloadInterruptedError(Exception):
@@ -23,9 +26,14 @@ class DownloadInterruptedError(Exception):
 
 
 class DownloadState:
-    """What the downloading thread tells the readers: started, grew, finished or failed."""
+    """What the downloading thread tells the readers: started, grew, finished or failed.
 
-    def __init__(self) -> None:
+    `cancel` (the user's) ends every wait at once with `FetchCancelledError`: a reader must
+    not sit out a stalled download when the user has asked to stop.
+    """
+
+    def __init__(self, cancel: threading.Event | None = None) -> None:
+        self._cancel = cancel
         self._changed = threading.Condition()
         self.size = 0
         self.started = False
@@ -52,17 +60,17 @@ class DownloadState:
 
     def wait_started(self) -> None:
         """Until the answer's headers are in (the file exists) or the download ended."""
-        with self._changed:
-            self._changed.wait_for(lambda: self.started or self.finished)
+        self._wait(lambda: self.started or self.finished)
 
     def wait_beyond(self, offset: int) -> None:
         """Until more than `offset` bytes are written, or the download ended."""
-        with self._changed:
-            self._changed.wait_for(lambda: self.size > offset or self.finished)
+        self._wait(lambda: self.size > offset or self.finished)
 
-    def wait_finished(self) -> None:
+    def _wait(self, ready: Callable[[], bool]) -> None:
         with self._changed:
-            self._changed.wait_for(lambda: self.finished)
+            while not self._changed.wait_for(ready, timeout=0.2):
+                if self._cancel is not None and self._cancel.is_set():
+                    raise FetchCancelledError("Получение заказов отменено.")
 
 
 class GrowingFile(io.RawIOBase):

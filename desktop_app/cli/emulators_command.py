@@ -1,9 +1,12 @@
 """`emulators`: run the stand-ins for the outside world until Ctrl+C.
 
-Today that is the 1C-Bitrix portal (its sale exchange on two pages: the one 1C uses and
-Order Review's own); the 1C OData emulator joins later. Everything listens on 127.0.0.1
-only. The orders come from the same generated world as `demo`, dated over the last three
-weeks, so a fresh exchange client has a realistic backlog to fetch.
+Two servers from one generated world, both on 127.0.0.1 only: the 1C-Bitrix portal (its
+sale exchange on two pages: the one 1C uses and Order Review's own) and 1C:УТ 11's
+standard OData interface. The orders come from the same world as `demo`, dated over the
+last three weeks, so a fresh exchange client has a realistic backlog to fetch. 1C has
+already imported the older four fifths of them through its own site exchange (its
+exchange runs behind the portal); buyers 1C does not know arrive with an empty
+counterparty, as they would in a real base.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import threading
 from typing import Any
 
 from desktop_app.cli.errors import UserError
+from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
 
@@ -24,9 +28,10 @@ DEFAULT_PORT = 8780
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "emulators",
-        help="запустить эмулятор портала 1С-Битрикс (обмен заказами) на 127.0.0.1",
-        description="Запускает эмулятор обмена заказами 1С-Битрикс (sale.export.1c) на "
-        "127.0.0.1 и работает до Ctrl+C. Печатает адреса страниц обмена, логин и пароль.",
+        help="запустить эмуляторы портала 1С-Битрикс и 1С:УТ 11 (OData) на 127.0.0.1",
+        description="Запускает на 127.0.0.1 эмулятор обмена заказами 1С-Битрикс "
+        "(sale.export.1c) и эмулятор стандартного интерфейса OData 1С:УТ 11 и работает до "
+        "Ctrl+C. Печатает адреса страниц обмена и публикации OData, логины и пароли.",
     )
     parser.add_argument("--orders", type=int, default=50, help="сколько заказов на портале (50)")
     parser.add_argument("--seed", type=int, default=2026, help="зерно генератора (2026)")
@@ -34,49 +39,90 @@ def register(subparsers: Any) -> None:
         "--port",
         type=int,
         default=DEFAULT_PORT,
-        help=f"порт на 127.0.0.1 ({DEFAULT_PORT}; 0 — любой свободный)",
+        help=f"порт портала на 127.0.0.1 ({DEFAULT_PORT}; 0 — любой свободный)",
+    )
+    parser.add_argument(
+        "--onec-port",
+        type=int,
+        default=None,
+        help="порт публикации 1С на 127.0.0.1 (порт портала + 1, то есть "
+        f"{DEFAULT_PORT + 1}; при --port 0 — любой свободный)",
+    )
+    parser.add_argument(
+        "--extra-counterparties",
+        type=int,
+        default=0,
+        help="добавить в справочник 1С столько сгенерированных контрагентов (0)",
     )
     parser.add_argument("--zip", action="store_true", help="портал отвечает zip=yes на mode=init")
     parser.set_defaults(run=run)
 
 
-def _start(args: argparse.Namespace) -> PortalEmulator:
+def _check(args: argparse.Namespace) -> None:
+    if args.onec_port is None:
+        args.onec_port = args.port + 1 if args.port else 0
     if args.orders < 0:
         raise UserError("--orders: число заказов не может быть отрицательным")
-    if not 0 <= args.port <= 65535:
-        raise UserError("--port: нужен номер порта от 0 до 65535")
+    if args.extra_counterparties < 0:
+        raise UserError("--extra-counterparties: число не может быть отрицательным")
+    for option, port in (("--port", args.port), ("--onec-port", args.onec_port)):
+        if not 0 <= port <= 65535:
+            raise UserError(f"{option}: нужен номер порта от 0 до 65535")
+
+
+def _start(args: argparse.Namespace) -> tuple[PortalEmulator, OneCEmulator]:
+    _check(args)
     world = World.generate(seed=args.seed, start=dt.date.today() - dt.timedelta(days=21))
     portal = PortalEmulator(world, orders=args.orders, zip_enabled=args.zip, port=args.port)
+    onec = OneCEmulator(
+        world,
+        orders=args.orders * 4 // 5,
+        extra_counterparties=args.extra_counterparties,
+        port=args.onec_port,
+    )
     try:
-        return portal.start()
+        portal.start()
     except OSError as error:
-        raise UserError(
-            f"не удалось открыть порт {args.port} на 127.0.0.1: {error.strerror or error}"
-        ) from None
+        raise UserError(_port_busy(args.port, error)) from None
+    try:
+        onec.start()
+    except OSError as error:
+        portal.stop()
+        raise UserError(_port_busy(args.onec_port, error)) from None
+    return portal, onec
 
 
-def _announce(portal: PortalEmulator, orders: int) -> None:
-    print("Эмулятор портала 1С-Битрикс запущен (обмен заказами, только 127.0.0.1).")
+def _port_busy(port: int, error: OSError) -> str:
+    return f"не удалось открыть порт {port} на 127.0.0.1: {error.strerror or error}"
+
+
+def _announce(portal: PortalEmulator, onec: OneCEmulator, orders: int) -> None:
+    print("Эмуляторы запущены на 127.0.0.1. Остановить: Ctrl+C.")
+    print("Эмулятор портала 1С-Битрикс (обмен заказами):")
     print(f"  Страница обмена для 1С:          {portal.page_url(PortalEmulator.ONEC_PAGE)}")
     print(f"  Страница обмена Order Review:    {portal.page_url(PortalEmulator.APP_PAGE)}")
     print(f"  Логин: {portal.user}    Пароль: {portal.password}")
     print(f"  Заказов на портале: {orders}")
-    print("Остановить: Ctrl+C.")
+    print("Эмулятор 1С:Управление торговлей 11 (стандартный интерфейс OData):")
+    print(f"  Адрес публикации OData (onec.url): {onec.service_root}")
+    print(f"  Логин: {onec.user}    Пароль: {onec.password or '(пустой)'}")
+    print(f"  Заказов, загруженных обменом 1С с сайтом: {orders * 4 // 5}")
     sys.stdout.flush()
 
 
 def run(args: argparse.Namespace) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
-    portal = _start(args)
+    portal, onec = _start(args)
     try:
-        _announce(portal, args.orders)
+        _announce(portal, onec, args.orders)
         forever = threading.Event()
         while not forever.wait(0.5):
             pass
     except KeyboardInterrupt:
-        print("\nОстанавливаю эмулятор…")
+        print("\nОстанавливаю эмуляторы…")
     finally:
+        onec.stop()
         portal.stop()
-    print("Эмулятор остановлен.")
+    print("Эмуляторы остановлены.")
     return 0

@@ -17,6 +17,7 @@ from desktop_app import __version__
 from desktop_app.cli import (
     config_command,
     demo_command,
+    directory_command,
     emulators_command,
     fetch_command,
     parse_command,
@@ -29,6 +30,7 @@ COMMANDS = (
     demo_command,
     fetch_command,
     queue_command,
+    directory_command,
     config_command,
     parse_command,
     emulators_command,

@@ -2,10 +2,13 @@
 
 `Database.open(data_dir)` opens (creating or migrating) ``order-review.sqlite3``;
 `OrderRepository` is the write side the fetch service uses, `QueueRepository` the read side
-the GUI and the CLI use. Only the domain is imported from here (GUIDE §2).
+the GUI and the CLI use; `DirectoryRepository` keeps the local copy of the 1C directory.
+Only the domain is imported from here (GUIDE §2).
 """
 
 from desktop_app.store.database import DATABASE_FILE_NAME, Database
+from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.store.directory_rows import DirectoryKind, RefreshRow, RefreshStatus
 from desktop_app.store.errors import DatabaseTooNewError, StoreError
 from desktop_app.store.incoming import (
     FetchCounts,
@@ -22,6 +25,8 @@ __all__ = [
     "DATABASE_FILE_NAME",
     "Database",
     "DatabaseTooNewError",
+    "DirectoryKind",
+    "DirectoryRepository",
     "FetchCounts",
     "FetchRow",
     "FetchStatus",
@@ -32,6 +37,8 @@ __all__ = [
     "QuarantinedDocument",
     "QueueRepository",
     "QueueRow",
+    "RefreshRow",
+    "RefreshStatus",
     "ReviewState",
     "RevisionRow",
     "StoreError",

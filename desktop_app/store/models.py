@@ -34,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop_app.store.column_types import UtcDateTime
+from desktop_app.store.directory_rows import DirectoryKind, RefreshStatus
 from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState, sql_in_list
 
 # Named constraints: batch migrations on SQLite can only drop or alter what has a name.
@@ -170,8 +171,99 @@ class QuarantinedRecord(Base):
     received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
+class DirectoryRefreshRecord(Base):
+    """One refresh of the 1C directory cache; its id is the generation its rows are stamped with.
+
+    A refresh reads a whole catalogue in batches. Only a `complete` one may remove the cached
+    rows it did not see: a refresh cut short by the network has simply not reached them.
+    """
+
+    __tablename__ = "directory_refreshes"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {sql_in_list(DirectoryKind)}", name="kind"),
+        CheckConstraint(f"status IN {sql_in_list(RefreshStatus)}", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(STATE_LENGTH))
+    started_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(STATE_LENGTH))
+    complete: Mapped[bool] = mapped_column(server_default=false())
+    rows_seen: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    rows_inserted: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    rows_updated: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    rows_removed: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class OnecCounterpartyRecord(Base):
+    """A cached `Catalog_Контрагенты` element: `DirectoryCounterparty` plus matching keys.
+
+    `ref_key` (1C's GUID) is the identity. The two normalized names (`normalize_name` of
+    Наименование and of НаименованиеПолное) are kept apart rather than joined, so that an
+    equality look-up of either is one index probe; they often differ (a branch's Description
+    names the town, the full name is the legal one). (inn, kpp) also serves a look-up by ИНН
+    alone, so ИНН has no index of its own.
+    """
+
+    __tablename__ = "onec_counterparties"
+    __table_args__ = (
+        Index("ix_onec_counterparties_inn_kpp", "inn", "kpp"),
+        Index("ix_onec_counterparties_name_normalized", "name_normalized"),
+        Index("ix_onec_counterparties_full_name_normalized", "full_name_normalized"),
+        Index("ix_onec_counterparties_partner_key", "partner_key"),
+        Index("ix_onec_counterparties_seen_generation", "seen_generation"),
+    )
+
+    ref_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    data_version: Mapped[str] = mapped_column(Text)
+    deletion_mark: Mapped[bool] = mapped_column()
+    description: Mapped[str] = mapped_column(Text)
+    full_name: Mapped[str | None] = mapped_column(Text)
+    inn: Mapped[str | None] = mapped_column(Text)
+    kpp: Mapped[str | None] = mapped_column(Text)
+    registration_number: Mapped[str | None] = mapped_column(Text)
+    okpo: Mapped[str | None] = mapped_column(Text)
+    legal_form: Mapped[str | None] = mapped_column(Text)
+    partner_key: Mapped[str | None] = mapped_column(Text)
+    head_key: Mapped[str | None] = mapped_column(Text)
+    is_branch: Mapped[bool] = mapped_column()
+    name_normalized: Mapped[str] = mapped_column(Text)
+    full_name_normalized: Mapped[str] = mapped_column(Text)
+    seen_generation: Mapped[int] = mapped_column(ForeignKey("directory_refreshes.id"))
+    """The last refresh that saw the element in 1C."""
+    cached_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    """When the stored data was last written (a refresh that finds it unchanged leaves it)."""
+
+
+class OnecPartnerRecord(Base):
+    """A cached `Catalog_Партнеры` element: `DirectoryPartner` plus its normalized name."""
+
+    __tablename__ = "onec_partners"
+    __table_args__ = (
+        Index("ix_onec_partners_name_normalized", "name_normalized"),
+        Index("ix_onec_partners_seen_generation", "seen_generation"),
+    )
+
+    ref_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    data_version: Mapped[str] = mapped_column(Text)
+    deletion_mark: Mapped[bool] = mapped_column()
+    description: Mapped[str] = mapped_column(Text)
+    legal_form: Mapped[str | None] = mapped_column(Text)
+    is_client: Mapped[bool] = mapped_column()
+    manager_key: Mapped[str | None] = mapped_column(Text)
+    comment: Mapped[str | None] = mapped_column(Text)
+    name_normalized: Mapped[str] = mapped_column(Text)
+    seen_generation: Mapped[int] = mapped_column(ForeignKey("directory_refreshes.id"))
+    cached_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
 # The tables themselves, for the Core statements of the repositories.
 FETCHES = cast(Table, FetchRecord.__table__)
 ORDERS = cast(Table, OrderRecord.__table__)
 REVISIONS = cast(Table, RevisionRecord.__table__)
 QUARANTINED = cast(Table, QuarantinedRecord.__table__)
+DIRECTORY_REFRESHES = cast(Table, DirectoryRefreshRecord.__table__)
+ONEC_COUNTERPARTIES = cast(Table, OnecCounterpartyRecord.__table__)
+ONEC_PARTNERS = cast(Table, OnecPartnerRecord.__table__)

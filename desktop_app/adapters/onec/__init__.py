@@ -1,0 +1,1 @@
+"""1C:Управление торговлей 11 through its standard OData interface."""

@@ -1,0 +1,42 @@
+"""1C objects around a decision: the seller's organisation and the customer order.
+
+`Document_ЗаказКлиента` is what 1C's own exchange made of a portal order: it carries the
+portal's number in `НомерПоДаннымКлиента` and an empty counterparty when 1C did not know the
+buyer — the gap this product exists to fill.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class OneCOrganization:
+    """A `Catalog_Организации` element: the seller on an invoice."""
+
+    ref_key: str
+    description: str
+    full_name: str | None
+    inn: str | None
+    kpp: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OneCCustomerOrder:
+    """A `Document_ЗаказКлиента`, with the fields a link decision reads and writes."""
+
+    ref_key: str
+    data_version: str
+    number: str
+    date: dt.datetime | None
+    posted: bool
+    deletion_mark: bool
+    partner_key: str | None
+    counterparty_key: str | None
+    organization_key: str | None
+    client_number: str | None
+    """НомерПоДаннымКлиента: where 1C's exchange puts the portal's order number."""
+    total: Decimal | None
+    comment: str | None

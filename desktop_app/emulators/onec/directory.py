@@ -1,0 +1,125 @@
+"""The emulated base: its tables, the lock every request holds, new references and numbers.
+
+One re-entrant lock serialises requests, as 1C's own object locks would for these small
+volumes; a page of 1,000 rows is made under it in a few milliseconds. New references come
+from the clock like 1C's (version 1, strictly increasing even when the clock stands still),
+so an object created later sorts after the others by Ref_Key. Document numbers and partner
+codes continue the seeded ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.emulators.onec import refs
+from desktop_app.emulators.onec.generated import ExtraCounterparties, ExtraPartners
+from desktop_app.emulators.onec.order_docs import Placement, order_document
+from desktop_app.emulators.onec.schema import (
+    BANK_ACCOUNTS,
+    COUNTERPARTIES,
+    ENTITY_SETS,
+    ORDERS,
+    ORGANIZATIONS,
+    PARTNERS,
+)
+from desktop_app.emulators.onec.seed import seed_directory
+from desktop_app.emulators.onec.table import Table
+from desktop_app.emulators.world import World
+
+Row = dict[str, Any]
+IMPORT_DELAY = dt.timedelta(minutes=15)
+"""How long after the site order 1C's exchange brought it in (seeded orders)."""
+
+
+class Directory:
+    def __init__(
+        self,
+        world: World,
+        *,
+        orders: int,
+        extra_counterparties: int,
+        clock: Callable[[], dt.datetime],
+    ) -> None:
+        if orders < 0 or extra_counterparties < 0:
+            raise ValueError("orders and extra_counterparties cannot be negative")
+        self.lock = threading.RLock()
+        self.world = world
+        self.clock = clock
+        seeded = seed_directory(world)
+        partners = ExtraPartners(extra_counterparties, world.seed)
+        self.tables: dict[str, Table] = {name: Table(d) for name, d in ENTITY_SETS.items()}
+        self.tables[PARTNERS] = Table(ENTITY_SETS[PARTNERS], partners)
+        self.tables[COUNTERPARTIES] = Table(
+            ENTITY_SETS[COUNTERPARTIES],
+            ExtraCounterparties(extra_counterparties, world.seed, partners),
+        )
+        for name, rows in (
+            (ORGANIZATIONS, seeded.organizations),
+            (BANK_ACCOUNTS, seeded.bank_accounts),
+            (PARTNERS, seeded.partners),
+            (COUNTERPARTIES, seeded.counterparties),
+        ):
+            for row in rows:
+                self.tables[name].put(row)
+        self.known = seeded.known
+        self.organizations = [row["Ref_Key"] for row in seeded.organizations]
+        self.next_code = len(seeded.partners) + 1
+        self.next_number = 1
+        self._last_ticks = seeded.last_ticks
+        for number in range(1, orders + 1):
+            self.import_order(number, seeded=True)
+
+    def table(self, name: str) -> Table:
+        return self.tables[name]
+
+    def lookup(self, set_name: str, ref: str) -> Row | None:
+        """The object `ref` of `set_name`, for navigation paths and `$expand`."""
+        table = self.tables.get(set_name)
+        return None if table is None else table.get(ref, sections=False)
+
+    def new_ref(self) -> str:
+        now = refs.ticks(self.clock())
+        self._last_ticks = max(self._last_ticks + 1, now)
+        return refs.ref_from_ticks(self._last_ticks)
+
+    def now_text(self) -> str:
+        return self.clock().replace(microsecond=0, tzinfo=None).isoformat()
+
+    def take_number(self) -> str:
+        number = f"0000-{self.next_number:06d}"
+        self.next_number += 1
+        return number
+
+    def take_code(self) -> str:
+        code = f"00-{self.next_code:08d}"
+        self.next_code += 1
+        return code
+
+    def import_order(self, portal_number: int, *, seeded: bool = False) -> str:
+        """1C's site exchange brings in portal order `portal_number`; its Ref_Key. An order
+        it has brought in before is found by its site number and left as it is."""
+        with self.lock:
+            number = str(portal_number)
+            orders = self.tables[ORDERS]
+            for row in orders.rows():
+                if row["НомерПоДаннымКлиента"] == number:
+                    return str(row["Ref_Key"])
+            order = self.world.order(portal_number)
+            buyer = order.buyer
+            known = self.known.get(buyer.id) if buyer is not None and buyer.id else None
+            rng = random.Random(self.world.seed * 31 + portal_number)  # noqa: S311
+            if seeded:
+                moment = dt.datetime.combine(order.date or dt.date.today(), order.time or dt.time())
+                self._last_ticks = max(self._last_ticks + 1, refs.ticks(moment + IMPORT_DELAY))
+                ref = refs.ref_from_ticks(self._last_ticks)
+            else:
+                ref = self.new_ref()
+            organization = self.organizations[0 if rng.random() < 0.85 else 1]
+            place = Placement(ref, self.next_number, organization, known, rng.randint(1, 6))
+            self.next_number += 1
+            self.tables[ORDERS].put(order_document(order, place))
+            return ref

@@ -1,0 +1,186 @@
+"""`OneCEmulator`: a УТ 11 publication of the standard OData interface on 127.0.0.1.
+
+The demo and the tests start one, point an OData client at `service_root`, and change the
+base underneath it — 1C's exchange importing a new site order, another manager filling an
+order, faults — from Python. Every rule it follows is documented, with its source, in the
+module that applies it: query.py (URLs and options), filter_parser.py / filter_eval.py
+(`$filter`), reading.py (what a GET returns), writes.py (what a write does), errors.py
+(error bodies), service.py (authentication and dispatch), server.py (HTTP), seed.py and
+generated.py (the data).
+
+The directory is seeded from the same `World` as the portal emulator, so the portal's
+orders and 1C's counterparties tell one story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from desktop_app.emulators.onec import writes
+from desktop_app.emulators.onec.directory import Directory
+from desktop_app.emulators.onec.faults import Fault, FaultBook
+from desktop_app.emulators.onec.schema import ENTITY_SETS, ORDERS, ROW_SETS
+from desktop_app.emulators.onec.server import LOOPBACK, OneCHTTPServer, RequestRecord, Services
+from desktop_app.emulators.onec.service import Publication
+from desktop_app.emulators.world import World
+
+Row = dict[str, Any]
+
+
+class OneCEmulator:
+    def __init__(
+        self,
+        world: World,
+        *,
+        orders: int = 0,
+        extra_counterparties: int = 0,
+        user: str = "Администратор",
+        password: str = "",
+        publication: str = "ut11",
+        port: int = 0,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        """`orders`: portal orders 1..orders that 1C's exchange has imported already;
+        `extra_counterparties`: generated counterparties (and partners) on top of the
+        world's, made on demand so that 200,000 of them cost no memory."""
+        if not publication or "/" in publication:
+            raise ValueError(f"a publication is one path segment: {publication!r}")
+        self.world = world
+        self.user = user
+        self.password = password
+        self.publication = publication
+        self.port = port
+        self._clock = clock or dt.datetime.now
+        self.directory = Directory(
+            world, orders=orders, extra_counterparties=extra_counterparties, clock=self._clock
+        )
+        self._publication = Publication(self.directory, publication)
+        self._publication.add_user(user, password)
+        self._faults = FaultBook()
+        self.requests: list[RequestRecord] = []
+        self._records_lock = threading.Lock()
+        self._server: OneCHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
+
+    # --- life cycle ------------------------------------------------------------------------
+
+    def start(self) -> OneCEmulator:
+        """Listen on 127.0.0.1 (an ephemeral port unless `port` was given) in a thread."""
+        if self._server is not None:
+            raise RuntimeError("the 1C emulator is already running")
+        self._stopping = threading.Event()
+        services = Services(self._publication, self._faults, self._stopping, self._record)
+        self._server = OneCHTTPServer(self.port, services)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name="onec-emulator",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, wake and close every connection, join every thread."""
+        server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        self._stopping.set()
+        server.shutdown()
+        server.close_connections()
+        server.server_close()
+        thread.join()
+        self._server = self._thread = None
+
+    def __enter__(self) -> OneCEmulator:
+        return self if self._server is not None else self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the 1C emulator is not running; call start() first")
+        return f"http://{LOOPBACK}:{self._server.server_address[1]}"
+
+    @property
+    def service_root(self) -> str:
+        """`http://127.0.0.1:PORT/<publication>/odata/standard.odata/`."""
+        return f"{self.base_url}/{self.publication}/odata/standard.odata/"
+
+    # --- the base underneath ---------------------------------------------------------------
+
+    def add_user(self, login: str, password: str, *, rights: bool = True) -> None:
+        """Another 1C user; `rights=False` may log in but not use the OData interface."""
+        with self.directory.lock:
+            self._publication.add_user(login, password, rights)
+
+    def entity(self, set_name: str, ref_key: str) -> Row | None:
+        """The object as stored (a copy), or None. Tabular-section sets are not objects."""
+        table = self.directory.table(_entity_set(set_name))
+        with self.directory.lock:
+            row = table.get(ref_key.lower())
+            return None if row is None else _copy(row)
+
+    def entities(self, set_name: str, **equals: Any) -> list[Row]:
+        """Every object (or tabular row) whose named properties equal the given values."""
+        with self.directory.lock:
+            if set_name in ROW_SETS:
+                row_set = ROW_SETS[set_name]
+                parents = self.entities(row_set.parent.name)
+                rows = [r for p in parents for r in p.get(row_set.section.name) or []]
+            else:
+                table = self.directory.table(_entity_set(set_name))
+                found = (table.get(ref) for ref in table.refs())
+                rows = [_copy(r) for r in found if r is not None]
+        return [r for r in rows if all(r.get(k) == v for k, v in equals.items())]
+
+    def import_order(self, portal_order_number: int) -> str:
+        """1C's site exchange imports portal order `portal_order_number` now; its Ref_Key."""
+        return self.directory.import_order(portal_order_number)
+
+    def set_counterparty_key(
+        self, order_ref: str, key: str, *, partner_key: str | None = None
+    ) -> None:
+        """Another manager (or 1C) fills an order's counterparty — and its partner, if given."""
+        fields = {"Контрагент_Key": key}
+        if partner_key is not None:
+            fields["Партнер_Key"] = partner_key
+        writes.set_field(self.directory, ENTITY_SETS[ORDERS], order_ref.lower(), **fields)
+
+    # --- faults and records ----------------------------------------------------------------
+
+    def inject(self, fault: Fault) -> None:
+        self._faults.add(fault)
+
+    def clear_faults(self) -> None:
+        self._faults.clear()
+
+    def _record(self, record: RequestRecord) -> None:
+        with self._records_lock:
+            self.requests.append(record)
+
+
+def _entity_set(name: str) -> str:
+    if name not in ENTITY_SETS:
+        raise KeyError(f"no entity set {name!r}; one of {sorted(ENTITY_SETS)}")
+    return name
+
+
+def _copy(row: Row) -> Row:
+    return {k: [dict(r) for r in v] if isinstance(v, list) else v for k, v in row.items()}

@@ -1,0 +1,257 @@
+"""GET of a set: filter, order, skip, top, count — and the shape of each returned object.
+
+Order of work is the documentation's (17.4.5–17.4.6): `$filter`, then `$orderby` (Ref_Key
+order without one, the order of 1C's clustered index on references), then `$skip`, then
+`$top` — whatever order the options were written in. `$inlinecount=allpages` adds the
+count and, as 17.4.6.2 says, makes the server ignore `$skip` and `$top` (GUIDE §5 and §10
+tell clients to count with `/$count` instead).
+
+Speed: Ref_Key bounds of the filter are answered by bisection (table.py), objects are only
+made for the refs that survive the bounds, and a page in Ref_Key order stops after `$top`.
+
+Shape (JSON samples in the reference folder): properties in metadata order; tabular
+sections as arrays of rows that carry `Ref_Key` and `LineNumber`; `X@navigationLinkUrl`
+after the properties for each reference whose target this publication carries; with
+`$select`, only what was selected (`**` = all but tabular sections); `$expand` of a
+navigation property happens only when `$select` asks for it or there is no `$select`
+(probe P4: otherwise it is silently not expanded).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from desktop_app.emulators.onec import values
+from desktop_app.emulators.onec.directory import Directory
+from desktop_app.emulators.onec.filter_eval import Needs, Scope, compile_filter
+from desktop_app.emulators.onec.keyset import bounds
+from desktop_app.emulators.onec.query import Options, Selection, Target
+from desktop_app.emulators.onec.schema import ENTITY_SETS, EntitySet, Prop, RowSet
+
+Row = dict[str, Any]
+_SETS_PROPS = {name: definition.by_name for name, definition in ENTITY_SETS.items()}
+
+
+def props_of(target: Target) -> dict[str, Prop]:
+    if target.row_set is not None:
+        return target.row_set.by_name
+    assert target.entity_set is not None
+    return target.entity_set.by_name
+
+
+def scope_of(directory: Directory, target: Target) -> Scope:
+    sections: dict[str, dict[str, Prop]] = {}
+    if target.row_set is None and target.entity_set is not None:
+        sections = {s.name: {p.name: p for p in s.props} for s in target.entity_set.sections}
+    return Scope(props_of(target), sections, directory.lookup, _SETS_PROPS)
+
+
+def matching(
+    directory: Directory, target: Target, options: Options
+) -> tuple[list[Row], int | None]:
+    """The objects (or rows) a GET of the set returns, and the inline count if asked."""
+    if options.orderby == [(("Ref_Key",), False)]:
+        options = _natural(options)  # the order the table is read in already
+    window, rest = bounds(options.filter)
+    needs = Needs()
+    test = None if rest is None else compile_filter(rest, scope_of(directory, target), needs)
+    with_sections = bool(needs.sections) or _wants_sections(target, options.select)
+    if target.row_set is not None:
+        source = _rows_of(directory, target.row_set, window)
+    else:
+        table = directory.table(target.set_name or "")
+        if test is None and not options.orderby and not options.inlinecount and options.skip:
+            refs = itertools.islice(table.refs(window), options.skip, None)
+            options = _without_skip(options)
+            made = (table.get(ref, sections=with_sections) for ref in refs)
+            source = (row for row in made if row is not None)
+        else:
+            source = table.rows(window, sections=with_sections)
+    found: Iterator[Row] = source if test is None else (r for r in source if test(r))
+    if options.orderby:
+        ordered = sorted(found, key=_order_key(directory, target, options))
+        found = iter(ordered)
+    if options.inlinecount:
+        everything = list(found)
+        return everything, len(everything)
+    start = options.skip or 0
+    stop = None if options.top is None else start + options.top
+    return list(itertools.islice(found, start, stop)), None
+
+
+def count(directory: Directory, target: Target, options: Options) -> int:
+    window, rest = bounds(options.filter)
+    if rest is None and target.row_set is None and window.low is None and window.high is None:
+        return directory.table(target.set_name or "").count()
+    rows, _ = matching(directory, target, _for_count(options))
+    return len(rows)
+
+
+def _for_count(options: Options) -> Options:
+    return Options(filter=options.filter, select=Selection(fields=set(), no_sections=True))
+
+
+def _without_skip(options: Options) -> Options:
+    return dataclasses.replace(options, skip=None)
+
+
+def _natural(options: Options) -> Options:
+    return dataclasses.replace(options, orderby=[])
+
+
+def _wants_sections(target: Target, selection: Selection) -> bool:
+    if target.row_set is not None:
+        return False
+    if selection.fields is None:
+        return not selection.no_sections
+    return bool(selection.sections)
+
+
+def _rows_of(directory: Directory, row_set: RowSet, window: Any) -> Iterator[Row]:
+    for parent in directory.table(row_set.parent.name).rows(window, sections=True):
+        yield from parent.get(row_set.section.name) or ()
+
+
+def _order_key(directory: Directory, target: Target, options: Options) -> Callable[[Row], Any]:
+    props = props_of(target)
+    parts: list[Callable[[Row], Any]] = []
+    for path, descending in options.orderby:
+        prop = props[path[0] + ("_Key" if len(path) == 2 else "")]
+        if len(path) == 2:
+            assert prop.target is not None
+            inner = ENTITY_SETS[prop.target].by_name[path[1]]
+            parts.append(_navigated(directory, prop, inner, descending))
+        else:
+            parts.append(_field_key(prop, descending))
+    return lambda row: tuple(part(row) for part in parts)
+
+
+def _field_key(prop: Prop, descending: bool) -> Callable[[Row], Any]:
+    name = prop.name
+
+    def key(row: Row) -> Any:
+        value = values.sort_key(prop, row.get(name, values.empty(prop)))
+        return _Reversed(value) if descending else value
+
+    return key
+
+
+def _navigated(
+    directory: Directory, prop: Prop, inner: Prop, descending: bool
+) -> Callable[[Row], Any]:
+    target = prop.target or ""
+
+    def key(row: Row) -> Any:
+        other = directory.lookup(target, str(row.get(prop.name)))
+        value = values.sort_key(inner, other.get(inner.name) if other else values.empty(inner))
+        return _Reversed(value) if descending else value
+
+    return key
+
+
+class _Reversed:
+    """Inverts the order of a key for `desc`, whatever its type."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return bool(other.value < self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and bool(other.value == self.value)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Shaper:
+    """The object as it goes out: selected properties, sections, expansions, link annotations.
+
+    What to copy is worked out once per request, so a page of 1,000 rows costs little more
+    than copying the selected values.
+    """
+
+    def __init__(
+        self,
+        directory: Directory,
+        definition: EntitySet | RowSet,
+        options: Options,
+        *,
+        links: bool,
+    ) -> None:
+        self.directory = directory
+        self.definition = definition
+        self.options = options
+        selection = options.select
+        self.scalars = [
+            (p.name, values.empty(p))
+            for p in definition.props
+            if selection.fields is None or p.name in selection.fields
+        ]
+        chosen = {name for name, _ in self.scalars}
+        self.sections: list[tuple[str, set[str] | None]] = []
+        """Sections to copy: all of each row (None) or only the named row fields."""
+        self.links: list[str] = []
+        if isinstance(definition, EntitySet):
+            for section in definition.sections:
+                wanted = _section_fields(selection, section.name)
+                if wanted is not False:
+                    self.sections.append((section.name, None if wanted is True else wanted))
+            if links:
+                self.links = [
+                    nav
+                    for p in definition.props
+                    if (nav := p.navigation) is not None
+                    and p.name in chosen
+                    and p.target in ENTITY_SETS
+                ]
+
+    def __call__(self, row: Row) -> Row:
+        out: Row = {name: row.get(name, default) for name, default in self.scalars}
+        for name, wanted in self.sections:
+            rows = row.get(name) or []
+            out[name] = [
+                r if wanted is None else {k: v for k, v in r.items() if k in wanted} for r in rows
+            ]
+        definition = self.definition
+        if isinstance(definition, EntitySet):
+            if self.options.expand:
+                _expand(self.directory, definition, row, self.options, out)
+            for nav in self.links:
+                out[f"{nav}@navigationLinkUrl"] = f"{definition.name}(guid'{row['Ref_Key']}')/{nav}"
+        return out
+
+
+def _section_fields(selection: Selection, name: str) -> bool | set[str]:
+    if selection.fields is None:
+        return not selection.no_sections
+    if name not in selection.sections:
+        return False
+    fields = selection.sections[name]
+    return True if fields is None else fields
+
+
+def _expand(
+    directory: Directory, definition: EntitySet, row: Row, options: Options, out: Row
+) -> None:
+    selection = options.select
+    for nav in sorted(options.expand):
+        if selection.fields is not None and nav not in selection.navigation:
+            continue  # P4: expanded only when $select names it
+        prop = definition.by_name[nav + "_Key"]
+        target = ENTITY_SETS[prop.target or ""]
+        other = directory.lookup(target.name, str(row.get(prop.name)))
+        if other is None:
+            out[nav] = None
+            continue
+        fields = selection.navigation.get(nav) if selection.fields is not None else None
+        out[nav] = {
+            p.name: other.get(p.name, values.empty(p))
+            for p in target.props
+            if fields is None or p.name in fields
+        }

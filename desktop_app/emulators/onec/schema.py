@@ -1,0 +1,297 @@
+"""The УТ 11 objects the emulator publishes: entity sets, their properties, types and lengths.
+
+Property names and Edm types follow a live УТ 11 `$metadata` (the excerpt of
+Romandredan/odata1c-gate in `../shared/reference/onec-odata/ut11-real-edmx.EXCERPT.xml`) and
+GUIDE §5; 1C's mapping of its own types is chapter 17.4.3 of the platform documentation:
+a reference is `Edm.Guid` with the `_Key` suffix, an enumeration is `Edm.String` holding the
+value's name, an integer attribute is `Edm.Int64` (sent as a JSON string), a fractional
+one `Edm.Double`, a date `Edm.DateTime`. A tabular section is a property of type
+`Collection(<Set>_<Section>_RowType)` and is also published as its own read-only set keyed
+by `Ref_Key` + `LineNumber`.
+
+String lengths are what the emulator cuts a written value to, silently, as 1C does (a live
+УТ 11 stored 100 of 238 characters of a `Description`, probe P8 of odata1c-gate). Lengths
+other than `Description` = 100 are those of the standard УТ 11 configuration as far as we
+know it; 0 means unlimited. Only the subset of each object's attributes that the app and
+realistic data need is published — a real УТ 11 has dozens more per object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+GUID = "Edm.Guid"
+STRING = "Edm.String"
+BOOLEAN = "Edm.Boolean"
+INT64 = "Edm.Int64"
+DOUBLE = "Edm.Double"
+DATETIME = "Edm.DateTime"
+
+COUNTERPARTIES = "Catalog_Контрагенты"
+CONTACTS = "Catalog_Контрагенты_КонтактнаяИнформация"
+PARTNERS = "Catalog_Партнеры"
+ORGANIZATIONS = "Catalog_Организации"
+BANK_ACCOUNTS = "Catalog_БанковскиеСчетаОрганизаций"
+ORDERS = "Document_ЗаказКлиента"
+ORDER_GOODS = "Document_ЗаказКлиента_Товары"
+
+# Enumerations, by the names of their values (UT 11.5.20.68 configuration dump, see the
+# reference file ut11-enums-…txt; the two order enums are those of УТ 11's ЗаказКлиента).
+ENUMS: dict[str, tuple[str, ...]] = {
+    "ЮрФизЛицо": ("ЮрЛицо", "ФизЛицо", "ЮрЛицоНеРезидент", "ИндивидуальныйПредприниматель"),
+    "ЮридическоеФизическоеЛицо": ("ЮридическоеЛицо", "ФизическоеЛицо"),
+    "КомпанияЧастноеЛицо": ("Компания", "ЧастноеЛицо"),
+    "ТипыКонтактнойИнформации": (
+        "Адрес",
+        "АдресЭлектроннойПочты",
+        "ВебСтраница",
+        "Телефон",
+        "Факс",
+        "Skype",
+        "Другое",
+    ),
+    "СтатусыЗаказовКлиентов": ("НеСогласован", "КОбеспечению", "КОтгрузке", "Закрыт"),
+    "ХозяйственныеОперации": ("РеализацияКлиенту", "РеализацияКлиентуРеглУчет"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    """One property: its Edm type, the length a string is cut to, what a `_Key` points at."""
+
+    name: str
+    edm: str
+    length: int = 0
+    target: str | None = None
+    """For a reference: the entity set of the referenced object (navigation when published)."""
+    enum: str | None = None
+    """For an enumeration (an Edm.String): the key of its value names in `ENUMS`."""
+    key: bool = False
+
+    @property
+    def navigation(self) -> str | None:
+        """The navigation property's name (`Партнер` for `Партнер_Key`), if it has one."""
+        if self.target is None or not self.name.endswith("_Key"):
+            return None
+        return self.name.removesuffix("_Key")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A tabular section: the rows' own properties (without Ref_Key and LineNumber)."""
+
+    name: str
+    props: tuple[Prop, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySet:
+    name: str
+    props: tuple[Prop, ...]
+    sections: tuple[Section, ...] = ()
+    open_type: bool = False
+    """Documents are `OpenType="true"` in the real metadata, catalogs are not."""
+    by_name: dict[str, Prop] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {p.name: p for p in self.props})
+
+    @property
+    def is_document(self) -> bool:
+        return self.name.startswith("Document_")
+
+    def section(self, name: str) -> Section | None:
+        return next((s for s in self.sections if s.name == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class RowSet:
+    """A tabular section published as its own set (`Catalog_Контрагенты_КонтактнаяИнформация`)."""
+
+    name: str
+    parent: EntitySet
+    section: Section
+    props: tuple[Prop, ...] = field(init=False)
+    by_name: dict[str, Prop] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        props = (REF_KEY, LINE_NUMBER, *self.section.props)
+        object.__setattr__(self, "props", props)
+        object.__setattr__(self, "by_name", {p.name: p for p in props})
+
+
+REF_KEY = Prop("Ref_Key", GUID, key=True)
+LINE_NUMBER = Prop("LineNumber", INT64, key=True)
+_CATALOG_HEAD = (
+    REF_KEY,
+    Prop("Predefined", BOOLEAN),
+    Prop("PredefinedDataName", STRING),
+    Prop("DataVersion", STRING),
+    Prop("Description", STRING, 100),
+    Prop("DeletionMark", BOOLEAN),
+)
+
+CONTACT_ROW = Section(
+    "КонтактнаяИнформация",
+    (
+        Prop("Тип", STRING, enum="ТипыКонтактнойИнформации"),
+        Prop("Вид_Key", GUID),
+        Prop("Представление", STRING, 500),
+        Prop("ЗначенияПолей", STRING),
+        Prop("Страна", STRING, 100),
+        Prop("Регион", STRING, 50),
+        Prop("Город", STRING, 50),
+        Prop("АдресЭП", STRING, 100),
+        Prop("ДоменноеИмяСервера", STRING, 100),
+        Prop("НомерТелефона", STRING, 20),
+        Prop("НомерТелефонаБезКодов", STRING, 20),
+        Prop("ВидДляСписка_Key", GUID),
+        Prop("ДействуетС", DATETIME),
+        Prop("Значение", STRING),
+    ),
+)
+
+COUNTERPARTY_SET = EntitySet(
+    COUNTERPARTIES,
+    (
+        *_CATALOG_HEAD,
+        Prop("НаименованиеПолное", STRING, 1000),
+        Prop("ОбособленноеПодразделение", BOOLEAN),
+        Prop("ЮридическоеФизическоеЛицо", STRING, enum="ЮридическоеФизическоеЛицо"),
+        Prop("СтранаРегистрации_Key", GUID),
+        Prop("ГоловнойКонтрагент_Key", GUID, target=COUNTERPARTIES),
+        Prop("ИНН", STRING, 12),
+        Prop("КПП", STRING, 9),
+        Prop("ДополнительнаяИнформация", STRING),
+        Prop("Партнер_Key", GUID, target=PARTNERS),
+        Prop("ЮрФизЛицо", STRING, enum="ЮрФизЛицо"),
+        Prop("КодПоОКПО", STRING, 10),
+        Prop("РегистрационныйНомер", STRING, 15),
+        Prop("НалоговыйНомер", STRING, 50),
+        Prop("НаименованиеМеждународное", STRING, 100),
+    ),
+    (CONTACT_ROW,),
+)
+
+PARTNER_SET = EntitySet(
+    PARTNERS,
+    (
+        *_CATALOG_HEAD[:5],
+        Prop("Code", STRING, 11),
+        _CATALOG_HEAD[5],
+        Prop("Parent_Key", GUID, target=PARTNERS),
+        Prop("IsFolder", BOOLEAN),
+        Prop("НаименованиеПолное", STRING),
+        Prop("ЮрФизЛицо", STRING, enum="КомпанияЧастноеЛицо"),
+        Prop("Клиент", BOOLEAN),
+        Prop("Поставщик", BOOLEAN),
+        Prop("Конкурент", BOOLEAN),
+        Prop("ПрочиеОтношения", BOOLEAN),
+        Prop("ОсновнойМенеджер_Key", GUID),
+        Prop("ДатаРегистрации", DATETIME),
+        Prop("Комментарий", STRING),
+    ),
+)
+
+ORGANIZATION_SET = EntitySet(
+    ORGANIZATIONS,
+    (
+        *_CATALOG_HEAD,
+        Prop("Префикс", STRING, 2),
+        Prop("НаименованиеПолное", STRING),
+        Prop("НаименованиеСокращенное", STRING, 255),
+        Prop("ЮрФизЛицо", STRING, enum="ЮрФизЛицо"),
+        Prop("ИНН", STRING, 12),
+        Prop("КПП", STRING, 9),
+        Prop("ОГРН", STRING, 15),
+        Prop("КодПоОКПО", STRING, 10),
+        Prop("ОбособленноеПодразделение", BOOLEAN),
+        Prop("ГоловнаяОрганизация_Key", GUID, target=ORGANIZATIONS),
+        Prop("ЮридическийАдрес", STRING),
+    ),
+)
+
+# The seller's bank account: УТ 11 keeps it in a catalog subordinate to the organisation.
+# The bank's requisites are the "manual" ones (РучноеИзменениеРеквизитовБанка = true), so
+# the account is complete without the (unpublished) bank classifier.
+BANK_ACCOUNT_SET = EntitySet(
+    BANK_ACCOUNTS,
+    (
+        *_CATALOG_HEAD,
+        Prop("Owner_Key", GUID, target=ORGANIZATIONS),
+        Prop("НомерСчета", STRING, 20),
+        Prop("Банк_Key", GUID),
+        Prop("РучноеИзменениеРеквизитовБанка", BOOLEAN),
+        Prop("БИКБанка", STRING, 9),
+        Prop("КоррСчетБанка", STRING, 20),
+        Prop("НаименованиеБанка", STRING, 100),
+        Prop("ГородБанка", STRING, 50),
+        Prop("ВалютаДенежныхСредств_Key", GUID),
+    ),
+)
+
+GOODS_ROW = Section(
+    "Товары",
+    (
+        Prop("Номенклатура_Key", GUID),
+        Prop("Характеристика_Key", GUID),
+        Prop("Упаковка_Key", GUID),
+        Prop("КоличествоУпаковок", DOUBLE),
+        Prop("Количество", DOUBLE),
+        Prop("ВидЦены_Key", GUID),
+        Prop("Цена", DOUBLE),
+        Prop("Сумма", DOUBLE),
+        Prop("СтавкаНДС_Key", GUID),
+        Prop("СуммаНДС", DOUBLE),
+        Prop("СуммаСНДС", DOUBLE),
+        Prop("ПроцентРучнойСкидки", DOUBLE),
+        Prop("СуммаРучнойСкидки", DOUBLE),
+        Prop("Склад_Key", GUID),
+        Prop("ДатаОтгрузки", DATETIME),
+        Prop("Отменено", BOOLEAN),
+        Prop("КодСтроки", INT64),
+        Prop("Содержание", STRING, 1024),
+    ),
+)
+
+ORDER_SET = EntitySet(
+    ORDERS,
+    (
+        REF_KEY,
+        Prop("DataVersion", STRING),
+        Prop("Number", STRING, 11),
+        Prop("Date", DATETIME),
+        Prop("DeletionMark", BOOLEAN),
+        Prop("Posted", BOOLEAN),
+        Prop("Организация_Key", GUID, target=ORGANIZATIONS),
+        Prop("Партнер_Key", GUID, target=PARTNERS),
+        Prop("Контрагент_Key", GUID, target=COUNTERPARTIES),
+        Prop("Соглашение_Key", GUID),
+        Prop("Договор_Key", GUID),
+        Prop("Сделка_Key", GUID),
+        Prop("Валюта_Key", GUID),
+        Prop("СуммаДокумента", DOUBLE),
+        Prop("ЦенаВключаетНДС", BOOLEAN),
+        Prop("Склад_Key", GUID),
+        Prop("Менеджер_Key", GUID),
+        Prop("ЖелаемаяДатаОтгрузки", DATETIME),
+        Prop("НомерПоДаннымКлиента", STRING, 50),
+        Prop("ДатаПоДаннымКлиента", DATETIME),
+        Prop("Статус", STRING, enum="СтатусыЗаказовКлиентов"),
+        Prop("ХозяйственнаяОперация", STRING, enum="ХозяйственныеОперации"),
+        Prop("Согласован", BOOLEAN),
+        Prop("Комментарий", STRING),
+    ),
+    (GOODS_ROW,),
+    open_type=True,
+)
+
+ENTITY_SETS: dict[str, EntitySet] = {
+    s.name: s
+    for s in (COUNTERPARTY_SET, PARTNER_SET, ORGANIZATION_SET, BANK_ACCOUNT_SET, ORDER_SET)
+}
+ROW_SETS: dict[str, RowSet] = {
+    f"{s.name}_{section.name}": RowSet(f"{s.name}_{section.name}", s, section)
+    for s in ENTITY_SETS.values()
+    for section in s.sections
+}

@@ -1,0 +1,206 @@
+"""Objects of the emulated УТ 11 as 1C sends them: every property present, in metadata order.
+
+1C answers with the whole object — each attribute, filled or not (an unfilled one has its
+type's empty value), and every tabular section, empty or not (the БП sample has
+`"КонтактнаяИнформация": []`). These builders make such objects for the seed and for the
+generated range; `blank` is also the start of an object a POST creates.
+
+References to objects this publication does not carry (kinds of contact information, the
+currency, the agreement, the warehouse, managers) are fixed GUIDs below, as a real base's
+predefined and standard items are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.emulators.onec import refs, values
+from desktop_app.emulators.onec.schema import (
+    COUNTERPARTY_SET,
+    PARTNER_SET,
+    EntitySet,
+    Section,
+)
+
+Row = dict[str, Any]
+
+
+def _fixed(day: int, serial: int) -> str:
+    """A reference made when the base was set up (2019), with a serial number."""
+    return refs.ref_from_ticks(refs.ticks(dt.datetime(2019, 1, day)) + serial)
+
+
+KIND_LEGAL_ADDRESS = _fixed(9, 1)
+"""Вид_Key «Юридический адрес» (ЮрАдресКонтрагента)."""
+KIND_ACTUAL_ADDRESS = _fixed(9, 2)
+"""Вид_Key «Фактический адрес» (ФактАдресКонтрагента)."""
+KIND_PHONE = _fixed(9, 3)
+"""Вид_Key «Телефон» (ТелефонКонтрагента)."""
+KIND_EMAIL = _fixed(9, 4)
+"""Вид_Key «Адрес электронной почты» (EmailКонтрагента)."""
+COUNTRY_RUSSIA = _fixed(9, 5)
+CURRENCY_RUB = _fixed(10, 1)
+AGREEMENT_STANDARD = _fixed(10, 2)
+"""Соглашение_Key of the standard agreement the site exchange puts on every order."""
+WAREHOUSE_MAIN = _fixed(10, 3)
+PRICE_KIND_WHOLESALE = _fixed(10, 4)
+MANAGERS = tuple(_fixed(11, n) for n in range(1, 5))
+"""Catalog_Пользователи references of the sales managers."""
+VAT_RATES = {"22": _fixed(12, 22), "20": _fixed(12, 20), "10": _fixed(12, 10), "": _fixed(12, 0)}
+"""Catalog_СтавкиНДС references; "" is «Без НДС»."""
+
+
+_TEMPLATES: dict[str, tuple[tuple[str, Any], ...]] = {}
+
+
+def blank(definition: EntitySet) -> Row:
+    """An object of the set with every property at its empty value and empty sections."""
+    template = _TEMPLATES.get(definition.name)
+    if template is None:
+        template = tuple((p.name, values.empty(p)) for p in definition.props)
+        _TEMPLATES[definition.name] = template
+    row: Row = dict(template)
+    for section in definition.sections:
+        row[section.name] = []
+    return row
+
+
+_ROW_TEMPLATES: dict[str, Row] = {}
+
+
+def row_of(section: Section, ref: str, line: int, **filled: Any) -> Row:
+    """One tabular-section row: Ref_Key and LineNumber first (LineNumber as a string)."""
+    template = _ROW_TEMPLATES.get(section.name)
+    if template is None:
+        template = {"Ref_Key": "", "LineNumber": ""}
+        template.update({p.name: values.empty(p) for p in section.props})
+        _ROW_TEMPLATES[section.name] = template
+    row = template.copy()
+    row["Ref_Key"], row["LineNumber"] = ref, str(line)
+    row.update(filled)
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class CounterpartyCard:
+    description: str
+    full_name: str
+    legal_form: str
+    """ЮрФизЛицо: ЮрЛицо, ФизЛицо, ИндивидуальныйПредприниматель, ЮрЛицоНеРезидент."""
+    inn: str
+    kpp: str
+    okpo: str
+    registration_number: str
+
+
+def counterparty(
+    ref: str,
+    card: CounterpartyCard,
+    *,
+    partner: str,
+    version: int,
+    head: str | None = None,
+    branch: bool = False,
+) -> Row:
+    """A Catalog_Контрагенты object. A head organisation is its own ГоловнойКонтрагент, as in
+    the real БП 3.0 sample (`ГоловнойКонтрагент_Key` equal to `Ref_Key`)."""
+    row = blank(COUNTERPARTY_SET)
+    person = card.legal_form in ("ФизЛицо", "ИндивидуальныйПредприниматель")
+    row.update(
+        {
+            "Ref_Key": ref,
+            "DataVersion": refs.data_version(version),
+            "Description": card.description[:100],
+            "НаименованиеПолное": card.full_name,
+            "ОбособленноеПодразделение": branch,
+            "ЮридическоеФизическоеЛицо": "ФизическоеЛицо" if person else "ЮридическоеЛицо",
+            "СтранаРегистрации_Key": COUNTRY_RUSSIA,
+            "ГоловнойКонтрагент_Key": head or ref,
+            "ИНН": card.inn,
+            "КПП": card.kpp,
+            "Партнер_Key": partner,
+            "ЮрФизЛицо": card.legal_form,
+            "КодПоОКПО": card.okpo,
+            "РегистрационныйНомер": card.registration_number,
+        }
+    )
+    return row
+
+
+def contact_rows(ref: str, contacts: tuple[str | None, str | None, str, str]) -> list[Row]:
+    """КонтактнаяИнформация rows: (legal address, actual address, phone, e-mail)."""
+    legal, actual, phone, email = contacts
+    section = COUNTERPARTY_SET.sections[0]
+    rows: list[Row] = []
+    for kind, address in ((KIND_LEGAL_ADDRESS, legal), (KIND_ACTUAL_ADDRESS, actual)):
+        if address:
+            rows.append(
+                row_of(
+                    section,
+                    ref,
+                    len(rows) + 1,
+                    Тип="Адрес",
+                    Вид_Key=kind,
+                    Представление=address,
+                    Страна="РОССИЯ",
+                )
+            )
+    if phone:
+        digits = "".join(c for c in phone if c.isdigit())
+        rows.append(
+            row_of(
+                section,
+                ref,
+                len(rows) + 1,
+                Тип="Телефон",
+                Вид_Key=KIND_PHONE,
+                Представление=phone,
+                НомерТелефона="+7" + digits[-10:],
+                НомерТелефонаБезКодов=digits[-7:],
+            )
+        )
+    if email:
+        rows.append(
+            row_of(
+                section,
+                ref,
+                len(rows) + 1,
+                Тип="АдресЭлектроннойПочты",
+                Вид_Key=KIND_EMAIL,
+                Представление=email,
+                АдресЭП=email,
+                ДоменноеИмяСервера=email.rpartition("@")[2],
+            )
+        )
+    return rows
+
+
+def partner(
+    ref: str,
+    name: str,
+    *,
+    full_name: str,
+    private: bool,
+    code: str,
+    registered: dt.datetime,
+    version: int,
+    manager: str = refs.EMPTY_REF,
+) -> Row:
+    """A Catalog_Партнеры object: a client (Клиент = true), a company or a private person."""
+    row = blank(PARTNER_SET)
+    row.update(
+        {
+            "Ref_Key": ref,
+            "DataVersion": refs.data_version(version),
+            "Description": name[:100],
+            "Code": code,
+            "НаименованиеПолное": full_name,
+            "ЮрФизЛицо": "ЧастноеЛицо" if private else "Компания",
+            "Клиент": True,
+            "ОсновнойМенеджер_Key": manager,
+            "ДатаРегистрации": values.format_datetime(registered),
+        }
+    )
+    return row

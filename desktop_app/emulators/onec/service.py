@@ -1,0 +1,252 @@
+"""One OData request in, one answer out: the publication's dispatcher, without HTTP.
+
+Order of checks, as the stack in front of 1C applies them: IIS request filtering (a query
+string over 2048 bytes → HTML 404) and the path (outside the publication → HTML 404),
+then Basic authentication (401 without a known login and password; the credentials are
+the UTF-8 bytes of `login:password` — a live publication accepted a Cyrillic login only
+so, probe P4), then the user's right to use the standard OData interface (403), then 1C.
+
+Answers are JSON with `$format=json` (or `Accept: application/json`), else Atom XML; an
+error follows the same choice (`odata.error` JSON or an `m:error` document).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from desktop_app.emulators.onec import atom, errors, iis, reading, writes
+from desktop_app.emulators.onec.directory import Directory
+from desktop_app.emulators.onec.metadata import metadata_document
+from desktop_app.emulators.onec.query import (
+    Options,
+    Target,
+    decode,
+    parse_options,
+    parse_target,
+    response_format,
+    split_query,
+)
+from desktop_app.emulators.onec.render import JSON_TYPE, XML_TYPE, Answer, Renderer, json_bytes
+from desktop_app.emulators.onec.schema import ENTITY_SETS, ROW_SETS, EntitySet, RowSet
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    method: str
+    path: str
+    """As sent: percent-encoded."""
+    query: str
+    headers: Mapping[str, str]
+    """Names in lower case."""
+    body: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    login: str
+    password: str
+    rights: bool
+
+
+class Publication:
+    def __init__(self, directory: Directory, name: str) -> None:
+        self.directory = directory
+        self.name = name
+        self.root_path = f"/{name}/odata/standard.odata"
+        self.users: dict[str, User] = {}
+
+    def add_user(self, login: str, password: str, rights: bool = True) -> None:
+        """1C compares logins without regard to case."""
+        self.users[login.casefold()] = User(login, password, rights)
+
+    def resource(self, path: str) -> str | None:
+        """The entity set a path is about (for faults and records), or None."""
+        rest = self._rest(path)
+        if rest is None:
+            return None
+        try:
+            name = decode(rest).lstrip("/").split("/")[0].split("(")[0]
+        except errors.ODataError:
+            return None
+        return name if name in ENTITY_SETS or name in ROW_SETS else None
+
+    def _rest(self, path: str) -> str | None:
+        prefix = self.root_path
+        if path[: len(prefix)].casefold() != prefix.casefold():
+            return None
+        rest = path[len(prefix) :]
+        return rest if rest == "" or rest.startswith("/") else None
+
+    def handle(self, request: Request, host: str) -> Answer:
+        if len(request.query.encode("utf-8")) > iis.MAX_QUERY_STRING:
+            return Answer(404, iis.NOT_FOUND.encode("ascii"), "text/html")
+        rest = self._rest(request.path)
+        if rest is None:
+            return Answer(404, iis.NOT_FOUND.encode("ascii"), "text/html")
+        user = self._authenticate(request.headers.get("authorization", ""))
+        if user is None:
+            return Answer(401, b"", None, [("WWW-Authenticate", 'Basic realm="1C:Enterprise"')])
+        root = f"http://{host}{self.root_path}/"
+        raw: dict[str, str] = {}
+        chosen = "atom"
+        try:
+            raw = split_query(request.query)
+            chosen, level = response_format(raw, request.headers.get("accept", ""))
+            if not user.rights:
+                raise errors.forbidden()
+            answer = self._dispatch(request, decode(rest).lstrip("/"), raw, (chosen, level), root)
+        except errors.ODataError as error:
+            body = error.json_body() if chosen == "json" else error.xml_body()
+            answer = Answer(error.status, body, JSON_TYPE if chosen == "json" else XML_TYPE)
+        answer.user = user.login
+        return answer
+
+    def _authenticate(self, header: str) -> User | None:
+        scheme, _, encoded = header.partition(" ")
+        if scheme.lower() != "basic":
+            return None
+        try:
+            decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        login, _, password = decoded.partition(":")
+        user = self.users.get(login.casefold())
+        return user if user is not None and user.password == password else None
+
+    def _dispatch(
+        self,
+        request: Request,
+        rest: str,
+        raw: dict[str, str],
+        chosen: tuple[str, str],
+        root: str,
+    ) -> Answer:
+        target = parse_target(rest)
+        method = "PATCH" if request.method == "MERGE" else request.method
+        if target.kind == "metadata":
+            _only(method, "GET")
+            return Answer(200, metadata_document(), XML_TYPE)
+        if target.kind == "root":
+            _only(method, "GET")
+            return self._service_document(chosen[0], root)
+        options = parse_options(raw, reading.props_of(target), target)
+        options.format, options.metadata = chosen
+        render = Renderer(root, options, self.directory)
+        directory = self.directory
+        definition: EntitySet | RowSet | None = target.row_set or target.entity_set
+        assert definition is not None
+        with directory.lock:
+            if target.kind == "count":
+                _only(method, "GET")
+                number = reading.count(directory, target, options)
+                return Answer(200, str(number).encode("ascii"), "text/plain;charset=utf-8")
+            if target.kind == "set":
+                return self._set(request, method, target, options, render)
+            if target.kind == "entity":
+                return self._entity(request, method, target, options, render)
+            if target.kind == "action":
+                _only(method, "POST")
+                assert target.entity_set is not None and target.key is not None
+                _posting_mode(options)
+                posted = target.action == "Post"
+                writes.post(directory, target.entity_set, target.key, posted=posted)
+                return Answer(200, b"")
+            _only(method, "GET")
+            assert target.entity_set is not None and target.navigation is not None
+            return self._navigate(target, render)
+
+    def _service_document(self, chosen: str, root: str) -> Answer:
+        names = [*ENTITY_SETS, *ROW_SETS]
+        if chosen == "json":
+            value = [{"name": name, "url": name} for name in names]
+            body = {"odata.metadata": f"{root}$metadata", "value": value}
+            return Answer(200, json_bytes(body), JSON_TYPE)
+        return Answer(200, atom.service(root, names), "application/atomsvc+xml;charset=utf-8")
+
+    def _set(
+        self, request: Request, method: str, target: Target, options: Options, render: Renderer
+    ) -> Answer:
+        if method == "GET":
+            rows, count = reading.matching(self.directory, target, options)
+            definition = target.row_set or target.entity_set
+            assert definition is not None
+            return render.feed(definition, rows, count)
+        if method != "POST":
+            raise errors.method_forbidden()
+        if target.row_set is not None:
+            raise errors.ODataError(400, "13", errors.ROWS_DIRECTLY)
+        assert target.entity_set is not None
+        row = writes.create(self.directory, target.entity_set, _body(request))
+        answer = render.element(target.entity_set, row)
+        answer.status = 201
+        location = f"{render.root}{target.entity_set.name}(guid'{row['Ref_Key']}')"
+        answer.headers.append(("Location", location))
+        return answer
+
+    def _entity(
+        self, request: Request, method: str, target: Target, options: Options, render: Renderer
+    ) -> Answer:
+        assert target.key is not None
+        if target.row_set is not None:
+            _only(method, "GET")
+            parent = self.directory.table(target.row_set.parent.name).get(target.key)
+            lines = (parent or {}).get(target.row_set.section.name) or []
+            line = next((r for r in lines if r["LineNumber"] == str(target.line)), None)
+            if line is None:
+                raise errors.not_found(target.row_set.name)
+            return render.element(target.row_set, line)
+        definition = target.entity_set
+        assert definition is not None
+        if method == "GET":
+            row = self.directory.table(definition.name).get(target.key)
+            if row is None:
+                raise errors.not_found(definition.name)
+            return render.element(definition, row)
+        if method in ("PATCH", "PUT"):
+            body = _body(request)
+            whole = method == "PUT"
+            row = writes.update(self.directory, definition, target.key, body, whole=whole)
+            return render.element(definition, row)
+        if method == "DELETE":
+            writes.delete(self.directory, definition, target.key)
+            return Answer(204)
+        raise errors.method_forbidden()
+
+    def _navigate(self, target: Target, render: Renderer) -> Answer:
+        assert target.entity_set is not None and target.navigation is not None
+        assert target.key is not None
+        row = self.directory.table(target.entity_set.name).get(target.key, sections=False)
+        if row is None:
+            raise errors.not_found(target.entity_set.name)
+        other_set = ENTITY_SETS[target.navigation.target or ""]
+        other = self.directory.table(other_set.name).get(str(row[target.navigation.name]))
+        if other is None:
+            raise errors.not_found(other_set.name)
+        return render.element(other_set, other)
+
+
+def _only(method: str, allowed: str) -> None:
+    if method != allowed:
+        raise errors.method_forbidden()
+
+
+def _posting_mode(options: Options) -> None:
+    mode = options.params.get("PostingModeOperational", "false")
+    if mode not in ("true", "false"):
+        raise errors.unparsable(mode, "Edm.Boolean")
+
+
+def _body(request: Request) -> Any:
+    """The JSON object of a write. Anything unreadable is 1C's 500 «Непредвиденный символ…»."""
+    text = request.body.decode("utf-8", errors="replace").lstrip("\ufeff")
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise errors.internal(errors.BAD_JSON) from None

@@ -1,0 +1,168 @@
+"""One entity set's objects in 1C's Ref_Key order: stored ones plus a generated range.
+
+The benchmark's 200,000 extra counterparties are not kept: an object of the generated
+range is made from its index when it is read (`Generated.make`), its Ref_Key is a pure
+function of the index and grows with it, so the range needs no list of keys at all and
+"the first object after guid'…'" is arithmetic. Objects that were written — seeded,
+created, or generated ones that a PATCH changed — are kept as dicts, with their order keys
+in a sorted list; a generated object deleted by DELETE is remembered by its index.
+
+Reading in Ref_Key order merges the sorted list with the range from the requested bound,
+lazily, so keyset paging (`Ref_Key gt guid'…'`, `$top=1000`) costs one bisection and the
+page itself, whatever the size of the set.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from desktop_app.emulators.onec import refs
+from desktop_app.emulators.onec.keyset import Bounds
+from desktop_app.emulators.onec.schema import EntitySet
+
+Row = dict[str, Any]
+
+
+class Generated(Protocol):
+    """Objects made on demand from their index 0..count-1, in Ref_Key order."""
+
+    count: int
+
+    def ref(self, index: int) -> str: ...
+
+    def key(self, index: int) -> int:
+        """`refs.order_key(self.ref(index))`, increasing with the index."""
+        ...
+
+    def index_of(self, key: int) -> int | None:
+        """The index whose order key is `key` exactly, if any."""
+        ...
+
+    def first_from(self, key: int, inclusive: bool) -> int:
+        """The first index whose order key is > `key` (>= when inclusive); count if none."""
+        ...
+
+    def make(self, index: int, sections: bool) -> Row: ...
+
+
+class Table:
+    def __init__(self, definition: EntitySet, generated: Generated | None = None) -> None:
+        self.definition = definition
+        self.generated = generated
+        self._stored: dict[str, Row] = {}
+        self._keys: list[int] = []  # sorted order keys of stored objects outside the range
+        self._ref_at: dict[int, str] = {}
+        self._deleted: set[int] = set()
+        self._changed: set[int] = set()  # generated objects a write replaced by a stored one
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def get(self, ref: str, *, sections: bool = True) -> Row | None:
+        """The object (stored ones as kept: do not change them), or None."""
+        row = self._stored.get(ref)
+        if row is not None:
+            return row
+        index = self._generated_index(ref)
+        if index is None or self.generated is None:
+            return None
+        return self.generated.make(index, sections)
+
+    def count(self) -> int:
+        generated = self.generated.count - len(self._deleted) if self.generated else 0
+        return len(self._keys) + generated
+
+    def refs(self, window: Bounds | None = None) -> Iterator[str]:
+        """Ref_Key of every object within `window`, in 1C's order."""
+        made = self.generated
+        for ref, index in self._entries(window or Bounds()):
+            if ref is not None:
+                yield ref
+            elif made is not None and index is not None:
+                yield made.ref(index)
+
+    def rows(self, window: Bounds | None = None, *, sections: bool = True) -> Iterator[Row]:
+        """Every object within `window`, in 1C's order, made as it is reached."""
+        stored, made, changed = self._stored, self.generated, self._changed
+        for ref, index in self._entries(window or Bounds()):
+            if ref is not None:
+                yield stored[ref]
+            elif made is not None and index is not None:
+                if index in changed:
+                    yield stored[made.ref(index)]
+                else:
+                    yield made.make(index, sections)
+
+    def _entries(self, window: Bounds) -> Iterator[tuple[str | None, int | None]]:
+        """(Ref_Key of a stored object, None) or (None, index in the generated range), in
+        1C's order: stored keys and the range merged from the window's low bound, lazily."""
+        keys = self._keys
+        start = 0
+        if window.low is not None:
+            place = bisect.bisect_left if window.low_inclusive else bisect.bisect_right
+            start = place(keys, window.low)
+        end = len(keys)
+        if window.high is not None:
+            place = bisect.bisect_right if window.high_inclusive else bisect.bisect_left
+            end = place(keys, window.high)
+        ref_at = self._ref_at
+        made = self.generated
+        if made is None or made.count == 0:
+            return ((ref_at[k], None) for k in keys[start : max(start, end)])
+        generated = self._generated_entries(made, window)
+        if start >= end:
+            return ((None, index) for index in generated)
+        stored = ((k, ref_at[k], None) for k in keys[start:end])
+        indexed = ((made.key(i), None, i) for i in generated)
+        merged = heapq.merge(stored, indexed, key=lambda entry: entry[0])
+        return ((ref, index) for _, ref, index in merged)
+
+    def _generated_entries(self, made: Generated, window: Bounds) -> Iterator[int]:
+        start = 0 if window.low is None else made.first_from(window.low, window.low_inclusive)
+        end = made.count
+        if window.high is not None:
+            end = made.first_from(window.high, not window.high_inclusive)
+        deleted = self._deleted
+        if not deleted:
+            return iter(range(start, end))
+        return (index for index in range(start, end) if index not in deleted)
+
+    def _generated_index(self, ref: str) -> int | None:
+        if self.generated is None or not refs.is_guid(ref):
+            return None
+        index = self.generated.index_of(refs.order_key(ref))
+        return None if index is None or index in self._deleted else index
+
+    def stored_refs(self) -> list[str]:
+        return list(self._stored)
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def put(self, row: Row) -> None:
+        """Keep `row` under its Ref_Key: a new object, a replacement, or a changed generated one."""
+        ref = row["Ref_Key"]
+        if ref not in self._stored:
+            index = self._generated_index(ref)
+            if index is None:
+                key = refs.order_key(ref)
+                bisect.insort(self._keys, key)
+                self._ref_at[key] = ref
+            else:
+                self._changed.add(index)
+        self._stored[ref] = row
+
+    def delete(self, ref: str) -> bool:
+        index = self._generated_index(ref)
+        if index is not None:
+            self._stored.pop(ref, None)
+            self._changed.discard(index)
+            self._deleted.add(index)
+            return True
+        if self._stored.pop(ref, None) is None:
+            return False
+        key = refs.order_key(ref)
+        del self._keys[bisect.bisect_left(self._keys, key)]
+        del self._ref_at[key]
+        return True

@@ -1,0 +1,362 @@
+"""The cached 1C directory: refreshes write it batch by batch, review looks it up.
+
+A refresh (`start_refresh` … `finish_refresh`) reads a whole catalogue from 1C in pages and
+hands each page to `store_counterparties` / `store_partners`: one transaction per page, a few
+Core statements whatever its size (a look-up of the stored `DataVersion`s, an executemany
+INSERT, an executemany UPDATE, an UPDATE of the generation), no ORM object, so memory stays
+flat over 200,000 rows. A row whose `DataVersion` did not change is not rewritten; only its
+`seen_generation` moves on. The refresh id is that generation.
+
+Removal: 1C deletes elements physically too, and the cache must forget them, but a refresh
+cut short has not reached every row. So only `finish_refresh(complete=True)` removes, and
+only the rows whose generation is older than its own (`<`, not `!=`: a later refresh of the
+same catalogue running beside it has seen its rows, and they stay). For the same reason a
+generation is only ever raised: an older refresh finding a row unchanged does not lower it.
+
+Reads hand out the domain's frozen `DirectoryCounterparty` / `DirectoryPartner` rows; how a
+look-up by ИНН or by name works is described in `directory_search`.
+
+Normalized names are computed when a row is stored. A change of `normalize_name` must
+therefore come with a migration that recomputes `name_normalized` and
+`full_name_normalized` (or clears `data_version`, so the next refresh rewrites every row).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+
+from desktop_app.domain.company_names import normalize_name
+from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
+from desktop_app.store.column_types import utc_now
+from desktop_app.store.database import Database
+from desktop_app.store.directory_rows import DirectoryKind, RefreshRow, RefreshStatus
+from desktop_app.store.directory_search import (
+    COUNTERPARTY_COLUMNS,
+    PARTNER_COLUMNS,
+    NameQuery,
+    counterparty_filters,
+    counterparty_select,
+    partner_select,
+)
+from desktop_app.store.models import DIRECTORY_REFRESHES, ONEC_COUNTERPARTIES, ONEC_PARTNERS
+
+__all__ = ["DirectoryKind", "DirectoryRepository", "RefreshRow", "RefreshStatus"]
+
+CHUNK = 500
+"""At most this many values in one IN list (well under every backend's parameter limit)."""
+ABANDONED = "Обновление прервано: программа была закрыта или упала до его завершения."
+
+_TABLES = {DirectoryKind.COUNTERPARTIES: ONEC_COUNTERPARTIES, DirectoryKind.PARTNERS: ONEC_PARTNERS}
+T = TypeVar("T")
+
+
+class _Cached(Protocol):
+    """What every directory row has: its 1C key and its version."""
+
+    @property
+    def ref_key(self) -> str: ...
+    @property
+    def data_version(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Cached)
+
+
+def _chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def _counterparty_values(row: DirectoryCounterparty) -> dict[str, Any]:
+    values = {name: getattr(row, name) for name in COUNTERPARTY_COLUMNS}
+    name = normalize_name(row.description)
+    values["name_normalized"] = name
+    values["full_name_normalized"] = (
+        name if row.full_name == row.description else normalize_name(row.full_name)
+    )
+    return values
+
+
+def _partner_values(row: DirectoryPartner) -> dict[str, Any]:
+    values = {name: getattr(row, name) for name in PARTNER_COLUMNS}
+    values["name_normalized"] = normalize_name(row.description)
+    return values
+
+
+class DirectoryRepository:
+    """Writes and reads the local copy of 1C's counterparties and partners."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- refreshes -----------------------------------------------------------------------
+
+    def start_refresh(self, kind: DirectoryKind | str) -> int:
+        """Record the start of a refresh of one catalogue; returns its generation."""
+        values = {
+            "kind": DirectoryKind(kind).value,
+            "started_at": utc_now(),
+            "status": RefreshStatus.STARTED.value,
+        }
+        with self._db.writing() as connection:
+            key = connection.execute(insert(DIRECTORY_REFRESHES), values).inserted_primary_key
+            assert key is not None
+            return int(key[0])
+
+    def finish_refresh(self, generation: int, *, complete: bool, error: str | None = None) -> int:
+        """End a refresh; when it read the whole catalogue, forget what 1C no longer has.
+
+        Returns how many cached rows were removed (always 0 unless `complete`). A refresh with
+        an `error` is failed and cannot be complete.
+        """
+        if complete and error is not None:
+            raise ValueError("a refresh that failed cannot be complete")
+        with self._db.writing() as connection:
+            kind = _open_refresh(connection, generation)
+            removed = 0
+            if complete:
+                table = _TABLES[kind]
+                result = connection.execute(
+                    delete(table).where(table.c.seen_generation < generation)
+                )
+                removed = int(result.rowcount)
+            status = RefreshStatus.FAILED if error is not None else RefreshStatus.FINISHED
+            connection.execute(
+                update(DIRECTORY_REFRESHES)
+                .where(DIRECTORY_REFRESHES.c.id == generation)
+                .values(
+                    status=status.value,
+                    finished_at=utc_now(),
+                    complete=complete,
+                    rows_removed=removed,
+                    error=error,
+                )
+            )
+        return removed
+
+    def abandon_unfinished_refreshes(self) -> int:
+        """Mark as failed the refreshes a killed run left started; how many.
+
+        The pages such a run stored are kept (each was committed); nothing is removed.
+        """
+        with self._db.writing() as connection:
+            result = connection.execute(
+                update(DIRECTORY_REFRESHES)
+                .where(DIRECTORY_REFRESHES.c.status == RefreshStatus.STARTED.value)
+                .values(status=RefreshStatus.FAILED.value, finished_at=utc_now(), error=ABANDONED)
+            )
+            return int(result.rowcount)
+
+    def last_refresh(
+        self, kind: DirectoryKind | str, *, complete_only: bool = False
+    ) -> RefreshRow | None:
+        """The latest refresh of the catalogue (only a complete one if asked), or None."""
+        table = DIRECTORY_REFRESHES
+        query = select(table).where(table.c.kind == DirectoryKind(kind).value)
+        if complete_only:
+            query = query.where(table.c.complete.is_(True))
+        query = query.order_by(table.c.id.desc()).limit(1)
+        with self._db.reading() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            return None
+        return RefreshRow(
+            generation=row.id,
+            kind=DirectoryKind(row.kind),
+            started_at=row.started_at,
+            finished_at=row.finished_at,
+            status=RefreshStatus(row.status),
+            complete=bool(row.complete),
+            seen=row.rows_seen,
+            inserted=row.rows_inserted,
+            updated=row.rows_updated,
+            removed=row.rows_removed,
+            error=row.error,
+        )
+
+    # --- writing -------------------------------------------------------------------------
+
+    def versions(self, kind: DirectoryKind | str, ref_keys: Sequence[str]) -> dict[str, str]:
+        """The stored `DataVersion` of those `ref_keys` that are cached, by key.
+
+        For a refresh that reads keys and versions first and then only what changed.
+        """
+        table = _TABLES[DirectoryKind(kind)]
+        with self._db.reading() as connection:
+            return _stored_versions(connection, table, ref_keys)
+
+    def store_counterparties(
+        self, generation: int, rows: Sequence[DirectoryCounterparty]
+    ) -> tuple[int, int, int]:
+        """Store one page of `Catalog_Контрагенты`: (inserted, updated, unchanged)."""
+        return self._store(DirectoryKind.COUNTERPARTIES, generation, rows, _counterparty_values)
+
+    def store_partners(
+        self, generation: int, rows: Sequence[DirectoryPartner]
+    ) -> tuple[int, int, int]:
+        """Store one page of `Catalog_Партнеры`: (inserted, updated, unchanged)."""
+        return self._store(DirectoryKind.PARTNERS, generation, rows, _partner_values)
+
+    def _store(
+        self,
+        kind: DirectoryKind,
+        generation: int,
+        rows: Sequence[R],
+        values_of: Callable[[R], dict[str, Any]],
+    ) -> tuple[int, int, int]:
+        """One transaction: insert the new, rewrite the changed, stamp them all as seen.
+
+        A key that occurs twice in the page is stored once, from its later copy, so the three
+        counts add up to the distinct keys of the page.
+        """
+        latest = {row.ref_key: row for row in rows}
+        table = _TABLES[kind]
+        with self._db.writing() as connection:
+            if _open_refresh(connection, generation) != kind:
+                raise ValueError(f"refresh {generation} is not a refresh of {kind.value}")
+            stored = _stored_versions(connection, table, list(latest))
+            now = utc_now()
+            stamp = {"seen_generation": generation, "cached_at": now}
+            new = [values_of(row) | stamp for key, row in latest.items() if key not in stored]
+            changed = [
+                _keyed_by_parameter(values_of(row) | stamp)
+                for key, row in latest.items()
+                if key in stored and stored[key] != row.data_version
+            ]
+            same = [key for key, row in latest.items() if stored.get(key, None) == row.data_version]
+            if new:
+                connection.execute(insert(table), new)
+            if changed:
+                connection.execute(
+                    update(table).where(table.c.ref_key == bindparam("b_ref_key")), changed
+                )
+            for chunk in _chunks(same):
+                connection.execute(
+                    update(table)
+                    .where(table.c.ref_key.in_(chunk), table.c.seen_generation < generation)
+                    .values(seen_generation=generation)
+                )
+            refreshes = DIRECTORY_REFRESHES
+            connection.execute(
+                update(refreshes)
+                .where(refreshes.c.id == generation)
+                .values(
+                    rows_seen=refreshes.c.rows_seen + len(latest),
+                    rows_inserted=refreshes.c.rows_inserted + len(new),
+                    rows_updated=refreshes.c.rows_updated + len(changed),
+                )
+            )
+        return len(new), len(changed), len(same)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def find_counterparties(
+        self,
+        *,
+        inn: str | None = None,
+        kpp: str | None = None,
+        name: str | None = None,
+        partner_key: str | None = None,
+        include_deleted: bool = True,
+        limit: int = 50,
+    ) -> list[DirectoryCounterparty]:
+        """Counterparties matching every criterion given, best first (see `directory_search`).
+
+        `inn`/`kpp`/`partner_key` must be equal; `name` is compared normalized, equal names
+        first, then names containing its words. Without any criterion (or with only a name
+        that is nothing but a legal form) there is nothing to look for: [].
+        """
+        inn, kpp = (inn or "").strip() or None, (kpp or "").strip() or None
+        query = NameQuery.of(name)
+        if not (inn or kpp or partner_key or query) or limit < 1:
+            return []
+        terms = counterparty_filters(
+            inn=inn, kpp=kpp, partner_key=partner_key, include_deleted=include_deleted
+        )
+        found: list[DirectoryCounterparty] = []
+        with self._db.reading() as connection:
+            for equal in (True, False) if query is not None else (True,):
+                statement = counterparty_select(terms, query, equal=equal, limit=limit - len(found))
+                found += [
+                    DirectoryCounterparty(**row._mapping) for row in connection.execute(statement)
+                ]
+                if len(found) >= limit:
+                    break
+        return found
+
+    def find_partners(
+        self, name: str, *, include_deleted: bool = True, limit: int = 50
+    ) -> list[DirectoryPartner]:
+        """Partners by normalized name: equal names first, then names containing its words."""
+        query = NameQuery.of(name)
+        if query is None or limit < 1:
+            return []
+        found: list[DirectoryPartner] = []
+        with self._db.reading() as connection:
+            for equal in (True, False):
+                statement = partner_select(
+                    query, include_deleted=include_deleted, equal=equal, limit=limit - len(found)
+                )
+                found += [DirectoryPartner(**row._mapping) for row in connection.execute(statement)]
+                if len(found) >= limit:
+                    break
+        return found
+
+    def counterparty(self, ref_key: str) -> DirectoryCounterparty | None:
+        table = ONEC_COUNTERPARTIES
+        query = select(*(table.c[name] for name in COUNTERPARTY_COLUMNS)).where(
+            table.c.ref_key == ref_key
+        )
+        with self._db.reading() as connection:
+            row = connection.execute(query).first()
+        return None if row is None else DirectoryCounterparty(**row._mapping)
+
+    def partner(self, ref_key: str) -> DirectoryPartner | None:
+        table = ONEC_PARTNERS
+        query = select(*(table.c[name] for name in PARTNER_COLUMNS)).where(
+            table.c.ref_key == ref_key
+        )
+        with self._db.reading() as connection:
+            row = connection.execute(query).first()
+        return None if row is None else DirectoryPartner(**row._mapping)
+
+    def counts(self) -> dict[str, int]:
+        """Cached rows per catalogue: ``{"counterparties": n, "partners": m}``."""
+        with self._db.reading() as connection:
+            return {
+                kind.value: int(
+                    connection.execute(select(func.count()).select_from(table)).scalar_one()
+                )
+                for kind, table in _TABLES.items()
+            }
+
+
+def _keyed_by_parameter(values: dict[str, Any]) -> dict[str, Any]:
+    """UPDATE parameters: the key moves to `b_ref_key` (the WHERE), the rest is the SET."""
+    values["b_ref_key"] = values.pop("ref_key")
+    return values
+
+
+def _open_refresh(connection: Connection, generation: int) -> DirectoryKind:
+    """The kind of a refresh that is still running; ValueError for any other generation."""
+    row = connection.execute(
+        select(DIRECTORY_REFRESHES.c.kind, DIRECTORY_REFRESHES.c.status).where(
+            DIRECTORY_REFRESHES.c.id == generation
+        )
+    ).first()
+    if row is None:
+        raise ValueError(f"no directory refresh {generation}")
+    if row.status != RefreshStatus.STARTED.value:
+        raise ValueError(f"directory refresh {generation} has already ended ({row.status})")
+    return DirectoryKind(row.kind)
+
+
+def _stored_versions(connection: Connection, table: Table, keys: Sequence[str]) -> dict[str, str]:
+    versions: dict[str, str] = {}
+    for chunk in _chunks(keys):
+        query = select(table.c.ref_key, table.c.data_version).where(table.c.ref_key.in_(chunk))
+        versions.update((key, version) for key, version in connection.execute(query))
+    return versions

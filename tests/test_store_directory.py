@@ -432,7 +432,7 @@ def test_rows_come_out_as_plain_frozen_values(directory: DirectoryRepository) ->
     assert isinstance(row.deletion_mark, bool) and isinstance(row.is_branch, bool)
 
 
-# --- many rows: batches, flat memory, index use (the benchmark takes 200,000) ------------------------------------------
+# --- many rows: batches, flat memory, index use (the benchmark takes 200,000) ----------
 
 
 BIG = 60_000

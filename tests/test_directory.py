@@ -112,7 +112,9 @@ def test_cancel_keeps_what_was_stored_and_removes_nothing(
                 cancel.set()
 
         with pytest.raises(RefreshCancelledError):
-            refresh_directory(client, repository, progress=progress, cancel=cancel, page_size=500)
+            refresh_directory(
+                client, repository, progress=progress, cancel=cancel, page_size=500, store_rows=500
+            )
     assert repository.counts() == before
     last = repository.last_refresh("counterparties")
     assert last is not None and not last.complete

@@ -203,8 +203,8 @@ def _without_legal_forms(words: list[str]) -> list[str]:
     """
     while True:
         kept = _drop_forms_once(words)
-        if len(kept) == len(words):
-            return kept
+        if len(kept) == len(words) or _FORM_TRIGGERS.isdisjoint(kept):
+            return kept  # (a pass that left no trigger word cannot find another form)
         words = kept
 
 
@@ -212,7 +212,7 @@ def _drop_forms_once(words: list[str]) -> list[str]:
     kept: list[str] = []
     position = 0
     while position < len(words):
-        phrase = _phrase_at(words, position)
+        phrase = _phrase_at(words, position) if words[position] in _PHRASES_BY_FIRST_WORD else 0
         if phrase:
             position += phrase
         elif words[position] in _FORM_WORDS:

@@ -10,11 +10,13 @@ was, plus whatever pages it had stored.
 
 from __future__ import annotations
 
+import contextlib
+import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from desktop_app.adapters.onec.odata_client import ODataClient
+from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.onec.odata_query import Query
 from desktop_app.adapters.onec.onec_objects import (
@@ -29,6 +31,9 @@ from desktop_app.adapters.portal.exchange_errors import FetchCancelledError
 from desktop_app.store.directory_repository import DirectoryRepository
 
 PAGE_SIZE = 1000
+STORE_ROWS = 5000
+"""Rows per local transaction: each commit waits for the disk, pages come faster."""
+_END = object()
 KINDS = ("partners", "counterparties")
 
 Progress = Callable[[str, int, int | None], None]
@@ -60,10 +65,14 @@ def refresh_directory(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     page_size: int = PAGE_SIZE,
+    store_rows: int = STORE_ROWS,
 ) -> list[RefreshReport]:
     """Refresh partners, then counterparties (a counterparty refers to its partner)."""
     repository.abandon_unfinished_refreshes()  # a run that was killed left them open
-    return [_refresh(client, repository, kind, progress, cancel, page_size) for kind in KINDS]
+    return [
+        _refresh(client, repository, kind, progress, cancel, page_size, store_rows)
+        for kind in KINDS
+    ]
 
 
 def _refresh(
@@ -73,6 +82,7 @@ def _refresh(
     progress: Progress | None,
     cancel: threading.Event | None,
     page_size: int,
+    store_rows: int,
 ) -> RefreshReport:
     entity_set, fields = (PARTNERS, PARTNER_FIELDS) if kind == "partners" else (
         COUNTERPARTIES, COUNTERPARTY_FIELDS
@@ -84,16 +94,17 @@ def _refresh(
         total = client.count(Query(entity_set))
         if progress is not None:
             progress(kind, 0, total)
-        for page in client.pages(Query(entity_set).select(*fields), page_size):
+        pages = client.pages(Query(entity_set).select(*fields), page_size)
+        for batch in _batches(_prefetched(pages, cancel), store_rows):
             if cancel is not None and cancel.is_set():
                 raise RefreshCancelledError("Обновление справочника отменено.")
             if kind == "partners":
-                counts = repository.store_partners(generation, [partner_from(r) for r in page])
+                counts = repository.store_partners(generation, [partner_from(r) for r in batch])
             else:
                 counts = repository.store_counterparties(
-                    generation, [counterparty_from(r) for r in page]
+                    generation, [counterparty_from(r) for r in batch]
                 )
-            rows += len(page)
+            rows += len(batch)
             tally = [a + b for a, b in zip(tally, counts, strict=True)]
             if progress is not None:
                 progress(kind, rows, total)
@@ -112,3 +123,72 @@ def _refresh(
         )
     removed = repository.finish_refresh(generation, complete=True)
     return RefreshReport(kind, rows, tally[0], tally[1], tally[2], removed)
+
+
+def _prefetched(
+    pages: Iterator[list[JsonObject]], cancel: threading.Event | None
+) -> Iterator[list[JsonObject]]:
+    """The pages, with the next one requested while this one is stored.
+
+    1C (or the network) and the local store then work at the same time; the client is used
+    by the fetching thread alone. At most two pages wait in memory.
+    """
+    ready: queue.Queue[object] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def fetch() -> None:
+        try:
+            for page in pages:
+                while not _offer(ready, page):
+                    if stop.is_set() or (cancel is not None and cancel.is_set()):
+                        return
+            _offer_end(ready, _END, stop)
+        except BaseException as error:
+            _offer_end(ready, error, stop)
+
+    thread = threading.Thread(target=fetch, name="onec-directory-pages", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item = ready.get()
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        while thread.is_alive():  # let it see `stop` even if it is waiting to put
+            with contextlib.suppress(queue.Empty):
+                ready.get_nowait()
+            thread.join(0.05)
+
+
+def _offer(ready: queue.Queue[object], item: object) -> bool:
+    """Put, but give the caller a chance to notice a stop every 0.2 s."""
+    try:
+        ready.put(item, timeout=0.2)
+    except queue.Full:
+        return False
+    return True
+
+
+def _offer_end(ready: queue.Queue[object], item: object, stop: threading.Event) -> None:
+    while not stop.is_set():
+        try:
+            ready.put(item, timeout=0.2)
+            return
+        except queue.Full:
+            continue
+
+
+def _batches(pages: Iterator[list[JsonObject]], size: int) -> Iterator[list[JsonObject]]:
+    """Pages gathered into batches of about `size` rows."""
+    batch: list[JsonObject] = []
+    for page in pages:
+        batch.extend(page)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

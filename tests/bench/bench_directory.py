@@ -5,8 +5,9 @@
 The 1C emulator runs in its own process (`python -m desktop_app emulators`) with that many
 extra counterparties. Measured in the same run:
 
-- baseline: a bare `requests` loop over the same pages (keyset paging by Ref_Key, the same
-  `$select`, 1,000 rows a page), decoding the JSON and nothing else;
+- baseline: a bare `requests` loop over the same pages as a refresh — partners, then
+  counterparties; keyset paging by Ref_Key, the same `$select`, 1,000 rows a page —
+  decoding the JSON and nothing else;
 - refresh: Order Review's `refresh_directory` into a fresh database (partners, then
   counterparties: map, compare DataVersion, store page by page);
 - find: `DirectoryRepository.find_counterparties(inn=…)` over the cached rows, median of
@@ -34,7 +35,12 @@ from requests.auth import HTTPBasicAuth
 
 from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_filter import Field, Guid
-from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, COUNTERPARTY_FIELDS
+from desktop_app.adapters.onec.onec_objects import (
+    COUNTERPARTIES,
+    COUNTERPARTY_FIELDS,
+    PARTNER_FIELDS,
+    PARTNERS,
+)
 from desktop_app.services.directory_service import refresh_directory
 from desktop_app.store.database import Database
 from desktop_app.store.directory_repository import DirectoryRepository
@@ -71,16 +77,22 @@ def client(root: str) -> ODataClient:
 
 
 def bare_pages(root: str) -> int:
-    """The same pages with nothing but requests and json: the least any client must do."""
+    """The same pages as a refresh (partners, then counterparties) with nothing but requests
+    and json: the least any client must do. Returns the counterparties paged."""
+    bare_set(root, PARTNERS, PARTNER_FIELDS)
+    return bare_set(root, COUNTERPARTIES, COUNTERPARTY_FIELDS)
+
+
+def bare_set(root: str, entity_set: str, select: tuple[str, ...]) -> int:
     rows, last = 0, None
-    fields = ",".join(COUNTERPARTY_FIELDS)
+    fields = ",".join(select)
     with requests.Session() as session:
         while True:
             condition = (
                 f"&$filter={quote(Field('Ref_Key').gt(Guid(last)).text, safe='()')}" if last else ""
             )
             url = (
-                f"{root}{quote(COUNTERPARTIES)}?$format=json&$select={quote(fields)}"
+                f"{root}{quote(entity_set)}?$format=json&$select={quote(fields)}"
                 f"&$orderby=Ref_Key&$top=1000{condition}"
             )
             page = session.get(url, auth=AUTH, timeout=600).json()["value"]

@@ -170,3 +170,16 @@ def test_emulators_command_serves_until_interrupted(tmp_path: Path) -> None:
         assert process.wait(timeout=30) == 0
         process.stdout.close()  # type: ignore[union-attr]
         process.stderr.close()  # type: ignore[union-attr]
+
+
+def test_demo_runs_the_whole_pipeline_with_nothing_configured(tmp_path: Path) -> None:
+    result = cli(tmp_path / "unused", "demo", "--orders", "6")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Первое получение: новых 6" in out
+    assert "Справочник 1С скопирован" in out and "контрагентов" in out
+    queue_lines = [line for line in out.splitlines() if "  новый  " in line]
+    assert len(queue_lines) == 6
+    assert all(line.rstrip().endswith(("в 1С есть", "в 1С нет", "в 1С есть головная", "нет ИНН"))
+               for line in queue_lines)  # fmt: skip
+    assert "Второе получение: новых 2, изменённых 3" in out

@@ -4,7 +4,9 @@ A refresh (`start_refresh` … `finish_refresh`) reads a whole catalogue from 1C
 hands each page to `store_counterparties` / `store_partners`: one transaction per page, a few
 Core statements whatever its size (a look-up of the stored `DataVersion`s, an executemany
 INSERT, an executemany UPDATE, an UPDATE of the generation), no ORM object, so memory stays
-flat over 200,000 rows. A row whose `DataVersion` did not change is not rewritten; only its
+flat over 200,000 rows. The two executemany statements go to the driver as plain tuples:
+SQLAlchemy's per-row parameter handling cost as much as the whole SQLite write. A row
+whose `DataVersion` did not change is not rewritten; only its
 `seen_generation` moves on. The refresh id is that generation.
 
 Removal: 1C deletes elements physically too, and the cache must forget them, but a refresh
@@ -26,7 +28,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Insert,
+    Table,
+    Update,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from desktop_app.domain.company_names import normalize_name
 from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
@@ -218,21 +231,21 @@ class DirectoryRepository:
             if _open_refresh(connection, generation) != kind:
                 raise ValueError(f"refresh {generation} is not a refresh of {kind.value}")
             stored = _stored_versions(connection, table, list(latest))
-            now = utc_now()
-            stamp = {"seen_generation": generation, "cached_at": now}
+            stamp = _driver_values(connection, table, generation)
             new = [values_of(row) | stamp for key, row in latest.items() if key not in stored]
             changed = [
-                _keyed_by_parameter(values_of(row) | stamp)
+                values_of(row) | stamp
                 for key, row in latest.items()
                 if key in stored and stored[key] != row.data_version
             ]
             same = [key for key, row in latest.items() if stored.get(key, None) == row.data_version]
             if new:
-                connection.execute(insert(table), new)
+                _execute_many(connection, insert(table), new)
             if changed:
-                connection.execute(
-                    update(table).where(table.c.ref_key == bindparam("b_ref_key")), changed
-                )
+                for values in changed:
+                    values["b_ref_key"] = values.pop("ref_key")
+                statement = update(table).where(table.c.ref_key == bindparam("b_ref_key"))
+                _execute_many(connection, statement, changed)
             for chunk in _chunks(same):
                 connection.execute(
                     update(table)
@@ -334,10 +347,21 @@ class DirectoryRepository:
             }
 
 
-def _keyed_by_parameter(values: dict[str, Any]) -> dict[str, Any]:
-    """UPDATE parameters: the key moves to `b_ref_key` (the WHERE), the rest is the SET."""
-    values["b_ref_key"] = values.pop("ref_key")
-    return values
+def _driver_values(connection: Connection, table: Table, generation: int) -> dict[str, Any]:
+    """The stamp of a stored row, as the driver takes it (SQLAlchemy's own conversion)."""
+    convert = table.c.cached_at.type.bind_processor(connection.dialect)
+    now = utc_now()
+    return {"seen_generation": generation, "cached_at": convert(now) if convert else now}
+
+
+def _execute_many(
+    connection: Connection, statement: Insert | Update, rows: list[dict[str, Any]]
+) -> None:
+    """An executemany handed to the driver as plain tuples, in the compiled order."""
+    keys = [key for key in rows[0] if key != "b_ref_key"]
+    compiled = statement.compile(dialect=connection.dialect, column_keys=keys)
+    order = compiled.positiontup or []
+    connection.exec_driver_sql(str(compiled), [tuple(row[key] for key in order) for row in rows])
 
 
 def _open_refresh(connection: Connection, generation: int) -> DirectoryKind:

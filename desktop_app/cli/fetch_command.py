@@ -105,15 +105,17 @@ def _summary(report: FetchReport, mode: settings.PortalMode) -> str:
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `--help` and the other commands start without them.
     from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
+    from desktop_app.services.decision_service import auto_map
     from desktop_app.services.fetch_service import fetch_orders
     from desktop_app.store.database import Database
     from desktop_app.store.errors import StoreError
 
     folder = app_dirs.data_dir(args.data_dir)
     try:
-        current = settings.load(folder).portal
+        loaded = settings.load(folder)
     except settings.SettingsError as error:
         raise UserError(str(error)) from None
+    current, review = loaded.portal, loaded.review
     password = portal_password(current)
     try:
         database = Database.open(folder)
@@ -123,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
         report = fetch_orders(
             current, password, database, app_dirs.work_dir(folder), progress=_ProgressLine()
         )
+        auto = auto_map(database, review)
     except PortalError as error:
         raise UserError(error.message) from None
     except FetchCancelledError as error:
@@ -142,6 +145,8 @@ def run(args: argparse.Namespace) -> int:
                     "complete": report.complete,
                     "confirmed": report.confirmed,
                     "problems": list(report.problems),
+                    "auto_mapped": auto.by_mapping + auto.by_requisites,
+                    "auto_queued": auto.pushed_without_confirmation,
                 },
                 ensure_ascii=False,
             )
@@ -150,4 +155,10 @@ def run(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(problem)
         print(_summary(report, current.mode))
+        if auto.by_mapping or auto.by_requisites:
+            print(
+                f"Покупатели узнаны автоматически: {auto.by_mapping} по прежним связям, "
+                f"{auto.by_requisites} по ИНН и КПП; к отправке в 1С без подтверждения: "
+                f"{auto.pushed_without_confirmation} (команда push)."
+            )
     return 0 if report.complete and not report.problems else 1

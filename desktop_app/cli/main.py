@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.cli import (
     config_command,
+    decide_command,
     demo_command,
     directory_command,
     emulators_command,
@@ -30,6 +31,7 @@ COMMANDS = (
     demo_command,
     fetch_command,
     queue_command,
+    decide_command,
     directory_command,
     config_command,
     parse_command,

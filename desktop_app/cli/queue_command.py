@@ -17,6 +17,7 @@ from desktop_app.domain.review_state import ReviewState
 from desktop_app.services import app_dirs
 
 if TYPE_CHECKING:
+    from desktop_app.store.decision_rows import DecisionRow
     from desktop_app.store.queue_rows import QueueRow
 
 STATE_WORDS = {
@@ -42,7 +43,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def row_json(row: QueueRow) -> dict[str, Any]:
+def row_json(row: QueueRow, decision: DecisionRow | None = None) -> dict[str, Any]:
     return {
         "id": row.portal_id,
         "number": row.number,
@@ -59,7 +60,28 @@ def row_json(row: QueueRow) -> dict[str, Any]:
         "changed_since_review": row.changed_since_review,
         "revisions": row.revisions,
         "updated_at": row.updated_at.isoformat(),
-    }
+        "decision": None if decision is None else {
+            "kind": decision.decision.kind.value,
+            "automatic": decision.decision.automatic,
+            "confirmed": decision.decision.confirmed,
+            "decided_by": decision.decision.decided_by,
+            "write_state": decision.write_state.value,
+            "write_message": decision.write_message,
+        },
+    }  # fmt: skip
+
+
+def decision_words(decision: DecisionRow | None) -> str:
+    """The decision and where its writes are, in words: «создать в 1С, ждёт заказ в 1С»."""
+    if decision is None:
+        return ""
+    from desktop_app.cli.decide_command import KIND_WORDS, WRITE_WORDS
+
+    words = KIND_WORDS[decision.decision.kind.value]
+    if decision.decision.automatic:
+        words += " (авто" + ("" if decision.decision.confirmed else ", ждёт подтверждения") + ")"
+    state = WRITE_WORDS[decision.write_state.value]
+    return f"{words}, {state}" if state else words
 
 
 def queue_line(row: QueueRow) -> str:
@@ -79,6 +101,7 @@ def queue_line(row: QueueRow) -> str:
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `--help` and the other commands start without them.
     from desktop_app.store.database import Database
+    from desktop_app.store.decision_repository import DecisionRepository
     from desktop_app.store.errors import StoreError
     from desktop_app.store.queue_repository import QueueRepository
 
@@ -93,14 +116,17 @@ def run(args: argparse.Namespace) -> int:
         state = ReviewState(args.state) if args.state else None
         rows = repository.queue(state=state, search=args.search, limit=args.limit)
         total = repository.count(state=state, search=args.search)
+        decisions = DecisionRepository(database).current_for([r.portal_id for r in rows])
     if args.json:
-        print(json.dumps([row_json(r) for r in rows], ensure_ascii=False, indent=1))
+        listed = [row_json(r, decisions.get(r.portal_id)) for r in rows]
+        print(json.dumps(listed, ensure_ascii=False, indent=1))
         return 0
     if not rows:
         print("Очередь пуста." if total == 0 else "")
         return 0
     for row in rows:
-        print(queue_line(row))
+        words = decision_words(decisions.get(row.portal_id))
+        print(f"{queue_line(row)}  {words}".rstrip())
     shown = f"Показано {len(rows)} из {total}." if total > len(rows) else f"Всего: {total}."
     print(f"\n{shown} * — заказ менялся на портале после получения.")
     return 0

@@ -52,9 +52,22 @@ class OneCSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewSettings:
+    auto_push_confirmed: bool = True
+    """An order of a buyer linked before is written to 1C without asking."""
+    auto_push_first: bool = False
+    """A first-time exact ИНН+КПП match is written without asking (off: the manager confirms)."""
+    order_number_field: str = "НомерПоДаннымКлиента"
+    """The field of Document_ЗаказКлиента that holds the portal's order number."""
+    parallel_writes: int = 4
+    """Decisions written to 1C at the same time."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     portal: PortalSettings = PortalSettings()
     onec: OneCSettings = OneCSettings()
+    review: ReviewSettings = ReviewSettings()
 
 
 def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
@@ -67,6 +80,15 @@ def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
     return parse
 
 
+def _flag(text: str) -> bool:
+    word = text.strip().casefold()
+    if word in ("true", "yes", "да", "1", "on"):
+        return True
+    if word in ("false", "no", "нет", "0", "off"):
+        return False
+    raise ValueError(text)
+
+
 def _mode(text: str) -> PortalMode:
     return PortalMode(text.strip().lower())
 
@@ -75,9 +97,10 @@ _PARSERS: dict[type, Callable[[str], Any]] = {
     str: str.strip,
     float: _positive(float),
     int: _positive(int),
+    bool: _flag,
     PortalMode: _mode,
 }
-_SECTIONS = {"portal": PortalSettings, "onec": OneCSettings}
+_SECTIONS = {"portal": PortalSettings, "onec": OneCSettings, "review": ReviewSettings}
 DESCRIPTIONS = {
     "portal.url": "полный адрес страницы обмена портала",
     "portal.user": "пользователь портала с правом выгрузки заказов",
@@ -91,13 +114,19 @@ DESCRIPTIONS = {
     "onec.ca_bundle": "файл сертификатов центра сертификации 1С (PEM)",
     "onec.connect_timeout": "сколько секунд ждать соединения с 1С",
     "onec.read_timeout": "сколько секунд ждать ответа 1С",
+    "review.auto_push_confirmed": "да/нет: записывать в 1С без подтверждения заказы покупателей, "
+    "уже связанных раньше",
+    "review.auto_push_first": "да/нет: записывать без подтверждения первое точное совпадение "
+    "ИНН+КПП",
+    "review.order_number_field": "поле заказа 1С с номером заказа сайта",
+    "review.parallel_writes": "сколько решений записывать в 1С одновременно",
 }
 
 
 def _field_type(section: str, name: str) -> type:
     for field in fields(_SECTIONS[section]):
         if field.name == name:
-            return {"str": str, "float": float, "int": int, "PortalMode": PortalMode}[
+            return {"str": str, "float": float, "int": int, "bool": bool, "PortalMode": PortalMode}[
                 str(field.type)
             ]
     raise KeyError(name)
@@ -121,6 +150,7 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
         expected = {
             float: "положительное число",
             int: "целое положительное число",
+            bool: "да или нет",
             PortalMode: "own-page или peek",
         }.get(kind, "текст")
         raise SettingsError(f"«{text}» не подходит для {key}: нужно {expected}.") from None

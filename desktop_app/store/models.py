@@ -33,6 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from desktop_app.domain.decisions import DecisionKind, StepKind, StepState, WriteState
 from desktop_app.store.column_types import UtcDateTime
 from desktop_app.store.directory_rows import DirectoryKind, RefreshStatus
 from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState, sql_in_list
@@ -259,6 +260,80 @@ class OnecPartnerRecord(Base):
     cached_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
+class DecisionRecord(Base):
+    """A decision on an order's buyer; the current one is the one not superseded.
+
+    Decisions are never edited in place: a new one supersedes the old, so the order's history
+    shows what was decided when and by whom. `write_state` and `write_message` summarise the
+    steps for the queue. `marker` is written into the objects the decision creates in 1C, so
+    that a retry after a lost answer recognises its own object.
+    """
+
+    __tablename__ = "decisions"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {sql_in_list(DecisionKind)}", name="kind"),
+        CheckConstraint(f"write_state IN {sql_in_list(WriteState)}", name="write_state"),
+        Index("ix_decisions_order_id", "order_id"),
+        Index("ix_decisions_write_state", "write_state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    kind: Mapped[str] = mapped_column(String(STATE_LENGTH))
+    card: Mapped[str | None] = mapped_column(Text)
+    """CREATE: the counterparty card as JSON."""
+    counterparty_key: Mapped[str | None] = mapped_column(Text)
+    partner_key: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, server_default=text("''"))
+    automatic: Mapped[bool] = mapped_column(server_default=false())
+    confirmed: Mapped[bool] = mapped_column(server_default=text("1"))
+    marker: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    superseded_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    write_state: Mapped[str] = mapped_column(
+        String(STATE_LENGTH), server_default=text(f"'{WriteState.NONE.value}'")
+    )
+    write_message: Mapped[str | None] = mapped_column(Text)
+    written_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+
+class OutboxStepRecord(Base):
+    """One 1C write of a decision; its state is committed before and after the request."""
+
+    __tablename__ = "outbox_steps"
+    __table_args__ = (
+        UniqueConstraint("decision_id", "position"),
+        CheckConstraint(f"kind IN {sql_in_list(StepKind)}", name="kind"),
+        CheckConstraint(f"state IN {sql_in_list(StepState)}", name="state"),
+        Index("ix_outbox_steps_state", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(24))
+    state: Mapped[str] = mapped_column(String(STATE_LENGTH))
+    attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    result_key: Mapped[str | None] = mapped_column(Text)
+    """The Ref_Key the step produced or found (partner, counterparty, 1C order)."""
+    message: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
+class MappingRecord(Base):
+    """A portal buyer (its `Ид`) confirmed as a 1C counterparty: the next order maps itself."""
+
+    __tablename__ = "counterparty_mappings"
+
+    buyer_portal_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    counterparty_key: Mapped[str] = mapped_column(Text)
+    partner_key: Mapped[str | None] = mapped_column(Text)
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+    confirmed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    confirmed_by: Mapped[str] = mapped_column(Text)
+
+
 # The tables themselves, for the Core statements of the repositories.
 FETCHES = cast(Table, FetchRecord.__table__)
 ORDERS = cast(Table, OrderRecord.__table__)
@@ -267,3 +342,6 @@ QUARANTINED = cast(Table, QuarantinedRecord.__table__)
 DIRECTORY_REFRESHES = cast(Table, DirectoryRefreshRecord.__table__)
 ONEC_COUNTERPARTIES = cast(Table, OnecCounterpartyRecord.__table__)
 ONEC_PARTNERS = cast(Table, OnecPartnerRecord.__table__)
+DECISIONS = cast(Table, DecisionRecord.__table__)
+OUTBOX_STEPS = cast(Table, OutboxStepRecord.__table__)
+MAPPINGS = cast(Table, MappingRecord.__table__)

@@ -1,0 +1,180 @@
+"""`decide` and `push`: the manager's decision from the command line, and writing it to 1C."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.errors import UserError
+from desktop_app.services import app_dirs, settings
+
+if TYPE_CHECKING:
+    from desktop_app.services.push_service import StepEvent
+    from desktop_app.store.database import Database
+    from desktop_app.store.decision_rows import DecisionRow
+
+KIND_WORDS = {"create": "создать в 1С", "link": "связать", "reject": "отклонить",
+              "defer": "отложить"}  # fmt: skip
+STEP_WORDS = {
+    "create_partner": "партнёр",
+    "create_counterparty": "контрагент",
+    "link_order": "связь заказа",
+}
+STATE_WORDS = {
+    "done": "готово",
+    "waiting": "ждёт заказ в 1С",
+    "failed": "ошибка",
+    "sending": "ответ 1С не получен",
+    "conflict": "конфликт",
+    "blocked": "ждёт предыдущий шаг",
+    "pending": "в очереди",
+}
+WRITE_WORDS = {
+    "none": "",
+    "queued": "ждёт отправки",
+    "waiting": "ждёт заказ в 1С",
+    "failed": "ошибка записи",
+    "written": "записано в 1С",
+    "conflict": "конфликт в 1С",
+}
+
+
+def register(subparsers: Any) -> None:
+    decide = subparsers.add_parser("decide", help="решение по покупателю заказа")
+    decide.add_argument("order", metavar="ORDER", help="Ид заказа на портале (как в queue)")
+    action = decide.add_mutually_exclusive_group(required=True)
+    action.add_argument("--create", action="store_true", help="создать контрагента в 1С")
+    action.add_argument("--link", metavar="REF_KEY", help="связать с контрагентом 1С")
+    action.add_argument("--reject", metavar="REASON", help="отклонить, с причиной")
+    action.add_argument("--defer", action="store_true", help="отложить")
+    action.add_argument("--confirm", action="store_true", help="подтвердить автоматическое")
+    decide.add_argument(
+        "--field", action="append", default=[], metavar="NAME=VALUE",
+        help="с --create: изменить поле карточки (name, full_name, kind, inn, kpp, ogrn, "
+        "legal_address, phone, email)",
+    )  # fmt: skip
+    decide.add_argument("--partner", metavar="REF_KEY", help="с --create: существующий партнёр")
+    decide.add_argument("--json", action="store_true", help="вывести JSON")
+    decide.set_defaults(run=run_decide)
+    push = subparsers.add_parser("push", help="записать принятые решения в 1С")
+    push.add_argument("--json", action="store_true", help="вывести JSON")
+    push.set_defaults(run=run_push)
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from desktop_app.store.database import Database
+    from desktop_app.store.errors import StoreError
+
+    try:
+        return Database.open(app_dirs.data_dir(args.data_dir))
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+def _changes(pairs: list[str]) -> dict[str, str]:
+    changes = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise UserError(f"--field {pair}: нужно ИМЯ=ЗНАЧЕНИЕ")
+        changes[name.strip()] = value
+    return changes
+
+
+def decision_json(row: DecisionRow) -> dict[str, Any]:
+    decision = row.decision
+    return {
+        "order": row.portal_id,
+        "kind": decision.kind.value,
+        "automatic": decision.automatic,
+        "confirmed": decision.confirmed,
+        "decided_by": decision.decided_by,
+        "decided_at": decision.decided_at.isoformat() if decision.decided_at else None,
+        "counterparty_key": decision.counterparty_key,
+        "partner_key": decision.partner_key,
+        "reason": decision.reason,
+        "card": None if decision.card is None else dataclasses.asdict(decision.card),
+        "write_state": row.write_state.value,
+        "write_message": row.write_message,
+        "steps": [{"kind": s.kind.value, "state": s.state.value, "attempts": s.attempts,
+                   "result_key": s.result_key, "message": s.message} for s in row.steps],
+    }  # fmt: skip
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    from desktop_app.services.decision_service import DecisionError, DecisionService
+
+    if (args.field or args.partner) and not args.create:
+        raise UserError("--field и --partner — только вместе с --create")
+    with _open(args) as database:
+        service = DecisionService(database)
+        try:
+            if args.create:
+                row = service.create(args.order, _changes(args.field), args.partner)
+            elif args.link:
+                row = service.link(args.order, args.link)
+            elif args.reject is not None:
+                row = service.reject(args.order, args.reject)
+            elif args.confirm:
+                row = service.confirm(args.order)
+            else:
+                row = service.defer(args.order)
+        except DecisionError as error:
+            raise UserError(str(error)) from None
+    if args.json:
+        print(json.dumps(decision_json(row), ensure_ascii=False, indent=1, default=str))
+        return 0
+    words = KIND_WORDS[row.decision.kind.value]
+    print(f"Заказ {row.order_number or row.portal_id}: решение «{words}» записано "
+          f"({row.decision.decided_by}).")  # fmt: skip
+    if row.steps:
+        print("В 1С будет записано командой push: "
+              + " → ".join(STEP_WORDS[s.kind.value] for s in row.steps) + ".")  # fmt: skip
+    return 0
+
+
+def _event_line(event: StepEvent) -> str:
+    line = (f"Заказ {event.order_number or event.portal_id}: {STEP_WORDS[event.step.value]} — "
+            f"{STATE_WORDS[event.state.value]}")  # fmt: skip
+    return f"{line}. {event.message}" if event.message else f"{line}."
+
+
+def run_push(args: argparse.Namespace) -> int:
+    from desktop_app.adapters.onec.odata_errors import OneCError
+    from desktop_app.cli.directory_command import onec_password
+    from desktop_app.domain.decisions import WriteState
+    from desktop_app.services.onec_connection import connection_for
+    from desktop_app.services.push_service import push
+
+    folder = app_dirs.data_dir(args.data_dir)
+    try:
+        current = settings.load(folder)
+    except settings.SettingsError as error:
+        raise UserError(str(error)) from None
+    try:
+        connection = connection_for(current.onec, onec_password(current.onec))
+    except OneCError as error:
+        raise UserError(error.message) from None
+
+    def show(event: StepEvent) -> None:
+        if not args.json:
+            print(_event_line(event), flush=True)
+
+    with _open(args) as database:
+        report = push(database, connection, number_field=current.review.order_number_field,
+                      parallel=current.review.parallel_writes, on_step=show)  # fmt: skip
+    counts = {state.value: report.count(state) for state in WriteState if report.count(state)}
+    if args.json:
+        events = [{"order": e.portal_id, "step": e.step.value, "state": e.state.value,
+                   "message": e.message, "attempt": e.attempt} for e in report.events]  # fmt: skip
+        print(json.dumps({"decisions": report.decisions, "results": counts, "steps": events},
+                         ensure_ascii=False, indent=1))  # fmt: skip
+    elif report.decisions == 0:
+        print("Нечего записывать: все решения уже в 1С.")
+    else:
+        summary = ", ".join(f"{WRITE_WORDS[k]}: {n}" for k, n in counts.items())
+        print(f"\nРешений: {report.decisions}; {summary}.")
+    unfinished = report.count(WriteState.FAILED) + report.count(WriteState.CONFLICT)
+    return 1 if unfinished else 0

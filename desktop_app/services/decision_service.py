@@ -1,0 +1,163 @@
+"""Deciding on an order's buyer, by hand or by the automatic mapping.
+
+The manager's four decisions (create, link, reject, defer) are recorded with the time and the
+operating-system user, to be written to 1C by `push_service` later. The automatic mapping
+prepares link decisions for buyers the app can recognise: a buyer whose portal `Ид` was linked
+before (a confirmed mapping), or whose ИНН+КПП matches exactly one live counterparty of the
+local 1C directory. Whether such a decision is written without the manager's confirmation is
+a setting (`review.*`): yes for confirmed mappings, no for first-time matches, by default.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+from desktop_app.domain.counterparty import Counterparty
+from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind
+from desktop_app.domain.onec_directory import DirectoryCounterparty
+from desktop_app.domain.order import Order
+from desktop_app.services.settings import ReviewSettings
+from desktop_app.store.database import Database
+from desktop_app.store.decision_repository import DecisionRepository, DecisionRow
+from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.store.errors import StoreError
+from desktop_app.store.queue_repository import QueueRepository
+
+OGRN_PROPERTIES = ("ОГРН", "ОГРНИП")
+"""CommerceML has no field for it: Bitrix sends it as an order property (GUIDE §4)."""
+
+
+class DecisionError(Exception):
+    """A decision that cannot be recorded; the message is for the manager."""
+
+
+def current_user() -> str:
+    """The operating-system (Windows) user name, recorded with each decision."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment (a service account)
+        return "неизвестный пользователь"
+
+
+def portal_card(order: Order) -> CounterpartyCard:
+    """The create card prefilled from what the portal sent."""
+    buyer = _buyer(order)
+    ogrn = next((order.property_value(n) for n in OGRN_PROPERTIES if order.property_value(n)), None)
+    return CounterpartyCard.from_portal(buyer, ogrn)
+
+
+def _buyer(order: Order) -> Counterparty:
+    if order.buyer is None:
+        raise DecisionError(f"В заказе {order.number or order.id} нет покупателя.")
+    return order.buyer
+
+
+class DecisionService:
+    def __init__(self, database: Database, user: str | None = None) -> None:
+        self._orders = QueueRepository(database)
+        self._decisions = DecisionRepository(database)
+        self._directory = DirectoryRepository(database)
+        self.user = user or current_user()
+
+    def _order(self, portal_id: str) -> Order:
+        order = self._orders.order(portal_id)
+        if order is None:
+            raise DecisionError(f"Заказа {portal_id} нет в локальной базе.")
+        return order
+
+    def _record(self, portal_id: str, decision: Decision) -> DecisionRow:
+        try:
+            return self._decisions.record(portal_id, decision)
+        except StoreError as error:
+            raise DecisionError(str(error)) from None
+
+    def create(
+        self, portal_id: str, changes: dict[str, str] | None = None, partner_key: str | None = None
+    ) -> DecisionRow:
+        """Create the buyer in 1C from the portal card with the manager's `changes`."""
+        try:
+            card = portal_card(self._order(portal_id)).edited(changes or {})
+        except ValueError as error:
+            raise DecisionError(str(error)) from None
+        decision = Decision(DecisionKind.CREATE, card=card, partner_key=partner_key,
+                            decided_by=self.user)  # fmt: skip
+        return self._record(portal_id, decision)
+
+    def link(self, portal_id: str, counterparty_key: str) -> DecisionRow:
+        """Link the order to a counterparty 1C has (its partner comes along)."""
+        self._order(portal_id)
+        cached = self._directory.counterparty(counterparty_key)
+        partner = cached.partner_key if cached is not None else None
+        decision = Decision(DecisionKind.LINK, counterparty_key=counterparty_key,
+                            partner_key=partner, decided_by=self.user)  # fmt: skip
+        return self._record(portal_id, decision)
+
+    def reject(self, portal_id: str, reason: str) -> DecisionRow:
+        if not reason.strip():
+            raise DecisionError("Укажите причину отказа.")
+        self._order(portal_id)
+        return self._record(
+            portal_id, Decision(DecisionKind.REJECT, reason=reason.strip(), decided_by=self.user)
+        )
+
+    def defer(self, portal_id: str, comment: str = "") -> DecisionRow:
+        self._order(portal_id)
+        return self._record(
+            portal_id, Decision(DecisionKind.DEFER, reason=comment.strip(), decided_by=self.user)
+        )
+
+    def confirm(self, portal_id: str) -> DecisionRow:
+        """Confirm the automatic decision of the order."""
+        try:
+            return self._decisions.confirm(portal_id, self.user)
+        except StoreError as error:
+            raise DecisionError(str(error)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class AutoReport:
+    by_mapping: int
+    by_requisites: int
+    pushed_without_confirmation: int
+
+
+def auto_map(database: Database, settings: ReviewSettings) -> AutoReport:
+    """Prepare link decisions for new orders whose buyer the app recognises."""
+    decisions = DecisionRepository(database)
+    directory = DirectoryRepository(database)
+    by_mapping = by_requisites = unconfirmed = 0
+    for order in decisions.undecided_orders():
+        mapping = decisions.mapping(order.buyer_portal_id) if order.buyer_portal_id else None
+        if mapping is not None:
+            key, partner, confirmed = (
+                mapping.counterparty_key, mapping.partner_key, settings.auto_push_confirmed
+            )  # fmt: skip
+            by_mapping += 1
+        else:
+            match = _single_match(directory, order.buyer_inn, order.buyer_kpp)
+            if match is None:
+                continue
+            key, partner, confirmed = match.ref_key, match.partner_key, settings.auto_push_first
+            by_requisites += 1
+        decision = Decision(
+            DecisionKind.LINK, counterparty_key=key, partner_key=partner, automatic=True,
+            confirmed=confirmed, decided_by="автоматически",
+        )  # fmt: skip
+        decisions.record(order.portal_id, decision)
+        unconfirmed += 0 if confirmed else 1
+    total = by_mapping + by_requisites
+    return AutoReport(by_mapping, by_requisites, total - unconfirmed)
+
+
+def _single_match(
+    directory: DirectoryRepository, inn: str | None, kpp: str | None
+) -> DirectoryCounterparty | None:
+    if not inn:
+        return None
+    live = [
+        c
+        for c in directory.find_counterparties(inn=inn, kpp=kpp, include_deleted=False)
+        if (c.kpp or None) == (kpp or None)
+    ]
+    return live[0] if len(live) == 1 else None

@@ -1,0 +1,78 @@
+"""A small world on both emulators, fetched and with 1C's directory copied: for push tests.
+
+The portal has 24 orders; 1C's own exchange has imported the first 18 of them (with an empty
+counterparty where 1C did not know the buyer). Everything runs over real HTTP on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
+from desktop_app.emulators.onec import OneCEmulator
+from desktop_app.emulators.portal import PortalEmulator
+from desktop_app.emulators.world import World
+from desktop_app.services.directory_service import refresh_directory
+from desktop_app.services.fetch_service import fetch_orders
+from desktop_app.services.settings import PortalSettings
+from desktop_app.store.database import Database
+from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.store.queue_rows import QueueRow
+
+PORTAL_ORDERS = 24
+IMPORTED = 18
+COUNTERPARTIES = "Catalog_Контрагенты"
+ORDERS_1C = "Document_ЗаказКлиента"
+
+
+def make_world() -> World:
+    return World.generate(seed=41, buyers=40, start=dt.date(2026, 11, 1))
+
+
+def connection(onec: OneCEmulator) -> OneCConnection:
+    return OneCConnection(url=onec.service_root, user=onec.user, password=onec.password,
+                          retries=1, backoff=0.05, read_timeout=20)  # fmt: skip
+
+
+def fill(data_dir: Path, portal: PortalEmulator, onec: OneCEmulator) -> None:
+    """Fetch the portal's orders into `data_dir` and copy 1C's directory there."""
+    with Database.open(data_dir) as database:
+        fetch_orders(PortalSettings(url=portal.page_url(), user=portal.user), portal.password,
+                     database, data_dir / "work")  # fmt: skip
+        with ODataClient(connection(onec)) as client:
+            refresh_directory(client, DirectoryRepository(database))
+
+
+@dataclass
+class Buyers:
+    """Queue rows sorted by what 1C knows of their buyer."""
+
+    unknown: list[QueueRow]
+    known: list[QueueRow]
+
+
+def buyers(database: Database, onec: OneCEmulator, *, imported: bool = True) -> Buyers:
+    unknown, known = [], []
+    for row in QueueRepository(database).queue(limit=1000):
+        if not row.buyer_inn or (int(row.number or 0) <= IMPORTED) != imported:
+            continue
+        same = onec.entities(COUNTERPARTIES, ИНН=row.buyer_inn)
+        if any((c["КПП"] or None) == (row.buyer_kpp or None) for c in same):
+            known.append(row)
+        elif not same:
+            unknown.append(row)
+    return Buyers(unknown, known)
+
+
+def order_1c(onec: OneCEmulator, number: str | None) -> dict[str, Any]:
+    found = onec.entities(ORDERS_1C, НомерПоДаннымКлиента=number)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def counterparties_with(onec: OneCEmulator, inn: str, kpp: str | None) -> list[dict[str, Any]]:
+    return [c for c in onec.entities(COUNTERPARTIES, ИНН=inn) if (c["КПП"] or None) == kpp]

@@ -18,7 +18,7 @@ from typing import Any
 from desktop_app.adapters.onec.odata_client import OneCConnection
 from desktop_app.services import outbox_steps, push_service
 from desktop_app.store.database import Database
-from desktop_app.store.decision_repository import DecisionRepository
+from desktop_app.store.outbox_repository import OutboxRepository
 
 
 def main() -> None:
@@ -33,8 +33,8 @@ def main() -> None:
             os.kill(os.getpid(), signal.SIGKILL)
         return result
 
-    claim, run = DecisionRepository.claim_step, outbox_steps.run_step
-    DecisionRepository.claim_step = (  # type: ignore[method-assign]
+    claim, run = OutboxRepository.claim_step, outbox_steps.run_step
+    OutboxRepository.claim_step = (  # type: ignore[method-assign]
         lambda self, step: counted("claimed", claim(self, step))
     )
     push_service.run_step = lambda *args: counted("answered", run(*args))  # type: ignore[attr-defined]

@@ -33,6 +33,7 @@ from desktop_app.services.push_service import push
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
+from desktop_app.store.outbox_repository import OutboxRepository
 from desktop_app.store.queue_repository import QueueRepository
 
 from conftest import ROOT
@@ -94,7 +95,7 @@ def test_create_writes_partner_counterparty_and_link(
     assert linked["Контрагент_Key"] == created[0]["Ref_Key"]
     assert linked["Партнер_Key"] == created[0]["Партнер_Key"]
     assert state_of(database, order.portal_id) is ReviewState.WRITTEN
-    mapping = DecisionRepository(database).mapping(
+    mapping = OutboxRepository(database).mapping(
         DecisionRepository(database).current(order.portal_id).buyer_portal_id  # type: ignore[union-attr,arg-type]
     )
     assert mapping is not None and mapping.counterparty_key == created[0]["Ref_Key"]

@@ -22,6 +22,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository, DecisionRow
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.errors import StoreError
+from desktop_app.store.outbox_repository import OutboxRepository
 from desktop_app.store.queue_repository import QueueRepository
 
 OGRN_PROPERTIES = ("ОГРН", "ОГРНИП")
@@ -125,10 +126,11 @@ class AutoReport:
 def auto_map(database: Database, settings: ReviewSettings) -> AutoReport:
     """Prepare link decisions for new orders whose buyer the app recognises."""
     decisions = DecisionRepository(database)
+    outbox = OutboxRepository(database)
     directory = DirectoryRepository(database)
     by_mapping = by_requisites = unconfirmed = 0
     for order in decisions.undecided_orders():
-        mapping = decisions.mapping(order.buyer_portal_id) if order.buyer_portal_id else None
+        mapping = outbox.mapping(order.buyer_portal_id) if order.buyer_portal_id else None
         if mapping is not None:
             key, partner, confirmed = (
                 mapping.counterparty_key, mapping.partner_key, settings.auto_push_confirmed

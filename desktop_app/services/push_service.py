@@ -23,8 +23,8 @@ from desktop_app.domain.decisions import StepKind, StepState, WriteState
 from desktop_app.services.outbox_steps import StepOutcome, run_step
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.database import Database
-from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
+from desktop_app.store.outbox_repository import OutboxRepository
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def push(
     cancel: threading.Event | None = None,
 ) -> PushReport:
     """Write every confirmed, unfinished decision; `on_step` is called from worker threads."""
-    repository = DecisionRepository(database)
+    repository = OutboxRepository(database)
     decisions = repository.to_push()
     report = PushReport(decisions=len(decisions))
     lock = threading.Lock()
@@ -90,7 +90,7 @@ def push(
 
 
 def _push_one(
-    repository: DecisionRepository,
+    repository: OutboxRepository,
     objects: OneCObjects,
     row: DecisionRow,
     number_field: str,

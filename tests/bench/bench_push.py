@@ -59,7 +59,9 @@ def template(folder: Path, world: World, decisions: int, orders: int) -> None:
                 service.create(row.portal_id)
                 made += 1
         if made < decisions:
-            raise SystemExit(f"only {made} orders without a counterparty; raise the number of orders")
+            raise SystemExit(
+                f"only {made} orders without a counterparty; raise the number of orders"
+            )
 
 
 def run(

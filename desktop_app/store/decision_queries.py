@@ -1,0 +1,185 @@
+"""The statements decisions and the outbox share: rows in, frozen rows out.
+
+Both repositories (`decision_repository`, `outbox_repository`) run these inside their own
+transactions; after every change of a step `refresh_summary` recomputes what the queue shows
+(the decision's write state and message, the order's review state).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from sqlalchemy import Connection, Row, insert, select, update
+
+from desktop_app.domain.counterparty import CounterpartyKind
+from desktop_app.domain.decisions import (
+    CounterpartyCard,
+    Decision,
+    DecisionKind,
+    StepKind,
+    StepState,
+    WriteState,
+    write_state,
+)
+from desktop_app.domain.review_state import ReviewState
+from desktop_app.store.column_types import utc_now
+from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
+from desktop_app.store.errors import StoreError
+from desktop_app.store.models import DECISIONS, MAPPINGS, ORDERS, OUTBOX_STEPS
+
+STATE_OF_ORDER = {
+    WriteState.WRITTEN: ReviewState.WRITTEN,
+    WriteState.CONFLICT: ReviewState.ERROR,
+}
+
+
+class DecisionLockedError(StoreError):
+    """The decision has (maybe) reached 1C already and can no longer be replaced."""
+
+
+def card_json(card: CounterpartyCard | None) -> str | None:
+    return None if card is None else json.dumps(dataclasses.asdict(card), ensure_ascii=False)
+
+
+def card_of(text: str | None) -> CounterpartyCard | None:
+    if not text:
+        return None
+    values: dict[str, Any] = json.loads(text)
+    values["kind"] = CounterpartyKind(values["kind"])
+    return CounterpartyCard(**values)
+
+
+def order_state(kind: DecisionKind, state: WriteState) -> ReviewState:
+    if kind is DecisionKind.REJECT:
+        return ReviewState.REJECTED
+    if kind is DecisionKind.DEFER or state is WriteState.NONE:
+        return ReviewState.NEEDS_REVIEW
+    return STATE_OF_ORDER.get(state, ReviewState.DECIDED)
+
+
+def set_order_state(connection: Connection, order_id: int, state: ReviewState) -> None:
+    connection.execute(
+        update(ORDERS)
+        .where(ORDERS.c.id == order_id)
+        .values(review_state=state.value, changed_since_review=False)
+    )
+
+
+def current_of_order(connection: Connection, order_id: int) -> Row[Any] | None:
+    return connection.execute(
+        select(DECISIONS).where(
+            DECISIONS.c.order_id == order_id, DECISIONS.c.superseded_at.is_(None)
+        )
+    ).first()
+
+
+def current_by_portal_id(connection: Connection, portal_id: str) -> Row[Any] | None:
+    return connection.execute(
+        select(DECISIONS)
+        .join(ORDERS, ORDERS.c.id == DECISIONS.c.order_id)
+        .where(ORDERS.c.portal_id == portal_id, DECISIONS.c.superseded_at.is_(None))
+    ).first()
+
+
+def require_replaceable(connection: Connection, current: Row[Any]) -> None:
+    states = [step.state for step in steps_of(connection, current.id)]
+    if StepState.DONE in states or StepState.SENDING in states:
+        raise DecisionLockedError(
+            "Решение по этому заказу уже (возможно, частично) записано в 1С и больше не "
+            "меняется здесь. Исправьте заказ или контрагента в самой 1С."
+        )
+
+
+def steps_of(connection: Connection, decision_id: int) -> list[StepRow]:
+    rows = connection.execute(
+        select(OUTBOX_STEPS)
+        .where(OUTBOX_STEPS.c.decision_id == decision_id)
+        .order_by(OUTBOX_STEPS.c.position)
+    )
+    return [step_of_row(row) for row in rows]
+
+
+def step_by_id(connection: Connection, step_id: int) -> StepRow:
+    row = connection.execute(select(OUTBOX_STEPS).where(OUTBOX_STEPS.c.id == step_id)).first()
+    if row is None:
+        raise StoreError(f"no outbox step {step_id}")
+    return step_of_row(row)
+
+
+def step_of_row(row: Row[Any]) -> StepRow:
+    return StepRow(
+        id=row.id, decision_id=row.decision_id, position=row.position, kind=StepKind(row.kind),
+        state=StepState(row.state), attempts=row.attempts, result_key=row.result_key,
+        message=row.message, updated_at=row.updated_at,
+    )  # fmt: skip
+
+
+def refresh_summary(connection: Connection, decision_id: int) -> None:
+    """Recompute the decision's write state and message and the order's review state."""
+    row = connection.execute(select(DECISIONS).where(DECISIONS.c.id == decision_id)).one()
+    steps = steps_of(connection, decision_id)
+    state = write_state([s.state for s in steps], confirmed=row.confirmed)
+    message = next((s.message for s in steps if not s.state.final and s.message), None)
+    message = message or next((s.message for s in steps if s.state is StepState.CONFLICT), None)
+    written = utc_now() if state is WriteState.WRITTEN and row.written_at is None else None
+    connection.execute(
+        update(DECISIONS)
+        .where(DECISIONS.c.id == decision_id)
+        .values(
+            write_state=state.value,
+            write_message=message,
+            **({"written_at": written} if written else {}),
+        )
+    )
+    if row.superseded_at is None:
+        set_order_state(connection, row.order_id, order_state(DecisionKind(row.kind), state))
+
+
+def save_mapping(connection: Connection, mapping: Mapping) -> None:
+    values = dataclasses.asdict(mapping)
+    existing = connection.execute(
+        select(MAPPINGS.c.buyer_portal_id).where(
+            MAPPINGS.c.buyer_portal_id == mapping.buyer_portal_id
+        )
+    ).first()
+    if existing is None:
+        connection.execute(insert(MAPPINGS).values(**values))
+    else:
+        connection.execute(
+            update(MAPPINGS)
+            .where(MAPPINGS.c.buyer_portal_id == mapping.buyer_portal_id)
+            .values(**values)
+        )
+
+
+def decision_row(connection: Connection, decision_id: int) -> DecisionRow:
+    row = connection.execute(
+        select(DECISIONS, ORDERS.c.portal_id, ORDERS.c.number, ORDERS.c.buyer_portal_id)
+        .join(ORDERS, ORDERS.c.id == DECISIONS.c.order_id)
+        .where(DECISIONS.c.id == decision_id)
+    ).one()
+    return DecisionRow(
+        id=row.id,
+        portal_id=row.portal_id,
+        order_number=row.number,
+        buyer_portal_id=row.buyer_portal_id,
+        decision=Decision(
+            kind=DecisionKind(row.kind),
+            card=card_of(row.card),
+            counterparty_key=row.counterparty_key,
+            partner_key=row.partner_key,
+            reason=row.reason,
+            automatic=row.automatic,
+            confirmed=row.confirmed,
+            decided_by=row.decided_by,
+            decided_at=row.decided_at,
+        ),
+        marker=row.marker,
+        current=row.superseded_at is None,
+        write_state=WriteState(row.write_state),
+        write_message=row.write_message,
+        written_at=row.written_at,
+        steps=tuple(steps_of(connection, decision_id)),
+    )

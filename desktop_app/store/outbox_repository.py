@@ -1,0 +1,113 @@
+"""The outbox: decisions waiting for 1C, their steps claimed and finished one by one.
+
+Every change is its own short transaction, so that the file always says what was asked of
+1C: a step is marked `sending` (and committed) before its request leaves, and its outcome is
+committed when the answer is read. A run killed in between leaves `sending` behind, which the
+next push reads as "outcome unknown: look in 1C first".
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+
+from desktop_app.domain.decisions import StepState, WriteState
+from desktop_app.store.column_types import utc_now
+from desktop_app.store.database import Database
+from desktop_app.store.decision_queries import (
+    decision_row,
+    refresh_summary,
+    save_mapping,
+    step_by_id,
+)
+from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
+from desktop_app.store.models import DECISIONS, MAPPINGS, OUTBOX_STEPS
+
+
+class OutboxRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def to_push(self) -> list[DecisionRow]:
+        """Current, confirmed decisions with writes not finished, oldest first."""
+        query = (
+            select(DECISIONS.c.id)
+            .where(
+                DECISIONS.c.superseded_at.is_(None),
+                DECISIONS.c.confirmed.is_(True),
+                DECISIONS.c.write_state.in_(
+                    [WriteState.QUEUED.value, WriteState.WAITING.value, WriteState.FAILED.value]
+                ),
+            )
+            .order_by(DECISIONS.c.id)
+        )
+        with self._db.reading() as connection:
+            return [decision_row(connection, row.id) for row in connection.execute(query)]
+
+    def queued_count(self) -> int:
+        return len(self.to_push())
+
+    # --- steps -----------------------------------------------------------------------------
+
+    def claim_step(self, step: StepRow) -> StepRow | None:
+        """Mark the step `sending` before its request: from now on its outcome is unknown.
+
+        Compare-and-set on the state and attempt count read with `step`: when another push
+        has claimed the step since, None, and this push leaves it alone.
+        """
+        with self._db.writing() as connection:
+            result = connection.execute(
+                update(OUTBOX_STEPS)
+                .where(
+                    OUTBOX_STEPS.c.id == step.id,
+                    OUTBOX_STEPS.c.state == step.state.value,
+                    OUTBOX_STEPS.c.attempts == step.attempts,
+                )
+                .values(
+                    state=StepState.SENDING.value,
+                    attempts=step.attempts + 1,
+                    updated_at=utc_now(),
+                )
+            )
+            return step_by_id(connection, step.id) if result.rowcount == 1 else None
+
+    def finish_step(
+        self,
+        step_id: int,
+        state: StepState,
+        *,
+        result_key: str | None = None,
+        message: str | None = None,
+        mapping: Mapping | None = None,
+    ) -> DecisionRow:
+        """Record a step's outcome (and, for a written link, the confirmed mapping)."""
+        now = utc_now()
+        with self._db.writing() as connection:
+            step = step_by_id(connection, step_id)
+            connection.execute(
+                update(OUTBOX_STEPS)
+                .where(OUTBOX_STEPS.c.id == step_id)
+                .values(
+                    state=state.value,
+                    result_key=result_key or step.result_key,
+                    message=message,
+                    updated_at=now,
+                )
+            )
+            if mapping is not None:
+                save_mapping(connection, mapping)
+            refresh_summary(connection, step.decision_id)
+            return decision_row(connection, step.decision_id)
+
+    # --- mappings --------------------------------------------------------------------------
+
+    def mapping(self, buyer_portal_id: str) -> Mapping | None:
+        with self._db.reading() as connection:
+            row = connection.execute(
+                select(MAPPINGS).where(MAPPINGS.c.buyer_portal_id == buyer_portal_id)
+            ).first()
+        if row is None:
+            return None
+        return Mapping(
+            row.buyer_portal_id, row.counterparty_key, row.partner_key, row.decision_id,
+            row.confirmed_at, row.confirmed_by,
+        )  # fmt: skip

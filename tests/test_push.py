@@ -303,3 +303,32 @@ def test_push_killed_at_every_step_boundary_then_rerun(
     assert len(onec.entities("Catalog_Партнеры", Description=partners[0]["Description"])) == 1
     assert order_1c(onec, order.number)["Контрагент_Key"] == created[0]["Ref_Key"]
     assert state_of(database, order.portal_id) is ReviewState.WRITTEN
+
+
+def test_automatic_mapping_skips_deleted_and_ambiguous_matches(
+    database: Database, onec: OneCEmulator
+) -> None:
+    known = [r for r in buyers(database, onec).known if r.buyer_kpp]
+    deleted, doubled = known[0], next(r for r in known if r.buyer_inn != known[0].buyer_inn)
+    with database.writing() as connection:
+        connection.exec_driver_sql(
+            "UPDATE onec_counterparties SET deletion_mark = 1 WHERE inn = ?", (deleted.buyer_inn,)
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO onec_counterparties SELECT '11111111-1111-1111-1111-111111111111', "
+            "data_version, deletion_mark, description, full_name, inn, kpp, registration_number,"
+            " okpo, legal_form, partner_key, head_key, is_branch, name_normalized, "
+            "full_name_normalized, seen_generation, cached_at FROM onec_counterparties "
+            "WHERE inn = ? AND kpp = ?",
+            (doubled.buyer_inn, doubled.buyer_kpp),
+        )
+
+    auto_map(database, ReviewSettings(auto_push_first=True))
+
+    repository = DecisionRepository(database)
+    assert repository.current(deleted.portal_id) is None
+    assert repository.current(doubled.portal_id) is None
+    others = [r for r in known if r.buyer_inn not in (deleted.buyer_inn, doubled.buyer_inn)]
+    made = repository.current(others[0].portal_id)
+    assert made is not None and made.decision.automatic and made.decision.confirmed
+    assert state_of(database, others[0].portal_id) is ReviewState.DECIDED

@@ -15,18 +15,20 @@ from dataclasses import dataclass
 
 from desktop_app.domain.counterparty import Counterparty
 from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind
-from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository, DecisionRow
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.errors import StoreError
-from desktop_app.store.outbox_repository import OutboxRepository
 from desktop_app.store.queue_repository import QueueRepository
 
 OGRN_PROPERTIES = ("ОГРН", "ОГРНИП")
 """CommerceML has no field for it: Bitrix sends it as an order property (GUIDE §4)."""
+
+
+AUTOMATIC = "автоматически"
+"""`decided_by` of the automatic mapping's decisions."""
 
 
 class DecisionError(Exception):
@@ -125,41 +127,16 @@ class AutoReport:
 
 def auto_map(database: Database, settings: ReviewSettings) -> AutoReport:
     """Prepare link decisions for new orders whose buyer the app recognises."""
-    decisions = DecisionRepository(database)
-    outbox = OutboxRepository(database)
-    directory = DirectoryRepository(database)
-    by_mapping = by_requisites = unconfirmed = 0
-    for order in decisions.undecided_orders():
-        mapping = outbox.mapping(order.buyer_portal_id) if order.buyer_portal_id else None
-        if mapping is not None:
-            key, partner, confirmed = (
-                mapping.counterparty_key, mapping.partner_key, settings.auto_push_confirmed
-            )  # fmt: skip
-            by_mapping += 1
-        else:
-            match = _single_match(directory, order.buyer_inn, order.buyer_kpp)
-            if match is None:
-                continue
-            key, partner, confirmed = match.ref_key, match.partner_key, settings.auto_push_first
-            by_requisites += 1
-        decision = Decision(
-            DecisionKind.LINK, counterparty_key=key, partner_key=partner, automatic=True,
-            confirmed=confirmed, decided_by="автоматически",
-        )  # fmt: skip
-        decisions.record(order.portal_id, decision)
-        unconfirmed += 0 if confirmed else 1
-    total = by_mapping + by_requisites
-    return AutoReport(by_mapping, by_requisites, total - unconfirmed)
-
-
-def _single_match(
-    directory: DirectoryRepository, inn: str | None, kpp: str | None
-) -> DirectoryCounterparty | None:
-    if not inn:
-        return None
-    live = [
-        c
-        for c in directory.find_counterparties(inn=inn, kpp=kpp, include_deleted=False)
-        if (c.kpp or None) == (kpp or None)
-    ]
-    return live[0] if len(live) == 1 else None
+    found = DecisionRepository(database).recognisable()
+    decisions = []
+    for item in found:
+        confirmed = settings.auto_push_confirmed if item.by_mapping else settings.auto_push_first
+        decisions.append((item.portal_id, Decision(
+            DecisionKind.LINK, counterparty_key=item.counterparty_key,
+            partner_key=item.partner_key, automatic=True, confirmed=confirmed,
+            decided_by=AUTOMATIC,
+        )))  # fmt: skip
+    DecisionRepository(database).record_new(decisions)
+    by_mapping = sum(1 for item in found if item.by_mapping)
+    pushed = sum(1 for _, decision in decisions if decision.confirmed)
+    return AutoReport(by_mapping, len(found) - by_mapping, pushed)

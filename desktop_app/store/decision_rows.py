@@ -54,8 +54,11 @@ class Mapping:
 
 
 @dataclass(frozen=True, slots=True)
-class UndecidedOrder:
+class Recognised:
+    """A new order whose buyer the automatic mapping can name in 1C."""
+
     portal_id: str
-    buyer_portal_id: str | None
-    buyer_inn: str | None
-    buyer_kpp: str | None
+    counterparty_key: str
+    partner_key: str | None
+    by_mapping: bool
+    """By a confirmed mapping of the buyer's portal `Ид` (else by ИНН+КПП in the cache)."""

@@ -53,10 +53,12 @@ class Buyers:
 
     unknown: list[QueueRow]
     known: list[QueueRow]
+    branches: list[QueueRow]
+    """1C knows the ИНН under another КПП only: a new branch of a known company."""
 
 
 def buyers(database: Database, onec: OneCEmulator, *, imported: bool = True) -> Buyers:
-    unknown, known = [], []
+    unknown, known, branches = [], [], []
     for row in QueueRepository(database).queue(limit=1000):
         if not row.buyer_inn or (int(row.number or 0) <= IMPORTED) != imported:
             continue
@@ -65,7 +67,9 @@ def buyers(database: Database, onec: OneCEmulator, *, imported: bool = True) -> 
             known.append(row)
         elif not same:
             unknown.append(row)
-    return Buyers(unknown, known)
+        elif row.buyer_kpp:
+            branches.append(row)
+    return Buyers(unknown, known, branches)
 
 
 def order_1c(onec: OneCEmulator, number: str | None) -> dict[str, Any]:

@@ -332,3 +332,23 @@ def test_automatic_mapping_skips_deleted_and_ambiguous_matches(
     made = repository.current(others[0].portal_id)
     assert made is not None and made.decision.automatic and made.decision.confirmed
     assert state_of(database, others[0].portal_id) is ReviewState.DECIDED
+
+
+def test_a_new_branch_is_created_under_its_head(database: Database, onec: OneCEmulator) -> None:
+    branch = next(r for r in buyers(database, onec).branches
+                  if not any(c["ОбособленноеПодразделение"]
+                             for c in onec.entities(COUNTERPARTIES, ИНН=r.buyer_inn)))  # fmt: skip
+    head = onec.entities(COUNTERPARTIES, ИНН=branch.buyer_inn)[0]
+    row = DecisionService(database).create(branch.portal_id)
+    assert row.decision.card is not None and row.decision.card.head_key == head["Ref_Key"]
+    assert row.decision.partner_key == head["Партнер_Key"]
+    assert [s.kind for s in row.steps] == [StepKind.CREATE_COUNTERPARTY, StepKind.LINK_ORDER]
+
+    assert push(database, connection(onec)).count(WriteState.WRITTEN) == 1
+
+    created = counterparties_with(onec, branch.buyer_inn or "", branch.buyer_kpp)
+    assert len(created) == 1
+    assert created[0]["ГоловнойКонтрагент_Key"] == head["Ref_Key"]
+    assert created[0]["ОбособленноеПодразделение"] is True
+    assert created[0]["Партнер_Key"] == head["Партнер_Key"]
+    assert order_1c(onec, branch.number)["Партнер_Key"] == head["Партнер_Key"]

@@ -81,6 +81,7 @@ CARD_LABELS = {
     "legal_address": "Юридический адрес",
     "phone": "Телефон",
     "email": "Электронная почта",
+    "head_key": "Головной контрагент (для филиала)",
 }
 
 
@@ -97,6 +98,8 @@ class CounterpartyCard:
     legal_address: str = ""
     phone: str = ""
     email: str = ""
+    head_key: str = ""
+    """A branch (обособленное подразделение): the 1C counterparty of its head organisation."""
 
     @classmethod
     def from_portal(cls, buyer: Counterparty, ogrn: str | None = None) -> CounterpartyCard:

@@ -11,10 +11,11 @@ a setting (`review.*`): yes for confirmed mappings, no for first-time matches, b
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.domain.counterparty import Counterparty
 from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind
+from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store.database import Database
@@ -80,12 +81,31 @@ class DecisionService:
     ) -> DecisionRow:
         """Create the buyer in 1C from the portal card with the manager's `changes`."""
         try:
-            card = portal_card(self._order(portal_id)).edited(changes or {})
+            card = portal_card(self._order(portal_id))
+            head = self.head_of(card)
+            if head is not None:  # a new branch of a company 1C knows: under its partner
+                card = replace(card, head_key=head.ref_key)
+                partner_key = partner_key or head.partner_key
+            card = card.edited(changes or {})
         except ValueError as error:
             raise DecisionError(str(error)) from None
         decision = Decision(DecisionKind.CREATE, card=card, partner_key=partner_key,
                             decided_by=self.user)  # fmt: skip
         return self._record(portal_id, decision)
+
+    def head_of(self, card: CounterpartyCard) -> DirectoryCounterparty | None:
+        """For a legal entity 1C knows under another КПП only: its head organisation (or,
+        failing that, another live branch whose head is set)."""
+        if not card.inn or not card.kpp:
+            return None
+        known = self._directory.find_counterparties(inn=card.inn, include_deleted=False)
+        if any(c.kpp == card.kpp for c in known):
+            return None  # 1C has this very one: a create will find it and not duplicate it
+        same = [c for c in known if c.kpp]
+        heads = [c for c in same if not c.is_branch] or [
+            c for c in same if c.head_key and c.head_key != c.ref_key
+        ]
+        return heads[0] if heads else None
 
     def link(self, portal_id: str, counterparty_key: str) -> DecisionRow:
         """Link the order to a counterparty 1C has (its partner comes along)."""

@@ -64,6 +64,9 @@ def counterparty_body(card: CounterpartyCard, partner_key: str | None, marker: s
     }
     if partner_key:
         body["Партнер_Key"] = Guid(partner_key).value
+    if card.head_key:
+        body["ГоловнойКонтрагент_Key"] = Guid(card.head_key).value
+        body["ОбособленноеПодразделение"] = True
     contacts: list[JsonObject] = []
     for name, kind, field in _CONTACT_TYPES:
         value = getattr(card, name)

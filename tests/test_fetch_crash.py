@@ -55,9 +55,35 @@ def kill_at(data_dir: Path, tmp_path: Path, stage: str, threshold: int) -> None:
                 raise AssertionError(f"the fetch never reached {stage} {threshold}")
             time.sleep(0.05)
     finally:
+        helpers = children_of(process.pid)
         process.send_signal(signal.SIGKILL)
         process.wait()
         process.stderr.close()  # type: ignore[union-attr]
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in helpers if alive(pid)], "helper processes outlived the fetch"
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc; none where there is no /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def fetch_again(data_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -9,8 +9,8 @@ the chunks strictly in document order (so the store sees exactly what one reader
 give it) from small bounded queues, so memory stays flat however large the answer.
 
 Workers are started with "spawn" (the same on Windows and Linux, and safe beside the
-download thread), and each gives up if its parent dies, so a killed fetch leaves no
-process behind.
+download thread), and each ends when its parent dies (`child_process`), so a killed fetch
+leaves no process behind.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 from desktop_app.adapters.portal.commerceml_reader import ReadOrder, ReadProblem, read_commerceml
 from desktop_app.adapters.portal.commerceml_spans import SpanTracker
 from desktop_app.services.answer_store import SourceBytes, quarantined
+from desktop_app.services.child_process import exit_with_parent
 from desktop_app.services.prepared_chunks import Chunk, Ending
 from desktop_app.store.order_repository import IncomingOrder
 from desktop_app.store.order_upsert import Prepared
@@ -114,6 +115,7 @@ def prepare_share(
     path: str, charset: str | None, share: int, shares: int, line_properties: bool, out: Any
 ) -> None:
     """The worker: read the file, prepare the rows of this share's chunks, send them."""
+    exit_with_parent()
     try:
         _prepare(Path(path), charset, share, shares, line_properties, out)
     except BaseException as error:

@@ -14,7 +14,6 @@ import requests
 from requests.auth import HTTPBasicAuth
 
 from desktop_app.adapters import keychain
-from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_errors import OneCServerError
 from desktop_app.adapters.onec.odata_query import Query, encode_path, entity_path
 from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, OneCObjects
@@ -27,6 +26,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.directory_repository import DirectoryRepository
 
 from conftest import ROOT
+from conftest import onec_client as client_for
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +44,6 @@ def onec(world: World) -> Iterator[OneCEmulator]:
 def repository(tmp_path: Path) -> Iterator[DirectoryRepository]:
     with Database.open(tmp_path / "data") as database:
         yield DirectoryRepository(database)
-
-
-def client_for(emulator: OneCEmulator) -> ODataClient:
-    return ODataClient(
-        OneCConnection(url=emulator.service_root, user="Администратор", password="", backoff=0.01)
-    )
 
 
 def test_refresh_copies_then_only_changes(

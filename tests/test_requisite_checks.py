@@ -26,6 +26,8 @@ from desktop_app.domain.requisite_checks import (
 )
 from desktop_app.emulators.world import World
 
+from conftest import portal_buyer
+
 LEGAL_INN = rk.complete_inn10("770708389")  # = 7707083893
 IP_INN = rk.complete_inn12("7743012345")
 OGRN = rk.complete_ogrn("102770013219")
@@ -35,24 +37,7 @@ GOOD_BANK = BankAccount("40702810900000002851", "Банк", "044030827", "301018
 
 def party(**changes: Any) -> Counterparty:
     """A clean Russian legal entity; `changes` make it whatever a test needs."""
-    values: dict[str, Any] = {
-        "id": "17#buyer#Иванов",
-        "name": 'ООО "Вектор"',
-        "official_name": 'Общество с ограниченной ответственностью "Вектор"',
-        "full_name": None,
-        "kind": CounterpartyKind.LEGAL,
-        "role": "Покупатель",
-        "inn": LEGAL_INN,
-        "kpp": LEGAL_INN[:4] + "01001",
-        "okpo": None,
-        "surname": None,
-        "first_name": None,
-        "patronymic": None,
-        "legal_address": "119021, г. Москва, ул. Садовая, д. 11",
-        "registration_address": None,
-        "address": None,
-    }
-    return Counterparty(**(values | changes))
+    return portal_buyer(**changes)
 
 
 def entrepreneur(**changes: Any) -> Counterparty:

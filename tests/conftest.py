@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -86,3 +88,21 @@ def portal_buyer(**changes: Any) -> Counterparty:
         "address": None,
     }
     return Counterparty(**(values | changes))
+
+
+def cli(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m desktop_app --data-dir DATA_DIR ARGS…` as a user runs it, in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
+        cwd=ROOT, input=stdin, capture_output=True, text=True, encoding="utf-8",
+        check=False, timeout=180,
+    )  # fmt: skip
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], words: str) -> None:
+    """The command could not start (exit 2) and said so in one line, no traceback."""
+    assert result.returncode == 2, result
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert words in lines[0]

@@ -154,6 +154,11 @@ def test_similar_name_under_another_inn(world: World, directory: DirectoryReposi
     assert match.score == 100.0
     assert match.explanation.startswith("Наименование совпадает")
     assert f"ИНН другой: в 1С {source.inn}" in match.explanation
+    subdivision = dataclasses.replace(stranger, name=f"{source.name} (обособленное подразделение)")
+    same_full = next(
+        c for c in find_candidates(directory, subdivision) if c.counterparty.inn == source.inn
+    )
+    assert same_full.explanation.startswith("Совпадает полное наименование")
     exact_only = find_candidates(directory, stranger, similarity=False)
     assert Reason.NAME_SIMILAR not in reasons(exact_only)
 

@@ -332,8 +332,9 @@ def test_kpp_of_another_tax_office_is_a_warning() -> None:
 
 
 def test_branch_and_largest_taxpayer_kpp_are_explained() -> None:
-    branch = check_buyer(party(kpp=LEGAL_INN[:4] + "43001"))
-    assert codes(branch, Severity.INFO) >= {"kpp-branch"}
+    branch = check_buyer(party(kpp="366243001"))  # registered where the branch is
+    assert codes(branch) == {"kpp-branch", "ogrn-missing"}
+    assert "филиала" in branch[0].message
     largest = check_buyer(party(kpp="997750001"))
     assert "kpp-largest-taxpayer" in codes(largest, Severity.INFO)
     assert "kpp-other-office" not in codes(largest)

@@ -68,8 +68,7 @@ class Candidate:
 
 def buyer_names(buyer: Counterparty) -> tuple[str, ...]:
     """The buyer's distinct normalized names: short, official, full, a person's name."""
-    person = " ".join(p for p in (buyer.surname, buyer.first_name, buyer.patronymic) if p)
-    names = (buyer.name, buyer.official_name, buyer.full_name, person)
+    names = (buyer.name, buyer.official_name, buyer.full_name, buyer.person_name)
     return tuple(dict.fromkeys(n for n in map(normalize_name, names) if n))
 
 
@@ -168,9 +167,12 @@ def explain(
         if len(buyer.inn or "") == 12 or buyer.kind is not CounterpartyKind.LEGAL:
             return f"Совпадает ИНН {row.inn} (у ИП и физического лица КПП нет)."
         return f"Совпадает ИНН {row.inn}; КПП в заказе не указан, сравнить его нельзя."
-    theirs = {normalize_name(row.description), normalize_name(row.full_name)}
-    if not theirs.isdisjoint(buyer_names(buyer)):
-        text = "Наименование совпадает (без учёта кавычек, формы собственности, регистра, ё/е)"
+    theirs = {normalize_name(row.description), normalize_name(row.full_name)} - {""}
+    unchanged = "(без учёта кавычек, формы собственности, регистра, ё/е)"
+    if normalize_name(buyer.name or buyer.person_name) in theirs:
+        text = f"Наименование совпадает {unchanged}"
+    elif not theirs.isdisjoint(buyer_names(buyer)):
+        text = f"Совпадает полное наименование {unchanged}"
     else:
         text = f"Похожее наименование (сходство {score:.0f} %)"
     if not row.inn:

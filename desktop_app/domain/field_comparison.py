@@ -83,9 +83,9 @@ def compare(
     `registration_number` is the buyer's ОГРН/ОГРНИП from the order's properties, since the
     portal's counterparty element has no field for it.
     """
-    person = " ".join(p for p in (buyer.surname, buyer.first_name, buyer.patronymic) if p)
+    name = buyer.name or buyer.person_name
     return [
-        _row("name", "Наименование", buyer.name or person, candidate.description, normalize_name),
+        _row("name", "Наименование", name, candidate.description, normalize_name),
         _row(
             "full_name",
             "Полное наименование",

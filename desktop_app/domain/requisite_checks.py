@@ -222,7 +222,7 @@ def _legal_inn(inn: str, kpp: str, kind: CounterpartyKind) -> list[Finding]:
         return findings
     if not (is_digits(kpp[:4]) and len(kpp) == 9):
         return findings  # a malformed КПП is check_kpp's finding
-    if kpp[4:6] == "43":
+    if kpp[4:6] == "43":  # a branch is registered where it is, not where its head is
         findings.append(
             Finding(
                 "kpp-branch",
@@ -232,7 +232,7 @@ def _legal_inn(inn: str, kpp: str, kind: CounterpartyKind) -> list[Finding]:
                 "43): заказ сделан от имени филиала организации.",
             )
         )
-    if kpp.startswith("99"):
+    elif kpp.startswith("99"):
         findings.append(
             Finding(
                 "kpp-largest-taxpayer",

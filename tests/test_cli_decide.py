@@ -9,7 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from push_scene import IMPORTED, PORTAL_ORDERS, counterparties_with, make_world, order_1c
+from push_scene import (
+    COUNTERPARTIES,
+    IMPORTED,
+    PORTAL_ORDERS,
+    counterparties_with,
+    make_world,
+    order_1c,
+)
 
 from desktop_app.adapters import keychain
 from desktop_app.emulators.onec import Fault, OneCEmulator
@@ -62,8 +69,11 @@ def queue(folder: Path) -> list[dict[str, object]]:
 def test_decide_create_then_push(data: tuple[Path, OneCEmulator]) -> None:
     folder, onec = data
     rows = queue(folder)
-    target = next(r for r in rows if r["decision"] is None and int(str(r["number"])) <= IMPORTED
-                  and r["buyer"]["inn"])  # type: ignore[index]  # fmt: skip
+    target = next(
+        r for r in rows
+        if r["decision"] is None and int(str(r["number"])) <= IMPORTED and r["buyer"]["inn"]  # type: ignore[index]
+        and not onec.entities(COUNTERPARTIES, ИНН=r["buyer"]["inn"])  # type: ignore[index]
+    )  # fmt: skip
     decided = cli(folder, "decide", str(target["id"]), "--create", "--field",
                   "email=buh@example.ru", "--json")  # fmt: skip
     assert decided.returncode == 0, decided.stderr

@@ -16,17 +16,9 @@ from desktop_app.adapters import keychain
 from desktop_app.emulators.portal import Fault, PortalEmulator
 from desktop_app.services import settings
 
-from conftest import ROOT
+from conftest import ROOT, cli, one_line_error
 
 PASSWORD = "s3cr3t-Пароль-42"
-
-
-def cli(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
-        cwd=ROOT, input=stdin, capture_output=True, text=True, encoding="utf-8",
-        check=False, timeout=120,
-    )  # fmt: skip
 
 
 def configure(data_dir: Path, portal: PortalEmulator, password: str = PASSWORD) -> None:
@@ -35,14 +27,6 @@ def configure(data_dir: Path, portal: PortalEmulator, password: str = PASSWORD) 
     section = settings.PortalSettings(url=portal.page_url(), user="manager", retries=1)
     settings.save(data_dir, settings.Settings(portal=section))
     keychain.store_password("portal", "manager", portal.page_url(), password)
-
-
-def one_line_error(result: subprocess.CompletedProcess[str], words: str) -> None:
-    assert result.returncode == 2, result
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, lines
-    assert words in lines[0]
 
 
 def test_fetch_then_queue(portal: PortalEmulator, tmp_path: Path) -> None:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +12,6 @@ import requests
 from requests.auth import HTTPBasicAuth
 
 from desktop_app.adapters import keychain
-from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_errors import OneCServerError
 from desktop_app.adapters.onec.odata_query import Query, encode_path, entity_path
 from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, OneCObjects
@@ -26,7 +23,8 @@ from desktop_app.services.directory_service import RefreshCancelledError, refres
 from desktop_app.store.database import Database
 from desktop_app.store.directory_repository import DirectoryRepository
 
-from conftest import ROOT
+from conftest import cli
+from conftest import onec_client as client_for
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +42,6 @@ def onec(world: World) -> Iterator[OneCEmulator]:
 def repository(tmp_path: Path) -> Iterator[DirectoryRepository]:
     with Database.open(tmp_path / "data") as database:
         yield DirectoryRepository(database)
-
-
-def client_for(emulator: OneCEmulator) -> ODataClient:
-    return ODataClient(
-        OneCConnection(url=emulator.service_root, user="Администратор", password="", backoff=0.01)
-    )
 
 
 def test_refresh_copies_then_only_changes(
@@ -130,13 +122,6 @@ def test_a_1c_error_mid_refresh_removes_nothing(
         with pytest.raises(OneCServerError):
             refresh_directory(client, repository, page_size=500)
     assert repository.counts() == before
-
-
-def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=False, timeout=180,
-    )  # fmt: skip
 
 
 def test_cli_check_refresh_and_find(world: World, onec: OneCEmulator, tmp_path: Path) -> None:

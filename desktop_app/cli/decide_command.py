@@ -8,11 +8,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.errors import UserError
+from desktop_app.cli.order_argument import load_order, open_database
 from desktop_app.services import app_dirs, settings
 
 if TYPE_CHECKING:
     from desktop_app.services.push_service import StepEvent
-    from desktop_app.store.database import Database
     from desktop_app.store.decision_rows import DecisionRow
 
 KIND_WORDS = {"create": "создать в 1С", "link": "связать", "reject": "отклонить",
@@ -63,16 +63,6 @@ def register(subparsers: Any) -> None:
     push.set_defaults(run=run_push)
 
 
-def _open(args: argparse.Namespace) -> Database:
-    from desktop_app.store.database import Database
-    from desktop_app.store.errors import StoreError
-
-    try:
-        return Database.open(app_dirs.data_dir(args.data_dir))
-    except StoreError as error:
-        raise UserError(str(error)) from None
-
-
 def _changes(pairs: list[str]) -> dict[str, str]:
     changes = {}
     for pair in pairs:
@@ -108,19 +98,20 @@ def run_decide(args: argparse.Namespace) -> int:
 
     if (args.field or args.partner) and not args.create:
         raise UserError("--field и --partner — только вместе с --create")
-    with _open(args) as database:
+    with open_database(args.data_dir) as database:
         service = DecisionService(database)
+        portal_id = load_order(database, args.order).id
         try:
             if args.create:
-                row = service.create(args.order, _changes(args.field), args.partner)
+                row = service.create(portal_id, _changes(args.field), args.partner)
             elif args.link:
-                row = service.link(args.order, args.link)
+                row = service.link(portal_id, args.link)
             elif args.reject is not None:
-                row = service.reject(args.order, args.reject)
+                row = service.reject(portal_id, args.reject)
             elif args.confirm:
-                row = service.confirm(args.order)
+                row = service.confirm(portal_id)
             else:
-                row = service.defer(args.order)
+                row = service.defer(portal_id)
         except DecisionError as error:
             raise UserError(str(error)) from None
     if args.json:
@@ -162,7 +153,7 @@ def run_push(args: argparse.Namespace) -> int:
         if not args.json:
             print(_event_line(event), flush=True)
 
-    with _open(args) as database:
+    with open_database(args.data_dir) as database:
         report = push(database, connection, number_field=current.review.order_number_field,
                       parallel=current.review.parallel_writes, on_step=show)  # fmt: skip
     counts = {state.value: report.count(state) for state in WriteState if report.count(state)}

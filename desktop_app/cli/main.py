@@ -15,6 +15,8 @@ from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.cli import (
+    candidates_command,
+    checks_command,
     config_command,
     decide_command,
     demo_command,
@@ -31,6 +33,8 @@ COMMANDS = (
     demo_command,
     fetch_command,
     queue_command,
+    checks_command,
+    candidates_command,
     decide_command,
     directory_command,
     config_command,

@@ -88,10 +88,16 @@ class Counterparty:
     raw: tuple[RawField, ...] = ()
 
     @property
+    def person_name(self) -> str:
+        """Surname, first name and patronymic in one line; "" when the portal sent none."""
+        return " ".join(p for p in (self.surname, self.first_name, self.patronymic) if p)
+
+    @property
     def display_name(self) -> str:
         """The name a manager recognises: short, then official, then full, then the portal Ид."""
-        person = " ".join(p for p in (self.surname, self.first_name, self.patronymic) if p)
-        return self.name or self.official_name or self.full_name or person or self.id or ""
+        return (
+            self.name or self.official_name or self.full_name or self.person_name or self.id or ""
+        )
 
     @property
     def is_buyer(self) -> bool:

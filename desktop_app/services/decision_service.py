@@ -13,20 +13,16 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass, replace
 
-from desktop_app.domain.counterparty import Counterparty
 from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
+from desktop_app.domain.order_buyer import order_buyer
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository, DecisionRow
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.errors import StoreError
 from desktop_app.store.queue_repository import QueueRepository
-
-OGRN_PROPERTIES = ("ОГРН", "ОГРНИП")
-"""CommerceML has no field for it: Bitrix sends it as an order property (GUIDE §4)."""
-
 
 AUTOMATIC = "автоматически"
 """`decided_by` of the automatic mapping's decisions."""
@@ -45,16 +41,12 @@ def current_user() -> str:
 
 
 def portal_card(order: Order) -> CounterpartyCard:
-    """The create card prefilled from what the portal sent."""
-    buyer = _buyer(order)
-    ogrn = next((order.property_value(n) for n in OGRN_PROPERTIES if order.property_value(n)), None)
-    return CounterpartyCard.from_portal(buyer, ogrn)
-
-
-def _buyer(order: Order) -> Counterparty:
-    if order.buyer is None:
+    """The create card prefilled from what the portal sent (ИНН, КПП and ОГРН from the
+    order's properties where the counterparty element has none)."""
+    buyer = order_buyer(order)
+    if buyer is None:
         raise DecisionError(f"В заказе {order.number or order.id} нет покупателя.")
-    return order.buyer
+    return CounterpartyCard.from_portal(buyer.counterparty, buyer.registration_number)
 
 
 class DecisionService:

@@ -52,6 +52,7 @@ from desktop_app.store.directory_search import (
     NameQuery,
     counterparty_filters,
     counterparty_select,
+    name_neighbours_select,
     partner_select,
 )
 from desktop_app.store.models import DIRECTORY_REFRESHES, ONEC_COUNTERPARTIES, ONEC_PARTNERS
@@ -299,6 +300,32 @@ class DirectoryRepository:
                 if len(found) >= limit:
                     break
         return found
+
+    def counterparty_names_near(
+        self, keys: Sequence[str], *, per_key: int = 25
+    ) -> dict[str, tuple[str, str]]:
+        """The normalized (short, full) names of the counterparties whose name sorts next to
+        one of the normalized `keys`, by ref_key (see `directory_search`): a bounded set for
+        a similarity matcher to score, found by index range scans alone."""
+        keys = [key for key in keys if key]
+        if not keys or per_key < 1:
+            return {}
+        statement = name_neighbours_select(keys, per_key=per_key)
+        with self._db.reading() as connection:
+            rows = connection.execute(statement).all()
+        return {ref_key: (name, full_name) for ref_key, name, full_name in rows}
+
+    def counterparties(self, ref_keys: Sequence[str]) -> list[DirectoryCounterparty]:
+        """The cached counterparties with these keys, in the order given (unknown ones left out)."""
+        table = ONEC_COUNTERPARTIES
+        columns = [table.c[name] for name in COUNTERPARTY_COLUMNS]
+        found: dict[str, DirectoryCounterparty] = {}
+        with self._db.reading() as connection:
+            for chunk in _chunks(list(dict.fromkeys(ref_keys))):
+                query = select(*columns).where(table.c.ref_key.in_(chunk))
+                for row in connection.execute(query):
+                    found[row.ref_key] = DirectoryCounterparty(**row._mapping)
+        return [found[key] for key in ref_keys if key in found]
 
     def find_partners(
         self, name: str, *, include_deleted: bool = True, limit: int = 50

@@ -16,7 +16,10 @@ the short one (Наименование) and the full one (Наименован�
 
 In each step active elements come before those marked for deletion, and heads before their
 branches (обособленные подразделения). Fuzzy similarity (typos, word forms) is the
-matcher's job, not the store's.
+matcher's job, not the store's: `name_neighbours_select` only hands it a bounded set of
+names to score — those that sort next to each of its keys in a name index (the names that
+share the key's beginning, nearest first, on both sides), a few index range scans however
+big the directory.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Select,
     Table,
     and_,
@@ -37,6 +41,7 @@ from sqlalchemy import (
     not_,
     or_,
     select,
+    union_all,
 )
 
 from desktop_app.domain.company_names import normalize_name
@@ -164,3 +169,29 @@ def partner_select(
     order += [table.c.description, table.c.ref_key]
     columns = [table.c[name] for name in PARTNER_COLUMNS]
     return select(*columns).where(*where).order_by(*order).limit(limit)
+
+
+NEIGHBOUR_PREFIX = 3
+"""A neighbour shares at least this many first characters with its key."""
+_AFTER_ALL = "\U0010ffff"
+"""Sorts after every character (SQLite compares text as UTF-8 bytes)."""
+
+
+def name_neighbours_select(keys: Sequence[str], *, per_key: int) -> CompoundSelect[str, str, str]:
+    """(ref_key, name_normalized, full_name_normalized) of the counterparties whose normalized
+    short or full name sorts next to a key: up to `per_key` at or after it and `per_key`
+    before it in each name index, sharing the key's first `NEIGHBOUR_PREFIX` characters.
+
+    One statement of index range scans; a row may come more than once.
+    """
+    table = ONEC_COUNTERPARTIES
+    columns = (table.c.ref_key, table.c.name_normalized, table.c.full_name_normalized)
+    parts: list[Select[Any]] = []
+    for key in keys:
+        floor = key[:NEIGHBOUR_PREFIX]
+        for column in name_columns(table):
+            after = select(*columns).where(column >= key, column < floor + _AFTER_ALL)
+            before = select(*columns).where(column < key, column >= floor)
+            parts.append(after.order_by(column).limit(per_key))
+            parts.append(before.order_by(column.desc()).limit(per_key))
+    return union_all(*(select(*part.subquery().c) for part in parts))

@@ -1,0 +1,107 @@
+"""`checks ORDER [--json]`: what the requisite checks find in the order's buyer.
+
+Exit codes: 0 — checked, no errors (warnings and notes may be listed); 1 — checked, errors
+found (the output lists them); 2 — could not check (no such order, no database).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from desktop_app.cli.order_argument import load_order, open_database
+from desktop_app.domain.order import Order
+from desktop_app.domain.order_buyer import order_buyer
+from desktop_app.domain.requisite_checks import Finding, Severity, check_order
+
+SEVERITY_WORDS = {
+    Severity.ERROR: "ошибка",
+    Severity.WARNING: "внимание",
+    Severity.INFO: "к сведению",
+}
+FIELD_WORDS = {"inn": "ИНН", "kpp": "КПП", "ogrn": "ОГРН", "okpo": "ОКПО", "buyer": "покупатель"}
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "checks",
+        help="проверить реквизиты покупателя заказа",
+        description="Проверка ИНН, КПП, ОГРН/ОГРНИП, ОКПО, БИК и счетов покупателя и их "
+        "согласованности. Код выхода 0 — ошибок нет; 1 — найдены ошибки; 2 — проверить "
+        "не удалось.",
+    )
+    parser.add_argument("order", metavar="ORDER", help="Ид заказа на портале или его номер")
+    parser.add_argument("--json", action="store_true", help="вывести JSON")
+    parser.set_defaults(run=run)
+
+
+def field_words(field: str) -> str:
+    """`bank_accounts[2].bik` → `счёт 2, БИК`."""
+    if field.startswith("bank_accounts["):
+        number, _, rest = field.removeprefix("bank_accounts[").partition("].")
+        part = {"account": "р/с", "corr_account": "к/с", "bik": "БИК"}.get(rest, rest)
+        return f"счёт {number}, {part}"
+    return FIELD_WORDS.get(field, field)
+
+
+def finding_json(finding: Finding) -> dict[str, str]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "field": finding.field,
+        "message": finding.message,
+    }
+
+
+def order_head(order: Order) -> dict[str, Any]:
+    """The order and its buyer as the JSON of `checks` and `candidates` name them."""
+    buyer = order_buyer(order)
+    head: dict[str, Any] = {"order": {"id": order.id, "number": order.number}, "buyer": None}
+    if buyer is not None:
+        party = buyer.counterparty
+        head["buyer"] = {
+            "id": party.id,
+            "name": party.display_name,
+            "kind": party.kind.value,
+            "inn": party.inn,
+            "kpp": party.kpp,
+            "ogrn": buyer.registration_number,
+        }
+    return head
+
+
+def head_line(order: Order) -> str:
+    buyer = order_buyer(order)
+    words = f"Заказ {order.number or order.id} (Ид {order.id})"
+    if buyer is None:
+        return words
+    party = buyer.counterparty
+    requisites = ", ".join(
+        f"{label} {value}"
+        for label, value in (
+            ("ИНН", party.inn),
+            ("КПП", party.kpp),
+            ("ОГРН", buyer.registration_number),
+        )
+        if value
+    )
+    return f"{words}, покупатель {party.display_name}" + (f" ({requisites})" if requisites else "")
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_database(args.data_dir) as database:
+        order = load_order(database, args.order)
+    findings = check_order(order)
+    failed = any(f.severity is Severity.ERROR for f in findings)
+    if args.json:
+        document = order_head(order) | {"findings": [finding_json(f) for f in findings]}
+        print(json.dumps(document, ensure_ascii=False, indent=1))
+        return 1 if failed else 0
+    print(head_line(order))
+    if not findings:
+        print("Замечаний нет: реквизиты в порядке.")
+    for finding in findings:
+        severity = SEVERITY_WORDS[finding.severity]
+        print(f"  {severity:10}  {field_words(finding.field)}: {finding.message}")
+    return 1 if failed else 0

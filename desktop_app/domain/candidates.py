@@ -1,0 +1,197 @@
+"""1C counterparties that may be the portal's buyer, each with the reason why, best first.
+
+Reasons, in the order they rank:
+
+1. `CONFIRMED_MAPPING` — a manager already linked this portal counterparty (`Ид`) to it;
+2. `EXACT_INN_KPP` — the same ИНН and КПП;
+3. `SAME_INN_OTHER_KPP` — the same ИНН, another КПП: another subdivision of the same legal
+   entity (the head, or a branch; the order may come from a branch 1C does not know yet);
+4. `SAME_INN` — the same ИНН where the buyer has no КПП (an entrepreneur, a person);
+5. `NAME_SIMILAR` — only the name is alike.
+
+Within one reason, counterparties marked for deletion come after the others (they are shown,
+marked, because linking to one is a mistake a manager should see), then the more alike name.
+
+Names are compared normalized (`company_names.normalize_name`: legal form, quotes, case and
+ё/е do not count) with rapidfuzz: the better of `token_sort_ratio` (words in any order) and
+a plain `ratio` of the names without spaces (`Урал Торг` = `УралТорг`). `score` is that
+similarity, 0–100, of the best pair of the buyer's and the counterparty's names, for every
+candidate: an exact ИНН+КПП match under a quite different name is worth a second look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz, process
+
+from desktop_app.domain.company_names import normalize_name
+from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
+from desktop_app.domain.onec_directory import DirectoryCounterparty
+
+SIMILARITY_THRESHOLD = 80.0
+"""The least similarity of a `NAME_SIMILAR` candidate."""
+MIN_KEY_WORD = 3
+"""Shorter words of a name are not looked up on their own (`и`, `тд`, `7`)."""
+MAX_KEYS = 8
+
+
+class CandidateReason(StrEnum):
+    CONFIRMED_MAPPING = "confirmed_mapping"
+    EXACT_INN_KPP = "exact_inn_kpp"
+    SAME_INN_OTHER_KPP = "same_inn_other_kpp"
+    SAME_INN = "same_inn"
+    NAME_SIMILAR = "name_similar"
+
+
+_RANK = {reason: rank for rank, reason in enumerate(CandidateReason)}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A 1C counterparty offered for the buyer."""
+
+    counterparty: DirectoryCounterparty
+    reason: CandidateReason
+    score: float
+    """Similarity of the names, 0–100 (see the module text)."""
+    explanation: str
+    """Why it is offered, in a sentence for the manager."""
+
+    @property
+    def deleted(self) -> bool:
+        """Marked for deletion in 1C: shown, but marked and ranked after the others."""
+        return self.counterparty.deletion_mark
+
+
+def buyer_names(buyer: Counterparty) -> tuple[str, ...]:
+    """The buyer's distinct normalized names: short, official, full, a person's name."""
+    names = (buyer.name, buyer.official_name, buyer.full_name, buyer.person_name)
+    return tuple(dict.fromkeys(n for n in map(normalize_name, names) if n))
+
+
+def name_keys(names: Sequence[str]) -> tuple[str, ...]:
+    """Where to look in the index of normalized names: each whole name, then its words.
+
+    A directory name that starts like a key, or sorts next to it, is worth scoring: the whole
+    name finds the same name and its typos at the end; each word finds names that start with
+    it (`Копыта и Рога` for `Рога и Копыта`).
+    """
+    words = (word for name in names for word in name.split() if len(word) >= MIN_KEY_WORD)
+    return tuple(dict.fromkeys([*names, *words]))[:MAX_KEYS]
+
+
+def similarity(left: str, right: str) -> float:
+    """How alike two normalized names are, 0–100."""
+    if not left or not right:
+        return 0.0
+    return max(
+        fuzz.token_sort_ratio(left, right),
+        fuzz.ratio(left.replace(" ", ""), right.replace(" ", "")),
+    )
+
+
+def name_score(names: Sequence[str], row: DirectoryCounterparty) -> float:
+    """The best similarity of the buyer's names to the counterparty's short and full name."""
+    theirs = {normalize_name(row.description), normalize_name(row.full_name)}
+    return max((similarity(mine, other) for mine in names for other in theirs), default=0.0)
+
+
+def similar_names(
+    names: Sequence[str],
+    choices: Mapping[str, Iterable[str]],
+    *,
+    threshold: float = SIMILARITY_THRESHOLD,
+) -> dict[str, float]:
+    """The keys of `choices` (key → its normalized names) alike enough to one of `names`.
+
+    One rapidfuzz pass per name and scorer over all the choices at once; the spaceless ratio
+    runs over spaceless copies of both sides.
+    """
+    flat: dict[tuple[str, int], str] = {}
+    for key, their_names in choices.items():
+        for index, name in enumerate(their_names):
+            if name:
+                flat[key, index] = name
+    spaceless = {key: name.replace(" ", "") for key, name in flat.items()}
+    best: dict[str, float] = {}
+    for mine in names:
+        for scorer, query, pool in (
+            (fuzz.token_sort_ratio, mine, flat),
+            (fuzz.ratio, mine.replace(" ", ""), spaceless),
+        ):
+            for _, score, (key, _index) in process.extract(
+                query, pool, scorer=scorer, score_cutoff=threshold, limit=None
+            ):
+                best[key] = max(best.get(key, 0.0), float(score))
+    return best
+
+
+def key_reason(
+    buyer: Counterparty, row: DirectoryCounterparty, confirmed_ref_key: str | None
+) -> CandidateReason | None:
+    """The reason a counterparty found by key is offered; None when it has none."""
+    if confirmed_ref_key is not None and row.ref_key == confirmed_ref_key:
+        return CandidateReason.CONFIRMED_MAPPING
+    if not buyer.inn or row.inn != buyer.inn:
+        return None
+    if not buyer.kpp:
+        return CandidateReason.SAME_INN
+    if row.kpp == buyer.kpp:
+        return CandidateReason.EXACT_INN_KPP
+    return CandidateReason.SAME_INN_OTHER_KPP
+
+
+def explain(
+    reason: CandidateReason, buyer: Counterparty, row: DirectoryCounterparty, score: float
+) -> str:
+    """The sentence that tells the manager why the counterparty is offered."""
+    if reason is CandidateReason.CONFIRMED_MAPPING:
+        return "С этим контрагентом покупателя портала уже сопоставляли раньше (подтверждено)."
+    if reason is CandidateReason.EXACT_INN_KPP:
+        return f"Совпадают ИНН {row.inn} и КПП {row.kpp}."
+    if reason is CandidateReason.SAME_INN_OTHER_KPP:
+        kpps = f"в 1С {row.kpp or 'не указан'}, в заказе {buyer.kpp}"
+        if row.is_branch:
+            return (
+                f"Тот же ИНН {row.inn}, другой КПП ({kpps}): "
+                "в 1С это другое обособленное подразделение той же организации."
+            )
+        return (
+            f"Тот же ИНН {row.inn}, другой КПП ({kpps}): та же организация — "
+            "если КПП в заказе новый, заказ от её филиала, которого в 1С ещё нет."
+        )
+    if reason is CandidateReason.SAME_INN:
+        if len(buyer.inn or "") == 12 or buyer.kind is not CounterpartyKind.LEGAL:
+            return f"Совпадает ИНН {row.inn} (у ИП и физического лица КПП нет)."
+        return f"Совпадает ИНН {row.inn}; КПП в заказе не указан, сравнить его нельзя."
+    theirs = {normalize_name(row.description), normalize_name(row.full_name)} - {""}
+    unchanged = "(без учёта кавычек, формы собственности, регистра, ё/е)"
+    if normalize_name(buyer.name or buyer.person_name) in theirs:
+        text = f"Наименование совпадает {unchanged}"
+    elif not theirs.isdisjoint(buyer_names(buyer)):
+        text = f"Совпадает полное наименование {unchanged}"
+    else:
+        text = f"Похожее наименование (сходство {score:.0f} %)"
+    if not row.inn:
+        return f"{text}; ИНН в 1С не указан."
+    if buyer.inn and row.inn != buyer.inn:
+        return f"{text}, но ИНН другой: в 1С {row.inn}."
+    return f"{text}."
+
+
+def rank(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Best first: by reason, the deleted after the others, the more alike, heads first."""
+    return sorted(
+        candidates,
+        key=lambda c: (
+            _RANK[c.reason],
+            c.deleted,
+            -c.score,
+            c.counterparty.is_branch,
+            c.counterparty.description,
+            c.counterparty.ref_key,
+        ),
+    )

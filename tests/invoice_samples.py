@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
+from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order, OrderLine, Tax
 from desktop_app.domain.seller import SellerRequisites
 
@@ -101,4 +102,23 @@ def order(
         counterparties=(party or buyer(),),
         taxes=taxes,
         lines=lines,
+    )
+
+
+def linked(description: str, full_name: str, inn: str, kpp: str) -> DirectoryCounterparty:
+    """A 1C counterparty an order is linked to (what the decision store will hand over)."""
+    return DirectoryCounterparty(
+        ref_key="0c3e5a1e-0000-4000-8000-00000000002a",
+        data_version="AAAAAg==",
+        deletion_mark=False,
+        description=description,
+        full_name=full_name,
+        inn=inn,
+        kpp=kpp,
+        registration_number=None,
+        okpo=None,
+        legal_form="ЮрЛицо",
+        partner_key=None,
+        head_key=None,
+        is_branch=False,
     )

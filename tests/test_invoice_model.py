@@ -16,10 +16,9 @@ from desktop_app.domain.invoice_numbering import (
     check_template,
 )
 from desktop_app.domain.invoice_vat import VatMode, VatRow, parse_rate
-from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.seller import SellerRequisites
 
-from invoice_samples import SELLER, buyer, line, order
+from invoice_samples import SELLER, buyer, line, linked, order
 
 
 def test_vat_included_is_part_of_the_total() -> None:
@@ -99,26 +98,17 @@ def test_buyer_from_the_portal_or_from_1c() -> None:
     assert from_portal.buyer.presentation == (
         'ООО "Ромашка", ИНН 7701234567, КПП 770101001, 125009, г. Москва, ул. Тверская, д. 7'
     )
-    linked = DirectoryCounterparty(
-        ref_key="b7e0c0de-0000-4000-8000-000000000001",
-        data_version="AAAAAQAAAAA=",
-        deletion_mark=False,
-        description="Ромашка ООО",
-        full_name='Общество с ограниченной ответственностью "Ромашка"',
-        inn="7701234567",
-        kpp="770101002",
-        registration_number=None,
-        okpo=None,
-        legal_form="ЮрЛицо",
-        partner_key=None,
-        head_key=None,
-        is_branch=False,
+    one_c = linked(
+        "Ромашка ООО",
+        'Общество с ограниченной ответственностью "Ромашка"',
+        "7701234567",
+        "770101002",
     )
-    from_1c = build_invoice(order(line("Каска", "1", "100.00")), SELLER, buyer=linked)
+    from_1c = build_invoice(order(line("Каска", "1", "100.00")), SELLER, buyer=one_c)
     assert from_1c.buyer.name == 'Общество с ограниченной ответственностью "Ромашка"'
     assert from_1c.buyer.kpp == "770101002"
     assert from_1c.buyer.address == "125009, г. Москва, ул. Тверская, д. 7"
-    other = dataclasses.replace(linked, inn="7702000001")
+    other = dataclasses.replace(one_c, inn="7702000001")
     assert build_invoice(order(line("К", "1", "1.00")), SELLER, buyer=other).buyer.address is None
 
 

@@ -30,6 +30,7 @@ from desktop_app.adapters.xlsx.sheet_style import (
     RIGHT,
     SMALL,
     TITLE,
+    TOP_CENTER,
     box,
     grid,
     quantity_format,
@@ -153,11 +154,11 @@ def _lines_table(layout: _Layout, invoice: Invoice) -> int:
     for line in invoice.lines:
         row += 1
         layout.number(f"A{row}", Decimal(line.number), "0", NORMAL)
-        sheet[f"A{row}"].alignment = CENTER
+        sheet[f"A{row}"].alignment = TOP_CENTER
         layout.text(f"B{row}:C{row}", line.name)
         if line.quantity is not None:
             layout.number(f"D{row}", line.quantity, quantity_format(line.quantity), NORMAL)
-        layout.text(f"E{row}", line.unit, NORMAL, CENTER)
+        layout.text(f"E{row}", line.unit, NORMAL, TOP_CENTER)
         layout.number(f"F{row}", line.price, MONEY, NORMAL)
         layout.number(f"G{row}", line.amount, MONEY, NORMAL)
         layout.height(row, text_lines(line.name, name_width))

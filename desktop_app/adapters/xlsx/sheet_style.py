@@ -27,6 +27,7 @@ MEDIUM = Side(style="medium")
 LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 LEFT_CENTER = Alignment(horizontal="left", vertical="center", wrap_text=True)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+TOP_CENTER = Alignment(horizontal="center", vertical="top", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="top")
 RIGHT_CENTER = Alignment(horizontal="right", vertical="center")
 
@@ -39,7 +40,7 @@ DATE_TIME = "DD.MM.YYYY HH:MM"
 
 LINE_HEIGHT = 12.0
 """Points per line of 9-point Arial, with the spacing a row needs."""
-CHARS_PER_UNIT = {False: 1.15, True: 1.0}
+CHARS_PER_UNIT = {False: 1.4, True: 1.2}
 """How many characters of 9-point Arial (regular, bold) fit in one unit of column width."""
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -31,6 +32,7 @@ from desktop_app.adapters.xlsx.sheet_style import (
     SMALL,
     TITLE,
     TOP_CENTER,
+    StyleMemo,
     box,
     grid,
     quantity_format,
@@ -52,6 +54,7 @@ class _Layout:
 
     def __init__(self, sheet: Worksheet) -> None:
         self.sheet = sheet
+        self.memo = StyleMemo()
 
     def text(
         self,
@@ -64,17 +67,17 @@ class _Layout:
         first = ref.split(":")[0]
         cell = self.sheet[first]
         put_text(cell, value)
-        cell.font = font
-        cell.alignment = align
+        self.memo.look(cell, font, align)
         if ":" in ref:
-            self.sheet.merge_cells(ref)
+            # Not `merge_cells`, which re-styles the covered cells one by one and compares
+            # the range with every range merged before it: the frames are drawn by `box`,
+            # and the layout never merges a range twice.
+            self.sheet.merged_cells.ranges.add(MergedCellRange(self.sheet, ref))
 
     def number(self, ref: str, value: Decimal | None, number_format: str, font: Font) -> None:
         cell = self.sheet[ref]
         cell.value = value
-        cell.number_format = number_format
-        cell.font = font
-        cell.alignment = RIGHT
+        self.memo.look(cell, font, RIGHT, number_format)
 
     def height(self, row: int, lines: int, line: float = LINE_HEIGHT) -> None:
         self.sheet.row_dimensions[row].height = max(1, lines) * line + 1
@@ -113,9 +116,9 @@ def _bank_block(layout: _Layout, invoice: Invoice) -> None:
     layout.text("A5:D6", seller.name)
     layout.text("A7:D7", "Получатель", SMALL)
     for ref in ("A1:D3", "E1", "F1:G1", "E2:E3", "F2:G3", "A4:B4", "C4:D4", "A4:D7"):
-        box(sheet, ref)
+        box(sheet, ref, layout.memo)
     for ref in ("E4:E7", "F4:G7"):
-        box(sheet, ref)
+        box(sheet, ref, layout.memo)
     bank_lines = text_lines(seller.bank, WIDTHS["A"] + WIDTHS["B"] + WIDTHS["C"] + WIDTHS["D"])
     layout.height(1, 1)
     layout.height(2, max(1, bank_lines - 1))
@@ -128,7 +131,7 @@ def _bank_block(layout: _Layout, invoice: Invoice) -> None:
 
 def _heading(layout: _Layout, invoice: Invoice) -> None:
     layout.text(f"A9:{LAST_COLUMN}9", invoice.title, TITLE, LEFT_CENTER)
-    underline(layout.sheet, f"A9:{LAST_COLUMN}9", MEDIUM)
+    underline(layout.sheet, f"A9:{LAST_COLUMN}9", layout.memo, MEDIUM)
     layout.height(9, 1, 24)
     wide = sum(WIDTHS[c] for c in "CDEFG")
     rows = (
@@ -153,8 +156,9 @@ def _lines_table(layout: _Layout, invoice: Invoice) -> int:
     name_width = WIDTHS["B"] + WIDTHS["C"]
     for line in invoice.lines:
         row += 1
-        layout.number(f"A{row}", Decimal(line.number), "0", NORMAL)
-        sheet[f"A{row}"].alignment = TOP_CENTER
+        cell = sheet[f"A{row}"]
+        cell.value = line.number
+        layout.memo.look(cell, NORMAL, TOP_CENTER, "0")
         layout.text(f"B{row}:C{row}", line.name)
         if line.quantity is not None:
             layout.number(f"D{row}", line.quantity, quantity_format(line.quantity), NORMAL)
@@ -162,8 +166,8 @@ def _lines_table(layout: _Layout, invoice: Invoice) -> int:
         layout.number(f"F{row}", line.price, MONEY, NORMAL)
         layout.number(f"G{row}", line.amount, MONEY, NORMAL)
         layout.height(row, text_lines(line.name, name_width))
-    grid(sheet, f"A{HEADER_ROW}:G{row}")
-    box(sheet, f"A{HEADER_ROW}:G{row}", MEDIUM)
+    grid(sheet, f"A{HEADER_ROW}:G{row}", layout.memo)
+    box(sheet, f"A{HEADER_ROW}:G{row}", layout.memo, MEDIUM)
     return row
 
 
@@ -188,7 +192,7 @@ def _totals(layout: _Layout, invoice: Invoice, row: int) -> int:
     row += 1
     layout.text(f"A{row}:{LAST_COLUMN}{row}", invoice.amount_words, BOLD)
     layout.height(row, text_lines(invoice.amount_words, sum(WIDTHS.values()), bold=True))
-    underline(layout.sheet, f"A{row}:{LAST_COLUMN}{row}", MEDIUM)
+    underline(layout.sheet, f"A{row}:{LAST_COLUMN}{row}", layout.memo, MEDIUM)
     return row
 
 
@@ -201,7 +205,7 @@ def _signatures(layout: _Layout, invoice: Invoice, row: int) -> int:
     ):
         layout.text(f"A{row}:B{row}", title, BOLD, LEFT_CENTER)
         layout.text(f"D{row}:G{row}", name, NORMAL, CENTER)
-        underline(sheet, f"C{row}:G{row}")
+        underline(sheet, f"C{row}:G{row}", layout.memo)
         layout.height(row, 1, 18)
         layout.text(f"C{row + 1}", "подпись", SMALL, CENTER)
         layout.text(f"D{row + 1}:G{row + 1}", "расшифровка подписи", SMALL, CENTER)

@@ -1,16 +1,21 @@
 """The look shared by the workbooks the app writes: fonts, borders, number formats.
 
-Style objects are made once here and shared: openpyxl keeps one copy of each distinct
-style per workbook, so reusing the same objects costs a dictionary look-up per cell, while
-making new ones per cell is what makes styled workbooks slow.
+Setting a style on a cell is openpyxl's slow path: it hashes the whole style object (a
+border is four sides of colours) to find it in the workbook's list, about 80 µs a time,
+and an invoice sets a thousand of them. `StyleMemo` does each distinct change once per
+workbook through the public setters and then copies the resulting style ids onto the other
+cells — the same file, at a fraction of the cost (see tests/bench/bench_invoices.py).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Hashable
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
@@ -59,7 +64,64 @@ def text_lines(text: str, width: float, bold: bool = False) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
-def box(sheet: Worksheet, ref: str, side: Side = THIN) -> None:
+class StyleMemo:
+    """The style changes made in one workbook, remembered by (style before, change).
+
+    A cell's style is a small array of indexes into the workbook's lists of fonts, borders,
+    formats…; the same change to the same style always gives the same array. So the first
+    time a change is made it goes through openpyxl's setter, and every later time the array
+    it gave is copied. One memo per workbook: the indexes mean nothing in another.
+    """
+
+    def __init__(self) -> None:
+        self._after: dict[tuple[tuple[int, ...], Hashable], Any] = {}
+
+    def change(self, cell: Cell, key: Hashable, apply: Callable[[Cell], None]) -> None:
+        """Make the change `apply` (named by `key`) to the cell's style."""
+        styled: Any = cell  # `_style` (the array of ids) is openpyxl's, not in its stubs
+        before = tuple(styled._style or ())  # None until a cell is first styled
+        after = self._after.get((before, key))
+        if after is None:
+            apply(cell)
+            self._after[(before, key)] = copy(styled._style)
+        else:
+            styled._style = copy(after)
+
+    def look(self, cell: Cell, font: Font, alignment: Alignment, number_format: str = "") -> None:
+        """Font, alignment and (if given) number format, as one remembered change."""
+
+        def apply(target: Cell) -> None:
+            target.font = font
+            target.alignment = alignment
+            if number_format:
+                target.number_format = number_format
+
+        self.change(cell, ("look", id(font), id(alignment), number_format), apply)
+
+    def edges(
+        self,
+        cell: Cell,
+        left: Side | None = None,
+        right: Side | None = None,
+        top: Side | None = None,
+        bottom: Side | None = None,
+    ) -> None:
+        """Set the given sides of the cell's border; the other sides stay as they are."""
+
+        def apply(target: Cell) -> None:
+            now = target.border
+            target.border = Border(
+                left=left or now.left,
+                right=right or now.right,
+                top=top or now.top,
+                bottom=bottom or now.bottom,
+            )
+
+        key = ("edges", id(left), id(right), id(top), id(bottom))
+        self.change(cell, key, apply)
+
+
+def box(sheet: Worksheet, ref: str, memo: StyleMemo, side: Side = THIN) -> None:
     """Draw a frame around the range `ref` ("A1:D3"); inner lines already there stay."""
     rows = _cells(sheet, ref)
     last_row, last_column = len(rows) - 1, len(rows[0]) - 1
@@ -67,29 +129,27 @@ def box(sheet: Worksheet, ref: str, side: Side = THIN) -> None:
         for j, cell in enumerate(row):
             if 0 < i < last_row and 0 < j < last_column:
                 continue
-            now = cell.border
-            cell.border = Border(
-                left=side if j == 0 else now.left,
-                right=side if j == last_column else now.right,
-                top=side if i == 0 else now.top,
-                bottom=side if i == last_row else now.bottom,
+            memo.edges(
+                cell,
+                left=side if j == 0 else None,
+                right=side if j == last_column else None,
+                top=side if i == 0 else None,
+                bottom=side if i == last_row else None,
             )
 
 
-def grid(sheet: Worksheet, ref: str, side: Side = THIN) -> None:
+def grid(sheet: Worksheet, ref: str, memo: StyleMemo, side: Side = THIN) -> None:
     """Every cell of `ref` framed: the lines table."""
-    every = Border(left=side, right=side, top=side, bottom=side)
     for row in _cells(sheet, ref):
         for cell in row:
-            cell.border = every
+            memo.edges(cell, side, side, side, side)
 
 
-def underline(sheet: Worksheet, ref: str, side: Side = THIN) -> None:
+def underline(sheet: Worksheet, ref: str, memo: StyleMemo, side: Side = THIN) -> None:
     """A line under every cell of `ref`: the rule under a title, a line to sign on."""
-    under = Border(bottom=side)
     for row in _cells(sheet, ref):
         for cell in row:
-            cell.border = under
+            memo.edges(cell, bottom=side)
 
 
 def _cells(sheet: Worksheet, ref: str) -> list[tuple[Any, ...]]:

@@ -32,12 +32,10 @@ from desktop_app.adapters.xlsx.sheet_style import (
     SMALL,
     TITLE,
     TOP_CENTER,
+    Frames,
     StyleMemo,
-    box,
-    grid,
     quantity_format,
     text_lines,
-    underline,
 )
 from desktop_app.domain.invoice import Invoice
 from desktop_app.domain.money import money_text
@@ -55,6 +53,7 @@ class _Layout:
     def __init__(self, sheet: Worksheet) -> None:
         self.sheet = sheet
         self.memo = StyleMemo()
+        self.frames = Frames()
 
     def text(
         self,
@@ -97,12 +96,13 @@ def invoice_workbook(invoice: Invoice) -> Workbook:
     last = _lines_table(layout, invoice)
     last = _totals(layout, invoice, last + 1)
     last = _signatures(layout, invoice, last + 2)
+    layout.frames.draw(sheet, layout.memo)
     _page_setup(sheet, last)
     return workbook
 
 
 def _bank_block(layout: _Layout, invoice: Invoice) -> None:
-    seller, sheet = invoice.seller, layout.sheet
+    seller = invoice.seller
     layout.text("A1:D2", seller.bank)
     layout.text("E1", "БИК")
     layout.text("F1:G1", seller.bik)
@@ -115,10 +115,9 @@ def _bank_block(layout: _Layout, invoice: Invoice) -> None:
     layout.text("F4:G7", seller.account)
     layout.text("A5:D6", seller.name)
     layout.text("A7:D7", "Получатель", SMALL)
-    for ref in ("A1:D3", "E1", "F1:G1", "E2:E3", "F2:G3", "A4:B4", "C4:D4", "A4:D7"):
-        box(sheet, ref, layout.memo)
-    for ref in ("E4:E7", "F4:G7"):
-        box(sheet, ref, layout.memo)
+    frames = ("A1:D3", "E1", "F1:G1", "E2:E3", "F2:G3", "A4:B4", "C4:D4", "A4:D7", "E4:E7", "F4:G7")
+    for ref in frames:
+        layout.frames.box(ref)
     bank_lines = text_lines(seller.bank, WIDTHS["A"] + WIDTHS["B"] + WIDTHS["C"] + WIDTHS["D"])
     layout.height(1, 1)
     layout.height(2, max(1, bank_lines - 1))
@@ -131,7 +130,7 @@ def _bank_block(layout: _Layout, invoice: Invoice) -> None:
 
 def _heading(layout: _Layout, invoice: Invoice) -> None:
     layout.text(f"A9:{LAST_COLUMN}9", invoice.title, TITLE, LEFT_CENTER)
-    underline(layout.sheet, f"A9:{LAST_COLUMN}9", layout.memo, MEDIUM)
+    layout.frames.underline(f"A9:{LAST_COLUMN}9", MEDIUM)
     layout.height(9, 1, 24)
     wide = sum(WIDTHS[c] for c in "CDEFG")
     rows = (
@@ -166,8 +165,8 @@ def _lines_table(layout: _Layout, invoice: Invoice) -> int:
         layout.number(f"F{row}", line.price, MONEY, NORMAL)
         layout.number(f"G{row}", line.amount, MONEY, NORMAL)
         layout.height(row, text_lines(line.name, name_width))
-    grid(sheet, f"A{HEADER_ROW}:G{row}", layout.memo)
-    box(sheet, f"A{HEADER_ROW}:G{row}", layout.memo, MEDIUM)
+    layout.frames.grid(f"A{HEADER_ROW}:G{row}")
+    layout.frames.box(f"A{HEADER_ROW}:G{row}", MEDIUM)
     return row
 
 
@@ -192,20 +191,19 @@ def _totals(layout: _Layout, invoice: Invoice, row: int) -> int:
     row += 1
     layout.text(f"A{row}:{LAST_COLUMN}{row}", invoice.amount_words, BOLD)
     layout.height(row, text_lines(invoice.amount_words, sum(WIDTHS.values()), bold=True))
-    underline(layout.sheet, f"A{row}:{LAST_COLUMN}{row}", layout.memo, MEDIUM)
+    layout.frames.underline(f"A{row}:{LAST_COLUMN}{row}", MEDIUM)
     return row
 
 
 def _signatures(layout: _Layout, invoice: Invoice, row: int) -> int:
     """Руководитель and Бухгалтер: a line to sign on and the name under its own line."""
-    sheet = layout.sheet
     for title, name in (
         ("Руководитель", invoice.seller.head),
         ("Бухгалтер", invoice.seller.accountant),
     ):
         layout.text(f"A{row}:B{row}", title, BOLD, LEFT_CENTER)
         layout.text(f"D{row}:G{row}", name, NORMAL, CENTER)
-        underline(sheet, f"C{row}:G{row}", layout.memo)
+        layout.frames.underline(f"C{row}:G{row}")
         layout.height(row, 1, 18)
         layout.text(f"C{row + 1}", "подпись", SMALL, CENTER)
         layout.text(f"D{row + 1}:G{row + 1}", "расшифровка подписи", SMALL, CENTER)

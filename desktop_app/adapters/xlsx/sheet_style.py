@@ -9,15 +9,16 @@ cells — the same file, at a fraction of the cost (see tests/bench/bench_invoic
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Hashable
 from copy import copy
 from decimal import Decimal
 from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import range_boundaries
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 FONT_NAME = "Arial"
@@ -76,7 +77,7 @@ class StyleMemo:
     def __init__(self) -> None:
         self._after: dict[tuple[tuple[int, ...], Hashable], Any] = {}
 
-    def change(self, cell: Cell, key: Hashable, apply: Callable[[Cell], None]) -> None:
+    def change(self, cell: Cell | MergedCell, key: Hashable, apply: Callable[[Any], None]) -> None:
         """Make the change `apply` (named by `key`) to the cell's style."""
         styled: Any = cell  # `_style` (the array of ids) is openpyxl's, not in its stubs
         before = tuple(styled._style or ())  # None until a cell is first styled
@@ -98,61 +99,67 @@ class StyleMemo:
 
         self.change(cell, ("look", id(font), id(alignment), number_format), apply)
 
-    def edges(
-        self,
-        cell: Cell,
-        left: Side | None = None,
-        right: Side | None = None,
-        top: Side | None = None,
-        bottom: Side | None = None,
-    ) -> None:
-        """Set the given sides of the cell's border; the other sides stay as they are."""
 
-        def apply(target: Cell) -> None:
-            now = target.border
-            target.border = Border(
-                left=left or now.left,
-                right=right or now.right,
-                top=top or now.top,
-                bottom=bottom or now.bottom,
-            )
-
-        key = ("edges", id(left), id(right), id(top), id(bottom))
-        self.change(cell, key, apply)
+_SIDES = ("left", "right", "top", "bottom")
 
 
-def box(sheet: Worksheet, ref: str, memo: StyleMemo, side: Side = THIN) -> None:
-    """Draw a frame around the range `ref` ("A1:D3"); inner lines already there stay."""
-    rows = _cells(sheet, ref)
-    last_row, last_column = len(rows) - 1, len(rows[0]) - 1
-    for i, row in enumerate(rows):
-        for j, cell in enumerate(row):
-            if 0 < i < last_row and 0 < j < last_column:
-                continue
-            memo.edges(
-                cell,
-                left=side if j == 0 else None,
-                right=side if j == last_column else None,
-                top=side if i == 0 else None,
-                bottom=side if i == last_row else None,
-            )
+@functools.lru_cache(maxsize=256)
+def _border(left: Side | None, right: Side | None, top: Side | None, bottom: Side | None) -> Border:
+    return Border(left=left, right=right, top=top, bottom=bottom)
 
 
-def grid(sheet: Worksheet, ref: str, memo: StyleMemo, side: Side = THIN) -> None:
-    """Every cell of `ref` framed: the lines table."""
-    for row in _cells(sheet, ref):
-        for cell in row:
-            memo.edges(cell, side, side, side, side)
+class Frames:
+    """The lines of a sheet, gathered first and drawn once per cell.
+
+    Drawing frame after frame straight onto cells would give a cell a new border for every
+    frame it touches, and each of those in-between borders would end up in the workbook's
+    style list. Here a later line wins over an earlier one on the same side, as if drawn.
+    """
+
+    def __init__(self) -> None:
+        self._sides: dict[tuple[int, int], dict[str, Side]] = {}
+
+    def box(self, ref: str, side: Side = THIN) -> None:
+        """A frame around the range `ref` ("A1:D3"); inner lines already there stay."""
+        min_col, min_row, max_col, max_row = _bounds(ref)
+        for row in range(min_row, max_row + 1):
+            self._set(row, min_col, "left", side)
+            self._set(row, max_col, "right", side)
+        for column in range(min_col, max_col + 1):
+            self._set(min_row, column, "top", side)
+            self._set(max_row, column, "bottom", side)
+
+    def grid(self, ref: str, side: Side = THIN) -> None:
+        """Every cell of `ref` framed: the lines table."""
+        min_col, min_row, max_col, max_row = _bounds(ref)
+        for row in range(min_row, max_row + 1):
+            for column in range(min_col, max_col + 1):
+                for name in _SIDES:
+                    self._set(row, column, name, side)
+
+    def underline(self, ref: str, side: Side = THIN) -> None:
+        """A line under every cell of `ref`: the rule under a title, a line to sign on."""
+        min_col, min_row, max_col, max_row = _bounds(ref)
+        for row in range(min_row, max_row + 1):
+            for column in range(min_col, max_col + 1):
+                self._set(row, column, "bottom", side)
+
+    def draw(self, sheet: Worksheet, memo: StyleMemo) -> None:
+        """Put the gathered lines on the sheet's cells (a covered cell of a merged range
+        too: Excel draws a merged range's frame from the cells along its edges)."""
+        for (row, column), sides in self._sides.items():
+            border = _border(*(sides.get(name) for name in _SIDES))
+
+            def apply(target: Cell, border: Border = border) -> None:
+                target.border = border
+
+            memo.change(sheet.cell(row, column), ("border", id(border)), apply)
+
+    def _set(self, row: int, column: int, name: str, side: Side) -> None:
+        self._sides.setdefault((row, column), {})[name] = side
 
 
-def underline(sheet: Worksheet, ref: str, memo: StyleMemo, side: Side = THIN) -> None:
-    """A line under every cell of `ref`: the rule under a title, a line to sign on."""
-    for row in _cells(sheet, ref):
-        for cell in row:
-            memo.edges(cell, bottom=side)
-
-
-def _cells(sheet: Worksheet, ref: str) -> list[tuple[Any, ...]]:
-    """The cells of `ref` by rows; a single cell ("E1") is a range of one."""
-    min_col, min_row, max_col, max_row = range_boundaries(ref)
-    return list(sheet.iter_rows(min_row=min_row, max_row=max_row, min_col=min_col, max_col=max_col))
+def _bounds(ref: str) -> tuple[int, int, int, int]:
+    """(first column, first row, last column, last row) of "A1:D3" or "E1"."""
+    cells = CellRange(ref)
+    return cells.min_col, cells.min_row, cells.max_col, cells.max_row

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from desktop_app.adapters import keychain
 from desktop_app.domain.review_state import ReviewState
+from desktop_app.domain.seller import SellerRequisites
+from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.emulators.world import World
 from desktop_app.services import settings
 from desktop_app.store.database import Database
@@ -119,3 +122,25 @@ def test_export_orders_whole_queue_and_by_state(data: Path, tmp_path: Path) -> N
     assert sheet is not None
     assert sheet.max_row == 4
     assert {row[8].value for row in sheet.iter_rows(min_row=2)} == {"решение принято"}
+
+
+def test_seller_blanks_filled_from_1c(data: Path, tmp_path: Path) -> None:
+    with OneCEmulator(World.generate(seed=23, buyers=20)) as onec:
+        head_office = onec.entities("Catalog_Организации")[0]
+        (account,) = onec.entities(
+            "Catalog_БанковскиеСчетаОрганизаций", Owner_Key=head_office["Ref_Key"]
+        )
+        mine = SellerRequisites(
+            inn=head_office["ИНН"], head="Иванов И. И.", accountant="Петрова А. А."
+        )
+        onec_section = settings.OneCSettings(url=onec.service_root, user="Администратор")
+        settings.save(data, settings.Settings(onec=onec_section, seller=mine))
+        keychain.store_password("onec", "Администратор", onec.service_root, "")
+        target = tmp_path / "x.xlsx"
+        result = cli(data, "export-invoice", "7", "-o", str(target))
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    assert sheet["A5"].value == head_office["НаименованиеПолное"]
+    assert sheet["F4"].value == account["НомерСчета"] and sheet["F1"].value == account["БИКБанка"]
+    assert sheet["C4"].value == f"КПП {head_office['КПП']}"

@@ -202,3 +202,13 @@ def test_many_lines_fit_the_width_and_repeat_the_header(tmp_path: Path) -> None:
     assert sheet.row_dimensions[18].height >= 2 * 12  # a long name wraps: the row grows
     assert sheet.print_title_rows == "$17:$17"
     assert Decimal(str(sheet.cell(row_of(sheet, "Итого:"), 7).value)) == Decimal(80)
+
+
+def test_an_order_without_lines_still_gives_a_whole_invoice(tmp_path: Path) -> None:
+    invoice = build_invoice(order(vat="none", total="0"), SELLER)
+    sheet = saved(invoice, tmp_path)
+    assert sheet["A17"].value == "№"
+    total = row_of(sheet, "Итого:")
+    assert total == 18 and sheet.cell(total, 7).value == 0
+    assert sheet.cell(total + 4, 1).value == "Всего наименований 0, на сумму 0,00 руб."
+    assert sheet.cell(total + 5, 1).value == "Ноль рублей, ноль копеек"

@@ -25,10 +25,17 @@ from push_scene import (
 from desktop_app.domain.decisions import StepKind, StepState, WriteState
 from desktop_app.domain.onec_directory import EMPTY_REF
 from desktop_app.domain.review_state import ReviewState
+from desktop_app.domain.seller import SellerRequisites
 from desktop_app.emulators.onec import Fault, OneCEmulator
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
-from desktop_app.services.decision_service import DecisionError, DecisionService, auto_map
+from desktop_app.services.decision_service import (
+    DecisionError,
+    DecisionService,
+    auto_map,
+    linked_counterparty,
+)
+from desktop_app.services.export_service import make_invoice
 from desktop_app.services.push_service import push
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store.database import Database
@@ -352,3 +359,21 @@ def test_a_new_branch_is_created_under_its_head(database: Database, onec: OneCEm
     assert created[0]["ОбособленноеПодразделение"] is True
     assert created[0]["Партнер_Key"] == head["Партнер_Key"]
     assert order_1c(onec, branch.number)["Партнер_Key"] == head["Партнер_Key"]
+
+
+def test_an_invoice_names_the_linked_1c_counterparty(
+    database: Database, onec: OneCEmulator
+) -> None:
+    order = buyers(database, onec).unknown[0]
+    some = onec.entities(COUNTERPARTIES)[0]
+    full = QueueRepository(database).order(order.portal_id)
+    assert full is not None
+    assert linked_counterparty(database, full) is None  # no decision: the portal's buyer
+
+    DecisionService(database).link(order.portal_id, some["Ref_Key"])
+    linked = linked_counterparty(database, full)
+
+    assert linked is not None and linked.ref_key == some["Ref_Key"]
+    invoice = make_invoice(full, SellerRequisites(name="ООО «Продавец»"), buyer=linked)
+    assert invoice.buyer.name == (some["НаименованиеПолное"] or some["Description"])
+    assert invoice.buyer.inn == (some["ИНН"] or None)

@@ -11,23 +11,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.errors import UserError
-from desktop_app.cli.money_text import money
-from desktop_app.domain.money import format_decimal
-from desktop_app.domain.review_state import ReviewState
+from desktop_app.domain.money import format_decimal, money_text
+from desktop_app.domain.review_state import STATE_WORDS, ReviewState
 from desktop_app.services import app_dirs
 
 if TYPE_CHECKING:
     from desktop_app.store.decision_rows import DecisionRow
     from desktop_app.store.queue_rows import QueueRow
-
-STATE_WORDS = {
-    ReviewState.NEW: "новый",
-    ReviewState.NEEDS_REVIEW: "на проверке",
-    ReviewState.DECIDED: "решение принято",
-    ReviewState.WRITTEN: "записан в 1С",
-    ReviewState.REJECTED: "отклонён",
-    ReviewState.ERROR: "ошибка",
-}
 
 
 def register(subparsers: Any) -> None:
@@ -91,7 +81,7 @@ def queue_line(row: QueueRow) -> str:
     name = row.buyer_name or ""
     name = name if len(name) <= 40 else name[:39] + "…"
     mark = " *" if row.changed_since_review or row.revisions > 1 else ""
-    total = money(row.total) if row.total is not None else ""
+    total = money_text(row.total) if row.total is not None else ""
     return (
         f"{row.number or row.portal_id:>8}  {date:10}  {name:40}  {requisites:22}  "
         f"{total:>14}  {STATE_WORDS[row.review_state]}{mark}"

@@ -20,6 +20,15 @@ class CounterpartyKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+KIND_WORDS = {
+    CounterpartyKind.LEGAL.value: "юрлицо",
+    CounterpartyKind.ENTREPRENEUR.value: "ИП",
+    CounterpartyKind.PERSON.value: "физлицо",
+    CounterpartyKind.UNKNOWN.value: "",
+}
+"""The kinds as a manager reads them, by their stored value."""
+
+
 class RawField(NamedTuple):
     """One leaf of the portal's counterparty element: its path below `Контрагент` and its text.
 

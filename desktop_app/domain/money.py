@@ -50,3 +50,8 @@ def format_decimal(value: Decimal) -> str:
     """Plain positional text without exponent (``Decimal("1E+3")`` → ``"1000"``)."""
     text = format(value, "f")
     return "0" if text in ("-0", "+0") else text
+
+
+def money_text(value: Decimal) -> str:
+    """Money as a Russian reader writes it: ``"1 234 567,50"`` (no-break spaces)."""
+    return f"{to_money(value):,.2f}".replace(",", "\u00a0").replace(".", ",")

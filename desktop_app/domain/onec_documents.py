@@ -21,6 +21,22 @@ class OneCOrganization:
     full_name: str | None
     inn: str | None
     kpp: str | None
+    legal_address: str | None = None
+    """Read only where the publication has the field (the app's own 1C emulator does)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OneCBankAccount:
+    """A `Catalog_БанковскиеСчетаОрганизаций` element: where the seller is paid."""
+
+    ref_key: str
+    owner_key: str
+    deletion_mark: bool
+    account: str | None
+    bik: str | None
+    corr_account: str | None
+    bank_name: str | None
+    bank_city: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,3 +24,14 @@ class ReviewState(StrEnum):
     """The manager rejected the order's counterparty."""
     ERROR = "error"
     """Writing the decision to 1C failed in a way that needs the manager."""
+
+
+STATE_WORDS = {
+    ReviewState.NEW: "новый",
+    ReviewState.NEEDS_REVIEW: "на проверке",
+    ReviewState.DECIDED: "решение принято",
+    ReviewState.WRITTEN: "записан в 1С",
+    ReviewState.REJECTED: "отклонён",
+    ReviewState.ERROR: "ошибка",
+}
+"""The states as the manager reads them (queue, exported lists)."""

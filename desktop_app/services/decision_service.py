@@ -13,7 +13,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass, replace
 
-from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind
+from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind, StepKind
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
 from desktop_app.domain.order_buyer import order_buyer
@@ -152,3 +152,14 @@ def auto_map(database: Database, settings: ReviewSettings) -> AutoReport:
     by_mapping = sum(1 for item in found if item.by_mapping)
     pushed = sum(1 for _, decision in decisions if decision.confirmed)
     return AutoReport(by_mapping, len(found) - by_mapping, pushed)
+
+
+def linked_counterparty(database: Database, order: Order) -> DirectoryCounterparty | None:
+    """The 1C counterparty the order is linked to (by its current decision), as the local
+    directory knows it; None when not linked or not in the copy yet (then the portal's
+    data stands for the buyer, e.g. on an invoice)."""
+    row = DecisionRepository(database).current(order.id)
+    if row is None or row.decision.kind not in (DecisionKind.LINK, DecisionKind.CREATE):
+        return None
+    key = row.decision.counterparty_key or row.result_of(StepKind.CREATE_COUNTERPARTY)
+    return DirectoryRepository(database).counterparty(key) if key else None

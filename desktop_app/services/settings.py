@@ -1,6 +1,7 @@
-"""Connection settings: a typed object, saved as `settings.json` in the data folder.
+"""Settings: a typed object, saved as `settings.json` in the data folder.
 
-Only what is safe to show lives here: URLs, logins, modes, timeouts. Passwords live in the
+Only what is safe to show lives here: URLs, logins, modes, timeouts, the seller's requisites
+and how invoices are numbered. Passwords live in the
 operating system's keychain (`adapters/keychain.py`) and a password given as a setting is
 refused, so it cannot end up in a file by accident. UI state (window geometry, splitters,
 filters) is QSettings' business, not this file's (GUIDE §7).
@@ -12,10 +13,19 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+from desktop_app.domain import requisite_keys
+from desktop_app.domain.invoice_numbering import (
+    InvoiceDateSource,
+    InvoiceNumbering,
+    NumberTemplateError,
+    check_template,
+)
+from desktop_app.domain.seller import SellerRequisites
 
 SETTINGS_FILE = "settings.json"
 
@@ -68,6 +78,8 @@ class Settings:
     portal: PortalSettings = PortalSettings()
     onec: OneCSettings = OneCSettings()
     review: ReviewSettings = ReviewSettings()
+    seller: SellerRequisites = field(default_factory=SellerRequisites)
+    invoice: InvoiceNumbering = field(default_factory=InvoiceNumbering)
 
 
 def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
@@ -93,14 +105,64 @@ def _mode(text: str) -> PortalMode:
     return PortalMode(text.strip().lower())
 
 
+def _date_source(text: str) -> InvoiceDateSource:
+    return InvoiceDateSource(text.strip().lower())
+
+
+def _checked(check: Callable[[str], bool], what: str) -> Callable[[str], str]:
+    """A parser for a requisite: blank clears it, anything else must pass `check`."""
+
+    def parse(text: str) -> str:
+        value = text.strip()
+        if value and not check(value):
+            raise SettingsError(f"«{value}» — не {what}.")
+        return value
+
+    return parse
+
+
+def _twenty_digits(value: str) -> bool:
+    return len(value) == 20 and value.isascii() and value.isdigit()
+
+
+def _template(text: str) -> str:
+    try:
+        return check_template(text.strip())
+    except NumberTemplateError as error:
+        raise SettingsError(f"invoice.number: {error}.") from None
+
+
 _PARSERS: dict[type, Callable[[str], Any]] = {
     str: str.strip,
     float: _positive(float),
     int: _positive(int),
     bool: _flag,
     PortalMode: _mode,
+    InvoiceDateSource: _date_source,
 }
-_SECTIONS = {"portal": PortalSettings, "onec": OneCSettings, "review": ReviewSettings}
+_KEY_PARSERS: dict[str, Callable[[str], Any]] = {
+    "seller.inn": _checked(requisite_keys.is_valid_inn, "ИНН (10 или 12 цифр с верным ключом)"),
+    "seller.kpp": _checked(requisite_keys.is_valid_kpp, "КПП (9 знаков)"),
+    "seller.bik": _checked(requisite_keys.is_valid_bik, "БИК (9 цифр)"),
+    "seller.corr_account": _checked(_twenty_digits, "корреспондентский счёт (20 цифр)"),
+    "seller.account": _checked(_twenty_digits, "расчётный счёт (20 цифр)"),
+    "invoice.number": _template,
+}
+_SECTIONS = {
+    "portal": PortalSettings,
+    "onec": OneCSettings,
+    "seller": SellerRequisites,
+    "invoice": InvoiceNumbering,
+    "review": ReviewSettings,
+}
+_TYPES = {
+    "str": str,
+    "float": float,
+    "int": int,
+    "bool": bool,
+    "PortalMode": PortalMode,
+    "InvoiceDateSource": InvoiceDateSource,
+}
 DESCRIPTIONS = {
     "portal.url": "полный адрес страницы обмена портала",
     "portal.user": "пользователь портала с правом выгрузки заказов",
@@ -120,15 +182,25 @@ DESCRIPTIONS = {
     "ИНН+КПП",
     "review.order_number_field": "поле заказа 1С с номером заказа сайта",
     "review.parallel_writes": "сколько решений записывать в 1С одновременно",
+    "seller.name": "продавец в счетах: наименование организации",
+    "seller.inn": "ИНН продавца",
+    "seller.kpp": "КПП продавца (у ИП пусто)",
+    "seller.address": "адрес продавца",
+    "seller.bank": "банк продавца (наименование и город)",
+    "seller.bik": "БИК банка продавца",
+    "seller.corr_account": "корреспондентский счёт банка продавца",
+    "seller.account": "расчётный счёт продавца",
+    "seller.head": "руководитель (подпись в счёте)",
+    "seller.accountant": "бухгалтер (подпись в счёте)",
+    "invoice.number": "номер счёта: шаблон с полями {number}, {id}, {year}",
+    "invoice.date": "дата счёта: order (дата заказа) или today (день выписки)",
 }
 
 
 def _field_type(section: str, name: str) -> type:
-    for field in fields(_SECTIONS[section]):
-        if field.name == name:
-            return {"str": str, "float": float, "int": int, "bool": bool, "PortalMode": PortalMode}[
-                str(field.type)
-            ]
+    for known in fields(_SECTIONS[section]):
+        if known.name == name:
+            return _TYPES[str(known.type)]
     raise KeyError(name)
 
 
@@ -145,13 +217,14 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
         raise SettingsError(f"Нет такой настройки «{key}». Есть: {known}.")
     kind = _field_type(section, name)
     try:
-        value = _PARSERS[kind](text)
+        value = _KEY_PARSERS.get(key, _PARSERS[kind])(text)
     except ValueError:
         expected = {
             float: "положительное число",
             int: "целое положительное число",
             bool: "да или нет",
             PortalMode: "own-page или peek",
+            InvoiceDateSource: "order или today",
         }.get(kind, "текст")
         raise SettingsError(f"«{text}» не подходит для {key}: нужно {expected}.") from None
     current = getattr(settings, section)

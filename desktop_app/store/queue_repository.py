@@ -116,6 +116,28 @@ class QueueRepository:
             found = {ReviewState(state): int(n) for state, n in connection.execute(query)}
         return {state: found.get(state, 0) for state in ReviewState}
 
+    def find_ids(self, key: str) -> list[str]:
+        """The Ид of the orders `key` names: its own Ид, else the orders with that portal
+        number (several when the number is ambiguous; GUIDE §11 accepts it only when not)."""
+        text = key.strip()
+        with self._db.reading() as connection:
+            found = (
+                connection.execute(select(ORDERS.c.portal_id).where(ORDERS.c.portal_id == text))
+                .scalars()
+                .all()
+            )
+            if not found:
+                found = (
+                    connection.execute(
+                        select(ORDERS.c.portal_id)
+                        .where(ORDERS.c.number == text)
+                        .order_by(ORDERS.c.id)
+                    )
+                    .scalars()
+                    .all()
+                )
+        return list(found)
+
     def order(self, portal_id: str) -> Order | None:
         """The current revision of the order, decoded; None for an unknown `Ид`."""
         query = (

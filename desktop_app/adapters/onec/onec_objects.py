@@ -1,4 +1,4 @@
-"""Typed access to the four УТ 11 sets the app works with.
+"""Typed access to the УТ 11 sets the app works with.
 
 JSON rows become the domain's plain values here, and only here: the rest of the program
 never sees a 1C field name. 1C's quirks are absorbed on the way — the empty reference
@@ -20,11 +20,12 @@ from desktop_app.domain.onec_directory import (
     DirectoryPartner,
     ref_or_none,
 )
-from desktop_app.domain.onec_documents import OneCCustomerOrder, OneCOrganization
+from desktop_app.domain.onec_documents import OneCBankAccount, OneCCustomerOrder, OneCOrganization
 
 COUNTERPARTIES = "Catalog_Контрагенты"
 PARTNERS = "Catalog_Партнеры"
 ORGANIZATIONS = "Catalog_Организации"
+BANK_ACCOUNTS = "Catalog_БанковскиеСчетаОрганизаций"
 CUSTOMER_ORDERS = "Document_ЗаказКлиента"
 
 COUNTERPARTY_FIELDS = (
@@ -37,6 +38,11 @@ PARTNER_FIELDS = (
     "ОсновнойМенеджер_Key", "Комментарий",
 )  # fmt: skip
 ORGANIZATION_FIELDS = ("Ref_Key", "Description", "НаименованиеПолное", "ИНН", "КПП")
+ORGANIZATION_ADDRESS = "ЮридическийАдрес"
+BANK_ACCOUNT_FIELDS = (
+    "Ref_Key", "Owner_Key", "DeletionMark", "НомерСчета", "БИКБанка", "КоррСчетБанка",
+    "НаименованиеБанка", "ГородБанка",
+)  # fmt: skip
 ORDER_FIELDS = (
     "Ref_Key", "DataVersion", "Number", "Date", "Posted", "DeletionMark", "Партнер_Key",
     "Контрагент_Key", "Организация_Key", "НомерПоДаннымКлиента", "СуммаДокумента", "Комментарий",
@@ -118,6 +124,20 @@ def organization_from(row: JsonObject) -> OneCOrganization:
         full_name=_text(row, "НаименованиеПолное"),
         inn=_text(row, "ИНН"),
         kpp=_text(row, "КПП"),
+        legal_address=_text(row, ORGANIZATION_ADDRESS),
+    )
+
+
+def bank_account_from(row: JsonObject) -> OneCBankAccount:
+    return OneCBankAccount(
+        ref_key=str(row["Ref_Key"]),
+        owner_key=str(row.get("Owner_Key") or ""),
+        deletion_mark=_flag(row, "DeletionMark"),
+        account=_text(row, "НомерСчета"),
+        bik=_text(row, "БИКБанка"),
+        corr_account=_text(row, "КоррСчетБанка"),
+        bank_name=_text(row, "НаименованиеБанка"),
+        bank_city=_text(row, "ГородБанка"),
     )
 
 
@@ -186,13 +206,19 @@ class OneCObjects:
         return partner_from(self.client.update(PARTNERS, ref_key, body))
 
     # organisations
-    def organizations(self) -> list[OneCOrganization]:
-        query = (
-            Query(ORGANIZATIONS)
-            .select(*ORGANIZATION_FIELDS)
-            .filter(Field("DeletionMark").eq(False))
+    def organizations(self, *, with_address: bool = False) -> list[OneCOrganization]:
+        """The organisations not marked for deletion; `with_address` only where published."""
+        fields = (
+            (*ORGANIZATION_FIELDS, ORGANIZATION_ADDRESS) if with_address else ORGANIZATION_FIELDS
         )
+        query = Query(ORGANIZATIONS).select(*fields).filter(Field("DeletionMark").eq(False))
         return [organization_from(row) for row in self.client.rows(query)]
+
+    def bank_accounts(self, organization_key: str) -> list[OneCBankAccount]:
+        """The organisation's bank accounts not marked for deletion."""
+        condition = Field("Owner_Key").eq(Guid(organization_key)) & Field("DeletionMark").eq(False)
+        query = Query(BANK_ACCOUNTS).select(*BANK_ACCOUNT_FIELDS).filter(condition)
+        return [bank_account_from(row) for row in self.client.rows(query)]
 
     # customer orders
     def customer_order(self, ref_key: str) -> OneCCustomerOrder | None:

@@ -1,0 +1,1 @@
+"""Writing invoices and order lists as XLSX workbooks (openpyxl)."""

@@ -1,0 +1,189 @@
+"""`export-invoice`, `export-invoices`, `export-orders`: invoices and the order list as XLSX.
+
+An invoice is made even when some seller requisites are unknown (GUIDE §11): the blanks
+stay on the sheet, the command names them on stderr and exits with 1 ("done, with
+problems the output lists"). The seller comes from the settings, with blanks filled from
+1C's organisation when 1C is set up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.errors import UserError
+from desktop_app.domain.review_state import ReviewState
+from desktop_app.services import app_dirs, settings
+
+if TYPE_CHECKING:
+    from desktop_app.services.export_service import Progress
+    from desktop_app.services.seller_source import SellerReading
+    from desktop_app.store.database import Database
+
+
+def register(subparsers: Any) -> None:
+    one = subparsers.add_parser("export-invoice", help="счёт на оплату по заказу в XLSX")
+    one.add_argument("order", metavar="ORDER", help="Ид заказа на портале или его номер")
+    one.add_argument("-o", "--output", type=Path, required=True, help="файл .xlsx")
+    one.add_argument("--number", help="номер счёта (по умолчанию — по настройке invoice.number)")
+    one.add_argument("--date", type=_date, help="дата счёта ГГГГ-ММ-ДД (по умолчанию — заказа)")
+    one.set_defaults(run=run_invoice)
+
+    many = subparsers.add_parser("export-invoices", help="счета по заказам очереди в папку")
+    _filters(many)
+    many.add_argument("-o", "--output", type=Path, required=True, help="папка для счетов")
+    many.set_defaults(run=run_invoices)
+
+    listing = subparsers.add_parser("export-orders", help="список заказов очереди в XLSX")
+    _filters(listing)
+    listing.add_argument("-o", "--output", type=Path, required=True, help="файл .xlsx")
+    listing.set_defaults(run=run_orders)
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--state", choices=[s.value for s in ReviewState], help="только заказы в этом состоянии"
+    )
+    parser.add_argument("--search", metavar="TEXT", help="номер, покупатель, ИНН или КПП")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» — не дата ГГГГ-ММ-ДД") from None
+
+
+def _open(args: argparse.Namespace) -> tuple[Database, settings.Settings]:
+    from desktop_app.store.database import Database
+    from desktop_app.store.errors import StoreError
+
+    folder = app_dirs.data_dir(args.data_dir)
+    try:
+        current = settings.load(folder)
+        return Database.open(folder), current
+    except (StoreError, settings.SettingsError) as error:
+        raise UserError(str(error)) from None
+
+
+def _seller(args: argparse.Namespace, current: settings.Settings) -> SellerReading:
+    from desktop_app.services.seller_source import seller_for_invoices
+
+    return seller_for_invoices(current, app_dirs.data_dir(args.data_dir))
+
+
+def _warn(lines: list[str] | tuple[str, ...]) -> None:
+    for line in lines:
+        print(f"предупреждение: {line}", file=sys.stderr)
+
+
+def _progress(what: str) -> Progress:
+    def show(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r\x1b[K{what}: {done} из {total}")
+            sys.stderr.flush()
+
+    return show
+
+
+def _clear_progress() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")
+
+
+def run_invoice(args: argparse.Namespace) -> int:
+    from desktop_app.services.decision_service import linked_counterparty
+    from desktop_app.services.export_service import (
+        ExportError,
+        find_order,
+        make_invoice,
+        write_invoice,
+    )
+    from desktop_app.store.queue_repository import QueueRepository
+
+    database, current = _open(args)
+    with database:
+        try:
+            order = find_order(QueueRepository(database), args.order)
+        except ExportError as error:
+            raise UserError(str(error)) from None
+        buyer = linked_counterparty(database, order)
+    reading = _seller(args, current)
+    invoice = make_invoice(
+        order, reading.seller, current.invoice, buyer, number=args.number, date=args.date
+    )
+    try:
+        path = write_invoice(invoice, args.output)
+    except ExportError as error:
+        raise UserError(str(error)) from None
+    print(f"{invoice.title}: {path}")
+    problems = [*reading.notes, *invoice.warnings]
+    _warn(problems)
+    return 1 if problems else 0
+
+
+def run_invoices(args: argparse.Namespace) -> int:
+    from desktop_app.services.decision_service import linked_counterparty
+    from desktop_app.services.export_service import ExportError, export_invoices
+    from desktop_app.store.queue_repository import QueueRepository
+
+    database, current = _open(args)
+    reading = _seller(args, current)
+    state = ReviewState(args.state) if args.state else None
+    try:
+        with database:
+            report = export_invoices(
+                QueueRepository(database),
+                args.output,
+                reading.seller,
+                state=state,
+                search=args.search,
+                numbering=current.invoice,
+                buyer_for=lambda order: linked_counterparty(database, order),
+                progress=_progress("Счета"),
+            )
+    except ExportError as error:
+        raise UserError(str(error)) from None
+    finally:
+        _clear_progress()
+    if report.total == 0:
+        print("Нет заказов с такими условиями: счета не созданы.")
+        return 0
+    print(f"Счетов создано: {len(report.written)} из {report.total} в папке {args.output}.")
+    # What every invoice says (the seller's blanks) is said once; the rest per order.
+    said = [f.invoice.warnings for f in report.written]
+    common = set(said[0]).intersection(*said[1:]) if said else set()
+    problems = [*reading.notes, *(w for w in (said[0] if said else ()) if w in common)]
+    for item in report.written:
+        problems += [
+            f"заказ {item.order_id}: {w}" for w in item.invoice.warnings if w not in common
+        ]
+    problems += [f"заказ {order_id}: счёт не создан — {why}" for order_id, why in report.failed]
+    _warn(problems)
+    return 1 if problems else 0
+
+
+def run_orders(args: argparse.Namespace) -> int:
+    from desktop_app.services.export_service import ExportError, export_order_list
+    from desktop_app.store.queue_repository import QueueRepository
+
+    database, _ = _open(args)
+    state = ReviewState(args.state) if args.state else None
+    try:
+        with database:
+            count = export_order_list(
+                QueueRepository(database),
+                args.output,
+                state=state,
+                search=args.search,
+                progress=_progress("Заказы"),
+            )
+    except ExportError as error:
+        raise UserError(str(error)) from None
+    finally:
+        _clear_progress()
+    print(f"Заказов в списке: {count}; файл {args.output}.")
+    return 0

@@ -1,0 +1,124 @@
+"""Whose requisites head the invoice: the settings first, 1C's organisation for the blanks.
+
+The settings (`seller.*`) are what the manager typed and always win. Where they leave blanks
+and 1C is connected, `Catalog_Организации` and the organisation's bank account fill in the
+name, ИНН, КПП, address and bank; the head and the accountant are not published by the
+standard interface, so they only ever come from the settings. When 1C has several
+organisations the settings' ИНН says which one; the app does not guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.adapters import keychain
+from desktop_app.adapters.onec.odata_errors import OneCError
+from desktop_app.adapters.onec.onec_objects import ORGANIZATION_ADDRESS, ORGANIZATIONS, OneCObjects
+from desktop_app.adapters.onec.publication import Publication
+from desktop_app.domain.onec_documents import OneCBankAccount, OneCOrganization
+from desktop_app.domain.seller import SellerRequisites
+from desktop_app.services.onec_connection import connect
+from desktop_app.services.settings import Settings
+
+FROM_1C = ("name", "inn", "kpp", "address", "bank", "bik", "corr_account", "account")
+"""The requisites 1C's standard interface can give."""
+
+
+@dataclass(frozen=True, slots=True)
+class SellerReading:
+    """What 1C gave (blank requisites where it gave nothing), and what to tell the manager."""
+
+    seller: SellerRequisites
+    notes: tuple[str, ...] = ()
+
+
+def wants_1c(seller: SellerRequisites) -> bool:
+    """True when the settings leave blank something 1C could fill."""
+    return any(name in FROM_1C for name in seller.missing)
+
+
+def read_seller(
+    objects: OneCObjects, publication: Publication | None, inn: str = ""
+) -> SellerReading:
+    """The seller's requisites from 1C: the organisation with ИНН `inn`, else the only one."""
+    published = publication.sets.get(ORGANIZATIONS, frozenset()) if publication else frozenset()
+    organizations = objects.organizations(with_address=ORGANIZATION_ADDRESS in published)
+    chosen = _choose(organizations, inn)
+    if isinstance(chosen, str):
+        return SellerReading(SellerRequisites(), (chosen,))
+    notes: list[str] = []
+    accounts = objects.bank_accounts(chosen.ref_key)
+    account = accounts[0] if accounts else None
+    if account is None:
+        notes.append(f"У организации «{chosen.description}» в 1С нет банковского счёта.")
+    elif len(accounts) > 1:
+        notes.append(
+            f"У организации «{chosen.description}» в 1С несколько банковских счетов; "
+            f"в счёт взят {account.account}. Другой можно задать: config set seller.account …"
+        )
+    return SellerReading(_requisites(chosen, account), tuple(notes))
+
+
+def _choose(organizations: list[OneCOrganization], inn: str) -> OneCOrganization | str:
+    """The organisation to use, or a sentence saying why there is none."""
+    if inn:
+        found = [o for o in organizations if o.inn == inn]
+        if found:
+            return found[0]
+        return f"В 1С нет организации с ИНН {inn} (настройка seller.inn)."
+    if len(organizations) == 1:
+        return organizations[0]
+    if not organizations:
+        return "В 1С нет ни одной организации."
+    names = ", ".join(f"«{o.description}» (ИНН {o.inn or '—'})" for o in organizations)
+    return (
+        f"В 1С несколько организаций: {names}. Укажите, от какой выставлять счета: "
+        "config set seller.inn ИНН"
+    )
+
+
+def _requisites(
+    organization: OneCOrganization, account: OneCBankAccount | None
+) -> SellerRequisites:
+    bank = ""
+    if account is not None:
+        city = account.bank_city or ""
+        name = account.bank_name or ""
+        bank = f"{name} г. {city}" if name and city and city not in name else name
+    return SellerRequisites(
+        name=organization.full_name or organization.description,
+        inn=organization.inn or "",
+        kpp=organization.kpp or "",
+        address=organization.legal_address or "",
+        bank=bank,
+        bik=(account.bik or "") if account else "",
+        corr_account=(account.corr_account or "") if account else "",
+        account=(account.account or "") if account else "",
+    )
+
+
+def seller_for_invoices(current: Settings, data_dir: Path) -> SellerReading:
+    """The settings' seller, its blanks filled from 1C when 1C is set up; never fails.
+
+    Anything that keeps 1C from answering (no password, no network, no rights) becomes a
+    note: the invoice is still made, with the blanks the settings leave (GUIDE §11).
+    """
+    seller = current.seller
+    onec = current.onec
+    if not wants_1c(seller) or not (onec.url and onec.user):
+        return SellerReading(seller)
+    failed = "Реквизиты продавца из 1С не прочитаны"
+    try:
+        password = keychain.password("onec", onec.user, onec.url)
+    except keychain.KeychainError as error:
+        return SellerReading(seller, (f"{failed}: {error}",))
+    if password is None:
+        return SellerReading(seller, (f"{failed}: пароль 1С не сохранён (login onec).",))
+    try:
+        session = connect(onec, password, data_dir)
+        with session.client:
+            reading = read_seller(OneCObjects(session.client), session.publication, seller.inn)
+    except OneCError as error:
+        return SellerReading(seller, (f"{failed}: {error.message}",))
+    return SellerReading(seller.completed_by(reading.seller), reading.notes)

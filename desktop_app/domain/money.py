@@ -50,3 +50,11 @@ def format_decimal(value: Decimal) -> str:
     """Plain positional text without exponent (``Decimal("1E+3")`` → ``"1000"``)."""
     text = format(value, "f")
     return "0" if text in ("-0", "+0") else text
+
+
+def format_money(value: Decimal) -> str:
+    """Money as a Russian reader writes it: ``Decimal("1234567.5")`` → ``"1 234 567,50"``.
+
+    The groups are separated by no-break spaces, so an amount never wraps in a table cell.
+    """
+    return f"{to_money(value):,.2f}".replace(",", "\u00a0").replace(".", ",")

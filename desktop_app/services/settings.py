@@ -40,6 +40,8 @@ class PortalSettings:
     connect_timeout: float = 15.0
     read_timeout: float = 180.0
     retries: int = 3
+    fetch_every: int = 15
+    """Minutes between fetches the desktop window starts by itself; 0: only by hand."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,13 @@ def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
     return parse
 
 
+def _minutes(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError(text)
+    return value
+
+
 def _mode(text: str) -> PortalMode:
     return PortalMode(text.strip().lower())
 
@@ -77,6 +86,7 @@ _PARSERS: dict[type, Callable[[str], Any]] = {
     int: _positive(int),
     PortalMode: _mode,
 }
+_KEY_PARSERS: dict[str, Callable[[str], Any]] = {"portal.fetch_every": _minutes}
 _SECTIONS = {"portal": PortalSettings, "onec": OneCSettings}
 DESCRIPTIONS = {
     "portal.url": "полный адрес страницы обмена портала",
@@ -86,6 +96,7 @@ DESCRIPTIONS = {
     "portal.connect_timeout": "сколько секунд ждать соединения с порталом",
     "portal.read_timeout": "сколько секунд ждать ответа портала",
     "portal.retries": "сколько раз повторять шаг обмена при обрыве связи",
+    "portal.fetch_every": "через сколько минут окно программы само получает заказы (0 — вручную)",
     "onec.url": "адрес OData-сервиса 1С (…/odata/standard.odata/)",
     "onec.user": "пользователь 1С",
     "onec.ca_bundle": "файл сертификатов центра сертификации 1С (PEM)",
@@ -116,11 +127,13 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
         raise SettingsError(f"Нет такой настройки «{key}». Есть: {known}.")
     kind = _field_type(section, name)
     try:
-        value = _PARSERS[kind](text)
+        value = _KEY_PARSERS.get(key, _PARSERS[kind])(text)
     except ValueError:
         expected = {
             float: "положительное число",
-            int: "целое положительное число",
+            int: "целое число, не меньше нуля"
+            if key in _KEY_PARSERS
+            else "целое положительное число",
             PortalMode: "own-page или peek",
         }.get(kind, "текст")
         raise SettingsError(f"«{text}» не подходит для {key}: нужно {expected}.") from None

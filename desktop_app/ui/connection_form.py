@@ -1,0 +1,200 @@
+"""One side of the settings dialog: the fields of a connection, its check, the check's answer.
+
+`PortalForm` and `OneCForm` differ only in their fields; both read their values back as
+the typed settings object and word the answer of "Проверить подключение" for a manager.
+The password field starts empty: leaving it so keeps the stored password (reading the
+keychain to prefill it could block the window, and nobody needs to see it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from desktop_app.services.connection_check import CheckResult, Reachability
+from desktop_app.services.settings import OneCSettings, PortalMode, PortalSettings
+from desktop_app.ui.card_view import plain_label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ConnectionForm", text)
+
+
+def _seconds(value: float, parent: QWidget, maximum: float = 3600) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setRange(1, maximum)
+    box.setDecimals(0)
+    box.setSuffix(tr(" с"))
+    box.setValue(value)
+    return box
+
+
+class ConnectionForm(QGroupBox):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.form = QFormLayout(self)
+        self.url = QLineEdit(self)
+        self.user = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(tr("оставьте пустым, чтобы не менять"))
+        self.ca_bundle = QLineEdit(self)
+        self.ca_bundle.setPlaceholderText(tr("не нужен для обычного сертификата"))
+        browse = QToolButton(self)
+        browse.setText("…")
+        browse.setToolTip(tr("Выбрать файл сертификатов (PEM)"))
+        browse.clicked.connect(self._browse)
+        self._ca_row = QHBoxLayout()
+        self._ca_row.addWidget(self.ca_bundle, 1)
+        self._ca_row.addWidget(browse)
+        self.check_button = QPushButton(tr("Проверить подключение"), self)
+        self.answer = plain_label("", self)
+        self.answer.setObjectName("checkAnswer")
+
+    def _add_common(self, url_hint: str) -> None:
+        self.url.setPlaceholderText(url_hint)
+        self.form.addRow(tr("Адрес"), self.url)
+        self.form.addRow(tr("Логин"), self.user)
+        self.form.addRow(tr("Пароль"), self.password)
+
+    def _add_check(self) -> None:
+        self.form.addRow(tr("Сертификаты ЦС"), self._ca_row)
+        self.form.addRow(self.check_button)
+        self.form.addRow(self.answer)
+
+    @Slot()
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Файл сертификатов"), "", tr("Сертификаты (*.pem *.crt *.cer);;Все (*)")
+        )
+        if path:
+            self.ca_bundle.setText(path)
+
+    def new_password(self) -> str | None:
+        return self.password.text() or None
+
+    def show_checking(self) -> None:
+        self.check_button.setEnabled(False)
+        self.answer.setStyleSheet("")
+        self.answer.setText(tr("Проверяю…"))
+
+    def show_answer(self, words: str, good: bool) -> None:
+        self.check_button.setEnabled(True)
+        self.answer.setStyleSheet(f"QLabel {{ color: {'#2e7d32' if good else '#c62828'}; }}")
+        self.answer.setText(words)
+
+
+class PortalForm(ConnectionForm):
+    def __init__(self, settings: PortalSettings, parent: QWidget | None = None) -> None:
+        super().__init__(tr("Портал (обмен заказами 1С-Битрикс)"), parent)
+        self._add_common("https://b2b.example.ru/bitrix/admin/1c_exchange.php")
+        self.mode = QComboBox(self)
+        self.mode.addItem(tr("Своя страница обмена (с подтверждением)"), PortalMode.OWN_PAGE.value)
+        self.mode.addItem(tr("Страница 1С, без подтверждения (peek)"), PortalMode.PEEK.value)
+        self.form.addRow(tr("Режим"), self.mode)
+        self.connect_timeout = _seconds(settings.connect_timeout, self)
+        self.read_timeout = _seconds(settings.read_timeout, self)
+        self.retries = QSpinBox(self)
+        self.retries.setRange(1, 20)
+        self.fetch_every = QSpinBox(self)
+        self.fetch_every.setRange(0, 24 * 60)
+        self.fetch_every.setSuffix(tr(" мин"))
+        self.fetch_every.setSpecialValueText(tr("только вручную"))
+        self.form.addRow(tr("Ждать соединения"), self.connect_timeout)
+        self.form.addRow(tr("Ждать ответа"), self.read_timeout)
+        self.form.addRow(tr("Повторов при обрыве"), self.retries)
+        self.form.addRow(tr("Получать заказы каждые"), self.fetch_every)
+        self._add_check()
+        self.url.setText(settings.url)
+        self.user.setText(settings.user)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(settings.mode.value)))
+        self.ca_bundle.setText(settings.ca_bundle)
+        self.retries.setValue(settings.retries)
+        self.fetch_every.setValue(settings.fetch_every)
+
+    def values(self, base: PortalSettings) -> PortalSettings:
+        return replace(
+            base,
+            url=self.url.text().strip(),
+            user=self.user.text().strip(),
+            mode=PortalMode(self.mode.currentData()),
+            ca_bundle=self.ca_bundle.text().strip(),
+            connect_timeout=self.connect_timeout.value(),
+            read_timeout=self.read_timeout.value(),
+            retries=self.retries.value(),
+            fetch_every=self.fetch_every.value(),
+        )
+
+    @staticmethod
+    def words(result: CheckResult) -> tuple[str, bool]:
+        detail = result.detail or ""
+        return {
+            Reachability.OK: (tr("Подключение к порталу работает: вход выполнен."), True),
+            Reachability.NOT_CONFIGURED: (
+                tr("Укажите адрес страницы обмена и логин. {0}").format(detail).strip(),
+                False,
+            ),
+            Reachability.NO_PASSWORD: (tr("Введите пароль пользователя портала."), False),
+            Reachability.UNREACHABLE: (tr("Портал не отвечает. {0}").format(detail), False),
+            Reachability.REFUSED: (tr("Портал не пустил: {0}").format(detail), False),
+            Reachability.FAILED: (tr("Портал ответил не по протоколу: {0}").format(detail), False),
+            Reachability.UNKNOWN: ("", False),
+        }[result.state]
+
+
+class OneCForm(ConnectionForm):
+    def __init__(self, settings: OneCSettings, parent: QWidget | None = None) -> None:
+        super().__init__(tr("1С:Управление торговлей 11 (OData)"), parent)
+        self._add_common("https://1c.example.ru/ut11/odata/standard.odata/")
+        self.connect_timeout = _seconds(settings.connect_timeout, self)
+        self.read_timeout = _seconds(settings.read_timeout, self)
+        self.form.addRow(tr("Ждать соединения"), self.connect_timeout)
+        self.form.addRow(tr("Ждать ответа"), self.read_timeout)
+        self._add_check()
+        self.url.setText(settings.url)
+        self.user.setText(settings.user)
+        self.ca_bundle.setText(settings.ca_bundle)
+
+    def values(self, base: OneCSettings) -> OneCSettings:
+        return replace(
+            base,
+            url=self.url.text().strip(),
+            user=self.user.text().strip(),
+            ca_bundle=self.ca_bundle.text().strip(),
+            connect_timeout=self.connect_timeout.value(),
+            read_timeout=self.read_timeout.value(),
+        )
+
+    @staticmethod
+    def words(result: CheckResult) -> tuple[str, bool]:
+        detail = result.detail or ""
+        if result.state is Reachability.OK:
+            if not result.gaps:
+                return tr("Подключение к 1С работает, в публикации OData есть всё нужное."), True
+            lacking = "\n".join(f"• {gap}" for gap in result.gaps)
+            return tr("1С отвечает, но в публикации OData не хватает:\n{0}").format(lacking), False
+        return {
+            Reachability.NOT_CONFIGURED: (
+                tr("Укажите адрес публикации OData и логин. {0}").format(detail).strip(),
+                False,
+            ),
+            Reachability.NO_PASSWORD: (tr("Введите пароль пользователя 1С."), False),
+            Reachability.UNREACHABLE: (tr("1С не отвечает. {0}").format(detail), False),
+            Reachability.REFUSED: (tr("1С не пустила: {0}").format(detail), False),
+            Reachability.FAILED: (tr("1С ответила ошибкой: {0}").format(detail), False),
+            Reachability.UNKNOWN: ("", False),
+        }[result.state]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 from pytestqt.qtbot import QtBot
@@ -148,3 +149,25 @@ def test_layout_and_filter_are_remembered(
     finally:
         again.close()
         qtbot.waitUntil(lambda: not again.runner.tasks, timeout=WAIT)
+
+
+def test_periodic_fetch_follows_the_setting(
+    qtbot: QtBot, window: MainWindow, demo: DemoEnvironment
+) -> None:
+    assert demo.workspace is not None
+    started(window, qtbot)
+    assert not window.sync.fetch_timer.isActive()  # the fixture's demo: 0, only by hand
+    settings = demo.workspace.settings
+    portal = dataclasses.replace(settings.portal, fetch_every=7)
+    demo.workspace.save_settings(dataclasses.replace(settings, portal=portal))
+    window.sync.apply_settings()
+    assert window.sync.fetch_timer.isActive()
+    assert window.sync.fetch_timer.interval() == 7 * 60_000
+    with qtbot.waitSignal(window.runner.task_started, timeout=WAIT) as blocker:
+        window.sync.fetch_timer.timeout.emit()  # as if seven minutes had passed
+    task = blocker.args[0]
+    assert task.name == "fetch"
+    with qtbot.waitSignal(task.finished, timeout=WAIT):
+        pass
+    assert window.queue.model.rowCount() == 40
+    assert window.message is None  # a fetch nobody asked for does not pop up dialogs

@@ -81,7 +81,7 @@ def check_onec(settings: OneCSettings, password: str | None, data_dir: Path) -> 
     if missing is not None:
         return missing
     try:
-        session = onec_connection.connect(settings, password or "", data_dir, check=True)
+        session = onec_connection.connect(settings, password or "", data_dir, check=True, retries=0)
     except OneCError as error:
         return onec_failure(error)
     session.client.close()

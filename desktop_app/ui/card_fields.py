@@ -17,9 +17,7 @@ from desktop_app.domain.company_names import normalize_name
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
 from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CardFields", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,42 +29,54 @@ class CardRow:
 
 def kind_word(kind: CounterpartyKind) -> str:
     return {
-        CounterpartyKind.LEGAL: tr("Юридическое лицо"),
-        CounterpartyKind.ENTREPRENEUR: tr("Индивидуальный предприниматель"),
-        CounterpartyKind.PERSON: tr("Физическое лицо"),
-        CounterpartyKind.UNKNOWN: tr("Вид не определён"),
+        CounterpartyKind.LEGAL: translate("CardFields", "Юридическое лицо"),
+        CounterpartyKind.ENTREPRENEUR: translate("CardFields", "Индивидуальный предприниматель"),
+        CounterpartyKind.PERSON: translate("CardFields", "Физическое лицо"),
+        CounterpartyKind.UNKNOWN: translate("CardFields", "Вид не определён"),
     }[kind]
 
 
 def portal_card(party: Counterparty) -> list[CardRow]:
     person = " ".join(p for p in (party.surname, party.first_name, party.patronymic) if p)
     rows = [
-        ("kind", tr("Вид"), kind_word(party.kind)),
-        ("name", tr("Наименование"), party.name),
-        ("official_name", tr("Официальное наименование"), party.official_name),
-        ("full_name", tr("Полное наименование"), party.full_name),
-        ("person", tr("ФИО"), person),
-        ("inn", tr("ИНН"), party.inn),
-        ("kpp", tr("КПП"), party.kpp),
-        ("okpo", tr("ОКПО"), party.okpo),
-        ("okved", tr("ОКВЭД"), party.okved),
-        ("legal_address", tr("Юридический адрес"), party.legal_address),
-        ("registration_address", tr("Адрес регистрации"), party.registration_address),
-        ("address", tr("Адрес"), party.address),
+        ("kind", translate("CardFields", "Вид"), kind_word(party.kind)),
+        ("name", translate("CardFields", "Наименование"), party.name),
+        ("official_name", translate("CardFields", "Официальное наименование"), party.official_name),
+        ("full_name", translate("CardFields", "Полное наименование"), party.full_name),
+        ("person", translate("CardFields", "ФИО"), person),
+        ("inn", translate("CardFields", "ИНН"), party.inn),
+        ("kpp", translate("CardFields", "КПП"), party.kpp),
+        ("okpo", translate("CardFields", "ОКПО"), party.okpo),
+        ("okved", translate("CardFields", "ОКВЭД"), party.okved),
+        ("legal_address", translate("CardFields", "Юридический адрес"), party.legal_address),
+        (
+            "registration_address",
+            translate("CardFields", "Адрес регистрации"),
+            party.registration_address,
+        ),
+        ("address", translate("CardFields", "Адрес"), party.address),
     ]
     for number, account in enumerate(party.bank_accounts, start=1):
         suffix = f" {number}" if len(party.bank_accounts) > 1 else ""
         rows += [
-            (f"account{suffix}", tr("Расчётный счёт") + suffix, account.account),
-            (f"bank{suffix}", tr("Банк") + suffix, account.bank),
-            (f"bik{suffix}", tr("БИК") + suffix, account.bik),
-            (f"corr_account{suffix}", tr("Корр. счёт") + suffix, account.corr_account),
+            (
+                f"account{suffix}",
+                translate("CardFields", "Расчётный счёт") + suffix,
+                account.account,
+            ),
+            (f"bank{suffix}", translate("CardFields", "Банк") + suffix, account.bank),
+            (f"bik{suffix}", translate("CardFields", "БИК") + suffix, account.bik),
+            (
+                f"corr_account{suffix}",
+                translate("CardFields", "Корр. счёт") + suffix,
+                account.corr_account,
+            ),
         ]
     rows += [
-        ("phones", tr("Телефон"), ", ".join(party.phones)),
-        ("emails", tr("Эл. почта"), ", ".join(party.emails)),
-        ("representatives", tr("Представитель"), _representatives(party)),
-        ("portal_id", tr("Ид на портале"), party.id),
+        ("phones", translate("CardFields", "Телефон"), ", ".join(party.phones)),
+        ("emails", translate("CardFields", "Эл. почта"), ", ".join(party.emails)),
+        ("representatives", translate("CardFields", "Представитель"), _representatives(party)),
+        ("portal_id", translate("CardFields", "Ид на портале"), party.id),
     ]
     return [CardRow(key, label, value) for key, label, value in rows if value]
 
@@ -82,19 +92,31 @@ def onec_card(
     head: DirectoryCounterparty | None = None,
     partner: DirectoryPartner | None = None,
 ) -> list[CardRow]:
-    branch = tr("да") if counterparty.is_branch else ""
+    branch = translate("CardFields", "да") if counterparty.is_branch else ""
     rows = [
-        ("kind", tr("Вид"), kind_word(counterparty.kind)),
-        ("name", tr("Наименование"), counterparty.description),
-        ("full_name", tr("Полное наименование"), counterparty.full_name),
-        ("inn", tr("ИНН"), counterparty.inn),
-        ("kpp", tr("КПП"), counterparty.kpp),
-        ("registration_number", tr("ОГРН / ОГРНИП"), counterparty.registration_number),
-        ("okpo", tr("ОКПО"), counterparty.okpo),
-        ("is_branch", tr("Обособленное подразделение"), branch),
-        ("head", tr("Головной контрагент"), head.description if head else None),
-        ("partner", tr("Партнёр"), partner.description if partner else None),
-        ("deletion_mark", tr("Пометка удаления"), tr("да") if counterparty.deletion_mark else ""),
+        ("kind", translate("CardFields", "Вид"), kind_word(counterparty.kind)),
+        ("name", translate("CardFields", "Наименование"), counterparty.description),
+        ("full_name", translate("CardFields", "Полное наименование"), counterparty.full_name),
+        ("inn", translate("CardFields", "ИНН"), counterparty.inn),
+        ("kpp", translate("CardFields", "КПП"), counterparty.kpp),
+        (
+            "registration_number",
+            translate("CardFields", "ОГРН / ОГРНИП"),
+            counterparty.registration_number,
+        ),
+        ("okpo", translate("CardFields", "ОКПО"), counterparty.okpo),
+        ("is_branch", translate("CardFields", "Обособленное подразделение"), branch),
+        (
+            "head",
+            translate("CardFields", "Головной контрагент"),
+            head.description if head else None,
+        ),
+        ("partner", translate("CardFields", "Партнёр"), partner.description if partner else None),
+        (
+            "deletion_mark",
+            translate("CardFields", "Пометка удаления"),
+            translate("CardFields", "да") if counterparty.deletion_mark else "",
+        ),
     ]
     return [CardRow(key, label, value) for key, label, value in rows if value]
 

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 
 from desktop_app.ui.card_fields import CardRow
 
+translate = QCoreApplication.translate
+
 LABEL_STYLE = "QLabel { color: #6b6b6b; }"
 HIGHLIGHT_STYLE = "QLabel { background-color: #fff0b3; border-radius: 3px; }"
 ERROR_STYLE = "QLabel { background-color: #ffd6d1; border-radius: 3px; }"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CardView", text)
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:

@@ -29,16 +29,14 @@ from desktop_app.services.connection_check import CheckResult, Reachability
 from desktop_app.services.settings import OneCSettings, PortalMode, PortalSettings
 from desktop_app.ui.card_view import plain_label
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectionForm", text)
+translate = QCoreApplication.translate
 
 
 def _seconds(value: float, parent: QWidget, maximum: float = 3600) -> QDoubleSpinBox:
     box = QDoubleSpinBox(parent)
     box.setRange(1, maximum)
     box.setDecimals(0)
-    box.setSuffix(tr(" с"))
+    box.setSuffix(translate("ConnectionForm", " с"))
     box.setValue(value)
     return box
 
@@ -51,35 +49,42 @@ class ConnectionForm(QGroupBox):
         self.user = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(tr("оставьте пустым, чтобы не менять"))
+        self.password.setPlaceholderText(
+            translate("ConnectionForm", "оставьте пустым, чтобы не менять")
+        )
         self.ca_bundle = QLineEdit(self)
-        self.ca_bundle.setPlaceholderText(tr("не нужен для обычного сертификата"))
+        self.ca_bundle.setPlaceholderText(
+            translate("ConnectionForm", "не нужен для обычного сертификата")
+        )
         browse = QToolButton(self)
         browse.setText("…")
-        browse.setToolTip(tr("Выбрать файл сертификатов (PEM)"))
+        browse.setToolTip(translate("ConnectionForm", "Выбрать файл сертификатов (PEM)"))
         browse.clicked.connect(self._browse)
         self._ca_row = QHBoxLayout()
         self._ca_row.addWidget(self.ca_bundle, 1)
         self._ca_row.addWidget(browse)
-        self.check_button = QPushButton(tr("Проверить подключение"), self)
+        self.check_button = QPushButton(translate("ConnectionForm", "Проверить подключение"), self)
         self.answer = plain_label("", self)
         self.answer.setObjectName("checkAnswer")
 
     def _add_common(self, url_hint: str) -> None:
         self.url.setPlaceholderText(url_hint)
-        self.form.addRow(tr("Адрес"), self.url)
-        self.form.addRow(tr("Логин"), self.user)
-        self.form.addRow(tr("Пароль"), self.password)
+        self.form.addRow(translate("ConnectionForm", "Адрес"), self.url)
+        self.form.addRow(translate("ConnectionForm", "Логин"), self.user)
+        self.form.addRow(translate("ConnectionForm", "Пароль"), self.password)
 
     def _add_check(self) -> None:
-        self.form.addRow(tr("Сертификаты ЦС"), self._ca_row)
+        self.form.addRow(translate("ConnectionForm", "Сертификаты ЦС"), self._ca_row)
         self.form.addRow(self.check_button)
         self.form.addRow(self.answer)
 
     @Slot()
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Файл сертификатов"), "", tr("Сертификаты (*.pem *.crt *.cer);;Все (*)")
+            self,
+            translate("ConnectionForm", "Файл сертификатов"),
+            "",
+            translate("ConnectionForm", "Сертификаты (*.pem *.crt *.cer);;Все (*)"),
         )
         if path:
             self.ca_bundle.setText(path)
@@ -90,7 +95,7 @@ class ConnectionForm(QGroupBox):
     def show_checking(self) -> None:
         self.check_button.setEnabled(False)
         self.answer.setStyleSheet("")
-        self.answer.setText(tr("Проверяю…"))
+        self.answer.setText(translate("ConnectionForm", "Проверяю…"))
 
     def show_answer(self, words: str, good: bool) -> None:
         self.check_button.setEnabled(True)
@@ -100,24 +105,30 @@ class ConnectionForm(QGroupBox):
 
 class PortalForm(ConnectionForm):
     def __init__(self, settings: PortalSettings, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Портал (обмен заказами 1С-Битрикс)"), parent)
+        super().__init__(translate("ConnectionForm", "Портал (обмен заказами 1С-Битрикс)"), parent)
         self._add_common("https://b2b.example.ru/bitrix/admin/1c_exchange.php")
         self.mode = QComboBox(self)
-        self.mode.addItem(tr("Своя страница обмена (с подтверждением)"), PortalMode.OWN_PAGE.value)
-        self.mode.addItem(tr("Страница 1С, без подтверждения (peek)"), PortalMode.PEEK.value)
-        self.form.addRow(tr("Режим"), self.mode)
+        self.mode.addItem(
+            translate("ConnectionForm", "Своя страница обмена (с подтверждением)"),
+            PortalMode.OWN_PAGE.value,
+        )
+        self.mode.addItem(
+            translate("ConnectionForm", "Страница 1С, без подтверждения (peek)"),
+            PortalMode.PEEK.value,
+        )
+        self.form.addRow(translate("ConnectionForm", "Режим"), self.mode)
         self.connect_timeout = _seconds(settings.connect_timeout, self)
         self.read_timeout = _seconds(settings.read_timeout, self)
         self.retries = QSpinBox(self)
         self.retries.setRange(1, 20)
         self.fetch_every = QSpinBox(self)
         self.fetch_every.setRange(0, 24 * 60)
-        self.fetch_every.setSuffix(tr(" мин"))
-        self.fetch_every.setSpecialValueText(tr("только вручную"))
-        self.form.addRow(tr("Ждать соединения"), self.connect_timeout)
-        self.form.addRow(tr("Ждать ответа"), self.read_timeout)
-        self.form.addRow(tr("Повторов при обрыве"), self.retries)
-        self.form.addRow(tr("Получать заказы каждые"), self.fetch_every)
+        self.fetch_every.setSuffix(translate("ConnectionForm", " мин"))
+        self.fetch_every.setSpecialValueText(translate("ConnectionForm", "только вручную"))
+        self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)
+        self.form.addRow(translate("ConnectionForm", "Ждать ответа"), self.read_timeout)
+        self.form.addRow(translate("ConnectionForm", "Повторов при обрыве"), self.retries)
+        self.form.addRow(translate("ConnectionForm", "Получать заказы каждые"), self.fetch_every)
         self._add_check()
         self.url.setText(settings.url)
         self.user.setText(settings.user)
@@ -143,27 +154,44 @@ class PortalForm(ConnectionForm):
     def words(result: CheckResult) -> tuple[str, bool]:
         detail = result.detail or ""
         return {
-            Reachability.OK: (tr("Подключение к порталу работает: вход выполнен."), True),
+            Reachability.OK: (
+                translate("ConnectionForm", "Подключение к порталу работает: вход выполнен."),
+                True,
+            ),
             Reachability.NOT_CONFIGURED: (
-                tr("Укажите адрес страницы обмена и логин. {0}").format(detail).strip(),
+                translate("ConnectionForm", "Укажите адрес страницы обмена и логин. {0}")
+                .format(detail)
+                .strip(),
                 False,
             ),
-            Reachability.NO_PASSWORD: (tr("Введите пароль пользователя портала."), False),
-            Reachability.UNREACHABLE: (tr("Портал не отвечает. {0}").format(detail), False),
-            Reachability.REFUSED: (tr("Портал не пустил: {0}").format(detail), False),
-            Reachability.FAILED: (tr("Портал ответил не по протоколу: {0}").format(detail), False),
+            Reachability.NO_PASSWORD: (
+                translate("ConnectionForm", "Введите пароль пользователя портала."),
+                False,
+            ),
+            Reachability.UNREACHABLE: (
+                translate("ConnectionForm", "Портал не отвечает. {0}").format(detail),
+                False,
+            ),
+            Reachability.REFUSED: (
+                translate("ConnectionForm", "Портал не пустил: {0}").format(detail),
+                False,
+            ),
+            Reachability.FAILED: (
+                translate("ConnectionForm", "Портал ответил не по протоколу: {0}").format(detail),
+                False,
+            ),
             Reachability.UNKNOWN: ("", False),
         }[result.state]
 
 
 class OneCForm(ConnectionForm):
     def __init__(self, settings: OneCSettings, parent: QWidget | None = None) -> None:
-        super().__init__(tr("1С:Управление торговлей 11 (OData)"), parent)
+        super().__init__(translate("ConnectionForm", "1С:Управление торговлей 11 (OData)"), parent)
         self._add_common("https://1c.example.ru/ut11/odata/standard.odata/")
         self.connect_timeout = _seconds(settings.connect_timeout, self)
         self.read_timeout = _seconds(settings.read_timeout, self)
-        self.form.addRow(tr("Ждать соединения"), self.connect_timeout)
-        self.form.addRow(tr("Ждать ответа"), self.read_timeout)
+        self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)
+        self.form.addRow(translate("ConnectionForm", "Ждать ответа"), self.read_timeout)
         self._add_check()
         self.url.setText(settings.url)
         self.user.setText(settings.user)
@@ -184,17 +212,36 @@ class OneCForm(ConnectionForm):
         detail = result.detail or ""
         if result.state is Reachability.OK:
             if not result.gaps:
-                return tr("Подключение к 1С работает, в публикации OData есть всё нужное."), True
+                return translate(
+                    "ConnectionForm",
+                    "Подключение к 1С работает, в публикации OData есть всё нужное.",
+                ), True
             lacking = "\n".join(f"• {gap}" for gap in result.gaps)
-            return tr("1С отвечает, но в публикации OData не хватает:\n{0}").format(lacking), False
+            return translate(
+                "ConnectionForm", "1С отвечает, но в публикации OData не хватает:\n{0}"
+            ).format(lacking), False
         return {
             Reachability.NOT_CONFIGURED: (
-                tr("Укажите адрес публикации OData и логин. {0}").format(detail).strip(),
+                translate("ConnectionForm", "Укажите адрес публикации OData и логин. {0}")
+                .format(detail)
+                .strip(),
                 False,
             ),
-            Reachability.NO_PASSWORD: (tr("Введите пароль пользователя 1С."), False),
-            Reachability.UNREACHABLE: (tr("1С не отвечает. {0}").format(detail), False),
-            Reachability.REFUSED: (tr("1С не пустила: {0}").format(detail), False),
-            Reachability.FAILED: (tr("1С ответила ошибкой: {0}").format(detail), False),
+            Reachability.NO_PASSWORD: (
+                translate("ConnectionForm", "Введите пароль пользователя 1С."),
+                False,
+            ),
+            Reachability.UNREACHABLE: (
+                translate("ConnectionForm", "1С не отвечает. {0}").format(detail),
+                False,
+            ),
+            Reachability.REFUSED: (
+                translate("ConnectionForm", "1С не пустила: {0}").format(detail),
+                False,
+            ),
+            Reachability.FAILED: (
+                translate("ConnectionForm", "1С ответила ошибкой: {0}").format(detail),
+                False,
+            ),
             Reachability.UNKNOWN: ("", False),
         }[result.state]

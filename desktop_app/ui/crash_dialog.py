@@ -32,11 +32,9 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.ui.card_view import plain_label
 
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrashDialog", text)
 
 
 def describe(error: BaseException) -> str:
@@ -44,7 +42,7 @@ def describe(error: BaseException) -> str:
     lines = [
         f"Order Review {__version__}",
         f"Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}",
-        f"Поток: {threading.current_thread().name}",
+        translate("CrashDialog", "Поток: {0}").format(threading.current_thread().name),
         "",
         *traceback.format_exception(type(error), error, error.__traceback__),
     ]
@@ -54,22 +52,23 @@ def describe(error: BaseException) -> str:
 class CrashDialog(QDialog):
     def __init__(self, details: str, log_path: Path | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Ошибка в программе"))
+        self.setWindowTitle(translate("CrashDialog", "Ошибка в программе"))
         self.resize(720, 460)
         intro = plain_label(
-            tr(
+            translate(
+                "CrashDialog",
                 "В программе произошла ошибка. Уже сохранённые заказы и решения не потеряны. "
-                "Скопируйте подробности и отправьте их разработчикам вместе с журналом."
+                "Скопируйте подробности и отправьте их разработчикам вместе с журналом.",
             ),
             self,
         )
-        where = str(log_path) if log_path else tr("журнал не ведётся")
-        self.log_label = plain_label(tr("Журнал: {0}").format(where), self)
+        where = str(log_path) if log_path else translate("CrashDialog", "журнал не ведётся")
+        self.log_label = plain_label(translate("CrashDialog", "Журнал: {0}").format(where), self)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.details.setPlainText(details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton(tr("Скопировать подробности"), self)
+        self.copy_button = QPushButton(translate("CrashDialog", "Скопировать подробности"), self)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.review_hooks import Finding, Severity
 
+translate = QCoreApplication.translate
+
 STYLES = {
     Severity.ERROR: "background-color: #ffd6d1; color: #7a1a10;",
     Severity.WARNING: "background-color: #fff0b3; color: #5c4500;",
@@ -22,15 +24,11 @@ STYLES = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FindingsBar", text)
-
-
 def severity_word(severity: Severity) -> str:
     return {
-        Severity.ERROR: tr("Ошибка"),
-        Severity.WARNING: tr("Внимание"),
-        Severity.OK: tr("Проверено"),
+        Severity.ERROR: translate("FindingsBar", "Ошибка"),
+        Severity.WARNING: translate("FindingsBar", "Внимание"),
+        Severity.OK: translate("FindingsBar", "Проверено"),
     }[severity]
 
 

@@ -22,19 +22,21 @@ from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.ui.error_words import NotReadyError
 from desktop_app.ui.workers import TaskContext
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Jobs", text)
+translate = QCoreApplication.translate
 
 
 def fetch_job(workspace: Workspace) -> Callable[[TaskContext], FetchReport]:
     def run(context: TaskContext) -> FetchReport:
         portal = workspace.settings.portal
         if not portal.url or not portal.user:
-            raise NotReadyError(tr("Портал не настроен: укажите адрес и логин в настройках."))
+            raise NotReadyError(
+                translate("Jobs", "Портал не настроен: укажите адрес и логин в настройках.")
+            )
         password = workspace.portal_password(portal)
         if not password:
-            raise NotReadyError(tr("Пароль портала не сохранён: введите его в настройках."))
+            raise NotReadyError(
+                translate("Jobs", "Пароль портала не сохранён: введите его в настройках.")
+            )
         return fetch_orders(
             portal,
             password,
@@ -51,10 +53,14 @@ def directory_job(workspace: Workspace) -> Callable[[TaskContext], list[RefreshR
     def run(context: TaskContext) -> list[RefreshReport]:
         onec = workspace.settings.onec
         if not onec.url or not onec.user:
-            raise NotReadyError(tr("1С не настроена: укажите адрес и логин в настройках."))
+            raise NotReadyError(
+                translate("Jobs", "1С не настроена: укажите адрес и логин в настройках.")
+            )
         password = workspace.onec_password(onec)
         if password is None:
-            raise NotReadyError(tr("Пароль 1С не сохранён: введите его в настройках."))
+            raise NotReadyError(
+                translate("Jobs", "Пароль 1С не сохранён: введите его в настройках.")
+            )
         session = connect(onec, password, workspace.data_dir)
         with session.client:
             return refresh_directory(

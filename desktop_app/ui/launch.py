@@ -27,12 +27,10 @@ from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.ui_state import UiState, default_path
 
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Launch", text)
 
 
 class Start(StrEnum):
@@ -43,14 +41,18 @@ class Start(StrEnum):
 
 def offer_demo() -> Start:
     """Nothing is configured: ask whether to see the demo or to set up the connections."""
-    box = QMessageBox(QMessageBox.Icon.Question, tr("Order Review"), tr(
+    text = translate(
+        "Launch",
         "Подключения к порталу и 1С ещё не настроены.\n\n"
         "Показать демонстрацию? Она запускает встроенные портал 1С-Битрикс и 1С:УТ 11 "
-        "с придуманными заказами и ничего не меняет на этом компьютере."
-    ))  # fmt: skip
-    demo = box.addButton(tr("Демонстрация"), QMessageBox.ButtonRole.AcceptRole)
-    settings = box.addButton(tr("Настроить подключения"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(tr("Выход"), QMessageBox.ButtonRole.RejectRole)
+        "с придуманными заказами и ничего не меняет на этом компьютере.",
+    )
+    box = QMessageBox(QMessageBox.Icon.Question, translate("Launch", "Order Review"), text)
+    demo = box.addButton(translate("Launch", "Демонстрация"), QMessageBox.ButtonRole.AcceptRole)
+    settings = box.addButton(
+        translate("Launch", "Настроить подключения"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(translate("Launch", "Выход"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     return Start.DEMO if clicked is demo else Start.SETTINGS if clicked is settings else Start.QUIT
@@ -90,7 +92,7 @@ def run_gui(
             ui_state = UiState(default_path())
     except (StoreError, SettingsError) as error:
         log.warning("cannot open the workspace: %s", error)
-        QMessageBox.critical(None, tr("Order Review"), str(error))
+        QMessageBox.critical(None, translate("Launch", "Order Review"), str(error))
         return 2
     try:
         window = MainWindow(workspace, ui_state, log_path=_log_path())

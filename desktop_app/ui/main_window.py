@@ -32,12 +32,10 @@ from desktop_app.ui.sync_controller import SyncController
 from desktop_app.ui.ui_state import UiState
 from desktop_app.ui.workers import TaskRunner
 
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1366, 768)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
@@ -52,8 +50,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace
         self.ui_state = ui_state
-        title = tr("Order Review — проверка заказов с портала")
-        self.setWindowTitle(title + (tr(" (демонстрация)") if workspace.demo else ""))
+        title = translate("MainWindow", "Order Review — проверка заказов с портала")
+        self.setWindowTitle(
+            title + (translate("MainWindow", " (демонстрация)") if workspace.demo else "")
+        )
         self.runner = TaskRunner(self)
         queue = QueueRepository(workspace.database)
         self.queue = QueuePanel(queue, self)
@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.sync = SyncController(workspace, self.runner, self.status, self)
         self.crash = CrashHandler(log_path, self)
-        self.settings_action = QAction(tr("Настройки…"), self)
+        self.settings_action = QAction(translate("MainWindow", "Настройки…"), self)
         self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_dialog: SettingsDialog | None = None
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         sync = self.sync
-        toolbar = QToolBar(tr("Действия"), self)
+        toolbar = QToolBar(translate("MainWindow", "Действия"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -93,16 +93,16 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.settings_action)
         self.addToolBar(toolbar)
         menus = self.menuBar()
-        file_menu = menus.addMenu(tr("&Файл"))
+        file_menu = menus.addMenu(translate("MainWindow", "&Файл"))
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        quit_action = file_menu.addAction(tr("Выход"))
+        quit_action = file_menu.addAction(translate("MainWindow", "Выход"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
-        orders_menu = menus.addMenu(tr("&Заказы"))
+        orders_menu = menus.addMenu(translate("MainWindow", "&Заказы"))
         for action in (sync.fetch_action, sync.refresh_action, sync.push_action):
             orders_menu.addAction(action)
-        decisions_menu = menus.addMenu(tr("&Решение"))
+        decisions_menu = menus.addMenu(translate("MainWindow", "&Решение"))
         for action in self.review_actions.actions.values():
             decisions_menu.addAction(action)
 
@@ -185,7 +185,9 @@ class MainWindow(QMainWindow):
     def _problem(self, text: str, manual: bool) -> None:
         if not manual:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Order Review"), text, parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, translate("MainWindow", "Order Review"), text, parent=self
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         self.message = box
         box.open()

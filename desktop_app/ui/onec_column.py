@@ -22,9 +22,7 @@ from desktop_app.ui.order_tables import candidates_model, reading_table
 from desktop_app.ui.review_hooks import Candidate
 from desktop_app.ui.splitters import named_splitter
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OneCColumn", text)
+translate = QCoreApplication.translate
 
 
 class OneCColumn(QWidget):
@@ -34,7 +32,7 @@ class OneCColumn(QWidget):
     def __init__(self, directory: DirectoryRepository, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._directory = directory
-        self.title = plain_label(tr("1С"), self)
+        self.title = plain_label(translate("OneCColumn", "1С"), self)
         self.title.setObjectName("columnTitle")
         emphasize(self.title, larger=1)
         self.caption = plain_label("", self)
@@ -45,7 +43,7 @@ class OneCColumn(QWidget):
         header.resizeSection(0, 170)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.card = CardView(self)
-        self.card.set_placeholder(tr("Выберите контрагента 1С в списке выше."))
+        self.card.set_placeholder(translate("OneCColumn", "Выберите контрагента 1С в списке выше."))
         self.splitter = named_splitter(
             "onecSplitter", Qt.Orientation.Vertical, self, [self.view, self.card], [110, 390]
         )
@@ -62,11 +60,12 @@ class OneCColumn(QWidget):
         self.caption.setText(_caption(party, len(candidates)))
         self.view.setVisible(bool(candidates))
         self.card.set_placeholder(
-            tr("Выберите контрагента 1С в списке выше.")
+            translate("OneCColumn", "Выберите контрагента 1С в списке выше.")
             if candidates
-            else tr(
+            else translate(
+                "OneCColumn",
                 "Такого контрагента в 1С нет. Его можно будет создать в 1С по карточке "
-                "портала («Создать в 1С»)."
+                "портала («Создать в 1С»).",
             )
             if party is not None
             else ""
@@ -105,7 +104,9 @@ class OneCColumn(QWidget):
             chosen = candidate.counterparty
             head = self._directory.counterparty(chosen.head_key) if chosen.head_key else None
             partner = self._directory.partner(chosen.partner_key) if chosen.partner_key else None
-            reasons = CardRow("reasons", tr("Почему в списке"), "; ".join(candidate.reasons))
+            reasons = CardRow(
+                "reasons", translate("OneCColumn", "Почему в списке"), "; ".join(candidate.reasons)
+            )
             rows = [reasons, *onec_card(chosen, head, partner)]
             self.card.show_rows(rows, highlighted)
         if notify:
@@ -117,14 +118,17 @@ def _caption(party: Counterparty | None, found: int) -> str:
         return ""
     if party.inn:
         if found:
-            return tr("В копии справочника 1С с ИНН {0} (контрагентов: {1}):").format(
-                party.inn, found
-            )
-        return tr(
-            "В копии справочника 1С нет контрагентов с ИНН {0}: похоже, это новый контрагент."
+            return translate(
+                "OneCColumn", "В копии справочника 1С с ИНН {0} (контрагентов: {1}):"
+            ).format(party.inn, found)
+        return translate(
+            "OneCColumn",
+            "В копии справочника 1С нет контрагентов с ИНН {0}: похоже, это новый контрагент.",
         ).format(party.inn)
     if found:
-        return tr("У покупателя нет ИНН; похожие по наименованию (контрагентов: {0}):").format(
-            found
-        )
-    return tr("У покупателя нет ИНН, и похожих по наименованию в копии справочника 1С нет.")
+        return translate(
+            "OneCColumn", "У покупателя нет ИНН; похожие по наименованию (контрагентов: {0}):"
+        ).format(found)
+    return translate(
+        "OneCColumn", "У покупателя нет ИНН, и похожих по наименованию в копии справочника 1С нет."
+    )

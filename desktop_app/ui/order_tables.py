@@ -34,9 +34,7 @@ from desktop_app.store.queue_rows import RevisionRow
 from desktop_app.ui.list_model import Column, ListModel
 from desktop_app.ui.review_hooks import Candidate
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OrderTables", text)
+translate = QCoreApplication.translate
 
 
 def _amount(value: Decimal | None) -> str:
@@ -49,7 +47,10 @@ def _quantity(value: Decimal | None) -> str:
 
 def raw_fields_model(parent: QObject | None = None) -> ListModel[RawField]:
     return ListModel[RawField](
-        [Column(tr("Поле"), lambda f: f.path), Column(tr("Значение"), lambda f: f.value)],
+        [
+            Column(translate("OrderTables", "Поле"), lambda f: f.path),
+            Column(translate("OrderTables", "Значение"), lambda f: f.value),
+        ],
         parent,
     )
 
@@ -57,13 +58,19 @@ def raw_fields_model(parent: QObject | None = None) -> ListModel[RawField]:
 def lines_model(parent: QObject | None = None) -> ListModel[OrderLine]:
     return ListModel[OrderLine](
         [
-            Column(tr("Артикул"), lambda line: line.sku or ""),
-            Column(tr("Наименование"), lambda line: line.name or ""),
-            Column(tr("Кол-во"), lambda line: _quantity(line.quantity), right=True),
-            Column(tr("Ед."), lambda line: line.unit or ""),
-            Column(tr("Цена"), lambda line: _amount(line.price), right=True),
-            Column(tr("Сумма"), lambda line: _amount(line.amount), right=True),
-            Column(tr("НДС"), lambda line: _vat(line.vat_rate)),
+            Column(translate("OrderTables", "Артикул"), lambda line: line.sku or ""),
+            Column(translate("OrderTables", "Наименование"), lambda line: line.name or ""),
+            Column(
+                translate("OrderTables", "Кол-во"),
+                lambda line: _quantity(line.quantity),
+                right=True,
+            ),
+            Column(translate("OrderTables", "Ед."), lambda line: line.unit or ""),
+            Column(translate("OrderTables", "Цена"), lambda line: _amount(line.price), right=True),
+            Column(
+                translate("OrderTables", "Сумма"), lambda line: _amount(line.amount), right=True
+            ),
+            Column(translate("OrderTables", "НДС"), lambda line: _vat(line.vat_rate)),
         ],
         parent,
     )
@@ -78,8 +85,8 @@ def _vat(rate: str | None) -> str:
 def properties_model(parent: QObject | None = None) -> ListModel[OrderProperty]:
     return ListModel[OrderProperty](
         [
-            Column(tr("Свойство"), lambda p: p.name),
-            Column(tr("Значение"), lambda p: p.value or ""),
+            Column(translate("OrderTables", "Свойство"), lambda p: p.name),
+            Column(translate("OrderTables", "Значение"), lambda p: p.value or ""),
         ],
         parent,
     )
@@ -88,9 +95,9 @@ def properties_model(parent: QObject | None = None) -> ListModel[OrderProperty]:
 def history_model(parent: QObject | None = None) -> ListModel[RevisionRow]:
     return ListModel[RevisionRow](
         [
-            Column(tr("Версия"), lambda r: str(r.number), right=True),
-            Column(tr("Получена"), lambda r: _moment(r.received_at)),
-            Column(tr("Что изменилось"), _changes),
+            Column(translate("OrderTables", "Версия"), lambda r: str(r.number), right=True),
+            Column(translate("OrderTables", "Получена"), lambda r: _moment(r.received_at)),
+            Column(translate("OrderTables", "Что изменилось"), _changes),
         ],
         parent,
     )
@@ -133,26 +140,28 @@ FIELD_WORDS = {
 def change_words(field: str) -> str:
     """``buyer.inn`` → ``покупатель: ИНН``; ``properties.«X»`` → ``свойство «X»``."""
     if field.startswith("properties."):
-        return tr("свойство {0}").format(field.removeprefix("properties."))
+        return translate("OrderTables", "свойство {0}").format(field.removeprefix("properties."))
     head, _, rest = field.partition(".")
-    words = tr(str(FIELD_WORDS.get(head, head)))
-    return f"{words}: {tr(str(FIELD_WORDS.get(rest, rest)))}" if rest else words
+    words = translate("OrderTables", str(FIELD_WORDS.get(head, head)))
+    return (
+        f"{words}: {translate('OrderTables', str(FIELD_WORDS.get(rest, rest)))}" if rest else words
+    )
 
 
 def _changes(revision: RevisionRow) -> str:
     if revision.number == 1:
-        return tr("первая версия")
+        return translate("OrderTables", "первая версия")
     if not revision.changed:
-        return tr("без изменений")
+        return translate("OrderTables", "без изменений")
     return ", ".join(change_words(field) for field in revision.changed)
 
 
 def candidates_model(parent: QObject | None = None) -> ListModel[Candidate]:
     return ListModel[Candidate](
         [
-            Column(tr("Наименование"), lambda c: c.counterparty.description),
-            Column(tr("КПП"), lambda c: c.counterparty.kpp or ""),
-            Column(tr("Почему в списке"), lambda c: "; ".join(c.reasons)),
+            Column(translate("OrderTables", "Наименование"), lambda c: c.counterparty.description),
+            Column(translate("OrderTables", "КПП"), lambda c: c.counterparty.kpp or ""),
+            Column(translate("OrderTables", "Почему в списке"), lambda c: "; ".join(c.reasons)),
         ],
         parent,
     )

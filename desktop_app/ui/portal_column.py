@@ -19,21 +19,19 @@ from desktop_app.ui.card_view import CardView, emphasize, plain_label
 from desktop_app.ui.order_tables import elide_left, raw_fields_model, reading_table
 from desktop_app.ui.splitters import named_splitter
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PortalColumn", text)
+translate = QCoreApplication.translate
 
 
 class PortalColumn(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = plain_label(tr("Портал"), self)
+        self.title = plain_label(translate("PortalColumn", "Портал"), self)
         self.title.setObjectName("columnTitle")
         emphasize(self.title, larger=1)
         self.name = emphasize(plain_label("", self))
         self.name.setObjectName("portalName")
         self.card = CardView(self)
-        self.card.set_placeholder(tr("В заказе нет покупателя."))
+        self.card.set_placeholder(translate("PortalColumn", "В заказе нет покупателя."))
         self.raw_caption = plain_label("", self)
         self.raw_model = raw_fields_model(self)
         self.raw_view = reading_table(self.raw_model, self)
@@ -72,5 +70,7 @@ class PortalColumn(QWidget):
         self.card.show_rows(portal_card(party), highlighted, errors)
         self.raw_model.set_rows(party.raw)
         self.raw_caption.setText(
-            tr("Как прислал портал, в порядке документа (полей: {0})").format(len(party.raw))
+            translate(
+                "PortalColumn", "Как прислал портал, в порядке документа (полей: {0})"
+            ).format(len(party.raw))
         )

@@ -12,11 +12,9 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.services.fetch_service import FetchStage
 from desktop_app.ui.status_bar import TaskProgress
 
+translate = QCoreApplication.translate
+
 MB = 1_000_000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ProgressWords", text)
 
 
 def megabytes(count: int) -> str:
@@ -32,36 +30,48 @@ class FetchWords:
         self.stored = 0
 
     def start(self) -> TaskProgress:
-        return TaskProgress(tr("Получение заказов: подключение к порталу…"))
+        return TaskProgress(translate("ProgressWords", "Получение заказов: подключение к порталу…"))
 
     def __call__(self, value: object) -> TaskProgress:
         stage, done, total = value if isinstance(value, tuple) else (None, 0, None)
         if stage is FetchStage.CONNECTING:
             return self.start()
         if stage is FetchStage.CONFIRMING:
-            return TaskProgress(tr("Получение заказов: подтверждение порталу…"))
+            return TaskProgress(
+                translate("ProgressWords", "Получение заказов: подтверждение порталу…")
+            )
         if stage is FetchStage.DOWNLOADING:
             self.downloaded, self.size = int(done), total
         elif stage is FetchStage.STORING:
             self.stored = int(done)
         received = megabytes(self.downloaded)
         if self.size:
-            received = tr("{0} из {1} МБ").format(received, megabytes(self.size))
+            received = translate("ProgressWords", "{0} из {1} МБ").format(
+                received, megabytes(self.size)
+            )
         else:
-            received = tr("{0} МБ").format(received)
-        text = tr("Получение заказов: {0}, сохранено заказов: {1}").format(received, self.stored)
+            received = translate("ProgressWords", "{0} МБ").format(received)
+        text = translate("ProgressWords", "Получение заказов: {0}, сохранено заказов: {1}").format(
+            received, self.stored
+        )
         return TaskProgress(text, self.downloaded, self.size)
 
 
 def directory_start() -> TaskProgress:
-    return TaskProgress(tr("Обновление справочника 1С: подключение…"))
+    return TaskProgress(translate("ProgressWords", "Обновление справочника 1С: подключение…"))
 
 
 def directory_words(value: object) -> TaskProgress:
     kind, done, total = value if isinstance(value, tuple) else ("", 0, None)
-    what = tr("партнёры") if kind == "partners" else tr("контрагенты")
+    what = (
+        translate("ProgressWords", "партнёры")
+        if kind == "partners"
+        else translate("ProgressWords", "контрагенты")
+    )
     if total:
-        text = tr("Обновление справочника 1С: {0}, {1} из {2}").format(what, done, total)
+        text = translate("ProgressWords", "Обновление справочника 1С: {0}, {1} из {2}").format(
+            what, done, total
+        )
     else:
-        text = tr("Обновление справочника 1С: {0}, {1}").format(what, done)
+        text = translate("ProgressWords", "Обновление справочника 1С: {0}, {1}").format(what, done)
     return TaskProgress(text, int(done), total)

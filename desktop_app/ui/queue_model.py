@@ -14,6 +14,7 @@ order's review state.
 from __future__ import annotations
 
 from collections import OrderedDict
+from decimal import Decimal
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
@@ -31,6 +32,8 @@ from desktop_app.store.review_state import ReviewState
 (COL_STATE, COL_DATE, COL_NUMBER, COL_BUYER, COL_INN, COL_TOTAL, COL_CHECKS, COL_DECISION) = range(
     8
 )
+
+translate = QCoreApplication.translate
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 CACHED_PAGES = 16
@@ -45,18 +48,14 @@ _SORTS = {
 AnyIndex = QModelIndex | Any  # QPersistentModelIndex is accepted too
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("QueueModel", text)
-
-
 def state_word(state: ReviewState) -> str:
     words = {
-        ReviewState.NEW: tr("Новый"),
-        ReviewState.NEEDS_REVIEW: tr("На проверке"),
-        ReviewState.DECIDED: tr("Решение принято"),
-        ReviewState.WRITTEN: tr("Записан в 1С"),
-        ReviewState.REJECTED: tr("Отклонён"),
-        ReviewState.ERROR: tr("Ошибка"),
+        ReviewState.NEW: translate("QueueModel", "Новый"),
+        ReviewState.NEEDS_REVIEW: translate("QueueModel", "На проверке"),
+        ReviewState.DECIDED: translate("QueueModel", "Решение принято"),
+        ReviewState.WRITTEN: translate("QueueModel", "Записан в 1С"),
+        ReviewState.REJECTED: translate("QueueModel", "Отклонён"),
+        ReviewState.ERROR: translate("QueueModel", "Ошибка"),
     }
     return words[state]
 
@@ -77,10 +76,10 @@ class StateAnnotations:
 
     def decision(self, row: QueueRow) -> str:
         words = {
-            ReviewState.DECIDED: tr("ждёт записи в 1С"),
-            ReviewState.WRITTEN: tr("записано в 1С"),
-            ReviewState.REJECTED: tr("отклонён"),
-            ReviewState.ERROR: tr("ошибка записи в 1С"),
+            ReviewState.DECIDED: translate("QueueModel", "ждёт записи в 1С"),
+            ReviewState.WRITTEN: translate("QueueModel", "записано в 1С"),
+            ReviewState.REJECTED: translate("QueueModel", "отклонён"),
+            ReviewState.ERROR: translate("QueueModel", "ошибка записи в 1С"),
         }
         return words.get(row.review_state, "")
 
@@ -187,9 +186,15 @@ class QueueModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (
-            tr("Состояние"), tr("Дата"), tr("Номер"), tr("Покупатель"), tr("ИНН"),
-            tr("Сумма"), tr("Проверка"), tr("Решение / запись"),
-        )  # fmt: skip
+            translate("QueueModel", "Состояние"),
+            translate("QueueModel", "Дата"),
+            translate("QueueModel", "Номер"),
+            translate("QueueModel", "Покупатель"),
+            translate("QueueModel", "ИНН"),
+            translate("QueueModel", "Сумма"),
+            translate("QueueModel", "Проверка"),
+            translate("QueueModel", "Решение / запись"),
+        )
         return titles[section] if 0 <= section < len(titles) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -213,7 +218,7 @@ class QueueModel(QAbstractTableModel):
 
     def _text(self, row: QueueRow, column: int) -> str:
         if column == COL_STATE:
-            changed = tr(" • изменён") if row.changed_since_review else ""
+            changed = translate("QueueModel", " • изменён") if row.changed_since_review else ""
             return state_word(row.review_state) + changed
         if column == COL_DATE:
             return row.order_date.strftime("%d.%m.%Y") if row.order_date else ""
@@ -231,19 +236,26 @@ class QueueModel(QAbstractTableModel):
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if column == COL_STATE and row.changed_since_review:
-            return tr("Портал изменил заказ после того, как его начали проверять.")
+            return translate(
+                "QueueModel", "Портал изменил заказ после того, как его начали проверять."
+            )
         if column == COL_BUYER and row.buyer_name:
-            kpp = tr("КПП {0}").format(row.buyer_kpp) if row.buyer_kpp else ""
+            kpp = translate("QueueModel", "КПП {0}").format(row.buyer_kpp) if row.buyer_kpp else ""
             return "\n".join(part for part in (row.buyer_name, kpp) if part)
         return None
 
 
+ROUBLES = frozenset({"", "RUB", "РУБ", "РУБ.", "643"})
+
+
+def money_text(amount: Decimal, currency: str | None) -> str:
+    """``1 234,50`` for roubles (the company's own currency), ``1 234,50 USD`` otherwise."""
+    code = (currency or "").strip()
+    return format_money(amount) + ("" if code.upper() in ROUBLES else f" {code}")
+
+
 def _money(row: QueueRow) -> str:
-    if row.total is None:
-        return ""
-    currency = row.currency or ""
-    suffix = "" if currency.upper() in ("", "RUB", "РУБ", "РУБ.") else f" {currency}"
-    return format_money(row.total) + suffix
+    return "" if row.total is None else money_text(row.total, row.currency)
 
 
 def _native(row: QueueRow, column: int) -> object:

@@ -35,15 +35,13 @@ from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
 
+translate = QCoreApplication.translate
+
 SEARCH_DELAY_MS = 300
 COLUMN_WIDTHS = {
     qm.COL_STATE: 82, qm.COL_DATE: 76, qm.COL_NUMBER: 48, qm.COL_BUYER: 160,
     qm.COL_INN: 100, qm.COL_TOTAL: 86, qm.COL_CHECKS: 66, qm.COL_DECISION: 120,
 }  # fmt: skip
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("QueuePanel", text)
 
 
 class QueuePanel(QWidget):
@@ -55,7 +53,7 @@ class QueuePanel(QWidget):
         self._repository = repository
         self.model = qm.QueueModel(repository, parent=self)
         self.search_box = QLineEdit(self)
-        self.search_box.setPlaceholderText(tr("Поиск: номер, покупатель, ИНН"))
+        self.search_box.setPlaceholderText(translate("QueuePanel", "Поиск: номер, покупатель, ИНН"))
         self.search_box.setClearButtonEnabled(True)
         self.state_filter = QComboBox(self)
         self.state_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -112,7 +110,9 @@ class QueuePanel(QWidget):
         chosen = self.model.state
         self.state_filter.blockSignals(True)
         self.state_filter.clear()
-        self.state_filter.addItem(tr("Все ({0})").format(sum(counts.values())), None)
+        self.state_filter.addItem(
+            translate("QueuePanel", "Все ({0})").format(sum(counts.values())), None
+        )
         for state in ReviewState:
             self.state_filter.addItem(f"{qm.state_word(state)} ({counts[state]})", state.value)
         self.state_filter.setCurrentIndex(
@@ -150,7 +150,11 @@ class QueuePanel(QWidget):
     @Slot()
     def _show_summary(self) -> None:
         rows = self.model.rowCount()
-        self.summary.setText(tr("Заказов: {0}").format(rows) if rows else tr("Нет заказов"))
+        self.summary.setText(
+            translate("QueuePanel", "Заказов: {0}").format(rows)
+            if rows
+            else translate("QueuePanel", "Нет заказов")
+        )
 
     # --- the current order -----------------------------------------------------------------
 

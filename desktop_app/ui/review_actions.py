@@ -24,9 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.review_hooks import Candidate
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewActions", text)
+translate = QCoreApplication.translate
 
 
 class DecisionKind(StrEnum):
@@ -55,15 +53,21 @@ SHORTCUTS = {
 def _texts() -> dict[DecisionKind, tuple[str, str]]:
     return {
         DecisionKind.CREATE: (
-            tr("Создать в 1С"),
-            tr("Создать контрагента в 1С по карточке портала"),
+            translate("ReviewActions", "Создать в 1С"),
+            translate("ReviewActions", "Создать контрагента в 1С по карточке портала"),
         ),
         DecisionKind.LINK: (
-            tr("Связать"),
-            tr("Связать заказ с контрагентом 1С, выбранным в списке"),
+            translate("ReviewActions", "Связать"),
+            translate("ReviewActions", "Связать заказ с контрагентом 1С, выбранным в списке"),
         ),
-        DecisionKind.REJECT: (tr("Отклонить"), tr("Отклонить контрагента заказа, с причиной")),
-        DecisionKind.DEFER: (tr("Отложить"), tr("Вернуться к заказу позже")),
+        DecisionKind.REJECT: (
+            translate("ReviewActions", "Отклонить"),
+            translate("ReviewActions", "Отклонить контрагента заказа, с причиной"),
+        ),
+        DecisionKind.DEFER: (
+            translate("ReviewActions", "Отложить"),
+            translate("ReviewActions", "Вернуться к заказу позже"),
+        ),
     }
 
 
@@ -103,7 +107,9 @@ class ReviewActions(QObject):
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if not self.engine_ready:
                 action.setEnabled(False)
-                action.setToolTip(tr("{0}: появится с движком проверки").format(text))
+                action.setToolTip(
+                    translate("ReviewActions", "{0}: появится с движком проверки").format(text)
+                )
                 continue
             possible = self._portal_id is not None
             if kind is DecisionKind.LINK:

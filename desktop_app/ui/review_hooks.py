@@ -28,11 +28,9 @@ from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
 from desktop_app.store.directory_repository import DirectoryRepository
 
+translate = QCoreApplication.translate
+
 NAME_CANDIDATES = 10
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewHooks", text)
 
 
 class Severity(StrEnum):
@@ -81,7 +79,9 @@ class DirectorySource:
             found = self._directory.find_counterparties(
                 name=buyer.display_name, limit=NAME_CANDIDATES
             )
-            return [Candidate(c, (tr("похожее наименование"),)) for c in found]
+            return [
+                Candidate(c, (translate("ReviewHooks", "похожее наименование"),)) for c in found
+            ]
         found = self._directory.find_counterparties(inn=buyer.inn)
         offered = [Candidate(c, _reasons(c, buyer.kpp)) for c in found]
         offered.sort(key=lambda c: _rank(c.counterparty, buyer.kpp))
@@ -99,11 +99,17 @@ def _rank(candidate: DirectoryCounterparty, kpp: str | None) -> tuple[bool, bool
 def _reasons(candidate: DirectoryCounterparty, kpp: str | None) -> tuple[str, ...]:
     reasons: list[str] = []
     if not kpp or candidate.kpp == kpp:
-        reasons.append(tr("тот же ИНН и КПП") if kpp else tr("тот же ИНН"))
+        reasons.append(
+            translate("ReviewHooks", "тот же ИНН и КПП")
+            if kpp
+            else translate("ReviewHooks", "тот же ИНН")
+        )
     elif candidate.is_branch:
-        reasons.append(tr("тот же ИНН, другой КПП: обособленное подразделение"))
+        reasons.append(
+            translate("ReviewHooks", "тот же ИНН, другой КПП: обособленное подразделение")
+        )
     else:
-        reasons.append(tr("тот же ИНН, другой КПП: головная организация"))
+        reasons.append(translate("ReviewHooks", "тот же ИНН, другой КПП: головная организация"))
     if candidate.deletion_mark:
-        reasons.append(tr("помечен на удаление"))
+        reasons.append(translate("ReviewHooks", "помечен на удаление"))
     return tuple(reasons)

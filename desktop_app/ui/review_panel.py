@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.money import format_money
 from desktop_app.domain.order import Order
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
@@ -41,14 +40,12 @@ from desktop_app.ui.order_tables import (
     stretch,
 )
 from desktop_app.ui.portal_column import PortalColumn
-from desktop_app.ui.queue_model import state_word
+from desktop_app.ui.queue_model import money_text, state_word
 from desktop_app.ui.review_actions import ReviewActions
 from desktop_app.ui.review_hooks import Candidate, DirectorySource, Finding, ReviewSource
 from desktop_app.ui.splitters import named_splitter
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewPanel", text)
+translate = QCoreApplication.translate
 
 
 class ReviewPanel(QWidget):
@@ -64,7 +61,9 @@ class ReviewPanel(QWidget):
         self.order: Order | None = None
         self.findings: Sequence[Finding] = ()
         self.stack = QStackedWidget(self)
-        self.placeholder = plain_label(tr("Выберите заказ в очереди слева."), self)
+        self.placeholder = plain_label(
+            translate("ReviewPanel", "Выберите заказ в очереди слева."), self
+        )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.heading = plain_label("", self)
         self.heading.setObjectName("orderHeading")
@@ -81,9 +80,11 @@ class ReviewPanel(QWidget):
         self.tabs = QTabWidget(self)
         lines = reading_table(self.lines, self)
         stretch(lines, 1)
-        self.tabs.addTab(lines, tr("Строки заказа"))
-        self.tabs.addTab(reading_table(self.properties, self), tr("Свойства заказа"))
-        self.tabs.addTab(reading_table(self.history, self), tr("История"))
+        self.tabs.addTab(lines, translate("ReviewPanel", "Строки заказа"))
+        self.tabs.addTab(
+            reading_table(self.properties, self), translate("ReviewPanel", "Свойства заказа")
+        )
+        self.tabs.addTab(reading_table(self.history, self), translate("ReviewPanel", "История"))
         self.sections = named_splitter(
             "reviewSections", Qt.Orientation.Vertical, self, [self.columns, self.tabs]
         )
@@ -147,13 +148,11 @@ class ReviewPanel(QWidget):
         self.decisions.set_context(order.id, self.onec.current_candidate())
 
     def _heading(self, order: Order) -> str:
-        parts = [tr("Заказ № {0}").format(order.number or order.id)]
+        parts = [translate("ReviewPanel", "Заказ № {0}").format(order.number or order.id)]
         if order.date is not None:
-            parts.append(tr("от {0}").format(order.date.strftime("%d.%m.%Y")))
+            parts.append(translate("ReviewPanel", "от {0}").format(order.date.strftime("%d.%m.%Y")))
         if order.total is not None:
-            currency = order.currency or ""
-            shown = "" if currency.upper() in ("", "RUB", "РУБ", "РУБ.") else f" {currency}"
-            parts.append("· " + format_money(order.total) + shown)
+            parts.append("· " + money_text(order.total, order.currency))
         row = self._queue_state(order.id)
         if row:
             parts.append("· " + row)
@@ -173,8 +172,12 @@ class ReviewPanel(QWidget):
             return
         buyer = order.buyer
         keys = differing(buyer, candidate.counterparty) if buyer and candidate else set()
-        portal_marks = {key: tr("Отличается от выбранного контрагента 1С") for key in keys}
-        onec_marks = {key: tr("Отличается от карточки портала") for key in keys}
+        portal_marks = {
+            key: translate("ReviewPanel", "Отличается от выбранного контрагента 1С") for key in keys
+        }
+        onec_marks = {
+            key: translate("ReviewPanel", "Отличается от карточки портала") for key in keys
+        }
         self.portal.show_counterparty(buyer, portal_marks, self._finding_fields())
         self.onec.mark(onec_marks)
         self.decisions.set_context(order.id, candidate)

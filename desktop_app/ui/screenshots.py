@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPoint, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSize, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -22,7 +22,11 @@ from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.workers import TaskRunner
 
+translate = QCoreApplication.translate
+
 SIZE = QSize(1366, 768)
+
+
 WAIT_MS = 180_000
 
 
@@ -89,7 +93,11 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         ("review-branch.png", picks.branch),
     ):
         if portal_id is None or not window.queue.select(portal_id):
-            print(f"нет подходящего заказа для {name}")
+            print(
+                translate("Screenshots", "В демонстрации нет подходящего заказа для {0}").format(
+                    name
+                )
+            )
             continue
         _settle()
         path = folder / name

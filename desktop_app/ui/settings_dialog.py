@@ -22,11 +22,9 @@ from desktop_app.ui.connection_form import OneCForm, PortalForm
 from desktop_app.ui.error_words import log_problem
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
 
+translate = QCoreApplication.translate
+
 FORM_WIDTH = 460
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
 
 
 class SettingsDialog(QDialog):
@@ -34,16 +32,19 @@ class SettingsDialog(QDialog):
         self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Настройки подключения"))
+        self.setWindowTitle(translate("SettingsDialog", "Настройки подключения"))
         self.workspace = workspace
         self.runner = runner
         current = workspace.settings
         self.portal = PortalForm(current.portal, self)
         self.onec = OneCForm(current.onec, self)
         where = (
-            tr("Пароли хранятся в системном хранилище паролей.")
+            translate("SettingsDialog", "Пароли хранятся в системном хранилище паролей.")
             if workspace.vault.persistent
-            else tr("Демонстрация: пароли хранятся только в памяти и забываются при выходе.")
+            else translate(
+                "SettingsDialog",
+                "Демонстрация: пароли хранятся только в памяти и забываются при выходе.",
+            )
         )
         self.note = plain_label(where, self)
         self.error = plain_label("", self)
@@ -125,7 +126,7 @@ class SettingsDialog(QDialog):
 
     def _failure_words(self, error: BaseException) -> str:
         message = log_problem("connection check", error)
-        return message or tr("Проверка не удалась: {0}").format(error)
+        return message or translate("SettingsDialog", "Проверка не удалась: {0}").format(error)
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -160,4 +161,7 @@ class SettingsDialog(QDialog):
     def _save_failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         message = log_problem("saving settings", error)
-        self.error.setText(message or tr("Не удалось сохранить настройки: {0}").format(error))
+        self.error.setText(
+            message
+            or translate("SettingsDialog", "Не удалось сохранить настройки: {0}").format(error)
+        )

@@ -20,6 +20,8 @@ from desktop_app.services.connection_check import CheckResult, Reachability
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.workers import Task
 
+translate = QCoreApplication.translate
+
 COLORS = {
     Reachability.OK: "#2e7d32",
     Reachability.UNREACHABLE: "#c62828",
@@ -31,19 +33,15 @@ COLORS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StatusBar", text)
-
-
 def reachability_word(state: Reachability) -> str:
     return {
-        Reachability.UNKNOWN: tr("не проверялся"),
-        Reachability.OK: tr("на связи"),
-        Reachability.NOT_CONFIGURED: tr("не настроен"),
-        Reachability.NO_PASSWORD: tr("нет пароля"),
-        Reachability.UNREACHABLE: tr("нет связи"),
-        Reachability.REFUSED: tr("не принимает вход"),
-        Reachability.FAILED: tr("ошибка"),
+        Reachability.UNKNOWN: translate("StatusBar", "не проверялся"),
+        Reachability.OK: translate("StatusBar", "на связи"),
+        Reachability.NOT_CONFIGURED: translate("StatusBar", "не настроен"),
+        Reachability.NO_PASSWORD: translate("StatusBar", "нет пароля"),
+        Reachability.UNREACHABLE: translate("StatusBar", "нет связи"),
+        Reachability.REFUSED: translate("StatusBar", "не принимает вход"),
+        Reachability.FAILED: translate("StatusBar", "ошибка"),
     }[state]
 
 
@@ -67,7 +65,7 @@ class StatusBar(QStatusBar):
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
         self.cancel_button = QToolButton(self)
-        self.cancel_button.setText(tr("Отменить"))
+        self.cancel_button.setText(translate("StatusBar", "Отменить"))
         self.cancel_button.clicked.connect(self._cancel)
         for widget in (self.task_label, self.progress, self.cancel_button):
             self.addWidget(widget)
@@ -94,24 +92,26 @@ class StatusBar(QStatusBar):
 
     def set_reachability(self, system: str, result: CheckResult) -> None:
         label = self.portal_label if system == "portal" else self.onec_label
-        name = tr("Портал") if system == "portal" else tr("1С")
+        name = (
+            translate("StatusBar", "Портал") if system == "portal" else translate("StatusBar", "1С")
+        )
         self.states[system] = result.state
         label.setText(f"● {name}: {reachability_word(result.state)}")
         label.setStyleSheet(f"QLabel {{ color: {COLORS[result.state]}; }}")
         label.setToolTip(result.detail or "")
 
     def set_queued_writes(self, count: int) -> None:
-        self.writes_label.setText(tr("Ждут записи в 1С: {0}").format(count))
+        self.writes_label.setText(translate("StatusBar", "Ждут записи в 1С: {0}").format(count))
 
     def set_last_sync(self, moment: dt.datetime | None) -> None:
         if moment is None:
-            self.sync_label.setText(tr("Заказы ещё не получены"))
+            self.sync_label.setText(translate("StatusBar", "Заказы ещё не получены"))
             return
         local = moment.astimezone()
         shown = local.strftime("%H:%M") if local.date() == dt.date.today() else (
             local.strftime("%d.%m.%Y %H:%M")
         )  # fmt: skip
-        self.sync_label.setText(tr("Последнее получение: {0}").format(shown))
+        self.sync_label.setText(translate("StatusBar", "Последнее получение: {0}").format(shown))
 
     # --- background tasks ------------------------------------------------------------------
 
@@ -165,4 +165,4 @@ class StatusBar(QStatusBar):
         if self._shown:
             self._shown[-1][0].cancel()
             self.cancel_button.setEnabled(False)
-            self.task_label.setText(tr("Отмена…"))
+            self.task_label.setText(translate("StatusBar", "Отмена…"))

@@ -33,12 +33,10 @@ from desktop_app.ui.error_words import is_cancel, log_problem
 from desktop_app.ui.status_bar import StatusBar
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
 
+translate = QCoreApplication.translate
+
 log = logging.getLogger(__name__)
 PROBE_SECONDS = 60
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncController", text)
 
 
 class SyncController(QObject):
@@ -57,13 +55,22 @@ class SyncController(QObject):
         self.runner = runner
         self.status = status
         self.queued_writes: Callable[[], int] = lambda: 0
-        self.fetch_action = self._action(parent, tr("Получить заказы"), "F5", self._fetch_clicked)
-        self.refresh_action = self._action(
-            parent, tr("Обновить справочник 1С"), "Shift+F5", self._refresh_clicked
+        self.fetch_action = self._action(
+            parent, translate("SyncController", "Получить заказы"), "F5", self._fetch_clicked
         )
-        self.push_action = self._action(parent, tr("Отправить в 1С"), "", self._push_clicked)
+        self.refresh_action = self._action(
+            parent,
+            translate("SyncController", "Обновить справочник 1С"),
+            "Shift+F5",
+            self._refresh_clicked,
+        )
+        self.push_action = self._action(
+            parent, translate("SyncController", "Отправить в 1С"), "", self._push_clicked
+        )
         self.push_action.setEnabled(False)
-        self.push_action.setToolTip(tr("Отправить в 1С: появится с движком проверки"))
+        self.push_action.setToolTip(
+            translate("SyncController", "Отправить в 1С: появится с движком проверки")
+        )
         self.fetch_timer = QTimer(self)
         self.fetch_timer.timeout.connect(self._fetch_by_timer)
         self.probe_timer = QTimer(self)
@@ -142,13 +149,17 @@ class SyncController(QObject):
     @Slot(object)
     def _fetched(self, report: FetchReport) -> None:
         self.status.set_reachability("portal", CheckResult(Reachability.OK))
-        text = tr("Заказы получены: новых {0}, изменённых {1}, без изменений {2}.").format(
-            report.new, report.changed, report.unchanged
-        )
+        text = translate(
+            "SyncController", "Заказы получены: новых {0}, изменённых {1}, без изменений {2}."
+        ).format(report.new, report.changed, report.unchanged)
         if report.quarantined:
-            text += " " + tr("Отложено из-за ошибок: {0}.").format(report.quarantined)
+            text += " " + translate("SyncController", "Отложено из-за ошибок: {0}.").format(
+                report.quarantined
+            )
         if not report.complete:
-            text += " " + tr("Ответ портала оборван; следующее получение повторит его.")
+            text += " " + translate(
+                "SyncController", "Ответ портала оборван; следующее получение повторит его."
+            )
         log.info("fetch %s: %s", report.fetch_id, text)
         self.status.showMessage(text, 30_000)
         self.show_store_state()
@@ -156,7 +167,7 @@ class SyncController(QObject):
 
     @Slot(object)
     def _fetch_failed(self, error: BaseException) -> None:
-        self._failed(self.sender(), tr("Получение заказов"), error)
+        self._failed(self.sender(), translate("SyncController", "Получение заказов"), error)
         if isinstance(error, PortalError):
             self.status.set_reachability("portal", connection_check.portal_failure(error))
         self.orders_changed.emit()  # a cancelled or broken fetch may have stored some batches
@@ -192,16 +203,16 @@ class SyncController(QObject):
     def _refreshed(self, reports: list[RefreshReport]) -> None:
         self.status.set_reachability("onec", CheckResult(Reachability.OK))
         counts = {r.kind: r.rows for r in reports}
-        text = tr("Справочник 1С обновлён: партнёров {0}, контрагентов {1}.").format(
-            counts.get("partners", 0), counts.get("counterparties", 0)
-        )
+        text = translate(
+            "SyncController", "Справочник 1С обновлён: партнёров {0}, контрагентов {1}."
+        ).format(counts.get("partners", 0), counts.get("counterparties", 0))
         log.info("directory refresh: %s", text)
         self.status.showMessage(text, 30_000)
         self.directory_changed.emit()
 
     @Slot(object)
     def _refresh_failed(self, error: BaseException) -> None:
-        self._failed(self.sender(), tr("Обновление справочника 1С"), error)
+        self._failed(self.sender(), translate("SyncController", "Обновление справочника 1С"), error)
         if isinstance(error, OneCError):
             self.status.set_reachability("onec", connection_check.onec_failure(error))
         self.directory_changed.emit()
@@ -253,7 +264,7 @@ class SyncController(QObject):
 
     @Slot(object)
     def _probe_failed(self, error: BaseException) -> None:
-        self._failed(self.sender(), tr("Проверка связи"), error)
+        self._failed(self.sender(), translate("SyncController", "Проверка связи"), error)
 
     def _failed(self, task: QObject | None, what: str, error: BaseException) -> None:
         message = log_problem(what, error)

@@ -15,6 +15,7 @@ from desktop_app.ui.demo import DemoEnvironment
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.workers import TaskRunner
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # keyring's own switch to a throw-away backend: a plain file under XDG_DATA_HOME, which the
@@ -110,3 +111,14 @@ def filled_demo(demo: DemoEnvironment) -> DemoEnvironment:
     with session.client:
         refresh_directory(session.client, DirectoryRepository(workspace.database))
     return demo
+
+
+@pytest.fixture
+def runner(qtbot: Any) -> Iterator[TaskRunner]:
+    """A background-task runner of its own, shut down (threads joined) after the test."""
+    from desktop_app.ui.workers import TaskRunner
+
+    tasks = TaskRunner()
+    yield tasks
+    assert tasks.shutdown(5000)
+    qtbot.waitUntil(lambda: not tasks.tasks)

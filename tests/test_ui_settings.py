@@ -21,14 +21,6 @@ WAIT = 30_000
 
 
 @pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    assert tasks.shutdown(5000)
-    qtbot.waitUntil(lambda: not tasks.tasks)
-
-
-@pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
     """A real installation's workspace: nothing configured, passwords in the keychain."""
     opened = Workspace.open(tmp_path / "data", KeychainVault())

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
-
-
-@pytest.fixture
-def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
-    tasks = TaskRunner()
-    yield tasks
-    assert tasks.shutdown(5000)
-    qtbot.waitUntil(lambda: not tasks.tasks)
 
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner) -> None:

@@ -97,6 +97,11 @@ class ConnectionForm(QGroupBox):
         self.answer.setStyleSheet("")
         self.answer.setText(translate("ConnectionForm", "Проверяю…"))
 
+    def _show_starts(self) -> None:
+        """Long addresses show their beginning (the scheme and host), not their end."""
+        for field in (self.url, self.ca_bundle):
+            field.setCursorPosition(0)
+
     def show_answer(self, words: str, good: bool) -> None:
         self.check_button.setEnabled(True)
         self.answer.setStyleSheet(f"QLabel {{ color: {'#2e7d32' if good else '#c62828'}; }}")
@@ -109,12 +114,20 @@ class PortalForm(ConnectionForm):
         self._add_common("https://b2b.example.ru/bitrix/admin/1c_exchange.php")
         self.mode = QComboBox(self)
         self.mode.addItem(
-            translate("ConnectionForm", "Своя страница обмена (с подтверждением)"),
+            translate("ConnectionForm", "Своя страница обмена"),
             PortalMode.OWN_PAGE.value,
         )
         self.mode.addItem(
-            translate("ConnectionForm", "Страница 1С, без подтверждения (peek)"),
+            translate("ConnectionForm", "Страница 1С (peek)"),
             PortalMode.PEEK.value,
+        )
+        self.mode.setToolTip(
+            translate(
+                "ConnectionForm",
+                "Своя страница обмена: полученные заказы подтверждаются порталу, следующий "
+                "обмен приносит только новые и изменённые.\nСтраница 1С (peek): порталу "
+                "ничего не подтверждается, курсор 1С не сдвигается.",
+            )
         )
         self.form.addRow(translate("ConnectionForm", "Режим"), self.mode)
         self.connect_timeout = _seconds(settings.connect_timeout, self)
@@ -136,6 +149,7 @@ class PortalForm(ConnectionForm):
         self.ca_bundle.setText(settings.ca_bundle)
         self.retries.setValue(settings.retries)
         self.fetch_every.setValue(settings.fetch_every)
+        self._show_starts()
 
     def values(self, base: PortalSettings) -> PortalSettings:
         return replace(
@@ -196,6 +210,7 @@ class OneCForm(ConnectionForm):
         self.url.setText(settings.url)
         self.user.setText(settings.user)
         self.ca_bundle.setText(settings.ca_bundle)
+        self._show_starts()
 
     def values(self, base: OneCSettings) -> OneCSettings:
         return replace(

@@ -10,10 +10,17 @@ the window, and cleans everything up when the window closes. Problems a manager 
 from __future__ import annotations
 
 import logging
+import signal
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.services import app_dirs, logging_setup
@@ -105,6 +112,7 @@ def run_gui(
             window.close()
             return 0
         window.show()
+        stop_on_signals(window)
         directory = DirectoryRepository(workspace.database)
         never_copied = directory.last_refresh(DirectoryKind.COUNTERPARTIES) is None
         onec_set = bool(workspace.settings.onec.url)
@@ -116,6 +124,24 @@ def run_gui(
         workspace.close()
         if environment is not None:
             environment.stop()
+
+
+def stop_on_signals(window: MainWindow) -> None:
+    """Ctrl+C in the terminal (or a TERM from the system) closes the window properly.
+
+    Python handles a signal only when it runs some Python code; the idle timer gives it that
+    chance four times a second while Qt's event loop waits.
+    """
+
+    def close(_number: int, _frame: object) -> None:
+        log.info("closing on a signal")
+        window.close()
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, close)
+    idle = QTimer(window)
+    idle.timeout.connect(lambda: None)
+    idle.start(250)
 
 
 def _log_path() -> Path | None:

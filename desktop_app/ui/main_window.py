@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(workspace, self.runner, self.status, self)
         self.crash = CrashHandler(log_path, self)
         self.settings_action = QAction(translate("MainWindow", "Настройки…"), self)
-        self.settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_dialog: SettingsDialog | None = None
         self.message: QMessageBox | None = None
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "Выход"))
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         orders_menu = menus.addMenu(translate("MainWindow", "&Заказы"))
         for action in (sync.fetch_action, sync.refresh_action, sync.push_action):
@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
 
     def start(self, *, fetch_now: bool = False, refresh_now: bool = False) -> None:
         """Start the background work: timers, link checks, and a fetch or refresh if asked."""
+        self.queue.view.setFocus()  # the arrow keys walk the queue from the start
+        if self.queue.current_row() is None:
+            self.queue.select_row(0)
         self.sync.start(fetch_now=fetch_now, refresh_now=refresh_now)
 
     def closeEvent(self, event: QCloseEvent) -> None:

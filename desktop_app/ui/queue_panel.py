@@ -185,12 +185,15 @@ class QueuePanel(QWidget):
         return True
 
     def refresh(self) -> None:
-        """Read the queue and the counts again, staying on the same order when it is there."""
+        """Read the queue and the counts again, staying on the same order when it is there
+        (on the first order when none was open)."""
         current = self.current_row()
         near = self.view.currentIndex().row()
         self.model.refresh()
         self.reload_counts()
-        if current is None or not self.select(current.portal_id, max(near, 0)):
+        if current is None:
+            self.select_row(0)  # the first order opens once there are orders
+        elif not self.select(current.portal_id, max(near, 0)):
             self.current_changed.emit(None)
 
     def advance_from(self, portal_id: str) -> None:

@@ -224,125 +224,131 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="108"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="113"/>
         <source>Портал (обмен заказами 1С-Битрикс)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="112"/>
-        <source>Своя страница обмена (с подтверждением)</source>
+        <location filename="../../desktop_app/ui/connection_form.py" line="117"/>
+        <source>Своя страница обмена</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="116"/>
-        <source>Страница 1С, без подтверждения (peek)</source>
+        <location filename="../../desktop_app/ui/connection_form.py" line="121"/>
+        <source>Страница 1С (peek)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="119"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="125"/>
+        <source>Своя страница обмена: полученные заказы подтверждаются порталу, следующий обмен приносит только новые и изменённые.
+Страница 1С (peek): порталу ничего не подтверждается, курсор 1С не сдвигается.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="132"/>
         <source>Режим</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="126"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="139"/>
         <source> мин</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="127"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="140"/>
         <source>только вручную</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="128"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="193"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="141"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="207"/>
         <source>Ждать соединения</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="129"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="194"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="142"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="208"/>
         <source>Ждать ответа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="130"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="143"/>
         <source>Повторов при обрыве</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="131"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="144"/>
         <source>Получать заказы каждые</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="158"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="172"/>
         <source>Подключение к порталу работает: вход выполнен.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="162"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="176"/>
         <source>Укажите адрес страницы обмена и логин. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="168"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="182"/>
         <source>Введите пароль пользователя портала.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="172"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="186"/>
         <source>Портал не отвечает. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="176"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="190"/>
         <source>Портал не пустил: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="180"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="194"/>
         <source>Портал ответил не по протоколу: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="189"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="203"/>
         <source>1С:Управление торговлей 11 (OData)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="215"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="230"/>
         <source>Подключение к 1С работает, в публикации OData есть всё нужное.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="220"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="235"/>
         <source>1С отвечает, но в публикации OData не хватает:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="225"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="240"/>
         <source>Укажите адрес публикации OData и логин. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="231"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="246"/>
         <source>Введите пароль пользователя 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="235"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="250"/>
         <source>1С не отвечает. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="239"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="254"/>
         <source>1С не пустила: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="243"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="258"/>
         <source>1С ответила ошибкой: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,30 +430,30 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="44"/>
+        <location filename="../../desktop_app/ui/launch.py" line="51"/>
         <source>Подключения к порталу и 1С ещё не настроены.
 
 Показать демонстрацию? Она запускает встроенные портал 1С-Битрикс и 1С:УТ 11 с придуманными заказами и ничего не меняет на этом компьютере.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="50"/>
-        <location filename="../../desktop_app/ui/launch.py" line="95"/>
+        <location filename="../../desktop_app/ui/launch.py" line="57"/>
+        <location filename="../../desktop_app/ui/launch.py" line="102"/>
         <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="51"/>
+        <location filename="../../desktop_app/ui/launch.py" line="58"/>
         <source>Демонстрация</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="53"/>
+        <location filename="../../desktop_app/ui/launch.py" line="60"/>
         <source>Настроить подключения</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="55"/>
+        <location filename="../../desktop_app/ui/launch.py" line="62"/>
         <source>Выход</source>
         <translation type="unfinished"></translation>
     </message>
@@ -495,7 +501,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="189"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
         <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>

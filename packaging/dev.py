@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The two commands of README's quick start, runnable on a fresh clone.
 
-    python3 packaging/dev.py demo   # Order Review on its embedded demo
+    python3 packaging/dev.py demo       # the Order Review window on its embedded demo
+    python3 packaging/dev.py demo-cli   # the same pipeline in the terminal
     python3 packaging/dev.py test   # every check: ruff, ruff format, mypy, pytest
 
 Each creates `.venv` in the checkout on first use and reinstalls the project
@@ -102,6 +103,12 @@ def command_test(python: Path, extra: list[str]) -> None:
 
 
 def command_demo(python: Path, extra: list[str]) -> None:
+    """The desktop window on the built-in portal and 1C (`demo-cli` for the terminal one)."""
+    result = subprocess.run([str(python), "-m", "desktop_app", "gui", "--demo", *extra], cwd=ROOT)
+    sys.exit(result.returncode)
+
+
+def command_demo_cli(python: Path, extra: list[str]) -> None:
     result = subprocess.run([str(python), "-m", "desktop_app", "demo", *extra], cwd=ROOT)
     sys.exit(result.returncode)
 
@@ -109,9 +116,9 @@ def command_demo(python: Path, extra: list[str]) -> None:
 def main(argv: list[str]) -> None:
     if sys.version_info < MIN_PYTHON:
         sys.exit(f"Order Review needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer.")
-    commands = {"demo": command_demo, "test": command_test}
+    commands = {"demo": command_demo, "demo-cli": command_demo_cli, "test": command_test}
     if not argv or argv[0] not in commands:
-        sys.exit("usage: python3 packaging/dev.py {demo|test} [arguments...]")
+        sys.exit("usage: python3 packaging/dev.py {demo|demo-cli|test} [arguments...]")
     python = ensure_venv()
     commands[argv[0]](python, argv[1:])
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -16,6 +16,11 @@ from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
 from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
+from desktop_app.ui.demo import DemoEnvironment
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.workers import TaskRunner
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # keyring's own switch to a throw-away backend: a plain file under XDG_DATA_HOME, which the
@@ -106,3 +111,66 @@ def one_line_error(result: subprocess.CompletedProcess[str], words: str) -> None
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, lines
     assert words in lines[0]
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[DemoEnvironment]:
+    """The GUI demo's world: both emulators on loopback, a configured workspace; no timer."""
+    environment = DemoEnvironment(orders=40, fetch_every=0, keep=tmp_path / "demo-data")
+    environment.start()
+    yield environment
+    environment.stop()
+
+
+@pytest.fixture
+def window(qtbot: Any, demo: DemoEnvironment, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window on the demo workspace, not started; closed (threads joined) after."""
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.ui_state import UiState
+
+    assert demo.workspace is not None
+    shown = MainWindow(demo.workspace, UiState(tmp_path / "window.ini"))
+    shown.resize(1366, 768)
+    shown.show()
+    yield shown
+    shown.close()  # cancels the background tasks and joins their threads
+    assert shown.runner.idle, "background threads left running"
+    qtbot.waitUntil(lambda: not shown.runner.tasks)  # their last signals delivered
+    destroy(shown)
+
+
+def destroy(widget: Any) -> None:
+    """Delete a closed window's C++ side now: no widget of one test lives on into the next."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def filled_demo(demo: DemoEnvironment) -> DemoEnvironment:
+    """The demo with its orders fetched and 1C's directory copied (straight, not in the GUI)."""
+    from desktop_app.services.directory_service import refresh_directory
+    from desktop_app.services.fetch_service import fetch_orders
+    from desktop_app.services.onec_connection import connect
+    from desktop_app.store.directory_repository import DirectoryRepository
+
+    workspace = demo.workspace
+    assert workspace is not None
+    settings = workspace.settings
+    fetch_orders(settings.portal, demo.portal.password, workspace.database, workspace.work_dir)
+    session = connect(settings.onec, demo.onec.password, workspace.data_dir)
+    with session.client:
+        refresh_directory(session.client, DirectoryRepository(workspace.database))
+    return demo
+
+
+@pytest.fixture
+def runner(qtbot: Any) -> Iterator[TaskRunner]:
+    """A background-task runner of its own, shut down (threads joined) after the test."""
+    from desktop_app.ui.workers import TaskRunner
+
+    tasks = TaskRunner()
+    yield tasks
+    assert tasks.shutdown(5000)
+    qtbot.waitUntil(lambda: not tasks.tasks)

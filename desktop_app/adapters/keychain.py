@@ -5,12 +5,15 @@ An entry is named by the system (portal, 1C), the login and the address, so two 
 two 1C bases keep separate passwords. A missing or locked backend becomes `KeychainError`
 with words a person can act on, never a traceback (GUIDE §10: frozen builds can lose the
 backends' entry points).
+
+`keyring` is imported on first use: finding its backends takes a noticeable part of a
+second, which the window's start (and the demo, which keeps its passwords in memory)
+need not pay.
 """
 
 from __future__ import annotations
 
-import keyring
-import keyring.errors
+from types import ModuleType
 
 SERVICE_PREFIX = "Order Review"
 
@@ -35,7 +38,15 @@ def _unavailable(error: Exception) -> KeychainError:
     )
 
 
+def _keyring() -> ModuleType:
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def store_password(system: str, user: str, url: str, password: str) -> None:
+    keyring = _keyring()
     try:
         keyring.set_password(_service(system), _account(user, url), password)
     except (keyring.errors.KeyringError, RuntimeError) as error:
@@ -43,13 +54,16 @@ def store_password(system: str, user: str, url: str, password: str) -> None:
 
 
 def password(system: str, user: str, url: str) -> str | None:
+    keyring = _keyring()
     try:
-        return keyring.get_password(_service(system), _account(user, url))
+        found: str | None = keyring.get_password(_service(system), _account(user, url))
     except (keyring.errors.KeyringError, RuntimeError) as error:
         raise _unavailable(error) from None
+    return found
 
 
 def forget_password(system: str, user: str, url: str) -> None:
+    keyring = _keyring()
     try:
         keyring.delete_password(_service(system), _account(user, url))
     except keyring.errors.PasswordDeleteError:

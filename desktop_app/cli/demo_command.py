@@ -5,8 +5,8 @@ world (companies with valid requisites, sole proprietors, branches, names with q
 `&`; 1C knows some of them). Order Review fetches the orders exactly as from a real portal
 into a throw-away data folder (or `--keep DIR`), copies 1C's directory over OData, and
 shows the queue with what 1C knows of each buyer; then the portal edits a few orders and
-takes new ones, and a second fetch shows them as changed and new. The desktop window
-replaces this listing once it exists.
+takes new ones, and a second fetch shows them as changed and new. `gui --demo` shows the
+same world in the desktop window.
 """
 
 from __future__ import annotations

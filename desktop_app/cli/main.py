@@ -24,6 +24,7 @@ from desktop_app.cli import (
     emulators_command,
     export_command,
     fetch_command,
+    gui_command,
     parse_command,
     queue_command,
 )
@@ -31,6 +32,7 @@ from desktop_app.cli.errors import UserError
 from desktop_app.services import app_dirs, logging_setup
 
 COMMANDS = (
+    gui_command,
     demo_command,
     fetch_command,
     queue_command,
@@ -73,10 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _start_log(args.command or "gui")
     if args.command is None:
-        parser.print_help(sys.stderr)
-        return 2
-    _start_log(args.command)
+        return gui_command.run_default(args, parser)
     try:
         result: int = args.run(args)
     except UserError as error:

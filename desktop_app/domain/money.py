@@ -53,5 +53,8 @@ def format_decimal(value: Decimal) -> str:
 
 
 def money_text(value: Decimal) -> str:
-    """Money as a Russian reader writes it: ``"1 234 567,50"`` (no-break spaces)."""
+    """Money as a Russian reader writes it: ``Decimal("1234567.5")`` → ``"1 234 567,50"``.
+
+    The groups are separated by no-break spaces, so an amount never wraps in a table cell.
+    """
     return f"{to_money(value):,.2f}".replace(",", "\u00a0").replace(".", ",")

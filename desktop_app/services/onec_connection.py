@@ -7,7 +7,7 @@ real УТ 11 answers it in seconds with megabytes. `check=True` reads it again �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection, service_root
@@ -37,10 +37,21 @@ def connection_for(settings: OneCSettings, password: str) -> OneCConnection:
 
 
 def connect(
-    settings: OneCSettings, password: str, data_dir: Path, *, check: bool = False
+    settings: OneCSettings,
+    password: str,
+    data_dir: Path,
+    *,
+    check: bool = False,
+    retries: int | None = None,
 ) -> OneCSession:
-    """A client for the publication, with what it offers (from the cache unless `check`)."""
-    client = ODataClient(connection_for(settings, password))
+    """A client for the publication, with what it offers (from the cache unless `check`).
+
+    `retries` overrides the connection's retries (a check button wants its answer at once).
+    """
+    connection = connection_for(settings, password)
+    if retries is not None:
+        connection = replace(connection, retries=retries)
+    client = ODataClient(connection)
     cache = PublicationCache(data_dir)
     publication = None if check else cache.load(service_root(settings.url))
     if publication is None:

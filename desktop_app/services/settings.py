@@ -50,6 +50,8 @@ class PortalSettings:
     connect_timeout: float = 15.0
     read_timeout: float = 180.0
     retries: int = 3
+    fetch_every: int = 15
+    """Minutes between fetches the desktop window starts by itself; 0: only by hand."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,13 @@ def _flag(text: str) -> bool:
     raise ValueError(text)
 
 
+def _minutes(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise ValueError(text)
+    return value
+
+
 def _mode(text: str) -> PortalMode:
     return PortalMode(text.strip().lower())
 
@@ -147,6 +156,7 @@ _KEY_PARSERS: dict[str, Callable[[str], Any]] = {
     "seller.corr_account": _checked(_twenty_digits, "корреспондентский счёт (20 цифр)"),
     "seller.account": _checked(_twenty_digits, "расчётный счёт (20 цифр)"),
     "invoice.number": _template,
+    "portal.fetch_every": _minutes,
 }
 _SECTIONS = {
     "portal": PortalSettings,
@@ -171,6 +181,7 @@ DESCRIPTIONS = {
     "portal.connect_timeout": "сколько секунд ждать соединения с порталом",
     "portal.read_timeout": "сколько секунд ждать ответа портала",
     "portal.retries": "сколько раз повторять шаг обмена при обрыве связи",
+    "portal.fetch_every": "через сколько минут окно программы само получает заказы (0 — вручную)",
     "onec.url": "адрес OData-сервиса 1С (…/odata/standard.odata/)",
     "onec.user": "пользователь 1С",
     "onec.ca_bundle": "файл сертификатов центра сертификации 1С (PEM)",
@@ -221,7 +232,9 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
     except ValueError:
         expected = {
             float: "положительное число",
-            int: "целое положительное число",
+            int: "целое число, не меньше нуля"
+            if key == "portal.fetch_every"
+            else "целое положительное число",
             bool: "да или нет",
             PortalMode: "own-page или peek",
             InvoiceDateSource: "order или today",

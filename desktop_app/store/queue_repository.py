@@ -11,33 +11,36 @@ from __future__ import annotations
 import zlib
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import Select, and_, func, select
 
 from desktop_app.domain.order import Order
 from desktop_app.store.database import Database
 from desktop_app.store.models import FETCHES, ORDERS, QUARANTINED, REVISIONS
 from desktop_app.store.order_codec import JsonObject, order_from_payload, payload_object
+from desktop_app.store.queue_query import (
+    QueueFilter,
+    QueueOrder,
+    QueueSort,
+    count_select,
+    page_select,
+)
 from desktop_app.store.queue_rows import FetchRow, QuarantineRow, QueueRow, RevisionRow
 from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState
 from desktop_app.store.revision_diff import changed_fields
 
-__all__ = ["FetchRow", "QuarantineRow", "QueueRepository", "QueueRow", "RevisionRow"]
+__all__ = [
+    "FetchRow",
+    "QuarantineRow",
+    "QueueFilter",
+    "QueueOrder",
+    "QueueRepository",
+    "QueueRow",
+    "QueueSort",
+    "RevisionRow",
+]
 
 PAGE_SIZE = 200
-
-
-def _filters(state: ReviewState | None, search: str | None) -> list[ColumnElement[bool]]:
-    """WHERE terms: the state, and every word of the search somewhere in the searchable text.
-
-    The words are case-folded in Python like the stored `search_text`, and matched with LIKE
-    with escaping, so ``%`` or ``_`` in a company name are taken literally.
-    """
-    terms: list[ColumnElement[bool]] = []
-    if state is not None:
-        terms.append(ORDERS.c.review_state == ReviewState(state).value)
-    for word in (search or "").casefold().split():
-        terms.append(ORDERS.c.search_text.contains(word, autoescape=True))
-    return terms
+NEWEST_FIRST = QueueOrder()
 
 
 class QueueRepository:
@@ -52,36 +55,10 @@ class QueueRepository:
         search: str | None = None,
         limit: int = PAGE_SIZE,
         offset: int = 0,
+        order: QueueOrder = NEWEST_FIRST,
     ) -> list[QueueRow]:
-        """A page of the queue, newest order first (undated orders last)."""
-        revisions = (
-            select(func.count())
-            .where(REVISIONS.c.order_id == ORDERS.c.id)
-            .scalar_subquery()
-            .label("revisions")
-        )
-        query = (
-            select(
-                ORDERS.c.portal_id,
-                ORDERS.c.number,
-                ORDERS.c.order_date,
-                ORDERS.c.buyer_name,
-                ORDERS.c.buyer_inn,
-                ORDERS.c.buyer_kpp,
-                ORDERS.c.buyer_kind,
-                ORDERS.c.total,
-                ORDERS.c.currency,
-                ORDERS.c.review_state,
-                ORDERS.c.changed_since_review,
-                revisions,
-                ORDERS.c.updated_at,
-            )
-            .where(*_filters(state, search))
-            # Undated last, portably (NULLS LAST needs SQLite 3.30; false sorts before true).
-            .order_by(ORDERS.c.order_date.is_(None), ORDERS.c.order_date.desc(), ORDERS.c.id.desc())
-            .limit(limit)
-            .offset(offset)
-        )
+        """A page of the queue, newest order first (undated orders last) unless `order`."""
+        query = page_select(QueueFilter(state, search), order, limit, offset)
         with self._db.reading() as connection:
             rows = connection.execute(query).all()
         return [
@@ -105,9 +82,8 @@ class QueueRepository:
 
     def count(self, state: ReviewState | None = None, search: str | None = None) -> int:
         """How many orders `queue` would page through with the same filters."""
-        query = select(func.count()).select_from(ORDERS).where(*_filters(state, search))
         with self._db.reading() as connection:
-            return int(connection.execute(query).scalar_one())
+            return int(connection.execute(count_select(QueueFilter(state, search))).scalar_one())
 
     def state_counts(self) -> dict[ReviewState, int]:
         """Orders per review state (every state present, zero included): the queue's tabs."""
@@ -137,6 +113,13 @@ class QueueRepository:
                     .all()
                 )
         return list(found)
+
+    def review_state(self, portal_id: str) -> ReviewState | None:
+        """Where the order is in the review; None for an unknown `Ид`."""
+        query = select(ORDERS.c.review_state).where(ORDERS.c.portal_id == portal_id)
+        with self._db.reading() as connection:
+            state = connection.execute(query).scalar_one_or_none()
+        return None if state is None else ReviewState(state)
 
     def order(self, portal_id: str) -> Order | None:
         """The current revision of the order, decoded; None for an unknown `Ид`."""
@@ -203,7 +186,26 @@ class QueueRepository:
 
     def last_fetches(self, n: int = 10) -> list[FetchRow]:
         """The `n` most recent fetches, newest first."""
-        query = select(FETCHES).order_by(FETCHES.c.id.desc()).limit(n)
+        return self._fetches(select(FETCHES).order_by(FETCHES.c.id.desc()).limit(n))
+
+    def last_successful_fetch(self) -> FetchRow | None:
+        """The latest fetch whose orders were all stored (confirmed or not), if any.
+
+        What "last sync" means to the manager: the moment the local queue was last as
+        complete as the portal's answer. A fetch cut short (`complete` false) still ends in
+        ``stored``; its problems were shown when it ran.
+        """
+        done = (FetchStatus.STORED.value, FetchStatus.CONFIRMED.value)
+        query = (
+            select(FETCHES)
+            .where(FETCHES.c.status.in_(done), FETCHES.c.finished_at.is_not(None))
+            .order_by(FETCHES.c.id.desc())
+            .limit(1)
+        )
+        found = self._fetches(query)
+        return found[0] if found else None
+
+    def _fetches(self, query: Select[tuple[object, ...]]) -> list[FetchRow]:
         with self._db.reading() as connection:
             rows = connection.execute(query).all()
         return [

@@ -1,0 +1,121 @@
+"""The SQL of the queue: which orders a filter keeps, in which order, one page at a time.
+
+A queue of 100,000 orders is filtered, sorted and paged here, in SQL (GUIDE §7), so a page
+costs the same near the top as near the bottom:
+
+- a page is chosen by its keys first (`SELECT id … ORDER BY … LIMIT n OFFSET m`): for the
+  date order with or without a state, SQLite walks a covering index to skip `m` rows
+  without reading them; only the `n` rows of the page are then read in full;
+- the sort keys put NULLs where SQLite's own index order has them (first going up, last going
+  down) and say so explicitly (`NULLS FIRST`/`NULLS LAST`), so the index serves the order and
+  PostgreSQL sorts the same way; undated orders are therefore last in the default order;
+- the search matches every word in the pre-folded `search_text` with an escaped LIKE; that is
+  a scan of the table, so the GUI throttles it while the manager types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, Select, UnaryExpression, func, select
+
+from desktop_app.store.models import ORDERS, REVISIONS
+from desktop_app.store.review_state import ReviewState
+
+
+class QueueSort(StrEnum):
+    """What the queue can be sorted by (each with the order's id as the tie-breaker)."""
+
+    DATE = "date"
+    NUMBER = "number"
+    BUYER = "buyer"
+    INN = "inn"
+    TOTAL = "total"
+    STATE = "state"
+
+
+_SORT_COLUMNS = {
+    QueueSort.DATE: ORDERS.c.order_date,
+    QueueSort.NUMBER: ORDERS.c.number,
+    QueueSort.BUYER: ORDERS.c.buyer_name,
+    QueueSort.INN: ORDERS.c.buyer_inn,
+    QueueSort.TOTAL: ORDERS.c.total_kopecks,
+    QueueSort.STATE: ORDERS.c.review_state,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """Which orders the queue shows: one review state (or all), and the search words."""
+
+    state: ReviewState | None = None
+    search: str | None = None
+
+    def terms(self) -> list[ColumnElement[bool]]:
+        """WHERE terms: the state, and every word of the search somewhere in `search_text`.
+
+        The words are case-folded in Python like the stored `search_text`, and matched with
+        LIKE with escaping, so ``%`` or ``_`` in a company name are taken literally.
+        """
+        terms: list[ColumnElement[bool]] = []
+        if self.state is not None:
+            terms.append(ORDERS.c.review_state == ReviewState(self.state).value)
+        for word in (self.search or "").casefold().split():
+            terms.append(ORDERS.c.search_text.contains(word, autoescape=True))
+        return terms
+
+
+@dataclass(frozen=True, slots=True)
+class QueueOrder:
+    """The queue's order: newest first unless the manager sorted by a column."""
+
+    key: QueueSort = QueueSort.DATE
+    descending: bool = True
+
+    def clauses(self) -> list[UnaryExpression[object]]:
+        column = _SORT_COLUMNS[self.key]
+        if self.descending:
+            return [column.desc().nulls_last(), ORDERS.c.id.desc()]
+        return [column.asc().nulls_first(), ORDERS.c.id.asc()]
+
+
+REVISION_COUNT = (
+    select(func.count())
+    .where(REVISIONS.c.order_id == ORDERS.c.id)
+    .scalar_subquery()
+    .label("revisions")
+)
+ROW_COLUMNS = (
+    ORDERS.c.portal_id,
+    ORDERS.c.number,
+    ORDERS.c.order_date,
+    ORDERS.c.buyer_name,
+    ORDERS.c.buyer_inn,
+    ORDERS.c.buyer_kpp,
+    ORDERS.c.buyer_kind,
+    ORDERS.c.total,
+    ORDERS.c.currency,
+    ORDERS.c.review_state,
+    ORDERS.c.changed_since_review,
+    REVISION_COUNT,
+    ORDERS.c.updated_at,
+)
+
+
+def page_select(
+    where: QueueFilter, order: QueueOrder, limit: int, offset: int
+) -> Select[tuple[object, ...]]:
+    """The rows of one page: keys chosen first (cheap), then only those rows read."""
+    keys = (
+        select(ORDERS.c.id)
+        .where(*where.terms())
+        .order_by(*order.clauses())
+        .limit(limit)
+        .offset(offset)
+    )
+    return select(*ROW_COLUMNS).where(ORDERS.c.id.in_(keys)).order_by(*order.clauses())
+
+
+def count_select(where: QueueFilter) -> Select[int]:
+    return select(func.count()).select_from(ORDERS).where(*where.terms())

@@ -1,0 +1,262 @@
+"""One side of the settings dialog: the fields of a connection, its check, the check's answer.
+
+`PortalForm` and `OneCForm` differ only in their fields; both read their values back as
+the typed settings object and word the answer of "Проверить подключение" for a manager.
+The password field starts empty: leaving it so keeps the stored password (reading the
+keychain to prefill it could block the window, and nobody needs to see it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from desktop_app.services.connection_check import CheckResult, Reachability
+from desktop_app.services.settings import OneCSettings, PortalMode, PortalSettings
+from desktop_app.ui.card_view import plain_label
+
+translate = QCoreApplication.translate
+
+
+def _seconds(value: float, parent: QWidget, maximum: float = 3600) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setRange(1, maximum)
+    box.setDecimals(0)
+    box.setSuffix(translate("ConnectionForm", " с"))
+    box.setValue(value)
+    return box
+
+
+class ConnectionForm(QGroupBox):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.form = QFormLayout(self)
+        self.url = QLineEdit(self)
+        self.user = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(
+            translate("ConnectionForm", "оставьте пустым, чтобы не менять")
+        )
+        self.ca_bundle = QLineEdit(self)
+        self.ca_bundle.setPlaceholderText(
+            translate("ConnectionForm", "не нужен для обычного сертификата")
+        )
+        browse = QToolButton(self)
+        browse.setText("…")
+        browse.setToolTip(translate("ConnectionForm", "Выбрать файл сертификатов (PEM)"))
+        browse.clicked.connect(self._browse)
+        self._ca_row = QHBoxLayout()
+        self._ca_row.addWidget(self.ca_bundle, 1)
+        self._ca_row.addWidget(browse)
+        self.check_button = QPushButton(translate("ConnectionForm", "Проверить подключение"), self)
+        self.answer = plain_label("", self)
+        self.answer.setObjectName("checkAnswer")
+
+    def _add_common(self, url_hint: str) -> None:
+        self.url.setPlaceholderText(url_hint)
+        self.form.addRow(translate("ConnectionForm", "Адрес"), self.url)
+        self.form.addRow(translate("ConnectionForm", "Логин"), self.user)
+        self.form.addRow(translate("ConnectionForm", "Пароль"), self.password)
+
+    def _add_check(self) -> None:
+        self.form.addRow(translate("ConnectionForm", "Сертификаты ЦС"), self._ca_row)
+        self.form.addRow(self.check_button)
+        self.form.addRow(self.answer)
+
+    @Slot()
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("ConnectionForm", "Файл сертификатов"),
+            "",
+            translate("ConnectionForm", "Сертификаты (*.pem *.crt *.cer);;Все (*)"),
+        )
+        if path:
+            self.ca_bundle.setText(path)
+
+    def new_password(self) -> str | None:
+        return self.password.text() or None
+
+    def show_checking(self) -> None:
+        self.check_button.setEnabled(False)
+        self.answer.setStyleSheet("")
+        self.answer.setText(translate("ConnectionForm", "Проверяю…"))
+
+    def _show_starts(self) -> None:
+        """Long addresses show their beginning (the scheme and host), not their end."""
+        for field in (self.url, self.ca_bundle):
+            field.setCursorPosition(0)
+
+    def show_answer(self, words: str, good: bool) -> None:
+        self.check_button.setEnabled(True)
+        self.answer.setStyleSheet(f"QLabel {{ color: {'#2e7d32' if good else '#c62828'}; }}")
+        self.answer.setText(words)
+
+
+class PortalForm(ConnectionForm):
+    def __init__(self, settings: PortalSettings, parent: QWidget | None = None) -> None:
+        super().__init__(translate("ConnectionForm", "Портал (обмен заказами 1С-Битрикс)"), parent)
+        self._add_common("https://b2b.example.ru/bitrix/admin/1c_exchange.php")
+        self.mode = QComboBox(self)
+        self.mode.addItem(
+            translate("ConnectionForm", "Своя страница обмена"),
+            PortalMode.OWN_PAGE.value,
+        )
+        self.mode.addItem(
+            translate("ConnectionForm", "Страница 1С (peek)"),
+            PortalMode.PEEK.value,
+        )
+        self.mode.setToolTip(
+            translate(
+                "ConnectionForm",
+                "Своя страница обмена: полученные заказы подтверждаются порталу, следующий "
+                "обмен приносит только новые и изменённые.\nСтраница 1С (peek): порталу "
+                "ничего не подтверждается, курсор 1С не сдвигается.",
+            )
+        )
+        self.form.addRow(translate("ConnectionForm", "Режим"), self.mode)
+        self.connect_timeout = _seconds(settings.connect_timeout, self)
+        self.read_timeout = _seconds(settings.read_timeout, self)
+        self.retries = QSpinBox(self)
+        self.retries.setRange(1, 20)
+        self.fetch_every = QSpinBox(self)
+        self.fetch_every.setRange(0, 24 * 60)
+        self.fetch_every.setSuffix(translate("ConnectionForm", " мин"))
+        self.fetch_every.setSpecialValueText(translate("ConnectionForm", "только вручную"))
+        self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)
+        self.form.addRow(translate("ConnectionForm", "Ждать ответа"), self.read_timeout)
+        self.form.addRow(translate("ConnectionForm", "Повторов при обрыве"), self.retries)
+        self.form.addRow(translate("ConnectionForm", "Получать заказы каждые"), self.fetch_every)
+        self._add_check()
+        self.url.setText(settings.url)
+        self.user.setText(settings.user)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(settings.mode.value)))
+        self.ca_bundle.setText(settings.ca_bundle)
+        self.retries.setValue(settings.retries)
+        self.fetch_every.setValue(settings.fetch_every)
+        self._show_starts()
+
+    def values(self, base: PortalSettings) -> PortalSettings:
+        return replace(
+            base,
+            url=self.url.text().strip(),
+            user=self.user.text().strip(),
+            mode=PortalMode(self.mode.currentData()),
+            ca_bundle=self.ca_bundle.text().strip(),
+            connect_timeout=self.connect_timeout.value(),
+            read_timeout=self.read_timeout.value(),
+            retries=self.retries.value(),
+            fetch_every=self.fetch_every.value(),
+        )
+
+    @staticmethod
+    def words(result: CheckResult) -> tuple[str, bool]:
+        detail = result.detail or ""
+        return {
+            Reachability.OK: (
+                translate("ConnectionForm", "Подключение к порталу работает: вход выполнен."),
+                True,
+            ),
+            Reachability.NOT_CONFIGURED: (
+                translate("ConnectionForm", "Укажите адрес страницы обмена и логин. {0}")
+                .format(detail)
+                .strip(),
+                False,
+            ),
+            Reachability.NO_PASSWORD: (
+                translate("ConnectionForm", "Введите пароль пользователя портала."),
+                False,
+            ),
+            Reachability.UNREACHABLE: (
+                translate("ConnectionForm", "Портал не отвечает. {0}").format(detail),
+                False,
+            ),
+            Reachability.REFUSED: (
+                translate("ConnectionForm", "Портал не пустил: {0}").format(detail),
+                False,
+            ),
+            Reachability.FAILED: (
+                translate("ConnectionForm", "Портал ответил не по протоколу: {0}").format(detail),
+                False,
+            ),
+            Reachability.UNKNOWN: ("", False),
+        }[result.state]
+
+
+class OneCForm(ConnectionForm):
+    def __init__(self, settings: OneCSettings, parent: QWidget | None = None) -> None:
+        super().__init__(translate("ConnectionForm", "1С:Управление торговлей 11 (OData)"), parent)
+        self._add_common("https://1c.example.ru/ut11/odata/standard.odata/")
+        self.connect_timeout = _seconds(settings.connect_timeout, self)
+        self.read_timeout = _seconds(settings.read_timeout, self)
+        self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)
+        self.form.addRow(translate("ConnectionForm", "Ждать ответа"), self.read_timeout)
+        self._add_check()
+        self.url.setText(settings.url)
+        self.user.setText(settings.user)
+        self.ca_bundle.setText(settings.ca_bundle)
+        self._show_starts()
+
+    def values(self, base: OneCSettings) -> OneCSettings:
+        return replace(
+            base,
+            url=self.url.text().strip(),
+            user=self.user.text().strip(),
+            ca_bundle=self.ca_bundle.text().strip(),
+            connect_timeout=self.connect_timeout.value(),
+            read_timeout=self.read_timeout.value(),
+        )
+
+    @staticmethod
+    def words(result: CheckResult) -> tuple[str, bool]:
+        detail = result.detail or ""
+        if result.state is Reachability.OK:
+            if not result.gaps:
+                return translate(
+                    "ConnectionForm",
+                    "Подключение к 1С работает, в публикации OData есть всё нужное.",
+                ), True
+            lacking = "\n".join(f"• {gap}" for gap in result.gaps)
+            return translate(
+                "ConnectionForm", "1С отвечает, но в публикации OData не хватает:\n{0}"
+            ).format(lacking), False
+        return {
+            Reachability.NOT_CONFIGURED: (
+                translate("ConnectionForm", "Укажите адрес публикации OData и логин. {0}")
+                .format(detail)
+                .strip(),
+                False,
+            ),
+            Reachability.NO_PASSWORD: (
+                translate("ConnectionForm", "Введите пароль пользователя 1С."),
+                False,
+            ),
+            Reachability.UNREACHABLE: (
+                translate("ConnectionForm", "1С не отвечает. {0}").format(detail),
+                False,
+            ),
+            Reachability.REFUSED: (
+                translate("ConnectionForm", "1С не пустила: {0}").format(detail),
+                False,
+            ),
+            Reachability.FAILED: (
+                translate("ConnectionForm", "1С ответила ошибкой: {0}").format(detail),
+                False,
+            ),
+            Reachability.UNKNOWN: ("", False),
+        }[result.state]

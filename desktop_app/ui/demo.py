@@ -1,0 +1,110 @@
+"""The demo: both emulators on loopback, one generated world, a throw-away data folder.
+
+`gui --demo` (and `order-review` on a machine with nothing configured, if the manager
+agrees) starts the portal emulator and the 1C emulator in this process, seeded from the same
+`World` — so the portal's buyers and 1C's counterparties tell one story: companies 1C knows,
+new ones, branches of known companies — and opens a workspace already configured for them.
+The demo passwords are well known and live only in memory (`MemoryVault`): nothing is
+written to the user's keychain. The data folder, the window's remembered layout included,
+is deleted when the demo ends, unless `keep` names a folder to keep it in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+from desktop_app.emulators.onec import OneCEmulator
+from desktop_app.emulators.portal import PortalEmulator
+from desktop_app.emulators.world import World
+from desktop_app.services.password_vault import MemoryVault
+from desktop_app.services.settings import OneCSettings, PortalSettings, Settings
+from desktop_app.services.workspace import Workspace
+
+DEMO_ORDERS = 40
+DEMO_SEED = 2026
+DEMO_BUYERS = 60
+FETCH_EVERY_MINUTES = 5
+
+
+class DemoEnvironment:
+    def __init__(
+        self,
+        *,
+        orders: int = DEMO_ORDERS,
+        seed: int = DEMO_SEED,
+        buyers: int = DEMO_BUYERS,
+        keep: Path | None = None,
+        fetch_every: int = FETCH_EVERY_MINUTES,
+    ) -> None:
+        self.world = World.generate(
+            seed=seed, buyers=buyers, start=dt.date.today() - dt.timedelta(days=21)
+        )
+        self.portal = PortalEmulator(self.world, orders=orders)
+        self.onec = OneCEmulator(self.world, orders=orders * 4 // 5)
+        self._keep = keep
+        self._fetch_every = fetch_every
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self.workspace: Workspace | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        if self.workspace is None:
+            raise RuntimeError("the demo has not started")
+        return self.workspace.data_dir
+
+    @property
+    def ui_state_path(self) -> Path:
+        """The window's remembered layout: inside the demo's folder, gone with it."""
+        return self.data_dir / "window.ini"
+
+    def start(self) -> Workspace:
+        self.portal.start()
+        self.onec.start()
+        try:
+            if self._keep is not None:
+                folder = self._keep
+            else:
+                self._scratch = tempfile.TemporaryDirectory(prefix="order-review-demo-")
+                folder = Path(self._scratch.name)
+            vault = MemoryVault()
+            portal_url = self.portal.page_url()
+            vault.store("portal", self.portal.user, portal_url, self.portal.password)
+            vault.store("onec", self.onec.user, self.onec.service_root, self.onec.password)
+            workspace = Workspace.open(folder, vault, demo=True)
+            workspace.save_settings(
+                Settings(
+                    portal=PortalSettings(
+                        url=portal_url, user=self.portal.user, fetch_every=self._fetch_every
+                    ),
+                    onec=OneCSettings(url=self.onec.service_root, user=self.onec.user),
+                )
+            )
+        except BaseException:
+            self.stop()
+            raise
+        self.workspace = workspace
+        return workspace
+
+    def stop(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        self.portal.stop()
+        self.onec.stop()
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+
+    def __enter__(self) -> Workspace:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()

@@ -1,0 +1,89 @@
+"""What the window's background jobs do in their worker thread.
+
+Each job is a function of a `TaskContext` (workers.py), built here from the workspace: it
+reads the settings and the password in the worker thread (a keychain may block), says in
+words what is missing (`NotReadyError`), then calls the service with the context's
+progress and cancel. No Qt object is touched from these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.services import connection_check
+from desktop_app.services.connection_check import CheckResult
+from desktop_app.services.directory_service import RefreshReport, refresh_directory
+from desktop_app.services.fetch_service import FetchReport, fetch_orders
+from desktop_app.services.onec_connection import connect
+from desktop_app.services.workspace import Workspace
+from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.ui.error_words import NotReadyError
+from desktop_app.ui.workers import TaskContext
+
+translate = QCoreApplication.translate
+
+
+def fetch_job(workspace: Workspace) -> Callable[[TaskContext], FetchReport]:
+    def run(context: TaskContext) -> FetchReport:
+        portal = workspace.settings.portal
+        if not portal.url or not portal.user:
+            raise NotReadyError(
+                translate("Jobs", "Портал не настроен: укажите адрес и логин в настройках.")
+            )
+        password = workspace.portal_password(portal)
+        if not password:
+            raise NotReadyError(
+                translate("Jobs", "Пароль портала не сохранён: введите его в настройках.")
+            )
+        return fetch_orders(
+            portal,
+            password,
+            workspace.database,
+            workspace.work_dir,
+            progress=lambda stage, done, total: context.report((stage, done, total)),
+            cancel=context.cancel,
+        )
+
+    return run
+
+
+def directory_job(workspace: Workspace) -> Callable[[TaskContext], list[RefreshReport]]:
+    def run(context: TaskContext) -> list[RefreshReport]:
+        onec = workspace.settings.onec
+        if not onec.url or not onec.user:
+            raise NotReadyError(
+                translate("Jobs", "1С не настроена: укажите адрес и логин в настройках.")
+            )
+        password = workspace.onec_password(onec)
+        if password is None:
+            raise NotReadyError(
+                translate("Jobs", "Пароль 1С не сохранён: введите его в настройках.")
+            )
+        session = connect(onec, password, workspace.data_dir)
+        with session.client:
+            return refresh_directory(
+                session.client,
+                DirectoryRepository(workspace.database),
+                progress=lambda kind, done, total: context.report((kind, done, total)),
+                cancel=context.cancel,
+            )
+
+    return run
+
+
+def onec_probe_job(workspace: Workspace) -> Callable[[TaskContext], CheckResult]:
+    def run(_context: TaskContext) -> CheckResult:
+        onec = workspace.settings.onec
+        return connection_check.probe_onec(onec, workspace.onec_password(onec))
+
+    return run
+
+
+def portal_probe_job(workspace: Workspace) -> Callable[[TaskContext], CheckResult]:
+    def run(_context: TaskContext) -> CheckResult:
+        portal = workspace.settings.portal
+        return connection_check.check_portal(portal, workspace.portal_password(portal))
+
+    return run

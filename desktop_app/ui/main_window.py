@@ -1,0 +1,196 @@
+"""The main window: the queue on the left, the order under review on the right.
+
+It wires the parts together and owns their lifetime: the `TaskRunner` every background job
+runs on (stopped, with its threads joined, when the window closes), the `SyncController`
+(fetch, directory, links), the status bar, the crash handler, and the remembered layout.
+
+For the review engine: `review_actions` (the decisions and their signal), `review.set_source`
+(candidates and findings), `sync.queued_writes` (the outbox size) and `decision_recorded`
+(to call once a decision is stored: refreshes the queue and opens the next order).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
+
+from desktop_app.services.workspace import Workspace
+from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.store.queue_repository import QueueRepository, QueueRow
+from desktop_app.ui.crash_dialog import CrashHandler
+from desktop_app.ui.queue_panel import QueuePanel
+from desktop_app.ui.review_actions import ReviewActions
+from desktop_app.ui.review_panel import ReviewPanel
+from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.splitters import named_splitter
+from desktop_app.ui.status_bar import StatusBar
+from desktop_app.ui.sync_controller import SyncController
+from desktop_app.ui.ui_state import UiState
+from desktop_app.ui.workers import TaskRunner
+
+translate = QCoreApplication.translate
+
+log = logging.getLogger(__name__)
+DEFAULT_SIZE = (1366, 768)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        workspace: Workspace,
+        ui_state: UiState,
+        *,
+        log_path: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.ui_state = ui_state
+        title = translate("MainWindow", "Order Review — проверка заказов с портала")
+        self.setWindowTitle(
+            title + (translate("MainWindow", " (демонстрация)") if workspace.demo else "")
+        )
+        self.runner = TaskRunner(self)
+        queue = QueueRepository(workspace.database)
+        self.queue = QueuePanel(queue, self)
+        self.review = ReviewPanel(queue, DirectoryRepository(workspace.database), self)
+        self.splitter = named_splitter(
+            "mainSplitter", Qt.Orientation.Horizontal, self, [self.queue, self.review]
+        )
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 5)
+        self.setCentralWidget(self.splitter)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.sync = SyncController(workspace, self.runner, self.status, self)
+        self.crash = CrashHandler(log_path, self)
+        self.settings_action = QAction(translate("MainWindow", "Настройки…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_dialog: SettingsDialog | None = None
+        self.message: QMessageBox | None = None
+        self._build_menus()
+        self.queue.current_changed.connect(self._order_chosen)
+        self.sync.orders_changed.connect(self._orders_changed)
+        self.sync.directory_changed.connect(self.review.reload)
+        self.sync.problem.connect(self._problem)
+        self.sync.bug.connect(self.crash.report)
+        self._restore_layout()
+
+    def _build_menus(self) -> None:
+        sync = self.sync
+        toolbar = QToolBar(translate("MainWindow", "Действия"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (sync.fetch_action, sync.refresh_action, sync.push_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.settings_action)
+        self.addToolBar(toolbar)
+        menus = self.menuBar()
+        file_menu = menus.addMenu(translate("MainWindow", "&Файл"))
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(translate("MainWindow", "Выход"))
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        orders_menu = menus.addMenu(translate("MainWindow", "&Заказы"))
+        for action in (sync.fetch_action, sync.refresh_action, sync.push_action):
+            orders_menu.addAction(action)
+        decisions_menu = menus.addMenu(translate("MainWindow", "&Решение"))
+        for action in self.review_actions.actions.values():
+            decisions_menu.addAction(action)
+
+    @property
+    def review_actions(self) -> ReviewActions:
+        return self.review.decisions
+
+    @property
+    def splitters(self) -> list[QSplitter]:
+        review = self.review
+        return [
+            self.splitter,
+            review.columns,
+            review.sections,
+            review.portal.splitter,
+            review.onec.splitter,
+        ]
+
+    # --- life cycle ------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        """The remembered geometry, splitters and filter (before the window is shown)."""
+        if not self.ui_state.restore_window(self, self.splitters):
+            self.resize(*DEFAULT_SIZE)
+            self.splitter.setSizes([630, 736])
+        state, search = self.ui_state.restore_filter()
+        if state is not None or search:
+            self.queue.set_filter(state, search)
+
+    def start(self, *, fetch_now: bool = False, refresh_now: bool = False) -> None:
+        """Start the background work: timers, link checks, and a fetch or refresh if asked."""
+        self.queue.view.setFocus()  # the arrow keys walk the queue from the start
+        if self.queue.current_row() is None:
+            self.queue.select_row(0)
+        self.sync.start(fetch_now=fetch_now, refresh_now=refresh_now)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ui_state.save_window(self, self.splitters)
+        self.ui_state.save_filter(self.queue.model.state, self.queue.model.search)
+        self.ui_state.sync()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop the timers and every background task (waiting for their threads)."""
+        self.sync.stop()
+        if not self.runner.shutdown():
+            log.warning("background tasks did not stop in time; closing anyway")
+
+    # --- the queue and the review ----------------------------------------------------------
+
+    @Slot(object)
+    def _order_chosen(self, row: QueueRow | None) -> None:
+        self.review.show_order(row)
+
+    @Slot()
+    def _orders_changed(self) -> None:
+        self.queue.refresh()
+        self.review.reload()
+
+    def decision_recorded(self, portal_id: str) -> None:
+        """The review engine stored a decision: refresh, count the outbox, open the next."""
+        self.queue.advance_from(portal_id)
+        self.status.set_queued_writes(self.sync.queued_writes())
+
+    # --- dialogs ---------------------------------------------------------------------------
+
+    @Slot()
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.workspace, self.runner, self)
+        dialog.accepted.connect(self._settings_saved)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _settings_saved(self) -> None:
+        self.sync.apply_settings()
+        self.sync.probe_portal()
+        self.sync.probe_onec()
+
+    @Slot(str, bool)
+    def _problem(self, text: str, manual: bool) -> None:
+        if not manual:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, translate("MainWindow", "Order Review"), text, parent=self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self.message = box
+        box.open()

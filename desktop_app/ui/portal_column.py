@@ -1,0 +1,76 @@
+"""The *Портал* column: the buyer as the portal described it — normalized, and exactly as sent.
+
+Above, the normalized card (what checks and matching work on); below, every leaf of the
+portal's `Контрагент` element in document order, path and text exactly as the file held them
+(padding, Bitrix's double-escaped `&quot;` and all). The manager sees both and can tell
+whether a surprising value is the portal's or the reader's. Nothing here is rich text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop_app.domain.counterparty import Counterparty
+from desktop_app.ui.card_fields import portal_card
+from desktop_app.ui.card_view import CardView, emphasize, plain_label
+from desktop_app.ui.order_tables import elide_left, raw_fields_model, reading_table
+from desktop_app.ui.splitters import named_splitter
+
+translate = QCoreApplication.translate
+
+
+class PortalColumn(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = plain_label(translate("PortalColumn", "Портал"), self)
+        self.title.setObjectName("columnTitle")
+        emphasize(self.title, larger=1)
+        self.name = emphasize(plain_label("", self))
+        self.name.setObjectName("portalName")
+        self.card = CardView(self)
+        self.card.set_placeholder(translate("PortalColumn", "В заказе нет покупателя."))
+        self.raw_caption = plain_label("", self)
+        self.raw_model = raw_fields_model(self)
+        self.raw_view = reading_table(self.raw_model, self)
+        self.raw_view.horizontalHeader().resizeSection(0, 200)
+        elide_left(self.raw_view, 0)
+        raw = QWidget(self)
+        raw_layout = QVBoxLayout(raw)
+        raw_layout.setContentsMargins(0, 0, 0, 0)
+        raw_layout.setSpacing(2)
+        raw_layout.addWidget(self.raw_caption)
+        raw_layout.addWidget(self.raw_view, 1)
+        self.splitter = named_splitter(
+            "portalSplitter", Qt.Orientation.Vertical, self, [self.card, raw], [300, 200]
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.name)
+        layout.addWidget(self.splitter, 1)
+
+    def show_counterparty(
+        self,
+        party: Counterparty | None,
+        highlighted: Mapping[str, str] | None = None,
+        errors: Mapping[str, str] | None = None,
+    ) -> None:
+        """Show the buyer; `highlighted`/`errors`: card keys → why they are marked."""
+        if party is None:
+            self.name.setText("")
+            self.card.show_rows([])
+            self.raw_model.set_rows([])
+            self.raw_caption.setText("")
+            return
+        self.name.setText(party.display_name)
+        self.card.show_rows(portal_card(party), highlighted, errors)
+        self.raw_model.set_rows(party.raw)
+        self.raw_caption.setText(
+            translate(
+                "PortalColumn", "Как прислал портал, в порядке документа (полей: {0})"
+            ).format(len(party.raw))
+        )

@@ -1,0 +1,270 @@
+"""The review queue as a Qt table model that filters, sorts and pages in SQL.
+
+The model never holds the whole queue: `rowCount` is an SQL count of the current filter and
+`data` reads the page (200 rows) a visible row falls in, keeping the last few pages. A page
+is a few milliseconds wherever it lies (`store/queue_query.py`), so reading it on demand
+keeps a 100,000-order queue as light as a short one. Columns follow Vorta's habit: `COL_*`
+constants, native values under `SORT_ROLE`, the row itself under `ROW_ROLE`.
+
+What the review engine will add — check badges, the decision being written — comes through
+`QueueAnnotations`; until then the badge column is empty and the decision column tells the
+order's review state.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from decimal import Decimal
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
+
+from desktop_app.domain.money import money_text as plain_money
+from desktop_app.store.queue_repository import (
+    PAGE_SIZE,
+    QueueOrder,
+    QueueRepository,
+    QueueRow,
+    QueueSort,
+)
+from desktop_app.store.review_state import ReviewState
+
+(COL_STATE, COL_DATE, COL_NUMBER, COL_BUYER, COL_INN, COL_TOTAL, COL_CHECKS, COL_DECISION) = range(
+    8
+)
+
+translate = QCoreApplication.translate
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+CACHED_PAGES = 16
+_SORTS = {
+    COL_STATE: QueueSort.STATE,
+    COL_DATE: QueueSort.DATE,
+    COL_NUMBER: QueueSort.NUMBER,
+    COL_BUYER: QueueSort.BUYER,
+    COL_INN: QueueSort.INN,
+    COL_TOTAL: QueueSort.TOTAL,
+}
+AnyIndex = QModelIndex | Any  # QPersistentModelIndex is accepted too
+
+
+def state_word(state: ReviewState) -> str:
+    words = {
+        ReviewState.NEW: translate("QueueModel", "Новый"),
+        ReviewState.NEEDS_REVIEW: translate("QueueModel", "На проверке"),
+        ReviewState.DECIDED: translate("QueueModel", "Решение принято"),
+        ReviewState.WRITTEN: translate("QueueModel", "Записан в 1С"),
+        ReviewState.REJECTED: translate("QueueModel", "Отклонён"),
+        ReviewState.ERROR: translate("QueueModel", "Ошибка"),
+    }
+    return words[state]
+
+
+class QueueAnnotations(Protocol):
+    """What the review engine says of a queue row: its check badge and its decision."""
+
+    def badge(self, row: QueueRow) -> str: ...
+
+    def decision(self, row: QueueRow) -> str: ...
+
+
+class StateAnnotations:
+    """Before the review engine: no checks yet, and the decision told by the review state."""
+
+    def badge(self, row: QueueRow) -> str:
+        return ""
+
+    def decision(self, row: QueueRow) -> str:
+        words = {
+            ReviewState.DECIDED: translate("QueueModel", "ждёт записи в 1С"),
+            ReviewState.WRITTEN: translate("QueueModel", "записано в 1С"),
+            ReviewState.REJECTED: translate("QueueModel", "отклонён"),
+            ReviewState.ERROR: translate("QueueModel", "ошибка записи в 1С"),
+        }
+        return words.get(row.review_state, "")
+
+
+class QueueModel(QAbstractTableModel):
+    def __init__(
+        self,
+        repository: QueueRepository,
+        annotations: QueueAnnotations | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self.annotations: QueueAnnotations = annotations or StateAnnotations()
+        self._state: ReviewState | None = None
+        self._search = ""
+        self._order = QueueOrder()
+        self._count = 0
+        self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._count = self._repository.count()
+
+    # --- the filter ------------------------------------------------------------------------
+
+    @property
+    def state(self) -> ReviewState | None:
+        return self._state
+
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def set_filter(self, state: ReviewState | None, search: str) -> None:
+        """Show the orders in `state` (None: all) whose text holds every word of `search`."""
+        search = " ".join(search.split())
+        if (state, search) == (self._state, self._search):
+            return
+        self._state, self._search = state, search
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the queue again (after a fetch, a decision, a new filter)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self._repository.count(self._state, self._search or None)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = _SORTS.get(column)
+        if key is None:
+            return
+        wanted = QueueOrder(key, order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._order:
+            self._order = wanted
+            self.refresh()
+
+    # --- rows ------------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> QueueRow | None:
+        if not 0 <= row < self._count:
+            return None
+        page, offset = divmod(row, PAGE_SIZE)
+        rows = self._page(page)
+        return rows[offset] if offset < len(rows) else None
+
+    def row_of(self, portal_id: str, near: int = 0) -> int | None:
+        """The row showing this order, looked for in the page of `near` and those around it."""
+        first = max(0, near // PAGE_SIZE - 1)
+        for page in range(first, min(first + 3, self._pages_total())):
+            for offset, found in enumerate(self._page(page)):
+                if found.portal_id == portal_id:
+                    return page * PAGE_SIZE + offset
+        return None
+
+    def _pages_total(self) -> int:
+        return -(-self._count // PAGE_SIZE)
+
+    def _page(self, page: int) -> list[QueueRow]:
+        rows = self._pages.get(page)
+        if rows is not None:
+            self._pages.move_to_end(page)
+            return rows
+        rows = self._repository.queue(
+            self._state, self._search or None, PAGE_SIZE, page * PAGE_SIZE, self._order
+        )
+        self._pages[page] = rows
+        while len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    # --- QAbstractTableModel ---------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COL_DECISION + 1
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            translate("QueueModel", "Состояние"),
+            translate("QueueModel", "Дата"),
+            translate("QueueModel", "Номер"),
+            translate("QueueModel", "Покупатель"),
+            translate("QueueModel", "ИНН"),
+            translate("QueueModel", "Сумма"),
+            translate("QueueModel", "Проверка"),
+            translate("QueueModel", "Решение / запись"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return _native(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _text(self, row: QueueRow, column: int) -> str:
+        if column == COL_STATE:
+            changed = translate("QueueModel", " • изменён") if row.changed_since_review else ""
+            return state_word(row.review_state) + changed
+        if column == COL_DATE:
+            return row.order_date.strftime("%d.%m.%Y") if row.order_date else ""
+        if column == COL_NUMBER:
+            return row.number or row.portal_id
+        if column == COL_BUYER:
+            return row.buyer_name or ""
+        if column == COL_INN:
+            return row.buyer_inn or ""
+        if column == COL_TOTAL:
+            return _money(row)
+        if column == COL_CHECKS:
+            return self.annotations.badge(row)
+        return self.annotations.decision(row)
+
+    def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == COL_STATE and row.changed_since_review:
+            return translate(
+                "QueueModel", "Портал изменил заказ после того, как его начали проверять."
+            )
+        if column == COL_BUYER and row.buyer_name:
+            kpp = translate("QueueModel", "КПП {0}").format(row.buyer_kpp) if row.buyer_kpp else ""
+            return "\n".join(part for part in (row.buyer_name, kpp) if part)
+        return None
+
+
+ROUBLES = frozenset({"", "RUB", "РУБ", "РУБ.", "643"})
+
+
+def money_text(amount: Decimal, currency: str | None) -> str:
+    """``1 234,50`` for roubles (the company's own currency), ``1 234,50 USD`` otherwise."""
+    code = (currency or "").strip()
+    return plain_money(amount) + ("" if code.upper() in ROUBLES else f" {code}")
+
+
+def _money(row: QueueRow) -> str:
+    return "" if row.total is None else money_text(row.total, row.currency)
+
+
+def _native(row: QueueRow, column: int) -> object:
+    values: dict[int, object] = {
+        COL_STATE: row.review_state.value,
+        COL_DATE: row.order_date,
+        COL_NUMBER: row.number,
+        COL_BUYER: row.buyer_name,
+        COL_INN: row.buyer_inn,
+        COL_TOTAL: row.total,
+    }
+    return values.get(column)

@@ -1,0 +1,212 @@
+"""The left side of the window: the search box, the state filter with counts, the queue.
+
+Typing in the search box does not query at every key: a single-shot timer restarts with
+each key and applies the search when the manager pauses (`SEARCH_DELAY_MS`), because a
+search is a scan of the orders table. The state filter shows how many orders each state
+holds. The panel announces the order the manager moved to (`current_changed`) and can
+move on by itself after a decision (`advance_from`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.store.queue_repository import QueueRepository, QueueRow
+from desktop_app.store.review_state import ReviewState
+from desktop_app.ui import queue_model as qm
+
+translate = QCoreApplication.translate
+
+SEARCH_DELAY_MS = 300
+COLUMN_WIDTHS = {
+    qm.COL_STATE: 82, qm.COL_DATE: 76, qm.COL_NUMBER: 48, qm.COL_BUYER: 160,
+    qm.COL_INN: 100, qm.COL_TOTAL: 86, qm.COL_CHECKS: 66, qm.COL_DECISION: 120,
+}  # fmt: skip
+
+
+class QueuePanel(QWidget):
+    current_changed = Signal(object)
+    """The `QueueRow` the manager is on, or None."""
+
+    def __init__(self, repository: QueueRepository, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self.model = qm.QueueModel(repository, parent=self)
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText(translate("QueuePanel", "Поиск: номер, покупатель, ИНН"))
+        self.search_box.setClearButtonEnabled(True)
+        self.state_filter = QComboBox(self)
+        self.state_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.view = QTableView(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._build()
+        self.reload_counts()
+        self._timer.timeout.connect(self._apply_filter)
+        self.search_box.textEdited.connect(self._search_edited)
+        self.search_box.returnPressed.connect(self._apply_filter)
+        self.state_filter.activated.connect(self._apply_filter)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._show_summary)
+        self._show_summary()
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+
+    def _build(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_box, 1)
+        filters.addWidget(self.state_filter)
+        view = self.view
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.verticalHeader().hide()
+        rows = view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSortIndicator(qm.COL_DATE, Qt.SortOrder.DescendingOrder)
+        view.setSortingEnabled(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(view, 1)
+        layout.addWidget(self.summary)
+
+    # --- filters ---------------------------------------------------------------------------
+
+    def reload_counts(self) -> None:
+        """Refill the state filter with the current number of orders in each state."""
+        counts = self._repository.state_counts()
+        chosen = self.model.state
+        self.state_filter.blockSignals(True)
+        self.state_filter.clear()
+        self.state_filter.addItem(
+            translate("QueuePanel", "Все ({0})").format(sum(counts.values())), None
+        )
+        for state in ReviewState:
+            self.state_filter.addItem(f"{qm.state_word(state)} ({counts[state]})", state.value)
+        self.state_filter.setCurrentIndex(
+            max(0, self.state_filter.findData(chosen.value if chosen else None))
+        )
+        self.state_filter.blockSignals(False)
+
+    def set_filter(self, state: ReviewState | None, search: str) -> None:
+        """Show this filter (used to restore the last session's filter)."""
+        self.search_box.setText(search)
+        self.state_filter.setCurrentIndex(
+            max(0, self.state_filter.findData(state.value if state else None))
+        )
+        self._apply_filter()
+
+    @Slot(str)
+    def _search_edited(self, _text: str) -> None:
+        self._timer.start()
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        self._timer.stop()
+        data = self.state_filter.currentData()
+        state = ReviewState(data) if data else None
+        current = self.current_row()
+        self.model.set_filter(state, self.search_box.text())
+        if current is not None:
+            self.select(current.portal_id)
+
+    @Slot()
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    @Slot()
+    def _show_summary(self) -> None:
+        rows = self.model.rowCount()
+        self.summary.setText(
+            translate("QueuePanel", "Заказов: {0}").format(rows)
+            if rows
+            else translate("QueuePanel", "Нет заказов")
+        )
+
+    # --- the current order -----------------------------------------------------------------
+
+    def current_row(self) -> QueueRow | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            self.view.clearSelection()
+            self.view.setCurrentIndex(QModelIndex())
+            self.current_changed.emit(None)
+            return
+        index = self.model.index(row, qm.COL_BUYER)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+
+    def select(self, portal_id: str, near: int = 0) -> bool:
+        """Move to the order if the queue shows it; False when it does not."""
+        row = self.model.row_of(portal_id, near)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def refresh(self) -> None:
+        """Read the queue and the counts again, staying on the same order when it is there
+        (on the first order when none was open)."""
+        current = self.current_row()
+        near = self.view.currentIndex().row()
+        self.model.refresh()
+        self.reload_counts()
+        if current is None:
+            self.select_row(0)  # the first order opens once there are orders
+        elif not self.select(current.portal_id, max(near, 0)):
+            self.current_changed.emit(None)
+
+    def advance_from(self, portal_id: str) -> None:
+        """After a decision on `portal_id`: refresh and open the next order of the queue."""
+        near = self.view.currentIndex().row()
+        near = max(near, 0)
+        self.model.refresh()
+        self.reload_counts()
+        still = self.model.row_at(near)
+        if still is not None and still.portal_id == portal_id:
+            near += 1
+        self.select_row(min(near, self.model.rowCount() - 1))
+
+    @Slot(QModelIndex, QModelIndex)
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(self.model.row_at(current.row()) if current.isValid() else None)

@@ -1,0 +1,183 @@
+"""The right side of the window: one order under review.
+
+From the top: the order's heading; the check findings as badges; the two columns side by
+side — *Портал* (the buyer as sent) and *1С* (the candidates and the chosen one's card), with
+the fields that differ highlighted on both sides; the tabs with the order lines, the order
+properties and the order's history; the decision buttons.
+
+`show_order` reads the order from the local store (one decoded revision, its history, a few
+indexed directory look-ups — milliseconds), so it runs on the GUI thread. The review engine
+plugs in through `set_source` (candidates and findings, see review_hooks.py) and through
+`decisions` (the decisions, see review_actions.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.order import Order
+from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.store.queue_repository import QueueRepository, QueueRow
+from desktop_app.ui.card_fields import differing
+from desktop_app.ui.card_view import emphasize, plain_label
+from desktop_app.ui.findings_bar import FindingsBar
+from desktop_app.ui.onec_column import OneCColumn
+from desktop_app.ui.order_tables import (
+    history_model,
+    lines_model,
+    properties_model,
+    reading_table,
+    stretch,
+)
+from desktop_app.ui.portal_column import PortalColumn
+from desktop_app.ui.queue_model import money_text, state_word
+from desktop_app.ui.review_actions import ReviewActions
+from desktop_app.ui.review_hooks import Candidate, DirectorySource, Finding, ReviewSource
+from desktop_app.ui.splitters import named_splitter
+
+translate = QCoreApplication.translate
+
+
+class ReviewPanel(QWidget):
+    def __init__(
+        self,
+        queue: QueueRepository,
+        directory: DirectoryRepository,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._queue = queue
+        self.source: ReviewSource = DirectorySource(directory)
+        self.order: Order | None = None
+        self.findings: Sequence[Finding] = ()
+        self.stack = QStackedWidget(self)
+        self.placeholder = plain_label(
+            translate("ReviewPanel", "Выберите заказ в очереди слева."), self
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading = plain_label("", self)
+        self.heading.setObjectName("orderHeading")
+        emphasize(self.heading, larger=2)
+        self.findings_bar = FindingsBar(self)
+        self.portal = PortalColumn(self)
+        self.onec = OneCColumn(directory, self)
+        self.columns = named_splitter(
+            "reviewColumns", Qt.Orientation.Horizontal, self, [self.portal, self.onec]
+        )
+        self.lines = lines_model(self)
+        self.properties = properties_model(self)
+        self.history = history_model(self)
+        self.tabs = QTabWidget(self)
+        lines = reading_table(self.lines, self)
+        stretch(lines, 1)
+        self.tabs.addTab(lines, translate("ReviewPanel", "Строки заказа"))
+        self.tabs.addTab(
+            reading_table(self.properties, self), translate("ReviewPanel", "Свойства заказа")
+        )
+        self.tabs.addTab(reading_table(self.history, self), translate("ReviewPanel", "История"))
+        self.sections = named_splitter(
+            "reviewSections", Qt.Orientation.Vertical, self, [self.columns, self.tabs]
+        )
+        self.sections.setStretchFactor(0, 3)
+        self.sections.setStretchFactor(1, 1)
+        self.decisions = ReviewActions(self)
+        self._build()
+        self.onec.candidate_changed.connect(self._candidate_changed)
+
+    def _build(self) -> None:
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.findings_bar)
+        layout.addWidget(self.sections, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for action in self.decisions.actions.values():
+            button = QToolButton(content)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMinimumWidth(110)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def set_source(self, source: ReviewSource) -> None:
+        """Use the review engine's candidates and findings from now on."""
+        self.source = source
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the order on screen again (after a fetch or a directory refresh)."""
+        if self.order is not None:
+            self.show_order_id(self.order.id)
+
+    def show_order(self, row: QueueRow | None) -> None:
+        self.show_order_id(row.portal_id if row is not None else None)
+
+    def show_order_id(self, portal_id: str | None) -> None:
+        order = self._queue.order(portal_id) if portal_id is not None else None
+        self.order = order
+        if order is None:
+            self.stack.setCurrentIndex(0)
+            self.decisions.set_context(None, None)
+            return
+        self.stack.setCurrentIndex(1)
+        self.heading.setText(self._heading(order))
+        self.findings = self.source.findings(order)
+        self.findings_bar.show_findings(self.findings)
+        self.portal.show_counterparty(order.buyer, errors=self._finding_fields())
+        self.onec.show_candidates(order.buyer, self.source.candidates(order))
+        self.lines.set_rows(order.lines)
+        self.properties.set_rows(order.properties)
+        self.history.set_rows(self._queue.history(order.id))
+        self.decisions.set_context(order.id, self.onec.current_candidate())
+
+    def _heading(self, order: Order) -> str:
+        parts = [translate("ReviewPanel", "Заказ № {0}").format(order.number or order.id)]
+        if order.date is not None:
+            parts.append(translate("ReviewPanel", "от {0}").format(order.date.strftime("%d.%m.%Y")))
+        if order.total is not None:
+            parts.append("· " + money_text(order.total, order.currency))
+        row = self._queue_state(order.id)
+        if row:
+            parts.append("· " + row)
+        return " ".join(parts)
+
+    def _queue_state(self, portal_id: str) -> str:
+        found = self._queue.review_state(portal_id)
+        return state_word(found) if found is not None else ""
+
+    def _finding_fields(self) -> dict[str, str]:
+        return {f.field: f.sentence for f in self.findings if f.field and f.severity != "ok"}
+
+    @Slot(object)
+    def _candidate_changed(self, candidate: Candidate | None) -> None:
+        order = self.order
+        if order is None:
+            return
+        buyer = order.buyer
+        keys = differing(buyer, candidate.counterparty) if buyer and candidate else set()
+        portal_marks = {
+            key: translate("ReviewPanel", "Отличается от выбранного контрагента 1С") for key in keys
+        }
+        onec_marks = {
+            key: translate("ReviewPanel", "Отличается от карточки портала") for key in keys
+        }
+        self.portal.show_counterparty(buyer, portal_marks, self._finding_fields())
+        self.onec.mark(onec_marks)
+        self.decisions.set_context(order.id, candidate)

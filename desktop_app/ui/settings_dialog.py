@@ -1,0 +1,167 @@
+"""The settings dialog: the portal and 1C connections, each with its own connection check.
+
+A check runs on the values in the dialog (saved or not) and off the GUI thread; its answer
+is a sentence under its button. Saving also runs off the GUI thread — the settings file is
+written, and a password typed in goes to the workspace's vault (the keychain, or memory in
+the demo) — and the dialog closes once both are done, or says what went wrong and stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from desktop_app.services import connection_check
+from desktop_app.services.connection_check import CheckResult
+from desktop_app.services.settings import Settings
+from desktop_app.services.workspace import Workspace
+from desktop_app.ui.card_view import plain_label
+from desktop_app.ui.connection_form import OneCForm, PortalForm
+from desktop_app.ui.error_words import log_problem
+from desktop_app.ui.workers import Task, TaskContext, TaskRunner
+
+translate = QCoreApplication.translate
+
+FORM_WIDTH = 460
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("SettingsDialog", "Настройки подключения"))
+        self.workspace = workspace
+        self.runner = runner
+        current = workspace.settings
+        self.portal = PortalForm(current.portal, self)
+        self.onec = OneCForm(current.onec, self)
+        where = (
+            translate("SettingsDialog", "Пароли хранятся в системном хранилище паролей.")
+            if workspace.vault.persistent
+            else translate(
+                "SettingsDialog",
+                "Демонстрация: пароли хранятся только в памяти и забываются при выходе.",
+            )
+        )
+        self.note = plain_label(where, self)
+        self.error = plain_label("", self)
+        self.error.setStyleSheet("QLabel { color: #c62828; }")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        forms = QHBoxLayout()
+        for form in (self.portal, self.onec):
+            form.setMinimumWidth(FORM_WIDTH)
+            forms.addWidget(form, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(forms)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.portal.check_button.clicked.connect(self.check_portal)
+        self.onec.check_button.clicked.connect(self.check_onec)
+        self.check_tasks: list[Task] = []
+        self.save_task: Task | None = None
+
+    def values(self) -> Settings:
+        current = self.workspace.settings
+        return replace(
+            current,
+            portal=self.portal.values(current.portal),
+            onec=self.onec.values(current.onec),
+        )
+
+    # --- checks ----------------------------------------------------------------------------
+
+    @Slot()
+    def check_portal(self) -> Task:
+        portal, typed, workspace = self.values().portal, self.portal.new_password(), self.workspace
+
+        def run(_context: TaskContext) -> CheckResult:
+            password = typed if typed is not None else workspace.portal_password(portal)
+            return connection_check.check_portal(portal, password)
+
+        self.portal.show_checking()
+        task = self.runner.start("check-portal", run)
+        task.succeeded.connect(self._portal_checked)
+        task.failed.connect(self._portal_check_failed)
+        self.check_tasks.append(task)
+        return task
+
+    @Slot()
+    def check_onec(self) -> Task:
+        onec, typed, workspace = self.values().onec, self.onec.new_password(), self.workspace
+
+        def run(_context: TaskContext) -> CheckResult:
+            password = typed if typed is not None else workspace.onec_password(onec)
+            return connection_check.check_onec(onec, password, workspace.data_dir)
+
+        self.onec.show_checking()
+        task = self.runner.start("check-onec", run)
+        task.succeeded.connect(self._onec_checked)
+        task.failed.connect(self._onec_check_failed)
+        self.check_tasks.append(task)
+        return task
+
+    @Slot(object)
+    def _portal_checked(self, result: CheckResult) -> None:
+        self.portal.show_answer(*PortalForm.words(result))
+
+    @Slot(object)
+    def _onec_checked(self, result: CheckResult) -> None:
+        self.onec.show_answer(*OneCForm.words(result))
+
+    @Slot(object)
+    def _portal_check_failed(self, error: BaseException) -> None:
+        self.portal.show_answer(self._failure_words(error), False)
+
+    @Slot(object)
+    def _onec_check_failed(self, error: BaseException) -> None:
+        self.onec.show_answer(self._failure_words(error), False)
+
+    def _failure_words(self, error: BaseException) -> str:
+        message = log_problem("connection check", error)
+        return message or translate("SettingsDialog", "Проверка не удалась: {0}").format(error)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> Task:
+        """Write the settings and the typed passwords (off the GUI thread), then close."""
+        new = self.values()
+        portal_password, onec_password = self.portal.new_password(), self.onec.new_password()
+        workspace = self.workspace
+
+        def run(_context: TaskContext) -> None:
+            if portal_password is not None:
+                workspace.vault.store("portal", new.portal.user, new.portal.url, portal_password)
+            if onec_password is not None:
+                workspace.vault.store("onec", new.onec.user, new.onec.url, onec_password)
+            workspace.save_settings(new)
+
+        self.buttons.setEnabled(False)
+        self.error.setText("")
+        task = self.runner.start("save-settings", run)
+        task.succeeded.connect(self._saved)
+        task.failed.connect(self._save_failed)
+        self.save_task = task
+        return task
+
+    @Slot(object)
+    def _saved(self, _result: object) -> None:
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    @Slot(object)
+    def _save_failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        message = log_problem("saving settings", error)
+        self.error.setText(
+            message
+            or translate("SettingsDialog", "Не удалось сохранить настройки: {0}").format(error)
+        )

@@ -1,0 +1,277 @@
+"""The window's background work: fetching orders, refreshing the 1C directory, watching links.
+
+Each job runs on the `TaskRunner` (never on the GUI thread) and shows its progress and a
+cancel in the status bar. One fetch and one refresh at a time: asking again while one runs
+just points at the running one. A fetch also starts by itself every `portal.fetch_every`
+minutes; 1C's reachability is asked every `PROBE_SECONDS`; the portal's is learnt from
+each fetch (and asked once at start). Outcomes are signals the window turns into a refreshed
+queue, a status line, a message box or — for a bug — the crash dialog.
+
+Where the review engine plugs in: `queued_writes` (a callable giving the outbox size, asked
+after every job) and `push_action` (disabled until the engine's push exists).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.adapters.onec.odata_errors import OneCError
+from desktop_app.adapters.portal.exchange_errors import PortalError
+from desktop_app.services import connection_check
+from desktop_app.services.connection_check import CheckResult, Reachability
+from desktop_app.services.directory_service import RefreshReport
+from desktop_app.services.fetch_service import FetchReport
+from desktop_app.services.workspace import Workspace
+from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.ui import jobs, progress_words
+from desktop_app.ui.error_words import is_cancel, log_problem
+from desktop_app.ui.status_bar import StatusBar
+from desktop_app.ui.workers import Task, TaskContext, TaskRunner
+
+translate = QCoreApplication.translate
+
+log = logging.getLogger(__name__)
+PROBE_SECONDS = 60
+
+
+class SyncController(QObject):
+    orders_changed = Signal()
+    directory_changed = Signal()
+    problem = Signal(str, bool)
+    """A known problem in words, and whether the manager started the job (worth a dialog)."""
+    bug = Signal(object)
+    """An unexpected exception: for the crash dialog."""
+
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, status: StatusBar, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.status = status
+        self.queued_writes: Callable[[], int] = lambda: 0
+        self.fetch_action = self._action(
+            parent, translate("SyncController", "Получить заказы"), "F5", self._fetch_clicked
+        )
+        self.refresh_action = self._action(
+            parent,
+            translate("SyncController", "Обновить справочник 1С"),
+            "Shift+F5",
+            self._refresh_clicked,
+        )
+        self.push_action = self._action(
+            parent, translate("SyncController", "Отправить в 1С"), "", self._push_clicked
+        )
+        self.push_action.setEnabled(False)
+        self.push_action.setToolTip(
+            translate("SyncController", "Отправить в 1С: появится с движком проверки")
+        )
+        self.fetch_timer = QTimer(self)
+        self.fetch_timer.timeout.connect(self._fetch_by_timer)
+        self.probe_timer = QTimer(self)
+        self.probe_timer.setInterval(PROBE_SECONDS * 1000)
+        self.probe_timer.timeout.connect(self.probe_onec)
+        self._manual: set[Task] = set()
+
+    def _action(self, parent: QWidget, text: str, keys: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, parent)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            action.setToolTip(f"{text} ({keys})")
+        action.triggered.connect(slot)
+        parent.addAction(action)
+        return action
+
+    # --- life cycle ------------------------------------------------------------------------
+
+    def start(self, *, fetch_now: bool = False, refresh_now: bool = False) -> None:
+        """Show what is known, ask the links, start the timers; fetch and refresh if asked."""
+        self.show_store_state()
+        self.apply_settings()
+        self.probe_timer.start()
+        if fetch_now:
+            self.fetch()
+        else:
+            self.probe_portal()
+        if refresh_now:
+            self.refresh_directory()
+        else:
+            self.probe_onec()
+
+    def stop(self) -> None:
+        self.fetch_timer.stop()
+        self.probe_timer.stop()
+
+    def apply_settings(self) -> None:
+        """The settings changed (or were read): restart the periodic fetch."""
+        minutes = self.workspace.settings.portal.fetch_every
+        if minutes > 0:
+            self.fetch_timer.start(minutes * 60_000)
+        else:
+            self.fetch_timer.stop()
+
+    def show_store_state(self) -> None:
+        last = QueueRepository(self.workspace.database).last_successful_fetch()
+        self.status.set_last_sync(last.finished_at if last else None)
+        self.status.set_queued_writes(self.queued_writes())
+
+    # --- fetch -----------------------------------------------------------------------------
+
+    @Slot()
+    def _fetch_clicked(self) -> None:
+        task = self.fetch()
+        if task is not None:
+            self._manual.add(task)
+
+    @Slot()
+    def _fetch_by_timer(self) -> None:
+        if self.workspace.configured:
+            self.fetch()
+
+    def fetch(self) -> Task | None:
+        """Start a fetch (None when one is running already)."""
+        if self.runner.running("fetch") is not None:
+            return None
+        task = self.runner.start("fetch", jobs.fetch_job(self.workspace))
+        words = progress_words.FetchWords()
+        self.status.show_task(task, words, words.start())
+        task.succeeded.connect(self._fetched)
+        task.failed.connect(self._fetch_failed)
+        self.fetch_action.setEnabled(False)
+        task.finished.connect(self._fetch_over)
+        return task
+
+    @Slot(object)
+    def _fetched(self, report: FetchReport) -> None:
+        self.status.set_reachability("portal", CheckResult(Reachability.OK))
+        text = translate(
+            "SyncController", "Заказы получены: новых {0}, изменённых {1}, без изменений {2}."
+        ).format(report.new, report.changed, report.unchanged)
+        if report.quarantined:
+            text += " " + translate("SyncController", "Отложено из-за ошибок: {0}.").format(
+                report.quarantined
+            )
+        if not report.complete:
+            text += " " + translate(
+                "SyncController", "Ответ портала оборван; следующее получение повторит его."
+            )
+        log.info("fetch %s: %s", report.fetch_id, text)
+        self.status.showMessage(text, 30_000)
+        self.show_store_state()
+        self.orders_changed.emit()
+
+    @Slot(object)
+    def _fetch_failed(self, error: BaseException) -> None:
+        self._failed(self.sender(), translate("SyncController", "Получение заказов"), error)
+        if isinstance(error, PortalError):
+            self.status.set_reachability("portal", connection_check.portal_failure(error))
+        self.orders_changed.emit()  # a cancelled or broken fetch may have stored some batches
+
+    @Slot()
+    def _fetch_over(self) -> None:
+        self.fetch_action.setEnabled(True)
+        self._manual.discard(self.sender())
+
+    # --- directory -------------------------------------------------------------------------
+
+    @Slot()
+    def _refresh_clicked(self) -> None:
+        task = self.refresh_directory()
+        if task is not None:
+            self._manual.add(task)
+
+    def refresh_directory(self) -> Task | None:
+        """Start a refresh of the local copy of 1C's directory (None when one runs)."""
+        if self.runner.running("directory") is not None:
+            return None
+        task = self.runner.start("directory", jobs.directory_job(self.workspace))
+        self.status.show_task(
+            task, progress_words.directory_words, progress_words.directory_start()
+        )
+        task.succeeded.connect(self._refreshed)
+        task.failed.connect(self._refresh_failed)
+        self.refresh_action.setEnabled(False)
+        task.finished.connect(self._refresh_over)
+        return task
+
+    @Slot(object)
+    def _refreshed(self, reports: list[RefreshReport]) -> None:
+        self.status.set_reachability("onec", CheckResult(Reachability.OK))
+        counts = {r.kind: r.rows for r in reports}
+        text = translate(
+            "SyncController", "Справочник 1С обновлён: партнёров {0}, контрагентов {1}."
+        ).format(counts.get("partners", 0), counts.get("counterparties", 0))
+        log.info("directory refresh: %s", text)
+        self.status.showMessage(text, 30_000)
+        self.directory_changed.emit()
+
+    @Slot(object)
+    def _refresh_failed(self, error: BaseException) -> None:
+        self._failed(self.sender(), translate("SyncController", "Обновление справочника 1С"), error)
+        if isinstance(error, OneCError):
+            self.status.set_reachability("onec", connection_check.onec_failure(error))
+        self.directory_changed.emit()
+
+    @Slot()
+    def _refresh_over(self) -> None:
+        self.refresh_action.setEnabled(True)
+        self._manual.discard(self.sender())
+
+    @Slot()
+    def _push_clicked(self) -> None:
+        """Wired by the review engine (the outbox push); nothing to push before it."""
+
+    # --- links -----------------------------------------------------------------------------
+
+    @Slot()
+    def probe_onec(self) -> Task | None:
+        """Ask 1C whether it answers (off the GUI thread); the status bar shows the answer."""
+        return self._probe("probe-onec", jobs.onec_probe_job(self.workspace), self._onec_probed)
+
+    def probe_portal(self) -> Task | None:
+        """Log in to the portal once (off the GUI thread) to learn whether it answers."""
+        return self._probe(
+            "probe-portal", jobs.portal_probe_job(self.workspace), self._portal_probed
+        )
+
+    def _probe(
+        self,
+        name: str,
+        job: Callable[[TaskContext], CheckResult],
+        done: Callable[[CheckResult], None],
+    ) -> Task | None:
+        if self.runner.running(name) is not None:
+            return None
+        task = self.runner.start(name, job)
+        task.succeeded.connect(done)
+        task.failed.connect(self._probe_failed)
+        return task
+
+    @Slot(object)
+    def _onec_probed(self, result: CheckResult) -> None:
+        self.status.set_reachability("onec", result)
+        self.status.set_queued_writes(self.queued_writes())
+
+    @Slot(object)
+    def _portal_probed(self, result: CheckResult) -> None:
+        if self.runner.running("fetch") is None:  # a fetch running now will tell better
+            self.status.set_reachability("portal", result)
+
+    @Slot(object)
+    def _probe_failed(self, error: BaseException) -> None:
+        self._failed(self.sender(), translate("SyncController", "Проверка связи"), error)
+
+    def _failed(self, task: QObject | None, what: str, error: BaseException) -> None:
+        message = log_problem(what, error)
+        if message is None:
+            self.bug.emit(error)
+            return
+        manual = task in self._manual
+        self.status.showMessage(f"{what}: {message}", 60_000)
+        if not is_cancel(error):
+            self.problem.emit(f"{what}: {message}", manual)

@@ -1,0 +1,1267 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CardFields</name>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="32"/>
+        <source>Юридическое лицо</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="33"/>
+        <source>Индивидуальный предприниматель</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="34"/>
+        <source>Физическое лицо</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="35"/>
+        <source>Вид не определён</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="42"/>
+        <location filename="../../desktop_app/ui/card_fields.py" line="97"/>
+        <source>Вид</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="43"/>
+        <location filename="../../desktop_app/ui/card_fields.py" line="98"/>
+        <source>Наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="44"/>
+        <source>Официальное наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="45"/>
+        <location filename="../../desktop_app/ui/card_fields.py" line="99"/>
+        <source>Полное наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="46"/>
+        <source>ФИО</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="47"/>
+        <location filename="../../desktop_app/ui/card_fields.py" line="100"/>
+        <source>ИНН</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="48"/>
+        <location filename="../../desktop_app/ui/card_fields.py" line="101"/>
+        <source>КПП</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="49"/>
+        <location filename="../../desktop_app/ui/card_fields.py" line="107"/>
+        <source>ОКПО</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="50"/>
+        <source>ОКВЭД</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="51"/>
+        <source>Юридический адрес</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="54"/>
+        <source>Адрес регистрации</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="57"/>
+        <source>Адрес</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="64"/>
+        <source>Расчётный счёт</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="67"/>
+        <source>Банк</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="68"/>
+        <source>БИК</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="71"/>
+        <source>Корр. счёт</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="76"/>
+        <source>Телефон</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="77"/>
+        <source>Эл. почта</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="78"/>
+        <source>Представитель</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="79"/>
+        <source>Ид на портале</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="95"/>
+        <location filename="../../desktop_app/ui/card_fields.py" line="118"/>
+        <source>да</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="104"/>
+        <source>ОГРН / ОГРНИП</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="108"/>
+        <source>Обособленное подразделение</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="111"/>
+        <source>Головной контрагент</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="114"/>
+        <source>Партнёр</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_fields.py" line="117"/>
+        <source>Пометка удаления</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="39"/>
+        <source> с</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="53"/>
+        <source>оставьте пустым, чтобы не менять</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="57"/>
+        <source>не нужен для обычного сертификата</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="61"/>
+        <source>Выбрать файл сертификатов (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="66"/>
+        <source>Проверить подключение</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="72"/>
+        <source>Адрес</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="73"/>
+        <source>Логин</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="74"/>
+        <source>Пароль</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="77"/>
+        <source>Сертификаты ЦС</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="85"/>
+        <source>Файл сертификатов</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="87"/>
+        <source>Сертификаты (*.pem *.crt *.cer);;Все (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="98"/>
+        <source>Проверяю…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="113"/>
+        <source>Портал (обмен заказами 1С-Битрикс)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="117"/>
+        <source>Своя страница обмена</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="121"/>
+        <source>Страница 1С (peek)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="125"/>
+        <source>Своя страница обмена: полученные заказы подтверждаются порталу, следующий обмен приносит только новые и изменённые.
+Страница 1С (peek): порталу ничего не подтверждается, курсор 1С не сдвигается.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="132"/>
+        <source>Режим</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="139"/>
+        <source> мин</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="140"/>
+        <source>только вручную</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="141"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="207"/>
+        <source>Ждать соединения</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="142"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="208"/>
+        <source>Ждать ответа</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="143"/>
+        <source>Повторов при обрыве</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="144"/>
+        <source>Получать заказы каждые</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="172"/>
+        <source>Подключение к порталу работает: вход выполнен.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="176"/>
+        <source>Укажите адрес страницы обмена и логин. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="182"/>
+        <source>Введите пароль пользователя портала.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="186"/>
+        <source>Портал не отвечает. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="190"/>
+        <source>Портал не пустил: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="194"/>
+        <source>Портал ответил не по протоколу: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="203"/>
+        <source>1С:Управление торговлей 11 (OData)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="230"/>
+        <source>Подключение к 1С работает, в публикации OData есть всё нужное.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="235"/>
+        <source>1С отвечает, но в публикации OData не хватает:
+{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="240"/>
+        <source>Укажите адрес публикации OData и логин. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="246"/>
+        <source>Введите пароль пользователя 1С.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="250"/>
+        <source>1С не отвечает. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="254"/>
+        <source>1С не пустила: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="258"/>
+        <source>1С ответила ошибкой: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="45"/>
+        <source>Поток: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="55"/>
+        <source>Ошибка в программе</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="58"/>
+        <source>В программе произошла ошибка. Уже сохранённые заказы и решения не потеряны. Скопируйте подробности и отправьте их разработчикам вместе с журналом.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="65"/>
+        <source>журнал не ведётся</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="66"/>
+        <source>Журнал: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="71"/>
+        <source>Скопировать подробности</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindingsBar</name>
+    <message>
+        <location filename="../../desktop_app/ui/findings_bar.py" line="29"/>
+        <source>Ошибка</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/findings_bar.py" line="30"/>
+        <source>Внимание</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/findings_bar.py" line="31"/>
+        <source>Проверено</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../../desktop_app/ui/jobs.py" line="33"/>
+        <source>Портал не настроен: укажите адрес и логин в настройках.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/jobs.py" line="38"/>
+        <source>Пароль портала не сохранён: введите его в настройках.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/jobs.py" line="57"/>
+        <source>1С не настроена: укажите адрес и логин в настройках.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/jobs.py" line="62"/>
+        <source>Пароль 1С не сохранён: введите его в настройках.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <location filename="../../desktop_app/ui/launch.py" line="51"/>
+        <source>Подключения к порталу и 1С ещё не настроены.
+
+Показать демонстрацию? Она запускает встроенные портал 1С-Битрикс и 1С:УТ 11 с придуманными заказами и ничего не меняет на этом компьютере.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/launch.py" line="57"/>
+        <location filename="../../desktop_app/ui/launch.py" line="102"/>
+        <source>Order Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/launch.py" line="58"/>
+        <source>Демонстрация</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/launch.py" line="60"/>
+        <source>Настроить подключения</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/launch.py" line="62"/>
+        <source>Выход</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="53"/>
+        <source>Order Review — проверка заказов с портала</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="55"/>
+        <source> (демонстрация)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="71"/>
+        <source>Настройки…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
+        <source>Действия</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="96"/>
+        <source>&amp;Файл</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="99"/>
+        <source>Выход</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="102"/>
+        <source>&amp;Заказы</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="105"/>
+        <source>&amp;Решение</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
+        <source>Order Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OneCColumn</name>
+    <message>
+        <location filename="../../desktop_app/ui/onec_column.py" line="35"/>
+        <source>1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/onec_column.py" line="46"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="63"/>
+        <source>Выберите контрагента 1С в списке выше.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/onec_column.py" line="65"/>
+        <source>Такого контрагента в 1С нет. Его можно будет создать в 1С по карточке портала («Создать в 1С»).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/onec_column.py" line="108"/>
+        <source>Почему в списке</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/onec_column.py" line="121"/>
+        <source>В копии справочника 1С с ИНН {0} (контрагентов: {1}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/onec_column.py" line="124"/>
+        <source>В копии справочника 1С нет контрагентов с ИНН {0}: похоже, это новый контрагент.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/onec_column.py" line="129"/>
+        <source>У покупателя нет ИНН; похожие по наименованию (контрагентов: {0}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/onec_column.py" line="132"/>
+        <source>У покупателя нет ИНН, и похожих по наименованию в копии справочника 1С нет.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderTables</name>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="51"/>
+        <source>Поле</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="52"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="89"/>
+        <source>Значение</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="61"/>
+        <source>Артикул</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="62"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="162"/>
+        <source>Наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="64"/>
+        <source>Кол-во</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="68"/>
+        <source>Ед.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="69"/>
+        <source>Цена</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="71"/>
+        <source>Сумма</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="73"/>
+        <source>НДС</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="88"/>
+        <source>Свойство</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="98"/>
+        <source>Версия</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="99"/>
+        <source>Получена</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="100"/>
+        <source>Что изменилось</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="111"/>
+        <source>номер</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="112"/>
+        <source>номер версии</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="113"/>
+        <source>дата</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="114"/>
+        <source>время</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="115"/>
+        <source>операция</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="116"/>
+        <source>роль</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="117"/>
+        <source>валюта</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="118"/>
+        <source>курс</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="119"/>
+        <source>сумма</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="120"/>
+        <source>комментарий</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="121"/>
+        <source>пометка удаления</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="122"/>
+        <source>налоги</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="123"/>
+        <source>скидки</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="124"/>
+        <source>строки</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="125"/>
+        <source>покупатель</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="126"/>
+        <source>ИНН</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="127"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="163"/>
+        <source>КПП</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="128"/>
+        <source>наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="129"/>
+        <source>официальное наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="130"/>
+        <source>полное наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="131"/>
+        <source>ОКПО</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="132"/>
+        <source>банковские счета</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="133"/>
+        <source>юридический адрес</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="134"/>
+        <source>адрес</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="135"/>
+        <source>контакты</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="136"/>
+        <source>исходные поля</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="143"/>
+        <source>свойство {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="153"/>
+        <source>первая версия</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="155"/>
+        <source>без изменений</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/order_tables.py" line="164"/>
+        <source>Почему в списке</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortalColumn</name>
+    <message>
+        <location filename="../../desktop_app/ui/portal_column.py" line="28"/>
+        <source>Портал</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portal_column.py" line="34"/>
+        <source>В заказе нет покупателя.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portal_column.py" line="73"/>
+        <source>Как прислал портал, в порядке документа (полей: {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressWords</name>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="33"/>
+        <source>Получение заказов: подключение к порталу…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="41"/>
+        <source>Получение заказов: подтверждение порталу…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="49"/>
+        <source>{0} из {1} МБ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="53"/>
+        <source>{0} МБ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="54"/>
+        <source>Получение заказов: {0}, сохранено заказов: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="61"/>
+        <source>Обновление справочника 1С: подключение…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="67"/>
+        <source>партнёры</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="69"/>
+        <source>контрагенты</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="72"/>
+        <source>Обновление справочника 1С: {0}, {1} из {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/progress_words.py" line="76"/>
+        <source>Обновление справочника 1С: {0}, {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="53"/>
+        <source>Новый</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="54"/>
+        <source>На проверке</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="55"/>
+        <source>Решение принято</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="56"/>
+        <source>Записан в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="57"/>
+        <source>Отклонён</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="58"/>
+        <source>Ошибка</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="79"/>
+        <source>ждёт записи в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="80"/>
+        <source>записано в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="81"/>
+        <source>отклонён</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="82"/>
+        <source>ошибка записи в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="189"/>
+        <source>Состояние</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="190"/>
+        <source>Дата</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="191"/>
+        <source>Номер</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="192"/>
+        <source>Покупатель</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="193"/>
+        <source>ИНН</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="194"/>
+        <source>Сумма</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="195"/>
+        <source>Проверка</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="196"/>
+        <source>Решение / запись</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="221"/>
+        <source> • изменён</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="239"/>
+        <source>Портал изменил заказ после того, как его начали проверять.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="243"/>
+        <source>КПП {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="56"/>
+        <source>Поиск: номер, покупатель, ИНН</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="114"/>
+        <source>Все ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="154"/>
+        <source>Заказов: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="156"/>
+        <source>Нет заказов</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/review_actions.py" line="56"/>
+        <source>Создать в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_actions.py" line="57"/>
+        <source>Создать контрагента в 1С по карточке портала</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_actions.py" line="60"/>
+        <source>Связать</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_actions.py" line="61"/>
+        <source>Связать заказ с контрагентом 1С, выбранным в списке</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_actions.py" line="64"/>
+        <source>Отклонить</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_actions.py" line="65"/>
+        <source>Отклонить контрагента заказа, с причиной</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_actions.py" line="68"/>
+        <source>Отложить</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_actions.py" line="69"/>
+        <source>Вернуться к заказу позже</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_actions.py" line="111"/>
+        <source>{0}: появится с движком проверки</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHooks</name>
+    <message>
+        <location filename="../../desktop_app/ui/review_hooks.py" line="83"/>
+        <source>похожее наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_hooks.py" line="103"/>
+        <source>тот же ИНН и КПП</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_hooks.py" line="105"/>
+        <source>тот же ИНН</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_hooks.py" line="109"/>
+        <source>тот же ИНН, другой КПП: обособленное подразделение</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_hooks.py" line="112"/>
+        <source>тот же ИНН, другой КПП: головная организация</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_hooks.py" line="114"/>
+        <source>помечен на удаление</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="65"/>
+        <source>Выберите заказ в очереди слева.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="83"/>
+        <source>Строки заказа</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="85"/>
+        <source>Свойства заказа</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="87"/>
+        <source>История</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="151"/>
+        <source>Заказ № {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="153"/>
+        <source>от {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="176"/>
+        <source>Отличается от выбранного контрагента 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="179"/>
+        <source>Отличается от карточки портала</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <location filename="../../desktop_app/ui/screenshots.py" line="97"/>
+        <source>В демонстрации нет подходящего заказа для {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="35"/>
+        <source>Настройки подключения</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="42"/>
+        <source>Пароли хранятся в системном хранилище паролей.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="44"/>
+        <source>Демонстрация: пароли хранятся только в памяти и забываются при выходе.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="129"/>
+        <source>Проверка не удалась: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="166"/>
+        <source>Не удалось сохранить настройки: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="38"/>
+        <source>не проверялся</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="39"/>
+        <source>на связи</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="40"/>
+        <source>не настроен</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="41"/>
+        <source>нет пароля</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="42"/>
+        <source>нет связи</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="43"/>
+        <source>не принимает вход</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="44"/>
+        <source>ошибка</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="68"/>
+        <source>Отменить</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="96"/>
+        <source>Портал</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="96"/>
+        <source>1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="104"/>
+        <source>Ждут записи в 1С: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="108"/>
+        <source>Заказы ещё не получены</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="114"/>
+        <source>Последнее получение: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/status_bar.py" line="168"/>
+        <source>Отмена…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="59"/>
+        <source>Получить заказы</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="63"/>
+        <source>Обновить справочник 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="68"/>
+        <source>Отправить в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="72"/>
+        <source>Отправить в 1С: появится с движком проверки</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="152"/>
+        <source>Заказы получены: новых {0}, изменённых {1}, без изменений {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="156"/>
+        <source>Отложено из-за ошибок: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="160"/>
+        <source>Ответ портала оборван; следующее получение повторит его.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="170"/>
+        <source>Получение заказов</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="206"/>
+        <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="215"/>
+        <source>Обновление справочника 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="267"/>
+        <source>Проверка связи</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

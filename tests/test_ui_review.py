@@ -1,0 +1,200 @@
+"""The review panel on the demo world: what the manager sees of an order, and the decisions."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.counterparty import RawField
+from desktop_app.domain.order import Order
+from desktop_app.store import IncomingOrder, OrderRepository, QueueRepository
+from desktop_app.store.queue_repository import PAGE_SIZE, QueueRow
+from desktop_app.ui import queue_model as qm
+from desktop_app.ui.demo import DemoEnvironment
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.review_actions import DecisionKind, DecisionRequest
+from desktop_app.ui.review_hooks import Candidate, Finding, Severity
+from desktop_app.ui.screenshots import pick_orders
+
+HOSTILE = "<b>x</b>"
+
+
+def select(window: MainWindow, portal_id: str | None) -> Order:
+    assert portal_id is not None and window.queue.select(portal_id)
+    order = window.review.order
+    assert order is not None and order.id == portal_id
+    return order
+
+
+def test_selecting_an_order_shows_what_the_portal_sent(
+    filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    assert window.review.stack.currentIndex() == 0  # "choose an order" until one is chosen
+    window.queue.select_row(0)
+    order = window.review.order
+    assert order is not None and order.buyer is not None
+    assert window.review.stack.currentIndex() == 1
+    portal = window.review.portal
+    assert portal.raw_model.rows == order.buyer.raw  # every leaf, in document order
+    for row, field in enumerate(order.buyer.raw):
+        assert portal.raw_model.data(portal.raw_model.index(row, 0)) == field.path
+        assert portal.raw_model.data(portal.raw_model.index(row, 1)) == field.value
+    assert f"(полей: {len(order.buyer.raw)})" in portal.raw_caption.text()
+    card = portal.card.text()
+    assert f"ИНН: {order.buyer.inn}" in card and "Вид: Юридическое лицо" in card
+    assert window.review.heading.text().startswith(f"Заказ № {order.number} от ")
+    assert window.review.lines.rows == order.lines
+    assert window.review.properties.rows == order.properties
+    history = window.review.history
+    assert history.rowCount() == 1 and history.data(history.index(0, 2)) == "первая версия"
+
+
+def test_a_new_legal_entity_and_a_branch(filled_demo: DemoEnvironment, window: MainWindow) -> None:
+    picks = pick_orders(window)
+    order = select(window, picks.new_legal)
+    onec = window.review.onec
+    assert onec.model.rowCount() == 0 and not onec.view.isVisibleTo(window)
+    assert "похоже, это новый контрагент" in onec.caption.text()
+    assert "Такого контрагента в 1С нет" in onec.card.text() or not onec.card.text()
+
+    order = select(window, picks.branch)
+    assert order.buyer is not None
+    assert onec.model.rowCount() >= 1 and onec.view.isVisibleTo(window)
+    candidate = onec.current_candidate()
+    assert candidate is not None
+    assert candidate.counterparty.inn == order.buyer.inn
+    assert candidate.counterparty.kpp != order.buyer.kpp
+    assert any("другой КПП" in reason for reason in candidate.reasons)
+    assert "kpp" in window.review.portal.card.highlighted_keys()  # both sides say: look here
+    assert "kpp" in onec.card.highlighted_keys()
+    assert "inn" not in onec.card.highlighted_keys()
+
+    order = select(window, picks.known)
+    candidate = onec.current_candidate()
+    assert candidate is not None and candidate.reasons[0] == "тот же ИНН и КПП"
+    assert not {"inn", "kpp"} & window.review.portal.card.highlighted_keys()
+
+
+def test_portal_text_is_shown_literally(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    assert filled_demo.workspace is not None
+    database = filled_demo.workspace.database
+    base = filled_demo.world.order(500)
+    assert base.buyer is not None
+    buyer = dataclasses.replace(
+        base.buyer,
+        name=HOSTILE,
+        official_name="<i>Рога</i> & <u>Копыта</u>",
+        raw=(RawField("Наименование", HOSTILE), *base.buyer.raw[1:]),
+    )
+    hostile = dataclasses.replace(
+        base, id="hostile-1", number="<h1>7</h1>", counterparties=(buyer,)
+    )
+    repository = OrderRepository(database)
+    fetch = repository.start_fetch("https://portal.example/x.php", "peek")
+    repository.store_batch(fetch, [IncomingOrder(hostile, 1, None, None)])
+    window.queue.refresh()
+    window.queue.set_filter(None, "<b>")
+    assert window.queue.model.rowCount() == 1
+    model = window.queue.model
+    assert model.data(model.index(0, qm.COL_BUYER)) == HOSTILE
+    select(window, "hostile-1")
+    name = window.review.portal.name
+    assert name.text() == HOSTILE and name.textFormat() == Qt.TextFormat.PlainText
+    rendered = QLabel(HOSTILE)
+    rendered.setTextFormat(Qt.TextFormat.RichText)
+    assert name.sizeHint().width() > 3 * rendered.sizeHint().width()  # 8 characters, not 1
+    card = window.review.portal.card
+    for key in ("name", "official_name"):
+        label = card.value_label(key)
+        assert label is not None and label.textFormat() == Qt.TextFormat.PlainText
+    assert card.value_label("official_name").text() == "<i>Рога</i> & <u>Копыта</u>"  # type: ignore[union-attr]
+    assert window.review.heading.text().startswith("Заказ № <h1>7</h1>")
+    assert window.review.heading.textFormat() == Qt.TextFormat.PlainText
+    raw = window.review.portal.raw_model
+    assert raw.data(raw.index(0, 1)) == HOSTILE
+
+
+class FakeEngine:
+    """What the review engine will provide: ranked candidates and check findings."""
+
+    def __init__(self, inner: Sequence[Candidate]) -> None:
+        self.inner = list(inner)
+
+    def candidates(self, order: Order) -> Sequence[Candidate]:
+        return [
+            dataclasses.replace(c, reasons=("ранжировано движком",), score=0.9) for c in self.inner
+        ]
+
+    def findings(self, order: Order) -> Sequence[Finding]:
+        return [
+            Finding(Severity.ERROR, "Контрольное число ИНН не сходится.", "inn"),
+            Finding(Severity.OK, "КПП записан верно."),
+        ]
+
+
+def test_the_engine_plugs_in_candidates_findings_and_decisions(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    actions = window.review_actions
+    for action in actions.actions.values():
+        assert not action.isEnabled()
+        assert "появится с движком проверки" in action.toolTip()
+    assert actions.actions[DecisionKind.CREATE].shortcut() == QKeySequence("Ctrl+N")
+    assert not window.sync.push_action.isEnabled()
+    assert "появится с движком проверки" in window.sync.push_action.toolTip()
+
+    picks = pick_orders(window)
+    select(window, picks.known)
+    window.review.set_source(FakeEngine(window.review.source.candidates(window.review.order)))  # type: ignore[arg-type]
+    bar = window.review.findings_bar
+    assert bar.isVisibleTo(window)
+    assert bar.badges == [
+        "Ошибка: Контрольное число ИНН не сходится.",
+        "Проверено: КПП записан верно.",
+    ]
+    assert "inn" in window.review.portal.card.highlighted_keys()
+    assert "ранжировано движком" in window.review.onec.card.text()
+
+    actions.set_engine_ready(True)
+    assert all(action.isEnabled() for action in actions.actions.values())
+    requests: list[DecisionRequest] = []
+    actions.decision_requested.connect(requests.append)
+    actions.actions[DecisionKind.LINK].trigger()
+    actions.actions[DecisionKind.CREATE].trigger()
+    assert [r.kind for r in requests] == [DecisionKind.LINK, DecisionKind.CREATE]
+    assert requests[0].portal_id == picks.known and requests[0].candidate is not None
+    assert requests[1].candidate is None
+
+    row = window.queue.view.currentIndex().row()
+    window.decision_recorded(picks.known)  # the order stays in "all": the next one opens
+    assert window.queue.view.currentIndex().row() == row + 1
+    assert window.review.order is not None and window.review.order.id != picks.known
+
+
+class CountingQueue(QueueRepository):
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.pages: list[tuple[int, int]] = []
+
+    def queue(self, *args: Any, **kwargs: Any) -> list[QueueRow]:
+        rows = super().queue(*args, **kwargs)
+        self.pages.append((args[2], args[3]))
+        return rows
+
+
+def test_the_queue_model_reads_one_page_not_the_queue(filled_demo: DemoEnvironment) -> None:
+    assert filled_demo.workspace is not None
+    repository = CountingQueue(filled_demo.workspace.database)
+    model = qm.QueueModel(repository)
+    assert model.rowCount() == 40 and repository.pages == []  # a count, no rows yet
+    model.data(model.index(39, 0))
+    model.data(model.index(0, 0))
+    assert repository.pages == [(PAGE_SIZE, 0)]

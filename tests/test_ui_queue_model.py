@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop_app.services.decision_service import DecisionService
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.list_model import Column, ListModel
 from desktop_app.ui.order_tables import lines_model, raw_fields_model
+from desktop_app.ui.queue_annotations import EngineAnnotations
 
 
 def repository(demo: DemoEnvironment) -> QueueRepository:
@@ -88,17 +90,19 @@ def test_cells_show_the_row_in_words(filled_demo: DemoEnvironment) -> None:
     assert alignment & int(Qt.AlignmentFlag.AlignRight)
 
 
-def test_annotations_fill_the_engine_columns(filled_demo: DemoEnvironment) -> None:
-    class Engine:
-        def badge(self, row: QueueRow) -> str:
-            return "ИНН ✓"
-
-        def decision(self, row: QueueRow) -> str:
-            return "создать"
-
-    model = qm.QueueModel(repository(filled_demo), Engine())
-    assert model.data(model.index(0, qm.COL_CHECKS)) == "ИНН ✓"
-    assert model.data(model.index(0, qm.COL_DECISION)) == "создать"
+def test_the_engine_fills_the_check_and_decision_columns(filled_demo: DemoEnvironment) -> None:
+    assert filled_demo.workspace is not None
+    database = filled_demo.workspace.database
+    model = qm.QueueModel(repository(filled_demo), EngineAnnotations(database))
+    first = model.row_at(0)
+    assert first is not None and first.buyer_inn
+    assert model.data(model.index(0, qm.COL_CHECKS)) == "✓"  # the demo's requisites are valid
+    assert model.data(model.index(0, qm.COL_DECISION)) == ""
+    DecisionService(database, user="manager").defer(first.portal_id)
+    assert model.data(model.index(0, qm.COL_DECISION)) == ""  # remembered until a refresh
+    model.refresh()
+    row = next(n for n in range(model.rowCount()) if model.row_at(n).portal_id == first.portal_id)  # type: ignore[union-attr]
+    assert model.data(model.index(row, qm.COL_DECISION)) == "отложен"
 
 
 def test_list_models_pass_the_model_tester(

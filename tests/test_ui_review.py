@@ -11,15 +11,16 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.candidates import Candidate, CandidateReason
 from desktop_app.domain.counterparty import RawField
 from desktop_app.domain.order import Order
+from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.store import IncomingOrder, OrderRepository, QueueRepository
 from desktop_app.store.queue_repository import PAGE_SIZE, QueueRow
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.review_actions import DecisionKind, DecisionRequest
-from desktop_app.ui.review_hooks import Candidate, Finding, Severity
 from desktop_app.ui.screenshots import pick_orders
 
 HOSTILE = "<b>x</b>"
@@ -58,26 +59,30 @@ def test_selecting_an_order_shows_what_the_portal_sent(
 def test_a_new_legal_entity_and_a_branch(filled_demo: DemoEnvironment, window: MainWindow) -> None:
     picks = pick_orders(window)
     order = select(window, picks.new_legal)
+    assert order.buyer is not None
     onec = window.review.onec
-    assert onec.model.rowCount() == 0 and not onec.view.isVisibleTo(window)
-    assert "похоже, это новый контрагент" in onec.caption.text()
-    assert "Такого контрагента в 1С нет" in onec.card.text() or not onec.card.text()
+    offered = [onec.model.row_at(n) for n in range(onec.model.rowCount())]
+    assert all(c is not None and c.counterparty.inn != order.buyer.inn for c in offered)
+    assert all(c is not None and c.reason is CandidateReason.NAME_SIMILAR for c in offered)
+    if not offered:
+        assert "похоже, это новый контрагент" in onec.caption.text()
 
     order = select(window, picks.branch)
     assert order.buyer is not None
     assert onec.model.rowCount() >= 1 and onec.view.isVisibleTo(window)
     candidate = onec.current_candidate()
     assert candidate is not None
+    assert candidate.reason is CandidateReason.SAME_INN_OTHER_KPP
     assert candidate.counterparty.inn == order.buyer.inn
     assert candidate.counterparty.kpp != order.buyer.kpp
-    assert any("другой КПП" in reason for reason in candidate.reasons)
+    assert candidate.explanation in onec.card.text()
     assert "kpp" in window.review.portal.card.highlighted_keys()  # both sides say: look here
     assert "kpp" in onec.card.highlighted_keys()
     assert "inn" not in onec.card.highlighted_keys()
 
     order = select(window, picks.known)
     candidate = onec.current_candidate()
-    assert candidate is not None and candidate.reasons[0] == "тот же ИНН и КПП"
+    assert candidate is not None and candidate.reason is CandidateReason.EXACT_INN_KPP
     assert not {"inn", "kpp"} & window.review.portal.card.highlighted_keys()
 
 
@@ -123,55 +128,50 @@ def test_portal_text_is_shown_literally(
 
 
 class FakeEngine:
-    """What the review engine will provide: ranked candidates and check findings."""
+    """A review source of the test's own: ranked candidates, findings and a decision."""
 
     def __init__(self, inner: Sequence[Candidate]) -> None:
         self.inner = list(inner)
 
     def candidates(self, order: Order) -> Sequence[Candidate]:
-        return [
-            dataclasses.replace(c, reasons=("ранжировано движком",), score=0.9) for c in self.inner
-        ]
+        return [dataclasses.replace(c, explanation="ранжировано движком") for c in self.inner]
 
     def findings(self, order: Order) -> Sequence[Finding]:
         return [
-            Finding(Severity.ERROR, "Контрольное число ИНН не сходится.", "inn"),
-            Finding(Severity.OK, "КПП записан верно."),
+            Finding("inn-key", Severity.ERROR, "inn", "Контрольное число ИНН не сходится."),
+            Finding("ogrn-missing", Severity.INFO, "ogrn", "ОГРН портал не прислал."),
         ]
 
+    def decision(self, order: Order) -> str:
+        return "Решение: связать, записано в 1С."
 
-def test_the_engine_plugs_in_candidates_findings_and_decisions(
+
+def test_the_review_source_gives_candidates_findings_and_decision(
     qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
 ) -> None:
     actions = window.review_actions
-    for action in actions.actions.values():
-        assert not action.isEnabled()
-        assert "появится с движком проверки" in action.toolTip()
     assert actions.actions[DecisionKind.CREATE].shortcut() == QKeySequence("Ctrl+N")
-    assert not window.sync.push_action.isEnabled()
-    assert "появится с движком проверки" in window.sync.push_action.toolTip()
-
+    assert window.outbox.push_action.isEnabled()
     picks = pick_orders(window)
     select(window, picks.known)
+    assert all(action.isEnabled() for action in actions.actions.values())
     window.review.set_source(FakeEngine(window.review.source.candidates(window.review.order)))  # type: ignore[arg-type]
     bar = window.review.findings_bar
     assert bar.isVisibleTo(window)
     assert bar.badges == [
         "Ошибка: Контрольное число ИНН не сходится.",
-        "Проверено: КПП записан верно.",
+        "Примечание: ОГРН портал не прислал.",
     ]
     assert "inn" in window.review.portal.card.highlighted_keys()
     assert "ранжировано движком" in window.review.onec.card.text()
+    assert window.review.decision_line.text() == "Решение: связать, записано в 1С."
 
-    actions.set_engine_ready(True)
-    assert all(action.isEnabled() for action in actions.actions.values())
     requests: list[DecisionRequest] = []
     actions.decision_requested.connect(requests.append)
     actions.actions[DecisionKind.LINK].trigger()
-    actions.actions[DecisionKind.CREATE].trigger()
-    assert [r.kind for r in requests] == [DecisionKind.LINK, DecisionKind.CREATE]
+    assert requests[0].kind is DecisionKind.LINK
     assert requests[0].portal_id == picks.known and requests[0].candidate is not None
-    assert requests[1].candidate is None
+    qtbot.waitUntil(lambda: window.runner.idle)
 
     row = window.queue.view.currentIndex().row()
     window.decision_recorded(picks.known)  # the order stays in "all": the next one opens

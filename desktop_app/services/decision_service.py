@@ -68,16 +68,24 @@ class DecisionService:
         except StoreError as error:
             raise DecisionError(str(error)) from None
 
+    def preview_card(self, portal_id: str) -> tuple[CounterpartyCard, DirectoryCounterparty | None]:
+        """The create card as it would be prefilled, and the head organisation 1C knows when
+        the buyer is a new branch of it (the card then names it, and its partner is used)."""
+        try:
+            card = portal_card(self._order(portal_id))
+        except ValueError as error:
+            raise DecisionError(str(error)) from None
+        head = self.head_of(card)
+        return (card if head is None else replace(card, head_key=head.ref_key)), head
+
     def create(
         self, portal_id: str, changes: dict[str, str] | None = None, partner_key: str | None = None
     ) -> DecisionRow:
         """Create the buyer in 1C from the portal card with the manager's `changes`."""
+        card, head = self.preview_card(portal_id)
+        if head is not None:  # a new branch of a company 1C knows: under its partner
+            partner_key = partner_key or head.partner_key
         try:
-            card = portal_card(self._order(portal_id))
-            head = self.head_of(card)
-            if head is not None:  # a new branch of a company 1C knows: under its partner
-                card = replace(card, head_key=head.ref_key)
-                partner_key = partner_key or head.partner_key
             card = card.edited(changes or {})
         except ValueError as error:
             raise DecisionError(str(error)) from None

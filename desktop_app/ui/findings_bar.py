@@ -1,8 +1,8 @@
 """The check findings of the order on screen, as badges with their sentences.
 
-A finding is the review engine's (`review_hooks.Finding`): an error, a warning or a passed
-check, each a sentence for the manager. Until the engine exists there are none and the bar
-takes no room. The sentences are plain text like everything that quotes order data.
+A finding is the requisite checks' (`domain.requisite_checks.Finding`): an error, a
+warning or a note, each a sentence for the manager. An order without findings takes no
+room. The sentences are plain text like everything that quotes order data.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.ui.card_view import plain_label
-from desktop_app.ui.review_hooks import Finding, Severity
 
 translate = QCoreApplication.translate
 
 STYLES = {
     Severity.ERROR: "background-color: #ffd6d1; color: #7a1a10;",
     Severity.WARNING: "background-color: #fff0b3; color: #5c4500;",
-    Severity.OK: "background-color: #dcf2dc; color: #1d5c1d;",
+    Severity.INFO: "background-color: #e4ecf7; color: #1f3b63;",
 }
 
 
@@ -28,7 +28,7 @@ def severity_word(severity: Severity) -> str:
     return {
         Severity.ERROR: translate("FindingsBar", "Ошибка"),
         Severity.WARNING: translate("FindingsBar", "Внимание"),
-        Severity.OK: translate("FindingsBar", "Проверено"),
+        Severity.INFO: translate("FindingsBar", "Примечание"),
     }[severity]
 
 
@@ -49,9 +49,9 @@ class FindingsBar(QWidget):
                 widget.hide()
                 widget.deleteLater()
         self.badges = []
-        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.OK: 2}
+        order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
         for finding in sorted(findings, key=lambda f: order[f.severity]):
-            text = f"{severity_word(finding.severity)}: {finding.sentence}"
+            text = f"{severity_word(finding.severity)}: {finding.message}"
             badge = plain_label(text, self)
             badge.setStyleSheet(
                 f"QLabel {{ {STYLES[finding.severity]} border-radius: 3px; padding: 2px 6px; }}"

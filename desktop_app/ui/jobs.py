@@ -14,9 +14,12 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.services import connection_check
 from desktop_app.services.connection_check import CheckResult
+from desktop_app.services.decision_service import auto_map
 from desktop_app.services.directory_service import RefreshReport, refresh_directory
 from desktop_app.services.fetch_service import FetchReport, fetch_orders
-from desktop_app.services.onec_connection import connect
+from desktop_app.services.onec_connection import connect, connection_for
+from desktop_app.services.push_service import PushReport, push
+from desktop_app.services.settings import OneCSettings
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.ui.error_words import NotReadyError
@@ -37,12 +40,43 @@ def fetch_job(workspace: Workspace) -> Callable[[TaskContext], FetchReport]:
             raise NotReadyError(
                 translate("Jobs", "Пароль портала не сохранён: введите его в настройках.")
             )
-        return fetch_orders(
+        report = fetch_orders(
             portal,
             password,
             workspace.database,
             workspace.work_dir,
             progress=lambda stage, done, total: context.report((stage, done, total)),
+            cancel=context.cancel,
+        )
+        auto_map(workspace.database, workspace.settings.review)  # buyers the app knows
+        return report
+
+    return run
+
+
+def _onec_password(workspace: Workspace, onec: OneCSettings) -> str:
+    """The 1C password, or a NotReadyError saying what the settings lack."""
+    if not onec.url or not onec.user:
+        raise NotReadyError(
+            translate("Jobs", "1С не настроена: укажите адрес и логин в настройках.")
+        )
+    password = workspace.onec_password(onec)
+    if password is None:
+        raise NotReadyError(translate("Jobs", "Пароль 1С не сохранён: введите его в настройках."))
+    return password
+
+
+def push_job(workspace: Workspace) -> Callable[[TaskContext], PushReport]:
+    def run(context: TaskContext) -> PushReport:
+        onec = workspace.settings.onec
+        password = _onec_password(workspace, onec)
+        review = workspace.settings.review
+        return push(
+            workspace.database,
+            connection_for(onec, password),
+            number_field=review.order_number_field,
+            parallel=review.parallel_writes,
+            on_step=context.report,
             cancel=context.cancel,
         )
 
@@ -52,15 +86,7 @@ def fetch_job(workspace: Workspace) -> Callable[[TaskContext], FetchReport]:
 def directory_job(workspace: Workspace) -> Callable[[TaskContext], list[RefreshReport]]:
     def run(context: TaskContext) -> list[RefreshReport]:
         onec = workspace.settings.onec
-        if not onec.url or not onec.user:
-            raise NotReadyError(
-                translate("Jobs", "1С не настроена: укажите адрес и логин в настройках.")
-            )
-        password = workspace.onec_password(onec)
-        if password is None:
-            raise NotReadyError(
-                translate("Jobs", "Пароль 1С не сохранён: введите его в настройках.")
-            )
+        password = _onec_password(workspace, onec)
         session = connect(onec, password, workspace.data_dir)
         with session.client:
             return refresh_directory(

@@ -4,9 +4,10 @@ It wires the parts together and owns their lifetime: the `TaskRunner` every back
 runs on (stopped, with its threads joined, when the window closes), the `SyncController`
 (fetch, directory, links), the status bar, the crash handler, and the remembered layout.
 
-For the review engine: `review_actions` (the decisions and their signal), `review.set_source`
-(candidates and findings), `sync.queued_writes` (the outbox size) and `decision_recorded`
-(to call once a decision is stored: refreshes the queue and opens the next order).
+The review engine is attached here: the review panel's `EngineSource` (candidates, findings,
+the decision), the queue's `EngineAnnotations` (check badge, decision column), the
+`DecisionFlow` behind the four decision buttons, and the `PushController` that writes to 1C
+— by the button, after a decision, and whenever 1C answers again with writes waiting.
 """
 
 from __future__ import annotations
@@ -22,8 +23,12 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.crash_dialog import CrashHandler
+from desktop_app.ui.decision_flow import DecisionFlow
+from desktop_app.ui.push_controller import PushController
+from desktop_app.ui.queue_annotations import EngineAnnotations
 from desktop_app.ui.queue_panel import QueuePanel
 from desktop_app.ui.review_actions import ReviewActions
+from desktop_app.ui.review_hooks import EngineSource
 from desktop_app.ui.review_panel import ReviewPanel
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.splitters import named_splitter
@@ -57,7 +62,11 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         queue = QueueRepository(workspace.database)
         self.queue = QueuePanel(queue, self)
-        self.review = ReviewPanel(queue, DirectoryRepository(workspace.database), self)
+        database = workspace.database
+        self.queue.model.annotations = EngineAnnotations(database)
+        self.review = ReviewPanel(
+            queue, DirectoryRepository(database), EngineSource(database), self
+        )
         self.splitter = named_splitter(
             "mainSplitter", Qt.Orientation.Horizontal, self, [self.queue, self.review]
         )
@@ -67,6 +76,8 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.sync = SyncController(workspace, self.runner, self.status, self)
+        self.outbox = PushController(workspace, self.runner, self.status, self)
+        self.sync.queued_writes = self.outbox.queued
         self.crash = CrashHandler(log_path, self)
         self.settings_action = QAction(translate("MainWindow", "Настройки…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -79,6 +90,13 @@ class MainWindow(QMainWindow):
         self.sync.directory_changed.connect(self.review.reload)
         self.sync.problem.connect(self._problem)
         self.sync.bug.connect(self.crash.report)
+        self.sync.onec_answered.connect(self.outbox.push_if_online)
+        self.sync.orders_changed.connect(self.outbox.push_if_online)
+        self.outbox.written.connect(self._orders_changed)
+        self.outbox.problem.connect(self._problem)
+        self.outbox.bug.connect(self.crash.report)
+        self.flow = DecisionFlow(self)
+        self.review_actions.set_engine_ready(True)
         self._restore_layout()
 
     def _build_menus(self) -> None:
@@ -87,7 +105,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (sync.fetch_action, sync.refresh_action, sync.push_action):
+        for action in (sync.fetch_action, sync.refresh_action, self.outbox.push_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.settings_action)
@@ -100,7 +118,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         orders_menu = menus.addMenu(translate("MainWindow", "&Заказы"))
-        for action in (sync.fetch_action, sync.refresh_action, sync.push_action):
+        for action in (sync.fetch_action, sync.refresh_action, self.outbox.push_action):
             orders_menu.addAction(action)
         decisions_menu = menus.addMenu(translate("MainWindow", "&Решение"))
         for action in self.review_actions.actions.values():
@@ -186,8 +204,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str, bool)
     def _problem(self, text: str, manual: bool) -> None:
-        if not manual:
-            return
+        if manual:
+            self.show_problem(text)
+
+    def show_problem(self, text: str) -> None:
+        """A known problem in words, in a message box (window-modal, plain text)."""
         box = QMessageBox(
             QMessageBox.Icon.Warning, translate("MainWindow", "Order Review"), text, parent=self
         )

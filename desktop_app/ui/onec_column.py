@@ -14,12 +14,13 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
+from desktop_app.domain.candidates import Candidate
 from desktop_app.domain.counterparty import Counterparty
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.ui.card_fields import CardRow, onec_card
 from desktop_app.ui.card_view import CardView, emphasize, plain_label
 from desktop_app.ui.order_tables import candidates_model, reading_table
-from desktop_app.ui.review_hooks import Candidate
+from desktop_app.ui.review_hooks import reasons_text
 from desktop_app.ui.splitters import named_splitter
 
 translate = QCoreApplication.translate
@@ -105,7 +106,7 @@ class OneCColumn(QWidget):
             head = self._directory.counterparty(chosen.head_key) if chosen.head_key else None
             partner = self._directory.partner(chosen.partner_key) if chosen.partner_key else None
             reasons = CardRow(
-                "reasons", translate("OneCColumn", "Почему в списке"), "; ".join(candidate.reasons)
+                "reasons", translate("OneCColumn", "Почему в списке"), reasons_text(candidate)
             )
             rows = [reasons, *onec_card(chosen, head, partner)]
             self.card.show_rows(rows, highlighted)
@@ -116,19 +117,16 @@ class OneCColumn(QWidget):
 def _caption(party: Counterparty | None, found: int) -> str:
     if party is None:
         return ""
-    if party.inn:
-        if found:
-            return translate(
-                "OneCColumn", "В копии справочника 1С с ИНН {0} (контрагентов: {1}):"
-            ).format(party.inn, found)
-        return translate(
-            "OneCColumn",
-            "В копии справочника 1С нет контрагентов с ИНН {0}: похоже, это новый контрагент.",
-        ).format(party.inn)
     if found:
         return translate(
-            "OneCColumn", "У покупателя нет ИНН; похожие по наименованию (контрагентов: {0}):"
+            "OneCColumn", "Кандидаты в копии справочника 1С, лучшие первыми ({0}):"
         ).format(found)
+    if party.inn:
+        return translate(
+            "OneCColumn",
+            "В копии справочника 1С нет контрагентов с ИНН {0} и похожих по наименованию: "
+            "похоже, это новый контрагент.",
+        ).format(party.inn)
     return translate(
         "OneCColumn", "У покупателя нет ИНН, и похожих по наименованию в копии справочника 1С нет."
     )

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.candidates import Candidate
 from desktop_app.domain.counterparty import RawField
 from desktop_app.domain.money import format_decimal, money_text
 from desktop_app.domain.order import OrderLine, OrderProperty
 from desktop_app.store.queue_rows import RevisionRow
 from desktop_app.ui.list_model import Column, ListModel
-from desktop_app.ui.review_hooks import Candidate
+from desktop_app.ui.review_hooks import reasons_text
 
 translate = QCoreApplication.translate
 
@@ -161,7 +162,7 @@ def candidates_model(parent: QObject | None = None) -> ListModel[Candidate]:
         [
             Column(translate("OrderTables", "Наименование"), lambda c: c.counterparty.description),
             Column(translate("OrderTables", "КПП"), lambda c: c.counterparty.kpp or ""),
-            Column(translate("OrderTables", "Почему в списке"), lambda c: "; ".join(c.reasons)),
+            Column(translate("OrderTables", "Почему в списке"), reasons_text),
         ],
         parent,
     )

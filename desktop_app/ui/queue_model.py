@@ -67,6 +67,9 @@ class QueueAnnotations(Protocol):
 
     def decision(self, row: QueueRow) -> str: ...
 
+    def forget(self) -> None:
+        """The queue is read again: whatever was remembered of its rows may be stale."""
+
 
 class StateAnnotations:
     """Before the review engine: no checks yet, and the decision told by the review state."""
@@ -82,6 +85,9 @@ class StateAnnotations:
             ReviewState.ERROR: translate("QueueModel", "ошибка записи в 1С"),
         }
         return words.get(row.review_state, "")
+
+    def forget(self) -> None:
+        pass
 
 
 class QueueModel(QAbstractTableModel):
@@ -123,6 +129,7 @@ class QueueModel(QAbstractTableModel):
         """Read the queue again (after a fetch, a decision, a new filter)."""
         self.beginResetModel()
         self._pages.clear()
+        self.annotations.forget()
         self._count = self._repository.count(self._state, self._search or None)
         self.endResetModel()
 

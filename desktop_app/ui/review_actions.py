@@ -1,16 +1,12 @@
 """The manager's four decisions: Создать в 1С, Связать, Отклонить, Отложить.
 
-They exist from the start, with their keyboard shortcuts, but stay disabled — their
-tooltip says they come with the review engine — until the engine is attached:
-
-    window.review_actions.set_engine_ready(True)
-    window.review_actions.decision_requested.connect(engine_adapter.on_decision)
-
-`decision_requested` carries a `DecisionRequest`: the kind, the order's portal `Ид` and,
-for a link, the 1C candidate chosen in the *1С* column. The receiver asks whatever it needs
-(the editable card for a create, the reason for a reject), records the decision off the GUI
-thread, and then calls `MainWindow.decision_recorded(portal_id)`, which refreshes the queue
-and opens the next order.
+They have their keyboard shortcuts and stay disabled until the review engine is attached
+(`set_engine_ready`; the main window does it). `decision_requested` carries a
+`DecisionRequest`: the kind, the order's portal `Ид` and, for a link, the 1C candidate chosen
+in the *1С* column. `DecisionFlow` receives it, asks what the decision needs (the editable
+card for a create, the reason for a reject), records it off the GUI thread, and calls
+`MainWindow.decision_recorded(portal_id)`, which refreshes the queue and opens the next
+order.
 """
 
 from __future__ import annotations
@@ -22,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.ui.review_hooks import Candidate
+from desktop_app.domain.candidates import Candidate
 
 translate = QCoreApplication.translate
 

@@ -1,62 +1,32 @@
-"""Where the review engine plugs into the window: candidates, check findings, decisions.
+"""What the review panel asks of the review engine: candidates, findings, the decision.
 
-The window is built before the engine (issue 5), so it speaks to it through these small
-types and one protocol, and ships a stand-in that needs nothing but the local copy of the
-1C directory:
-
-- `ReviewSource.candidates(order)` — the 1C counterparties to show in the *1С* column, best
-  first, each with the reasons it is there. `DirectorySource` lists what the copy knows by
-  the buyer's ИНН (and marks the same КПП); the engine's ranked matcher replaces it.
-- `ReviewSource.findings(order)` — the check results shown as badges above the columns (a
-  finding with a `field` also highlights that field of the portal card). None here yet.
-
-Both are called on the GUI thread when the manager opens an order, so they may read the
-local store (a few indexed queries) but must never touch the network. Decisions go the
-other way, as a signal of `ReviewActions` (see review_actions.py).
+`ReviewSource` is the panel's only view of the engine, so tests can hand it a stand-in.
+`EngineSource` is the real one: the ranked 1C candidates of `candidate_search` (the buyer's
+confirmed mapping first), the requisite checks of `requisite_checks`, and the order's current
+decision with where its writes are. All three read the local store only — a few indexed
+queries, milliseconds — and never the network, so they run on the GUI thread when the
+manager opens an order.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.domain.onec_directory import DirectoryCounterparty
+from desktop_app.domain.candidates import Candidate
 from desktop_app.domain.order import Order
-from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.domain.requisite_checks import Finding, check_order
+from desktop_app.services.candidate_search import candidates_for_order
+from desktop_app.store.database import Database
+from desktop_app.store.decision_repository import DecisionRepository
+from desktop_app.ui.decision_words import decision_text
 
 translate = QCoreApplication.translate
 
-NAME_CANDIDATES = 10
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    OK = "ok"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One check result: a sentence for the manager, and the card field it concerns."""
-
-    severity: Severity
-    sentence: str
-    field: str | None = None
-    """A key of the portal card (`card_fields.PORTAL_KEYS`: "inn", "kpp", "bik", …)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A 1C counterparty the order's buyer may be, and why it is offered."""
-
-    counterparty: DirectoryCounterparty
-    reasons: tuple[str, ...]
-    score: float | None = None
-    """The engine's rank (higher is better); None when the list is not ranked."""
+_BANK_FIELD = re.compile(r"bank_accounts\[(\d+)\]\.(\w+)")
 
 
 class ReviewSource(Protocol):
@@ -64,52 +34,37 @@ class ReviewSource(Protocol):
 
     def findings(self, order: Order) -> Sequence[Finding]: ...
 
+    def decision(self, order: Order) -> str:
+        """The order's current decision and the state of its writes, in words ("" if none)."""
+        ...
 
-class DirectorySource:
-    """Before the engine: the copy of the 1C directory looked up by ИНН (else by name)."""
 
-    def __init__(self, directory: DirectoryRepository) -> None:
-        self._directory = directory
+class EngineSource:
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     def candidates(self, order: Order) -> list[Candidate]:
-        buyer = order.buyer
-        if buyer is None:
-            return []
-        if not buyer.inn:
-            found = self._directory.find_counterparties(
-                name=buyer.display_name, limit=NAME_CANDIDATES
-            )
-            return [
-                Candidate(c, (translate("ReviewHooks", "похожее наименование"),)) for c in found
-            ]
-        found = self._directory.find_counterparties(inn=buyer.inn)
-        offered = [Candidate(c, _reasons(c, buyer.kpp)) for c in found]
-        offered.sort(key=lambda c: _rank(c.counterparty, buyer.kpp))
-        return offered
+        return candidates_for_order(self._database, order)[1]
 
     def findings(self, order: Order) -> list[Finding]:
-        return []
+        return check_order(order)
+
+    def decision(self, order: Order) -> str:
+        row = DecisionRepository(self._database).current(order.id)
+        return decision_text(row) if row is not None else ""
 
 
-def _rank(candidate: DirectoryCounterparty, kpp: str | None) -> tuple[bool, bool, bool]:
-    """Same КПП first, then the live ones, then head organisations before branches."""
-    return (candidate.kpp != kpp, candidate.deletion_mark, candidate.is_branch)
+def reasons_text(candidate: Candidate) -> str:
+    """Why the candidate is offered, for the list and the card."""
+    if candidate.deleted:
+        return candidate.explanation + " " + translate("ReviewHooks", "(помечен на удаление)")
+    return candidate.explanation
 
 
-def _reasons(candidate: DirectoryCounterparty, kpp: str | None) -> tuple[str, ...]:
-    reasons: list[str] = []
-    if not kpp or candidate.kpp == kpp:
-        reasons.append(
-            translate("ReviewHooks", "тот же ИНН и КПП")
-            if kpp
-            else translate("ReviewHooks", "тот же ИНН")
-        )
-    elif candidate.is_branch:
-        reasons.append(
-            translate("ReviewHooks", "тот же ИНН, другой КПП: обособленное подразделение")
-        )
-    else:
-        reasons.append(translate("ReviewHooks", "тот же ИНН, другой КПП: головная организация"))
-    if candidate.deletion_mark:
-        reasons.append(translate("ReviewHooks", "помечен на удаление"))
-    return tuple(reasons)
+def card_key(field: str, accounts: int) -> str:
+    """The portal card's key of a finding's field ("bank_accounts[2].bik" → "bik 2")."""
+    found = _BANK_FIELD.fullmatch(field)
+    if found is None:
+        return field
+    number, name = int(found.group(1)), found.group(2)  # counted from 1, as the card
+    return f"{name} {number}" if accounts > 1 else name

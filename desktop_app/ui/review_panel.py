@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.candidates import Candidate
 from desktop_app.domain.order import Order
+from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.card_fields import differing
@@ -42,7 +44,7 @@ from desktop_app.ui.order_tables import (
 from desktop_app.ui.portal_column import PortalColumn
 from desktop_app.ui.queue_model import money_text, state_word
 from desktop_app.ui.review_actions import ReviewActions
-from desktop_app.ui.review_hooks import Candidate, DirectorySource, Finding, ReviewSource
+from desktop_app.ui.review_hooks import ReviewSource, card_key
 from desktop_app.ui.splitters import named_splitter
 
 translate = QCoreApplication.translate
@@ -53,11 +55,12 @@ class ReviewPanel(QWidget):
         self,
         queue: QueueRepository,
         directory: DirectoryRepository,
+        source: ReviewSource,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._queue = queue
-        self.source: ReviewSource = DirectorySource(directory)
+        self.source = source
         self.order: Order | None = None
         self.findings: Sequence[Finding] = ()
         self.stack = QStackedWidget(self)
@@ -68,6 +71,9 @@ class ReviewPanel(QWidget):
         self.heading = plain_label("", self)
         self.heading.setObjectName("orderHeading")
         emphasize(self.heading, larger=2)
+        self.decision_line = plain_label("", self)
+        self.decision_line.setObjectName("decisionLine")
+        self.decision_line.setWordWrap(True)
         self.findings_bar = FindingsBar(self)
         self.portal = PortalColumn(self)
         self.onec = OneCColumn(directory, self)
@@ -99,6 +105,7 @@ class ReviewPanel(QWidget):
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.decision_line)
         layout.addWidget(self.findings_bar)
         layout.addWidget(self.sections, 1)
         buttons = QHBoxLayout()
@@ -138,6 +145,9 @@ class ReviewPanel(QWidget):
             return
         self.stack.setCurrentIndex(1)
         self.heading.setText(self._heading(order))
+        decided = self.source.decision(order)
+        self.decision_line.setText(decided)
+        self.decision_line.setVisible(bool(decided))
         self.findings = self.source.findings(order)
         self.findings_bar.show_findings(self.findings)
         self.portal.show_counterparty(order.buyer, errors=self._finding_fields())
@@ -163,7 +173,12 @@ class ReviewPanel(QWidget):
         return state_word(found) if found is not None else ""
 
     def _finding_fields(self) -> dict[str, str]:
-        return {f.field: f.sentence for f in self.findings if f.field and f.severity != "ok"}
+        accounts = len(self.order.buyer.bank_accounts) if self.order and self.order.buyer else 0
+        return {
+            card_key(f.field, accounts): f.message
+            for f in self.findings
+            if f.field and f.severity is not Severity.INFO
+        }
 
     @Slot(object)
     def _candidate_changed(self, candidate: Candidate | None) -> None:

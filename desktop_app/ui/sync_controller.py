@@ -7,8 +7,9 @@ minutes; 1C's reachability is asked every `PROBE_SECONDS`; the portal's is learn
 each fetch (and asked once at start). Outcomes are signals the window turns into a refreshed
 queue, a status line, a message box or — for a bug — the crash dialog.
 
-Where the review engine plugs in: `queued_writes` (a callable giving the outbox size, asked
-after every job) and `push_action` (disabled until the engine's push exists).
+`queued_writes` (a callable giving the outbox size, asked after every job) and the
+`onec_answered` signal (1C answered a probe or a refresh) are for the push
+(`push_controller`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class SyncController(QObject):
     """A known problem in words, and whether the manager started the job (worth a dialog)."""
     bug = Signal(object)
     """An unexpected exception: for the crash dialog."""
+    onec_answered = Signal()
+    """1C answered (a probe or a directory refresh): writes waiting for it may go."""
 
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, status: StatusBar, parent: QWidget
@@ -63,13 +66,6 @@ class SyncController(QObject):
             translate("SyncController", "Обновить справочник 1С"),
             "Shift+F5",
             self._refresh_clicked,
-        )
-        self.push_action = self._action(
-            parent, translate("SyncController", "Отправить в 1С"), "", self._push_clicked
-        )
-        self.push_action.setEnabled(False)
-        self.push_action.setToolTip(
-            translate("SyncController", "Отправить в 1С: появится с движком проверки")
         )
         self.fetch_timer = QTimer(self)
         self.fetch_timer.timeout.connect(self._fetch_by_timer)
@@ -209,6 +205,7 @@ class SyncController(QObject):
         log.info("directory refresh: %s", text)
         self.status.showMessage(text, 30_000)
         self.directory_changed.emit()
+        self.onec_answered.emit()
 
     @Slot(object)
     def _refresh_failed(self, error: BaseException) -> None:
@@ -221,10 +218,6 @@ class SyncController(QObject):
     def _refresh_over(self) -> None:
         self.refresh_action.setEnabled(True)
         self._manual.discard(self.sender())
-
-    @Slot()
-    def _push_clicked(self) -> None:
-        """Wired by the review engine (the outbox push); nothing to push before it."""
 
     # --- links -----------------------------------------------------------------------------
 
@@ -256,6 +249,8 @@ class SyncController(QObject):
     def _onec_probed(self, result: CheckResult) -> None:
         self.status.set_reachability("onec", result)
         self.status.set_queued_writes(self.queued_writes())
+        if result.state is Reachability.OK:
+            self.onec_answered.emit()
 
     @Slot(object)
     def _portal_probed(self, result: CheckResult) -> None:

@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CardDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="37"/>
+        <source>Наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="38"/>
+        <source>Полное наименование</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="39"/>
+        <source>Вид</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="40"/>
+        <source>ИНН</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="41"/>
+        <source>КПП</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="42"/>
+        <source>ОГРН / ОГРНИП</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="43"/>
+        <source>Юридический адрес</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="44"/>
+        <source>Телефон</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="45"/>
+        <source>Эл. почта</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="46"/>
+        <source>Партнёр в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="58"/>
+        <source>Создать контрагента в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="82"/>
+        <source>партнёр головной организации «{0}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="87"/>
+        <source>новый партнёр с тем же наименованием</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="92"/>
+        <source>В 1С уже есть «{0}» с этим ИНН (КПП {1}): новый контрагент будет записан как его обособленное подразделение.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/card_dialog.py" line="111"/>
+        <source>Создать в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CardFields</name>
     <message>
         <location filename="../../desktop_app/ui/card_fields.py" line="32"/>
@@ -387,6 +465,97 @@
     </message>
 </context>
 <context>
+    <name>DecisionFlow</name>
+    <message>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="70"/>
+        <source>Отклонить контрагента заказа</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="72"/>
+        <source>Почему? (например: тестовый заказ, дубль, мошенничество)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="75"/>
+        <source>Отклонить</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="76"/>
+        <source>Отмена</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionWords</name>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="15"/>
+        <source>создать в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="16"/>
+        <source>связать</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="17"/>
+        <source>отклонён</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="18"/>
+        <source>отложен</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="25"/>
+        <source>ждёт отправки в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="26"/>
+        <source>ждёт заказ в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="27"/>
+        <source>ошибка записи</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="28"/>
+        <source>записано в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="29"/>
+        <source>конфликт в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="38"/>
+        <source> (авто)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="40"/>
+        <source> (авто, подтвердите)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="52"/>
+        <source>Решение: {0} ({1}, {2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_words.py" line="56"/>
+        <source>Причина: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindingsBar</name>
     <message>
         <location filename="../../desktop_app/ui/findings_bar.py" line="29"/>
@@ -400,29 +569,31 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/findings_bar.py" line="31"/>
-        <source>Проверено</source>
+        <source>Примечание</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="33"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="35"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="38"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="40"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="57"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="61"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="86"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="62"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="66"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="91"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -461,47 +632,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="53"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="58"/>
         <source>Order Review — проверка заказов с портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="55"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="60"/>
         <source> (демонстрация)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="71"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="82"/>
         <source>Настройки…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="104"/>
         <source>Действия</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="96"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="114"/>
         <source>&amp;Файл</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="99"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="117"/>
         <source>Выход</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="102"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="120"/>
         <source>&amp;Заказы</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="105"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="123"/>
         <source>&amp;Решение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="192"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="213"/>
         <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -509,43 +680,38 @@
 <context>
     <name>OneCColumn</name>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="35"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="36"/>
         <source>1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="46"/>
-        <location filename="../../desktop_app/ui/onec_column.py" line="63"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="47"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="64"/>
         <source>Выберите контрагента 1С в списке выше.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="65"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="66"/>
         <source>Такого контрагента в 1С нет. Его можно будет создать в 1С по карточке портала («Создать в 1С»).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="108"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="109"/>
         <source>Почему в списке</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/onec_column.py" line="121"/>
-        <source>В копии справочника 1С с ИНН {0} (контрагентов: {1}):</source>
+        <source>Кандидаты в копии справочника 1С, лучшие первыми ({0}):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="124"/>
-        <source>В копии справочника 1С нет контрагентов с ИНН {0}: похоже, это новый контрагент.</source>
+        <location filename="../../desktop_app/ui/onec_column.py" line="125"/>
+        <source>В копии справочника 1С нет контрагентов с ИНН {0} и похожих по наименованию: похоже, это новый контрагент.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="129"/>
-        <source>У покупателя нет ИНН; похожие по наименованию (контрагентов: {0}):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="132"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="130"/>
         <source>У покупателя нет ИНН, и похожих по наименованию в копии справочника 1С нет.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,220 +719,220 @@
 <context>
     <name>OrderTables</name>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="51"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="52"/>
         <source>Поле</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="52"/>
-        <location filename="../../desktop_app/ui/order_tables.py" line="89"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="53"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="90"/>
         <source>Значение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="61"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="62"/>
         <source>Артикул</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="62"/>
-        <location filename="../../desktop_app/ui/order_tables.py" line="162"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="63"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="163"/>
         <source>Наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="64"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="65"/>
         <source>Кол-во</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="68"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="69"/>
         <source>Ед.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="69"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="70"/>
         <source>Цена</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="71"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="72"/>
         <source>Сумма</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="73"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="74"/>
         <source>НДС</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="88"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="89"/>
         <source>Свойство</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="98"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="99"/>
         <source>Версия</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="99"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="100"/>
         <source>Получена</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="100"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="101"/>
         <source>Что изменилось</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="111"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="112"/>
         <source>номер</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="112"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="113"/>
         <source>номер версии</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="113"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="114"/>
         <source>дата</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="114"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="115"/>
         <source>время</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="115"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="116"/>
         <source>операция</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="116"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="117"/>
         <source>роль</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="117"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="118"/>
         <source>валюта</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="118"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="119"/>
         <source>курс</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="119"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="120"/>
         <source>сумма</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="120"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="121"/>
         <source>комментарий</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="121"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="122"/>
         <source>пометка удаления</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="122"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="123"/>
         <source>налоги</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="123"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="124"/>
         <source>скидки</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="124"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="125"/>
         <source>строки</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="125"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="126"/>
         <source>покупатель</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="126"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="127"/>
         <source>ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="127"/>
-        <location filename="../../desktop_app/ui/order_tables.py" line="163"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="128"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="164"/>
         <source>КПП</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="128"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="129"/>
         <source>наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="129"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="130"/>
         <source>официальное наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="130"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="131"/>
         <source>полное наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="131"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="132"/>
         <source>ОКПО</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="132"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="133"/>
         <source>банковские счета</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="133"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="134"/>
         <source>юридический адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="134"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="135"/>
         <source>адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="135"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="136"/>
         <source>контакты</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="136"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="137"/>
         <source>исходные поля</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="143"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="144"/>
         <source>свойство {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="153"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="154"/>
         <source>первая версия</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="155"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="156"/>
         <source>без изменений</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="164"/>
+        <location filename="../../desktop_app/ui/order_tables.py" line="165"/>
         <source>Почему в списке</source>
         <translation type="unfinished"></translation>
     </message>
@@ -843,6 +1009,137 @@
     </message>
 </context>
 <context>
+    <name>PushController</name>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="34"/>
+        <source>партнёр</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="35"/>
+        <source>контрагент</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="36"/>
+        <source>связь заказа</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="42"/>
+        <source>готово</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="43"/>
+        <source>ждёт заказ в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="44"/>
+        <source>ошибка</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="45"/>
+        <source>ответ 1С не получен</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="46"/>
+        <source>конфликт</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="47"/>
+        <source>ждёт предыдущий шаг</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="48"/>
+        <source>в очереди</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="56"/>
+        <source>Запись в 1С: заказ {0}, {1} — {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="63"/>
+        <source>Запись в 1С: подключение…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="79"/>
+        <source>Отправить в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="82"/>
+        <source>Записать принятые решения в 1С (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="120"/>
+        <source>записано {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="121"/>
+        <source>ждут заказ в 1С {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="122"/>
+        <source>с ошибкой {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="123"/>
+        <source>конфликтов {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="127"/>
+        <source>Запись в 1С: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="128"/>
+        <source>нечего записывать</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="142"/>
+        <source>Запись в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueAnnotations</name>
+    <message>
+        <location filename="../../desktop_app/ui/queue_annotations.py" line="24"/>
+        <source>нет ИНН</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_annotations.py" line="27"/>
+        <source>✖ ошибка</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_annotations.py" line="29"/>
+        <source>⚠ внимание</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_annotations.py" line="30"/>
+        <source>✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../desktop_app/ui/queue_model.py" line="53"/>
@@ -875,77 +1172,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="79"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="82"/>
         <source>ждёт записи в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="83"/>
         <source>записано в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="84"/>
         <source>отклонён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="85"/>
         <source>ошибка записи в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="189"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="196"/>
         <source>Состояние</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="190"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="197"/>
         <source>Дата</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="191"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="198"/>
         <source>Номер</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="192"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="199"/>
         <source>Покупатель</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="193"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="200"/>
         <source>ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="194"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="201"/>
         <source>Сумма</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="195"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="202"/>
         <source>Проверка</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="196"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="203"/>
         <source>Решение / запись</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="221"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="228"/>
         <source> • изменён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="239"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="246"/>
         <source>Портал изменил заказ после того, как его начали проверять.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="243"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="250"/>
         <source>КПП {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -976,47 +1273,47 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="56"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="52"/>
         <source>Создать в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="57"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="53"/>
         <source>Создать контрагента в 1С по карточке портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="60"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="56"/>
         <source>Связать</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="61"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="57"/>
         <source>Связать заказ с контрагентом 1С, выбранным в списке</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="64"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="60"/>
         <source>Отклонить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="65"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="61"/>
         <source>Отклонить контрагента заказа, с причиной</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="68"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="64"/>
         <source>Отложить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="69"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="65"/>
         <source>Вернуться к заказу позже</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="111"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="107"/>
         <source>{0}: появится с движком проверки</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,75 +1321,50 @@
 <context>
     <name>ReviewHooks</name>
     <message>
-        <location filename="../../desktop_app/ui/review_hooks.py" line="83"/>
-        <source>похожее наименование</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/review_hooks.py" line="103"/>
-        <source>тот же ИНН и КПП</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/review_hooks.py" line="105"/>
-        <source>тот же ИНН</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/review_hooks.py" line="109"/>
-        <source>тот же ИНН, другой КПП: обособленное подразделение</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/review_hooks.py" line="112"/>
-        <source>тот же ИНН, другой КПП: головная организация</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/review_hooks.py" line="114"/>
-        <source>помечен на удаление</source>
+        <location filename="../../desktop_app/ui/review_hooks.py" line="60"/>
+        <source>(помечен на удаление)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="65"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="68"/>
         <source>Выберите заказ в очереди слева.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="83"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="89"/>
         <source>Строки заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="85"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="91"/>
         <source>Свойства заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="87"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="93"/>
         <source>История</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="151"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="161"/>
         <source>Заказ № {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="153"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="163"/>
         <source>от {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="176"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="191"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="179"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="194"/>
         <source>Отличается от карточки портала</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1209,57 +1481,47 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="59"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="62"/>
         <source>Получить заказы</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="63"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="66"/>
         <source>Обновить справочник 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="68"/>
-        <source>Отправить в 1С</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="72"/>
-        <source>Отправить в 1С: появится с движком проверки</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="148"/>
         <source>Заказы получены: новых {0}, изменённых {1}, без изменений {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="156"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="152"/>
         <source>Отложено из-за ошибок: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="160"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="156"/>
         <source>Ответ портала оборван; следующее получение повторит его.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="170"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="166"/>
         <source>Получение заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="206"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="202"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="215"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="212"/>
         <source>Обновление справочника 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="267"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="262"/>
         <source>Проверка связи</source>
         <translation type="unfinished"></translation>
     </message>

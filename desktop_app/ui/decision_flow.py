@@ -1,0 +1,107 @@
+"""From a decision button to a recorded decision: the dialogs, then the store, then 1C.
+
+`ReviewActions` says what the manager chose; this asks what the decision needs — the
+editable card for «Создать в 1С», the reason for «Отклонить» — records it off the GUI thread
+(`DecisionService`: with the time and the operating-system user), opens the next order,
+and lets the push write it to 1C when 1C answers. Dialogs are opened window-modal with
+`open()`, never `exec()`, so the event loop (and the background work) keeps running.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
+
+from desktop_app.services.decision_service import DecisionError, DecisionService
+from desktop_app.store.decision_rows import DecisionRow
+from desktop_app.ui.card_dialog import CardDialog
+from desktop_app.ui.review_actions import DecisionKind, DecisionRequest
+from desktop_app.ui.workers import TaskContext
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+class DecisionFlow(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: QDialog | None = None
+        window.review_actions.decision_requested.connect(self.on_request)
+
+    def _service(self) -> DecisionService:
+        return DecisionService(self.window.workspace.database)
+
+    @Slot(object)
+    def on_request(self, request: DecisionRequest) -> None:
+        portal_id = request.portal_id
+        if request.kind is DecisionKind.CREATE:
+            self._ask_card(portal_id)
+        elif request.kind is DecisionKind.LINK and request.candidate is not None:
+            key = request.candidate.counterparty.ref_key
+            self.record(portal_id, lambda service: service.link(portal_id, key))
+        elif request.kind is DecisionKind.REJECT:
+            self._ask_reason(portal_id)
+        elif request.kind is DecisionKind.DEFER:
+            self.record(portal_id, lambda service: service.defer(portal_id))
+
+    def _ask_card(self, portal_id: str) -> None:
+        try:
+            card, head = self._service().preview_card(portal_id)
+        except DecisionError as error:
+            self.window.show_problem(str(error))
+            return
+        dialog = CardDialog(card, head, self.window)
+        dialog.accepted.connect(
+            lambda: self.record(
+                portal_id,
+                lambda service: service.create(portal_id, dialog.changes(), dialog.partner_key()),
+            )
+        )
+        self._open(dialog)
+
+    def _ask_reason(self, portal_id: str) -> None:
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(translate("DecisionFlow", "Отклонить контрагента заказа"))
+        dialog.setLabelText(
+            translate("DecisionFlow", "Почему? (например: тестовый заказ, дубль, мошенничество)")
+        )
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setOkButtonText(translate("DecisionFlow", "Отклонить"))
+        dialog.setCancelButtonText(translate("DecisionFlow", "Отмена"))
+        dialog.textValueSelected.connect(
+            lambda text: self.record(portal_id, lambda service: service.reject(portal_id, text))
+        )
+        self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def record(self, portal_id: str, decide: Callable[[DecisionService], DecisionRow]) -> None:
+        """Record the decision off the GUI thread; then the next order, then maybe 1C."""
+        database = self.window.workspace.database
+
+        def run(_context: TaskContext) -> DecisionRow:
+            return decide(DecisionService(database))
+
+        task = self.window.runner.start(f"decide-{portal_id}", run)
+        task.succeeded.connect(lambda _row: self._recorded(portal_id))
+        task.failed.connect(self._failed)
+
+    def _recorded(self, portal_id: str) -> None:
+        self.window.decision_recorded(portal_id)
+        self.window.outbox.push_if_online()
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, DecisionError):
+            self.window.show_problem(str(error))
+        else:
+            self.window.crash.report(error)

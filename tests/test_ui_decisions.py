@@ -1,0 +1,184 @@
+"""The manager's decisions in the window, on the demo world, written to the 1C emulator."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.candidates import CandidateReason
+from desktop_app.domain.decisions import DecisionKind as Kind
+from desktop_app.domain.decisions import WriteState
+from desktop_app.domain.onec_directory import EMPTY_REF
+from desktop_app.emulators.onec import OneCEmulator
+from desktop_app.services.connection_check import Reachability
+from desktop_app.store.decision_repository import DecisionRepository
+from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.store.review_state import ReviewState
+from desktop_app.ui import queue_model as qm
+from desktop_app.ui.card_dialog import CardDialog
+from desktop_app.ui.demo import DemoEnvironment
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.review_actions import DecisionKind
+
+WAIT = 60_000
+COUNTERPARTIES = "Catalog_Контрагенты"
+
+
+def settle(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: not window.runner.tasks, timeout=WAIT)
+
+
+def started(window: MainWindow, qtbot: QtBot) -> MainWindow:
+    window.start()
+    settle(window, qtbot)
+    return window
+
+
+def order_1c(onec: OneCEmulator, number: str | None) -> dict[str, object]:
+    found = onec.entities("Document_ЗаказКлиента", НомерПоДаннымКлиента=number)
+    assert len(found) == 1
+    return found[0]
+
+
+def decision_cell(window: MainWindow, portal_id: str) -> str:
+    model = window.queue.model
+    for row in range(model.rowCount()):
+        shown = model.row_at(row)
+        if shown is not None and shown.portal_id == portal_id:
+            return str(model.data(model.index(row, qm.COL_DECISION)))
+    raise AssertionError(f"{portal_id} is not in the queue")
+
+
+def imported(window: MainWindow, onec: OneCEmulator, *, branch: bool = False) -> str:
+    """An order 1C's exchange has imported whose buyer is a legal entity 1C does not know —
+    at all, or (`branch`) only under another КПП."""
+    for row in QueueRepository(window.workspace.database).queue(limit=100):
+        if row.buyer_kind != "legal" or not row.buyer_inn or not row.buyer_kpp:
+            continue
+        if not onec.entities("Document_ЗаказКлиента", НомерПоДаннымКлиента=row.number):
+            continue
+        known = onec.entities(COUNTERPARTIES, ИНН=row.buyer_inn)
+        if any(c["КПП"] == row.buyer_kpp for c in known):
+            continue
+        if bool(known) == branch:
+            return row.portal_id
+    raise AssertionError("the demo world has no such order")
+
+
+def decide(window: MainWindow, kind: DecisionKind) -> None:
+    action = window.review_actions.actions[kind]
+    assert action.isEnabled(), action.toolTip()
+    action.trigger()
+
+
+def test_create_a_new_legal_entity_and_see_it_written(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    started(window, qtbot)
+    portal_id = imported(window, filled_demo.onec)
+    assert window.queue.select(portal_id)
+    order = window.review.order
+    assert order is not None and order.buyer is not None
+
+    decide(window, DecisionKind.CREATE)
+    dialog = window.flow.dialog
+    assert isinstance(dialog, CardDialog)
+    assert dialog.edits["inn"].text() == order.buyer.inn  # prefilled from the portal
+    dialog.edits["phone"].setText("+7 495 000-00-01")
+    dialog.accept()
+    settle(window, qtbot)  # recorded, then pushed: 1C answers in the demo
+
+    row = DecisionRepository(filled_demo.workspace.database).current(portal_id)  # type: ignore[union-attr]
+    assert row is not None and row.decision.kind is Kind.CREATE
+    assert row.decision.card is not None and row.decision.card.phone == "+7 495 000-00-01"
+    assert row.write_state is WriteState.WRITTEN, row.write_message
+    created = [c for c in filled_demo.onec.entities(COUNTERPARTIES, ИНН=order.buyer.inn)
+               if c["КПП"] == (order.buyer.kpp or "")]  # fmt: skip
+    assert len(created) == 1
+    assert order_1c(filled_demo.onec, order.number)["Контрагент_Key"] == created[0]["Ref_Key"]
+    assert decision_cell(window, portal_id) == "создать в 1С, записано в 1С"
+    assert "Ждут записи в 1С: 0" in window.status.writes_label.text()
+    assert window.review.order is not None and window.review.order.id != portal_id  # next one
+    assert window.queue.select(portal_id)
+    assert "записано в 1С" in window.review.decision_line.text()
+
+
+def test_link_a_branch_reject_and_defer(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    started(window, qtbot)
+    branch_order = imported(window, filled_demo.onec, branch=True)
+    assert window.queue.select(branch_order)
+    candidate = window.review.onec.current_candidate()
+    assert candidate is not None and candidate.reason is CandidateReason.SAME_INN_OTHER_KPP
+    decide(window, DecisionKind.LINK)
+    settle(window, qtbot)
+    branch = window.workspace.database
+    linked = DecisionRepository(branch).current(branch_order)
+    assert linked is not None and linked.write_state is WriteState.WRITTEN
+    assert linked.decision.counterparty_key == candidate.counterparty.ref_key
+    head = candidate.counterparty.ref_key
+    number = next(r.number for r in QueueRepository(branch).queue(limit=100)
+                  if r.portal_id == branch_order)  # fmt: skip
+    assert order_1c(filled_demo.onec, number)["Контрагент_Key"] == head
+
+    rejected, deferred = [
+        r.portal_id
+        for r in (window.queue.model.row_at(n) for n in range(window.queue.model.rowCount()))
+        if r is not None and r.review_state is ReviewState.NEW
+    ][:2]
+    assert window.queue.select(rejected)
+    decide(window, DecisionKind.REJECT)
+    reason = window.flow.dialog
+    assert reason is not None
+    reason.setTextValue("тестовый заказ")  # type: ignore[attr-defined]
+    reason.accept()
+    settle(window, qtbot)
+    assert window.queue.select(deferred)
+    decide(window, DecisionKind.DEFER)
+    settle(window, qtbot)
+
+    repository = DecisionRepository(branch)
+    shown = repository.current(rejected)
+    assert shown is not None and shown.decision.reason == "тестовый заказ"
+    assert decision_cell(window, rejected) == "отклонён"
+    assert decision_cell(window, deferred) == "отложен"
+    assert QueueRepository(branch).review_state(rejected) is ReviewState.REJECTED
+    assert QueueRepository(branch).review_state(deferred) is ReviewState.NEEDS_REVIEW
+
+
+def test_decisions_taken_offline_go_when_1c_is_back(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    started(window, qtbot)
+    onec = filled_demo.onec
+    port = int(onec.base_url.rsplit(":", 1)[1])
+    onec.stop()
+    probe = window.sync.probe_onec()
+    assert probe is not None
+    settle(window, qtbot)
+    assert window.status.states["onec"] is Reachability.UNREACHABLE
+    portal_id = imported(window, onec)
+    assert window.queue.select(portal_id)
+    order = window.review.order
+    assert order is not None
+
+    decide(window, DecisionKind.CREATE)
+    dialog = window.flow.dialog
+    assert isinstance(dialog, CardDialog)
+    dialog.accept()
+    settle(window, qtbot)
+    row = DecisionRepository(window.workspace.database).current(portal_id)
+    assert row is not None and row.write_state is WriteState.QUEUED  # waits, nothing lost
+    assert "Ждут записи в 1С: 1" in window.status.writes_label.text()
+    assert decision_cell(window, portal_id) == "создать в 1С, ждёт отправки в 1С"
+
+    onec.port = port  # 1C comes back where it was
+    onec.start()
+    window.sync.probe_onec()  # the next probe finds it, and the waiting write goes
+    settle(window, qtbot)
+
+    row = DecisionRepository(window.workspace.database).current(portal_id)
+    assert row is not None
+    assert row.write_state is WriteState.WRITTEN, row.write_message
+    assert order_1c(onec, order.number)["Контрагент_Key"] != EMPTY_REF
+    assert "Ждут записи в 1С: 0" in window.status.writes_label.text()

@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         """The remembered geometry, splitters and filter (before the window is shown)."""
         if not self.ui_state.restore_window(self, self.splitters):
             self.resize(*DEFAULT_SIZE)
-            self.splitter.setSizes([630, 736])
+            self.splitter.setSizes([720, 646])
         state, search = self.ui_state.restore_filter()
         if state is not None or search:
             self.queue.set_filter(state, search)

@@ -8,26 +8,23 @@ review panel shows every finding of the whole order. The decision is one indexed
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop_app.domain.requisite_checks import Severity, check_inn, check_kpp
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.queue_rows import QueueRow
 from desktop_app.ui.decision_words import decision_short
 
-translate = QCoreApplication.translate
-
 
 def requisites_badge(row: QueueRow) -> str:
+    """✖ an error in the ИНН or КПП, ⚠ a warning, ✓ both fine, — no ИНН at all."""
     if not row.buyer_inn:
-        return translate("QueueAnnotations", "нет ИНН")
+        return "—"
     findings = check_inn(row.buyer_inn) + (check_kpp(row.buyer_kpp) if row.buyer_kpp else [])
     if any(f.severity is Severity.ERROR for f in findings):
-        return translate("QueueAnnotations", "✖ ошибка")
+        return "✖"
     if any(f.severity is Severity.WARNING for f in findings):
-        return translate("QueueAnnotations", "⚠ внимание")
-    return translate("QueueAnnotations", "✓")
+        return "⚠"
+    return "✓"
 
 
 class EngineAnnotations:

@@ -190,7 +190,11 @@ class QueueModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_CHECKS:
+            return translate("QueueModel", "Проверка ИНН и КПП покупателя")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (
             translate("QueueModel", "Состояние"),
@@ -199,8 +203,8 @@ class QueueModel(QAbstractTableModel):
             translate("QueueModel", "Покупатель"),
             translate("QueueModel", "ИНН"),
             translate("QueueModel", "Сумма"),
-            translate("QueueModel", "Проверка"),
-            translate("QueueModel", "Решение / запись"),
+            translate("QueueModel", "Пров."),
+            translate("QueueModel", "Решение"),
         )
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -249,7 +253,24 @@ class QueueModel(QAbstractTableModel):
         if column == COL_BUYER and row.buyer_name:
             kpp = translate("QueueModel", "КПП {0}").format(row.buyer_kpp) if row.buyer_kpp else ""
             return "\n".join(part for part in (row.buyer_name, kpp) if part)
+        if column == COL_CHECKS:
+            return _badge_hint(self.annotations.badge(row))
+        if column == COL_DECISION:
+            return self.annotations.decision(row) or None
         return None
+
+
+def _badge_hint(badge: str) -> str | None:
+    return {
+        "✖": translate(
+            "QueueModel", "Ошибка в ИНН или КПП покупателя: подробности в карточке заказа."
+        ),
+        "⚠": translate(
+            "QueueModel", "ИНН или КПП покупателя стоит проверить: см. карточку заказа."
+        ),
+        "✓": translate("QueueModel", "ИНН и КПП покупателя верны."),
+        "—": translate("QueueModel", "Портал не прислал ИНН покупателя."),
+    }.get(badge)
 
 
 ROUBLES = frozenset({"", "RUB", "РУБ", "РУБ.", "643"})

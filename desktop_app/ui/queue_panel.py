@@ -39,8 +39,8 @@ translate = QCoreApplication.translate
 
 SEARCH_DELAY_MS = 300
 COLUMN_WIDTHS = {
-    qm.COL_STATE: 82, qm.COL_DATE: 76, qm.COL_NUMBER: 48, qm.COL_BUYER: 160,
-    qm.COL_INN: 100, qm.COL_TOTAL: 86, qm.COL_CHECKS: 66, qm.COL_DECISION: 120,
+    qm.COL_STATE: 84, qm.COL_DATE: 78, qm.COL_NUMBER: 40, qm.COL_BUYER: 128,
+    qm.COL_INN: 100, qm.COL_TOTAL: 84, qm.COL_CHECKS: 38, qm.COL_DECISION: 160,
 }  # fmt: skip
 
 

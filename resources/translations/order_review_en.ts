@@ -576,24 +576,22 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="35"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="36"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="40"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="41"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/jobs.py" line="61"/>
-        <location filename="../../desktop_app/ui/jobs.py" line="86"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="66"/>
-        <location filename="../../desktop_app/ui/jobs.py" line="91"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="65"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1117,29 +1115,6 @@
     </message>
 </context>
 <context>
-    <name>QueueAnnotations</name>
-    <message>
-        <location filename="../../desktop_app/ui/queue_annotations.py" line="24"/>
-        <source>нет ИНН</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/queue_annotations.py" line="27"/>
-        <source>✖ ошибка</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/queue_annotations.py" line="29"/>
-        <source>⚠ внимание</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/queue_annotations.py" line="30"/>
-        <source>✓</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../desktop_app/ui/queue_model.py" line="53"/>
@@ -1193,57 +1168,82 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/queue_model.py" line="196"/>
-        <source>Состояние</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="197"/>
-        <source>Дата</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="198"/>
-        <source>Номер</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="199"/>
-        <source>Покупатель</source>
+        <source>Проверка ИНН и КПП покупателя</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/queue_model.py" line="200"/>
-        <source>ИНН</source>
+        <source>Состояние</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/queue_model.py" line="201"/>
-        <source>Сумма</source>
+        <source>Дата</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/queue_model.py" line="202"/>
-        <source>Проверка</source>
+        <source>Номер</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/queue_model.py" line="203"/>
-        <source>Решение / запись</source>
+        <source>Покупатель</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="228"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="204"/>
+        <source>ИНН</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="205"/>
+        <source>Сумма</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="206"/>
+        <source>Пров.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="207"/>
+        <source>Решение</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="232"/>
         <source> • изменён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="246"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="250"/>
         <source>Портал изменил заказ после того, как его начали проверять.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="250"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="254"/>
         <source>КПП {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="265"/>
+        <source>Ошибка в ИНН или КПП покупателя: подробности в карточке заказа.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="268"/>
+        <source>ИНН или КПП покупателя стоит проверить: см. карточку заказа.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="271"/>
+        <source>ИНН и КПП покупателя верны.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="272"/>
+        <source>Портал не прислал ИНН покупателя.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,7 +8,7 @@ next push reads as "outcome unknown: look in 1C first".
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from desktop_app.domain.decisions import StepState, WriteState
 from desktop_app.store.column_types import utc_now
@@ -22,6 +22,14 @@ from desktop_app.store.decision_queries import (
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
 from desktop_app.store.models import DECISIONS, MAPPINGS, OUTBOX_STEPS
 
+_UNFINISHED = (
+    DECISIONS.c.superseded_at.is_(None),
+    DECISIONS.c.confirmed.is_(True),
+    DECISIONS.c.write_state.in_(
+        [WriteState.QUEUED.value, WriteState.WAITING.value, WriteState.FAILED.value]
+    ),
+)
+
 
 class OutboxRepository:
     def __init__(self, db: Database) -> None:
@@ -29,22 +37,15 @@ class OutboxRepository:
 
     def to_push(self) -> list[DecisionRow]:
         """Current, confirmed decisions with writes not finished, oldest first."""
-        query = (
-            select(DECISIONS.c.id)
-            .where(
-                DECISIONS.c.superseded_at.is_(None),
-                DECISIONS.c.confirmed.is_(True),
-                DECISIONS.c.write_state.in_(
-                    [WriteState.QUEUED.value, WriteState.WAITING.value, WriteState.FAILED.value]
-                ),
-            )
-            .order_by(DECISIONS.c.id)
-        )
+        query = select(DECISIONS.c.id).where(*_UNFINISHED).order_by(DECISIONS.c.id)
         with self._db.reading() as connection:
             return [decision_row(connection, row.id) for row in connection.execute(query)]
 
     def queued_count(self) -> int:
-        return len(self.to_push())
+        """How many `to_push` would give (one count: the status bar asks it often)."""
+        query = select(func.count()).select_from(DECISIONS).where(*_UNFINISHED)
+        with self._db.reading() as connection:
+            return int(connection.execute(query).scalar_one())
 
     # --- steps -----------------------------------------------------------------------------
 

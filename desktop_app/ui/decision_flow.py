@@ -57,12 +57,12 @@ class DecisionFlow(QObject):
             self.window.show_problem(str(error))
             return
         dialog = CardDialog(card, head, self.window)
-        dialog.accepted.connect(
-            lambda: self.record(
-                portal_id,
-                lambda service: service.create(portal_id, dialog.changes(), dialog.partner_key()),
-            )
-        )
+
+        def accepted() -> None:
+            changes, partner = dialog.changes(), dialog.partner_key()  # read on the GUI thread
+            self.record(portal_id, lambda service: service.create(portal_id, changes, partner))
+
+        dialog.accepted.connect(accepted)
         self._open(dialog)
 
     def _ask_reason(self, portal_id: str) -> None:

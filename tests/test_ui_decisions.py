@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.candidates import CandidateReason
@@ -182,3 +186,48 @@ def test_decisions_taken_offline_go_when_1c_is_back(
     assert row.write_state is WriteState.WRITTEN, row.write_message
     assert order_1c(onec, order.number)["Контрагент_Key"] != EMPTY_REF
     assert "Ждут записи в 1С: 0" in window.status.writes_label.text()
+
+
+def test_export_the_invoice_and_the_queue_from_the_window(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow, tmp_path: Path
+) -> None:
+    started(window, qtbot)
+    portal_id = imported(window, filled_demo.onec, branch=True)
+    assert window.queue.select(portal_id)
+    candidate = window.review.onec.current_candidate()
+    assert candidate is not None
+    decide(window, DecisionKind.LINK)  # the invoice's buyer becomes the linked 1C one
+    settle(window, qtbot)
+    assert window.queue.select(portal_id)
+
+    window.export.invoice_action.trigger()
+    assert isinstance(window.export.dialog, QFileDialog)  # asks where, window-modal
+    window.export.dialog.reject()
+    invoice = tmp_path / "счёт.xlsx"
+    assert window.export.save_invoice(str(invoice)) is not None
+    settle(window, qtbot)
+    sheet = load_workbook(invoice).active
+    assert sheet is not None
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    linked = candidate.counterparty
+    buyer_line = next(text for text in texts if (linked.full_name or linked.description) in text)
+    assert f"ИНН {linked.inn}" in buyer_line and f"КПП {linked.kpp}" in buyer_line
+    assert any(text.startswith("Счет на оплату №") for text in texts)
+    assert window.message is not None  # the demo has no seller requisites: said in words
+    assert "продав" in window.message.text().lower()
+    window.message.close()
+
+    window.queue.set_filter(ReviewState.WRITTEN, "")
+    listed = tmp_path / "заказы.xlsx"
+    assert window.export.save_list(str(listed)) is not None
+    settle(window, qtbot)
+    sheet = load_workbook(listed).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 1 + window.queue.model.rowCount()  # the header and the filtered queue
+
+    folder = tmp_path / "счета"
+    folder.mkdir()
+    assert window.export.save_invoices(str(folder)) is not None
+    settle(window, qtbot)
+    assert len(list(folder.glob("*.xlsx"))) == window.queue.model.rowCount()

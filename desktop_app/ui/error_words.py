@@ -15,6 +15,8 @@ import logging
 from desktop_app.adapters.keychain import KeychainError
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
+from desktop_app.services.decision_service import DecisionError
+from desktop_app.services.export_service import ExportError
 from desktop_app.services.settings import SettingsError
 from desktop_app.store.errors import StoreError
 
@@ -25,7 +27,10 @@ class NotReadyError(Exception):
     """A job cannot start yet (no settings, no password); the text says what to do."""
 
 
-KNOWN = (KeychainError, FetchCancelledError, StoreError, SettingsError, NotReadyError)
+KNOWN = (
+    KeychainError, FetchCancelledError, StoreError, SettingsError, NotReadyError, DecisionError,
+    ExportError,
+)  # fmt: skip
 
 
 def user_message(error: BaseException) -> str | None:

@@ -24,6 +24,7 @@ from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.crash_dialog import CrashHandler
 from desktop_app.ui.decision_flow import DecisionFlow
+from desktop_app.ui.export_actions import ExportActions
 from desktop_app.ui.push_controller import PushController
 from desktop_app.ui.queue_annotations import EngineAnnotations
 from desktop_app.ui.queue_panel import QueuePanel
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_dialog: SettingsDialog | None = None
         self.message: QMessageBox | None = None
+        self.export = ExportActions(self)
         self._build_menus()
         self.queue.current_changed.connect(self._order_chosen)
         self.sync.orders_changed.connect(self._orders_changed)
@@ -123,6 +125,13 @@ class MainWindow(QMainWindow):
         decisions_menu = menus.addMenu(translate("MainWindow", "&Решение"))
         for action in self.review_actions.actions.values():
             decisions_menu.addAction(action)
+        export_menu = menus.addMenu(translate("MainWindow", "&Экспорт"))
+        for action in (
+            self.export.invoice_action,
+            self.export.invoices_action,
+            self.export.list_action,
+        ):
+            export_menu.addAction(action)
 
     @property
     def review_actions(self) -> ReviewActions:

@@ -29,6 +29,7 @@ from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
 from desktop_app.domain.review_state import STATE_WORDS, ReviewState
 from desktop_app.domain.seller import SellerRequisites
+from desktop_app.services.export_errors import ExportError as ExportError
 from desktop_app.services.export_file_names import NameBook, inside, invoice_file_name
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.store.queue_rows import QueueRow
@@ -40,10 +41,6 @@ BuyerLookup = Callable[[Order], DirectoryCounterparty | None]
 READ_PAGE = 1000
 PORTAL_NUMBERING = InvoiceNumbering()
 """The default: the portal's number and date."""
-
-
-class ExportError(Exception):
-    """An export that cannot be done as asked; the message says why in one sentence."""
 
 
 @dataclass(frozen=True, slots=True)

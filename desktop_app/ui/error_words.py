@@ -16,7 +16,7 @@ from desktop_app.adapters.keychain import KeychainError
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
 from desktop_app.services.decision_service import DecisionError
-from desktop_app.services.export_service import ExportError
+from desktop_app.services.export_errors import ExportError
 from desktop_app.services.settings import SettingsError
 from desktop_app.store.errors import StoreError
 

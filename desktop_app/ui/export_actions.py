@@ -5,7 +5,8 @@ The manager picks the file or folder in a window-modal dialog (`open()`, never `
 the export itself — reading the seller's requisites (from settings, blanks from 1C), the
 orders, writing the workbooks — runs on the `TaskRunner` with progress and a cancel in the
 status bar. What the invoice could not fill (a blank seller field, a total that differs from
-the portal's) is said afterwards, in words.
+the portal's) is said afterwards, in words. The export modules (openpyxl with them, a third
+of a second) are imported by the first export, in its worker thread, not at start.
 """
 
 from __future__ import annotations
@@ -19,14 +20,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.services.decision_service import linked_counterparty
-from desktop_app.services.export_service import (
-    BatchReport,
-    export_invoices,
-    export_order_list,
-    make_invoice,
-    write_invoice,
-)
-from desktop_app.services.seller_source import seller_for_invoices
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui.error_words import log_problem
 from desktop_app.ui.status_bar import Describe, TaskProgress
@@ -115,10 +108,13 @@ class ExportActions(QObject):
         workspace = self.window.workspace
 
         def run(_context: TaskContext) -> list[str]:
+            from desktop_app.services import export_service as export
+            from desktop_app.services.seller_source import seller_for_invoices
+
             reading = seller_for_invoices(workspace.settings, workspace.data_dir)
             buyer = linked_counterparty(workspace.database, order)
-            invoice = make_invoice(order, reading.seller, workspace.settings.invoice, buyer)
-            saved = write_invoice(invoice, Path(path))
+            invoice = export.make_invoice(order, reading.seller, workspace.settings.invoice, buyer)
+            saved = export.write_invoice(invoice, Path(path))
             done = translate("ExportActions", "Счёт сохранён: {0}").format(saved)
             return [done, *reading.notes, *invoice.warnings]
 
@@ -130,8 +126,11 @@ class ExportActions(QObject):
         state, search = model.state, model.search or None
 
         def run(context: TaskContext) -> list[str]:
+            from desktop_app.services.export_service import export_invoices
+            from desktop_app.services.seller_source import seller_for_invoices
+
             reading = seller_for_invoices(workspace.settings, workspace.data_dir)
-            report: BatchReport = export_invoices(
+            report = export_invoices(
                 QueueRepository(workspace.database), Path(folder), reading.seller,
                 state=state, search=search, numbering=workspace.settings.invoice,
                 buyer_for=lambda order: linked_counterparty(workspace.database, order),
@@ -151,6 +150,8 @@ class ExportActions(QObject):
         state, search = model.state, model.search or None
 
         def run(context: TaskContext) -> list[str]:
+            from desktop_app.services.export_service import export_order_list
+
             written = export_order_list(
                 QueueRepository(workspace.database), Path(path), state=state, search=search,
                 progress=lambda done, total: context.report((done, total)),

@@ -22,6 +22,8 @@ from desktop_app.store import (
     sqlite_file,
 )
 from desktop_app.store.directory_repository import (
+    BULK_CACHE_KIB,
+    DEFAULT_CACHE_KIB,
     DirectoryKind,
     DirectoryRepository,
     RefreshStatus,
@@ -631,3 +633,19 @@ def test_the_directory_tables_render_for_postgresql() -> None:
     assert "CREATE INDEX ix_onec_counterparties_inn_kpp ON onec_counterparties (inn, kpp)" in script
     assert "complete BOOLEAN DEFAULT false NOT NULL" in script
     assert "PRAGMA" not in script and "_alembic_tmp" not in script
+
+
+def test_a_refresh_keeps_a_big_page_cache_only_while_it_runs(tmp_path: Path) -> None:
+    with Database.open(tmp_path) as db:
+        repository = DirectoryRepository(db)
+        with repository.bulk():
+            bulk = repository._bulk
+            assert bulk is not None
+            assert bulk.exec_driver_sql("PRAGMA cache_size").scalar() == -BULK_CACHE_KIB
+            bulk.commit()
+            raw = bulk.connection.dbapi_connection
+            assert raw is not None
+            generation = repository.start_refresh("counterparties")
+            assert repository.store_counterparties(generation, [counterparty(1)]) == (1, 0, 0)
+        assert raw.execute("PRAGMA cache_size").fetchone()[0] == -DEFAULT_CACHE_KIB
+        assert repository.find_counterparties(inn=INN) == [counterparty(1)]

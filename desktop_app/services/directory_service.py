@@ -69,10 +69,11 @@ def refresh_directory(
 ) -> list[RefreshReport]:
     """Refresh partners, then counterparties (a counterparty refers to its partner)."""
     repository.abandon_unfinished_refreshes()  # a run that was killed left them open
-    return [
-        _refresh(client, repository, kind, progress, cancel, page_size, store_rows)
-        for kind in KINDS
-    ]
+    with repository.bulk():
+        return [
+            _refresh(client, repository, kind, progress, cancel, page_size, store_rows)
+            for kind in KINDS
+        ]
 
 
 def _refresh(

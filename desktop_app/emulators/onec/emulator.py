@@ -17,21 +17,23 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from types import TracebackType
 from typing import Any
 
+from desktop_app.emulators.loopback import LoopbackEmulator
 from desktop_app.emulators.onec import writes
 from desktop_app.emulators.onec.directory import Directory
 from desktop_app.emulators.onec.faults import Fault, FaultBook
 from desktop_app.emulators.onec.schema import ENTITY_SETS, ORDERS, ROW_SETS
-from desktop_app.emulators.onec.server import LOOPBACK, OneCHTTPServer, RequestRecord, Services
+from desktop_app.emulators.onec.server import OneCHTTPServer, RequestRecord, Services
 from desktop_app.emulators.onec.service import Publication
 from desktop_app.emulators.world import World
 
 Row = dict[str, Any]
 
 
-class OneCEmulator:
+class OneCEmulator(LoopbackEmulator):
+    title = "the 1C emulator"
+
     def __init__(
         self,
         world: World,
@@ -63,60 +65,13 @@ class OneCEmulator:
         self._faults = FaultBook()
         self.requests: list[RequestRecord] = []
         self._records_lock = threading.Lock()
-        self._server: OneCHTTPServer | None = None
-        self._thread: threading.Thread | None = None
-        self._stopping = threading.Event()
+        super().__init__()
 
     # --- life cycle ------------------------------------------------------------------------
 
-    def start(self) -> OneCEmulator:
-        """Listen on 127.0.0.1 (an ephemeral port unless `port` was given) in a thread."""
-        if self._server is not None:
-            raise RuntimeError("the 1C emulator is already running")
-        self._stopping = threading.Event()
-        services = Services(self._publication, self._faults, self._stopping, self._record)
-        self._server = OneCHTTPServer(self.port, services)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.1},
-            name="onec-emulator",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving, wake and close every connection, join every thread."""
-        server, thread = self._server, self._thread
-        if server is None or thread is None:
-            return
-        self._stopping.set()
-        server.shutdown()
-        server.close_connections()
-        server.server_close()
-        thread.join()
-        self._server = self._thread = None
-
-    def __enter__(self) -> OneCEmulator:
-        return self if self._server is not None else self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-    @property
-    def running(self) -> bool:
-        return self._server is not None
-
-    @property
-    def base_url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("the 1C emulator is not running; call start() first")
-        return f"http://{LOOPBACK}:{self._server.server_address[1]}"
+    def _make_server(self, stopping: threading.Event) -> OneCHTTPServer:
+        services = Services(self._publication, self._faults, stopping, self._record)
+        return OneCHTTPServer(self.port, services)
 
     @property
     def service_root(self) -> str:

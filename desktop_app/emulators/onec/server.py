@@ -13,24 +13,23 @@ that no thread waits on an idle client.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, cast
 from urllib.parse import unquote
 
+from desktop_app.emulators.loopback import LOOPBACK as LOOPBACK
+from desktop_app.emulators.loopback import LoopbackHTTPServer
 from desktop_app.emulators.onec import errors, iis
 from desktop_app.emulators.onec.faults import WRITE_FAILED, WRITES, Fault, FaultBook
 from desktop_app.emulators.onec.render import JSON_TYPE, XML_TYPE, Answer
 from desktop_app.emulators.onec.service import Publication, Request
 
 log = logging.getLogger(__name__)
-LOOPBACK = "127.0.0.1"
 MAX_BODY = 64 * 1024 * 1024
 
 
@@ -59,33 +58,10 @@ class Services:
     record: Callable[[RequestRecord], None]
 
 
-class OneCHTTPServer(ThreadingHTTPServer):
-    daemon_threads = False
-    block_on_close = True
-
+class OneCHTTPServer(LoopbackHTTPServer):
     def __init__(self, port: int, services: Services) -> None:
-        super().__init__((LOOPBACK, port), ODataHandler)
+        super().__init__(port, ODataHandler)
         self.services = services
-        self._open: set[socket.socket] = set()
-        self._open_lock = threading.Lock()
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        with self._open_lock:
-            self._open.add(request)
-        super().process_request(request, client_address)
-
-    def shutdown_request(self, request: Any) -> None:
-        with self._open_lock:
-            self._open.discard(request)
-        super().shutdown_request(request)
-
-    def close_connections(self) -> None:
-        """Wake every request thread still reading from or writing to a client."""
-        with self._open_lock:
-            sockets = list(self._open)
-        for sock in sockets:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
 
 
 class ODataHandler(BaseHTTPRequestHandler):

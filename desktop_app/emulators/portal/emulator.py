@@ -16,17 +16,19 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from types import TracebackType
 
 from desktop_app.emulators.bitrix_commerceml import codec_names
+from desktop_app.emulators.loopback import LoopbackEmulator
 from desktop_app.emulators.portal.exchange import ExchangeSettings, SaleExchange
 from desktop_app.emulators.portal.faults import Fault, FaultBook
 from desktop_app.emulators.portal.orders_store import OrdersStore
-from desktop_app.emulators.portal.server import LOOPBACK, PortalHTTPServer, RequestRecord, Services
+from desktop_app.emulators.portal.server import PortalHTTPServer, RequestRecord, Services
 from desktop_app.emulators.world import World
 
 
-class PortalEmulator:
+class PortalEmulator(LoopbackEmulator):
+    title = "the portal emulator"
+
     ONEC_PAGE = "/bitrix/admin/1c_exchange.php"
     APP_PAGE = "/order_review/exchange.php"
 
@@ -68,66 +70,19 @@ class PortalEmulator:
         self._faults = FaultBook()
         self.requests: list[RequestRecord] = []
         self._records_lock = threading.Lock()
-        self._server: PortalHTTPServer | None = None
-        self._thread: threading.Thread | None = None
-        self._stopping = threading.Event()
+        super().__init__()
 
     # --- life cycle ------------------------------------------------------------------------
 
-    def start(self) -> PortalEmulator:
-        """Listen on 127.0.0.1 (an ephemeral port unless `port` was given) in a thread."""
-        if self._server is not None:
-            raise RuntimeError("the portal emulator is already running")
-        self._stopping = threading.Event()
+    def _make_server(self, stopping: threading.Event) -> PortalHTTPServer:
         services = Services(
             exchange=self._exchange,
             faults=self._faults,
             world=self.world,
-            stopping=self._stopping,
+            stopping=stopping,
             record=self._record,
         )
-        self._server = PortalHTTPServer(self.port, services)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.1},
-            name="portal-emulator",
-            daemon=True,
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving, wake and close every connection, join every thread."""
-        server, thread = self._server, self._thread
-        if server is None or thread is None:
-            return
-        self._stopping.set()
-        server.shutdown()
-        server.close_connections()
-        server.server_close()
-        thread.join()
-        self._server = self._thread = None
-
-    def __enter__(self) -> PortalEmulator:
-        return self if self._server is not None else self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
-
-    @property
-    def running(self) -> bool:
-        return self._server is not None
-
-    @property
-    def base_url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("the portal emulator is not running; call start() first")
-        return f"http://{LOOPBACK}:{self._server.server_address[1]}"
+        return PortalHTTPServer(self.port, services)
 
     def page_url(self, page: str = APP_PAGE) -> str:
         return self.base_url + page

@@ -15,18 +15,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import io
 import logging
-import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.cookies import CookieError, SimpleCookie
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, BinaryIO, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from desktop_app.emulators.loopback import LOOPBACK as LOOPBACK
+from desktop_app.emulators.loopback import LoopbackHTTPServer
 from desktop_app.emulators.portal import bitrix_messages as words
 from desktop_app.emulators.portal.exchange import SaleExchange
 from desktop_app.emulators.portal.export_body import CHUNK, RenderStoppedError, render
@@ -36,7 +36,6 @@ from desktop_app.emulators.portal.sessions import SESSION_NAME
 from desktop_app.emulators.world import World
 
 log = logging.getLogger(__name__)
-LOOPBACK = "127.0.0.1"
 MAX_BODY = 64 * 1024 * 1024
 
 
@@ -68,33 +67,10 @@ class Services:
     record: Callable[[RequestRecord], None]
 
 
-class PortalHTTPServer(ThreadingHTTPServer):
-    daemon_threads = False
-    block_on_close = True
-
+class PortalHTTPServer(LoopbackHTTPServer):
     def __init__(self, port: int, services: Services) -> None:
-        super().__init__((LOOPBACK, port), ExchangeHandler)
+        super().__init__(port, ExchangeHandler)
         self.services = services
-        self._open: set[socket.socket] = set()
-        self._open_lock = threading.Lock()
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        with self._open_lock:
-            self._open.add(request)
-        super().process_request(request, client_address)
-
-    def shutdown_request(self, request: Any) -> None:
-        with self._open_lock:
-            self._open.discard(request)
-        super().shutdown_request(request)
-
-    def close_connections(self) -> None:
-        """Wake every request thread still reading from or writing to a client."""
-        with self._open_lock:
-            sockets = list(self._open)
-        for sock in sockets:
-            with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
 
 
 class ExchangeHandler(BaseHTTPRequestHandler):

@@ -1,0 +1,110 @@
+"""What both emulators share: an HTTP server on 127.0.0.1 and its life cycle in a thread.
+
+The server joins its request threads on shutdown (they are not daemons) and first shuts down
+every open keep-alive connection, so that no thread waits on an idle client. The life cycle
+(`start`, `stop`, `with`, `base_url`) is the same for the portal and for 1C; each emulator
+only says how to make its server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Self
+
+LOOPBACK = "127.0.0.1"
+
+
+class LoopbackHTTPServer(ThreadingHTTPServer):
+    daemon_threads = False
+    block_on_close = True
+
+    def __init__(self, port: int, handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__((LOOPBACK, port), handler)
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Wake every request thread still reading from or writing to a client."""
+        with self._open_lock:
+            sockets = list(self._open)
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+class LoopbackEmulator:
+    """Serving in a thread; a subclass makes its server in `_make_server`."""
+
+    title = "the emulator"
+    """For messages: "the portal emulator is not running"."""
+    port: int
+
+    def __init__(self) -> None:
+        self._server: LoopbackHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._stopping = threading.Event()
+
+    def _make_server(self, stopping: threading.Event) -> LoopbackHTTPServer:
+        raise NotImplementedError
+
+    def start(self) -> Self:
+        """Listen on 127.0.0.1 (an ephemeral port unless `port` was given) in a thread."""
+        if self._server is not None:
+            raise RuntimeError(f"{self.title} is already running")
+        self._stopping = threading.Event()
+        self._server = self._make_server(self._stopping)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name=self.title.replace(" ", "-"),
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, wake and close every connection, join every thread."""
+        server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        self._stopping.set()
+        server.shutdown()
+        server.close_connections()
+        server.server_close()
+        thread.join()
+        self._server = self._thread = None
+
+    def __enter__(self) -> Self:
+        return self if self._server is not None else self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def running(self) -> bool:
+        return self._server is not None
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError(f"{self.title} is not running; call start() first")
+        return f"http://{LOOPBACK}:{self._server.server_address[1]}"

@@ -35,13 +35,10 @@ def load_order(database: Database, text: str) -> Order:
 
     repository = QueueRepository(database)
     wanted = text.strip()
-    order = repository.order(wanted) if wanted else None
-    if order is not None:
-        return order
-    ids = repository.portal_ids_with_number(wanted) if wanted else []
+    ids = repository.find_ids(wanted) if wanted else []
     if len(ids) > 1:
         raise UserError(
-            f"номер «{wanted}» есть у нескольких заказов (Ид: {', '.join(ids)}): укажите Ид"
+            f"номер «{wanted}» есть у нескольких заказов (Ид: {', '.join(ids[:10])}): укажите Ид"
         )
     found = repository.order(ids[0]) if ids else None
     if found is None:

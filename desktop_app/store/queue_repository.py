@@ -132,17 +132,6 @@ class QueueRepository:
             payload = connection.execute(query).scalar_one_or_none()
         return None if payload is None else order_from_payload(payload)
 
-    def portal_ids_with_number(self, number: str, limit: int = 10) -> list[str]:
-        """The `Ид` of the orders with this portal number (one, unless the portal reused it)."""
-        query = (
-            select(ORDERS.c.portal_id)
-            .where(ORDERS.c.number == number)
-            .order_by(ORDERS.c.portal_id)
-            .limit(limit)
-        )
-        with self._db.reading() as connection:
-            return list(connection.execute(query).scalars())
-
     def history(self, portal_id: str) -> list[RevisionRow]:
         """Every revision of the order, oldest first, with what changed in each."""
         query = _revisions_of(portal_id).order_by(REVISIONS.c.number)

@@ -377,3 +377,20 @@ def test_an_invoice_names_the_linked_1c_counterparty(
     invoice = make_invoice(full, SellerRequisites(name="ООО «Продавец»"), buyer=linked)
     assert invoice.buyer.name == (some["НаименованиеПолное"] or some["Description"])
     assert invoice.buyer.inn == (some["ИНН"] or None)
+
+
+def test_a_link_to_a_counterparty_1c_does_not_have_is_refused(
+    database: Database, onec: OneCEmulator
+) -> None:
+    order = buyers(database, onec).unknown[0]
+    service = DecisionService(database)
+    with pytest.raises(DecisionError, match="не ключ контрагента"):
+        service.link(order.portal_id, "not-a-guid")
+    service.link(order.portal_id, "12345678-1234-1234-1234-123456789abc")
+
+    push(database, connection(onec))
+
+    row = DecisionRepository(database).current(order.portal_id)
+    assert row is not None and row.write_state is WriteState.FAILED
+    assert "В 1С нет контрагента" in (row.write_message or "")
+    assert order_1c(onec, order.number)["Контрагент_Key"] == EMPTY_REF  # nothing dangling

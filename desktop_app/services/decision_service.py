@@ -11,6 +11,7 @@ a setting (`review.*`): yes for confirmed mappings, no for first-time matches, b
 from __future__ import annotations
 
 import getpass
+import uuid
 from dataclasses import dataclass, replace
 
 from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind, StepKind
@@ -110,6 +111,13 @@ class DecisionService:
     def link(self, portal_id: str, counterparty_key: str) -> DecisionRow:
         """Link the order to a counterparty 1C has (its partner comes along)."""
         self._order(portal_id)
+        try:
+            counterparty_key = str(uuid.UUID(counterparty_key.strip()))
+        except ValueError:
+            raise DecisionError(
+                f"«{counterparty_key}» — не ключ контрагента 1С: нужен его ref_key "
+                "(GUID, см. directory find или candidates)."
+            ) from None
         cached = self._directory.counterparty(counterparty_key)
         partner = cached.partner_key if cached is not None else None
         decision = Decision(DecisionKind.LINK, counterparty_key=counterparty_key,

@@ -146,6 +146,13 @@ def _link_order(objects: OneCObjects, row: DecisionRow, number_field: str) -> St
             message=f"В 1С ещё нет заказа с номером сайта {number or '(без номера)'} "
             "(обмен 1С с сайтом его пока не загрузил); связь будет записана, когда он появится.",
         )
+    if decision.counterparty_key and objects.counterparty(counterparty_key) is None:
+        # 1C would store a reference to nothing without a word (GUIDE §5): refuse here.
+        return StepOutcome(
+            StepState.FAILED,
+            message=f"В 1С нет контрагента с ключом {counterparty_key} (удалён или ключ "
+            "ошибочен): заказ не связан. Обновите справочник и выберите другого.",
+        )
     partner_key = decision.partner_key or _partner_of(objects, counterparty_key, row)
     for order in orders:
         if order.counterparty_key and order.counterparty_key != counterparty_key:

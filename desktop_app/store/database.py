@@ -30,7 +30,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from desktop_app.store import schema_migration, sqlite_file
+from desktop_app.store import models, schema_migration, sqlite_file
 from desktop_app.store.errors import DatabaseTooNewError, StoreError
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,7 @@ class Database:
                 if state.revisions and path is not None:
                     backup_path = sqlite_file.backup_database(path, "+".join(state.revisions))
                 _migrate(engine, path or url, backup_path)
+            _restore_declared_indexes(engine)
         except BaseException:
             engine.dispose()
             raise
@@ -180,6 +181,19 @@ def _probe_engine(engine: Engine, where: Path | URL) -> schema_migration.SchemaS
 def _shown(where: Path | URL) -> str:
     """The file or the URL, for a message (a URL without its password)."""
     return where.render_as_string(hide_password=True) if isinstance(where, URL) else str(where)
+
+
+def _restore_declared_indexes(engine: Engine) -> None:
+    """Build any index the schema declares that the database lacks.
+
+    A first directory refresh fills its tables without their secondary indexes and builds
+    them at its end (`directory_writing`); a process killed in between leaves them missing,
+    and look-ups slow, until this next opening. When nothing is missing this is a few reads.
+    """
+    with engine.begin() as connection:
+        for table in models.Base.metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(connection, checkfirst=True)
 
 
 def _migrate(engine: Engine, where: Path | URL, backup_path: Path | None) -> None:

@@ -1,13 +1,10 @@
 """The cached 1C directory: refreshes write it batch by batch, review looks it up.
 
 A refresh (`start_refresh` … `finish_refresh`) reads a whole catalogue from 1C in pages and
-hands each page to `store_counterparties` / `store_partners`: one transaction per page, a few
-Core statements whatever its size (a look-up of the stored `DataVersion`s, an executemany
-INSERT, an executemany UPDATE, an UPDATE of the generation), no ORM object, so memory stays
-flat over 200,000 rows. The two executemany statements go to the driver as plain tuples:
-SQLAlchemy's per-row parameter handling cost as much as the whole SQLite write. A row
-whose `DataVersion` did not change is not rewritten; only its
-`seen_generation` moves on. The refresh id is that generation.
+hands each batch to `store_counterparties` / `store_partners`: one transaction per batch, a
+few Core statements whatever its size, no ORM object, so memory stays flat over 200,000 rows
+(how, and how a first fill is kept fast, is in `directory_writing`). The refresh id is the
+*generation* every row it saw is stamped with.
 
 Removal: 1C deletes elements physically too, and the cache must forget them, but a refresh
 cut short has not reached every row. So only `finish_refresh(complete=True)` removes, and
@@ -26,23 +23,10 @@ therefore come with a migration that recomputes `name_normalized` and
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from collections.abc import Iterator, Sequence
 
-from sqlalchemy import (
-    Connection,
-    Insert,
-    Table,
-    Update,
-    bindparam,
-    delete,
-    func,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Connection, delete, func, insert, select, update
 
-from desktop_app.domain.company_names import normalize_name
 from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.database import Database
@@ -56,6 +40,17 @@ from desktop_app.store.directory_search import (
     name_neighbours_select,
     partner_select,
 )
+from desktop_app.store.directory_writing import (
+    COUNTERPARTY_KEYS,
+    PARTNER_KEYS,
+    chunks,
+    counterparty_values,
+    defer_indexes,
+    partner_values,
+    restore_indexes,
+    store_batch,
+    stored_versions,
+)
 from desktop_app.store.models import DIRECTORY_REFRESHES, ONEC_COUNTERPARTIES, ONEC_PARTNERS
 from desktop_app.store.sqlite_file import WRITE_OPTION
 
@@ -64,45 +59,9 @@ __all__ = ["DirectoryKind", "DirectoryRepository", "RefreshRow", "RefreshStatus"
 BULK_CACHE_KIB = 64 * 1024
 DEFAULT_CACHE_KIB = 2000
 """SQLite's own default page cache, restored before the connection goes back to the pool."""
-CHUNK = 500
-"""At most this many values in one IN list (well under every backend's parameter limit)."""
 ABANDONED = "Обновление прервано: программа была закрыта или упала до его завершения."
 
 _TABLES = {DirectoryKind.COUNTERPARTIES: ONEC_COUNTERPARTIES, DirectoryKind.PARTNERS: ONEC_PARTNERS}
-T = TypeVar("T")
-
-
-class _Cached(Protocol):
-    """What every directory row has: its 1C key and its version."""
-
-    @property
-    def ref_key(self) -> str: ...
-    @property
-    def data_version(self) -> str: ...
-
-
-R = TypeVar("R", bound=_Cached)
-
-
-def _chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
-
-
-def _counterparty_values(row: DirectoryCounterparty) -> dict[str, Any]:
-    values = {name: getattr(row, name) for name in COUNTERPARTY_COLUMNS}
-    name = normalize_name(row.description)
-    values["name_normalized"] = name
-    values["full_name_normalized"] = (
-        name if row.full_name == row.description else normalize_name(row.full_name)
-    )
-    return values
-
-
-def _partner_values(row: DirectoryPartner) -> dict[str, Any]:
-    values = {name: getattr(row, name) for name in PARTNER_COLUMNS}
-    values["name_normalized"] = normalize_name(row.description)
-    return values
 
 
 class DirectoryRepository:
@@ -116,11 +75,19 @@ class DirectoryRepository:
     def bulk(self) -> Iterator[None]:
         """For a whole refresh: its batches share one connection whose page cache holds the
         indexes of a large directory (storing 200,000 rows took a fifth less time), and
-        that cache is given back when the refresh ends. One thread at a time."""
+        that cache is given back when the refresh ends. One thread at a time.
+
+        The connection also commits without waiting for the disk (`synchronous = NORMAL`,
+        still crash-safe in WAL mode): a power cut may lose the last batches of a copy that
+        the next refresh reads again anyway, never the app's own records, whose connections
+        keep SQLite's full durability."""
         if self._db.engine.dialect.name != "sqlite" or self._bulk is not None:
             yield
             return
         with self._db.engine.connect() as connection:
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            driver.execute("PRAGMA synchronous = NORMAL")  # only outside a transaction
             connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
             connection.commit()
             self._bulk = connection.execution_options(**{WRITE_OPTION: True})
@@ -131,6 +98,7 @@ class DirectoryRepository:
                 connection.rollback()
                 connection.exec_driver_sql(f"PRAGMA cache_size = -{DEFAULT_CACHE_KIB}")
                 connection.commit()
+                driver.execute("PRAGMA synchronous = FULL")
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -144,15 +112,18 @@ class DirectoryRepository:
     # --- refreshes -----------------------------------------------------------------------
 
     def start_refresh(self, kind: DirectoryKind | str) -> int:
-        """Record the start of a refresh of one catalogue; returns its generation."""
-        values = {
-            "kind": DirectoryKind(kind).value,
-            "started_at": utc_now(),
-            "status": RefreshStatus.STARTED.value,
-        }
-        with self._db.writing() as connection:
+        """Record the start of a refresh of one catalogue; returns its generation.
+
+        A first refresh (the table is empty) fills it without its secondary indexes, and
+        `finish_refresh` builds them (see `directory_writing`).
+        """
+        kind = DirectoryKind(kind)
+        status = RefreshStatus.STARTED.value
+        values = {"kind": kind.value, "started_at": utc_now(), "status": status}
+        with self._writing() as connection:
             key = connection.execute(insert(DIRECTORY_REFRESHES), values).inserted_primary_key
             assert key is not None
+            defer_indexes(connection, _TABLES[kind])
             return int(key[0])
 
     def finish_refresh(self, generation: int, *, complete: bool, error: str | None = None) -> int:
@@ -163,11 +134,12 @@ class DirectoryRepository:
         """
         if complete and error is not None:
             raise ValueError("a refresh that failed cannot be complete")
-        with self._db.writing() as connection:
+        with self._writing() as connection:
             kind = _open_refresh(connection, generation)
+            table = _TABLES[kind]
+            restore_indexes(connection, table)
             removed = 0
             if complete:
-                table = _TABLES[kind]
                 result = connection.execute(
                     delete(table).where(table.c.seen_generation < generation)
                 )
@@ -189,9 +161,12 @@ class DirectoryRepository:
     def abandon_unfinished_refreshes(self) -> int:
         """Mark as failed the refreshes a killed run left started; how many.
 
-        The pages such a run stored are kept (each was committed); nothing is removed.
+        The pages such a run stored are kept (each was committed); nothing is removed, and
+        the indexes a killed first refresh had not built yet are built.
         """
-        with self._db.writing() as connection:
+        with self._writing() as connection:
+            for table in _TABLES.values():
+                restore_indexes(connection, table)
             result = connection.execute(
                 update(DIRECTORY_REFRESHES)
                 .where(DIRECTORY_REFRESHES.c.status == RefreshStatus.STARTED.value)
@@ -235,70 +210,28 @@ class DirectoryRepository:
         """
         table = _TABLES[DirectoryKind(kind)]
         with self._db.reading() as connection:
-            return _stored_versions(connection, table, ref_keys)
+            return stored_versions(connection, table, ref_keys)
 
     def store_counterparties(
         self, generation: int, rows: Sequence[DirectoryCounterparty]
     ) -> tuple[int, int, int]:
-        """Store one page of `Catalog_Контрагенты`: (inserted, updated, unchanged)."""
-        return self._store(DirectoryKind.COUNTERPARTIES, generation, rows, _counterparty_values)
+        """Store one batch of `Catalog_Контрагенты`: (inserted, updated, unchanged)."""
+        with self._writing() as connection:
+            _check_refresh(connection, generation, DirectoryKind.COUNTERPARTIES)
+            return store_batch(
+                connection, ONEC_COUNTERPARTIES, COUNTERPARTY_KEYS, generation, rows,
+                counterparty_values,
+            )  # fmt: skip
 
     def store_partners(
         self, generation: int, rows: Sequence[DirectoryPartner]
     ) -> tuple[int, int, int]:
-        """Store one page of `Catalog_Партнеры`: (inserted, updated, unchanged)."""
-        return self._store(DirectoryKind.PARTNERS, generation, rows, _partner_values)
-
-    def _store(
-        self,
-        kind: DirectoryKind,
-        generation: int,
-        rows: Sequence[R],
-        values_of: Callable[[R], dict[str, Any]],
-    ) -> tuple[int, int, int]:
-        """One transaction: insert the new, rewrite the changed, stamp them all as seen.
-
-        A key that occurs twice in the page is stored once, from its later copy, so the three
-        counts add up to the distinct keys of the page.
-        """
-        latest = {row.ref_key: row for row in rows}
-        table = _TABLES[kind]
+        """Store one batch of `Catalog_Партнеры`: (inserted, updated, unchanged)."""
         with self._writing() as connection:
-            if _open_refresh(connection, generation) != kind:
-                raise ValueError(f"refresh {generation} is not a refresh of {kind.value}")
-            stored = _stored_versions(connection, table, list(latest))
-            stamp = _driver_values(connection, table, generation)
-            new = [values_of(row) | stamp for key, row in latest.items() if key not in stored]
-            changed = [
-                values_of(row) | stamp
-                for key, row in latest.items()
-                if key in stored and stored[key] != row.data_version
-            ]
-            same = [key for key, row in latest.items() if stored.get(key, None) == row.data_version]
-            if new:
-                _execute_many(connection, insert(table), new)
-            if changed:
-                for values in changed:
-                    values["b_ref_key"] = values.pop("ref_key")
-                statement = update(table).where(table.c.ref_key == bindparam("b_ref_key"))
-                _execute_many(connection, statement, changed)
-            for chunk in _chunks(same):
-                connection.execute(
-                    update(table)
-                    .where(table.c.ref_key.in_(chunk), table.c.seen_generation < generation)
-                    .values(seen_generation=generation)
-                )
-            refreshes = DIRECTORY_REFRESHES
-            connection.execute(
-                update(refreshes)
-                .where(refreshes.c.id == generation)
-                .values(
-                    rows_seen=refreshes.c.rows_seen + len(latest),
-                    rows_inserted=refreshes.c.rows_inserted + len(new),
-                    rows_updated=refreshes.c.rows_updated + len(changed),
-                )
+            _check_refresh(connection, generation, DirectoryKind.PARTNERS)
+            return store_batch(
+                connection, ONEC_PARTNERS, PARTNER_KEYS, generation, rows, partner_values
             )
-        return len(new), len(changed), len(same)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -356,7 +289,7 @@ class DirectoryRepository:
         columns = [table.c[name] for name in COUNTERPARTY_COLUMNS]
         found: dict[str, DirectoryCounterparty] = {}
         with self._db.reading() as connection:
-            for chunk in _chunks(list(dict.fromkeys(ref_keys))):
+            for chunk in chunks(list(dict.fromkeys(ref_keys))):
                 query = select(*columns).where(table.c.ref_key.in_(chunk))
                 for row in connection.execute(query):
                     found[row.ref_key] = DirectoryCounterparty(**row._mapping)
@@ -409,23 +342,6 @@ class DirectoryRepository:
             }
 
 
-def _driver_values(connection: Connection, table: Table, generation: int) -> dict[str, Any]:
-    """The stamp of a stored row, as the driver takes it (SQLAlchemy's own conversion)."""
-    convert = table.c.cached_at.type.bind_processor(connection.dialect)
-    now = utc_now()
-    return {"seen_generation": generation, "cached_at": convert(now) if convert else now}
-
-
-def _execute_many(
-    connection: Connection, statement: Insert | Update, rows: list[dict[str, Any]]
-) -> None:
-    """An executemany handed to the driver as plain tuples, in the compiled order."""
-    keys = [key for key in rows[0] if key != "b_ref_key"]
-    compiled = statement.compile(dialect=connection.dialect, column_keys=keys)
-    order = compiled.positiontup or []
-    connection.exec_driver_sql(str(compiled), [tuple(row[key] for key in order) for row in rows])
-
-
 def _open_refresh(connection: Connection, generation: int) -> DirectoryKind:
     """The kind of a refresh that is still running; ValueError for any other generation."""
     row = connection.execute(
@@ -440,9 +356,6 @@ def _open_refresh(connection: Connection, generation: int) -> DirectoryKind:
     return DirectoryKind(row.kind)
 
 
-def _stored_versions(connection: Connection, table: Table, keys: Sequence[str]) -> dict[str, str]:
-    versions: dict[str, str] = {}
-    for chunk in _chunks(keys):
-        query = select(table.c.ref_key, table.c.data_version).where(table.c.ref_key.in_(chunk))
-        versions.update((key, version) for key, version in connection.execute(query))
-    return versions
+def _check_refresh(connection: Connection, generation: int, kind: DirectoryKind) -> None:
+    if _open_refresh(connection, generation) != kind:
+        raise ValueError(f"refresh {generation} is not a refresh of {kind.value}")

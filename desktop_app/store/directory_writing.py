@@ -1,0 +1,184 @@
+"""How a refresh's batches go into the cached directory, fast enough for 200,000 rows.
+
+A first refresh writes the whole of 1C's `Catalog_Контрагенты` and `Catalog_Партнеры`; later
+ones rewrite only what changed. Three things keep that close to what SQLite itself costs:
+
+- **Plain tuples.** A domain row becomes one tuple (`operator.attrgetter` over its fields,
+  its normalized names, the stamp) and the executemany statements go to the driver with
+  those tuples; no ORM object, no dict per row. SQLAlchemy's per-row parameter handling
+  cost as much as the whole SQLite write.
+- **Indexes built after a first fill.** Inserting 60,000 rows into a table with its five
+  secondary indexes took SQLite more than twice as long as into the bare table, because the
+  name indexes take their rows in random order. So a refresh that finds its table empty drops
+  them (`defer_indexes`) and `restore_indexes` builds each once, sorted, when the refresh
+  ends, whether it finished, failed or was cancelled. If the process is killed in between,
+  the next `Database.open` builds them (`database.restore_declared_indexes`); until then a
+  look-up is a table scan: slower, never wrong.
+- **One transaction per batch.** The caller (the repository) decides the batch; a batch is
+  committed whole or not at all, so a cancelled refresh keeps every batch it finished.
+
+A key that occurs twice in one batch is stored once, from its later copy. A row whose
+`DataVersion` did not change is not rewritten; only its `seen_generation` moves on (and is
+never lowered: see `directory_repository`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter, itemgetter
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import Connection, Insert, Table, Update, bindparam, insert, literal, select, update
+
+from desktop_app.domain.company_names import normalize_name
+from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
+from desktop_app.store.column_types import utc_now
+from desktop_app.store.directory_search import COUNTERPARTY_COLUMNS, PARTNER_COLUMNS
+from desktop_app.store.models import DIRECTORY_REFRESHES
+
+CHUNK = 500
+"""At most this many values in one IN list (well under every backend's parameter limit)."""
+STAMP_KEYS = ("seen_generation", "cached_at")
+COUNTERPARTY_KEYS = (*COUNTERPARTY_COLUMNS, "name_normalized", "full_name_normalized")
+PARTNER_KEYS = (*PARTNER_COLUMNS, "name_normalized")
+"""The order of a row's values, before the stamp; `ref_key` comes first in both."""
+assert COUNTERPARTY_KEYS[0] == PARTNER_KEYS[0] == "ref_key"
+
+T = TypeVar("T")
+Values = tuple[Any, ...]
+_counterparty_fields = attrgetter(*COUNTERPARTY_COLUMNS)
+_partner_fields = attrgetter(*PARTNER_COLUMNS)
+
+
+class Cached(Protocol):
+    """What every directory row has: its 1C key and its version."""
+
+    @property
+    def ref_key(self) -> str: ...
+    @property
+    def data_version(self) -> str: ...
+
+
+R = TypeVar("R", bound=Cached)
+
+
+def counterparty_values(row: DirectoryCounterparty) -> Values:
+    """The row in `COUNTERPARTY_KEYS` order; the full name is normalized only when it differs."""
+    name = normalize_name(row.description)
+    full = name if row.full_name == row.description else normalize_name(row.full_name)
+    return (*_counterparty_fields(row), name, full)
+
+
+def partner_values(row: DirectoryPartner) -> Values:
+    """The row in `PARTNER_KEYS` order."""
+    return (*_partner_fields(row), normalize_name(row.description))
+
+
+def chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+def store_batch(
+    connection: Connection,
+    table: Table,
+    keys: tuple[str, ...],
+    generation: int,
+    rows: Sequence[R],
+    values_of: Callable[[R], Values],
+) -> tuple[int, int, int]:
+    """Insert the new rows, rewrite the changed, stamp the unchanged as seen; in the caller's
+    transaction. Returns (inserted, updated, unchanged) over the distinct keys of the batch."""
+    latest = {row.ref_key: row for row in rows}
+    stored = stored_versions(connection, table, list(latest))
+    stamp = _stamp(connection, table, generation)
+    new: list[Values] = []
+    changed: list[Values] = []
+    same: list[str] = []
+    for key, row in latest.items():
+        version = stored.get(key)
+        if version is None:
+            new.append(values_of(row) + stamp)
+        elif version != row.data_version:
+            changed.append(values_of(row) + stamp)
+        else:
+            same.append(key)
+    every = (*keys, *STAMP_KEYS)
+    if new:
+        _execute_many(connection, insert(table), every, new)
+    if changed:
+        statement = update(table).where(table.c.ref_key == bindparam("b_ref_key"))
+        _execute_many(connection, statement, every, changed)
+    for chunk in chunks(same):
+        connection.execute(
+            update(table)
+            .where(table.c.ref_key.in_(chunk), table.c.seen_generation < generation)
+            .values(seen_generation=generation)
+        )
+    refreshes = DIRECTORY_REFRESHES
+    connection.execute(
+        update(refreshes)
+        .where(refreshes.c.id == generation)
+        .values(
+            rows_seen=refreshes.c.rows_seen + len(latest),
+            rows_inserted=refreshes.c.rows_inserted + len(new),
+            rows_updated=refreshes.c.rows_updated + len(changed),
+        )
+    )
+    return len(new), len(changed), len(same)
+
+
+def stored_versions(connection: Connection, table: Table, keys: Sequence[str]) -> dict[str, str]:
+    """The stored `DataVersion` of those `keys` that are cached, by key."""
+    versions: dict[str, str] = {}
+    for chunk in chunks(keys):
+        query = select(table.c.ref_key, table.c.data_version).where(table.c.ref_key.in_(chunk))
+        versions.update((key, version) for key, version in connection.execute(query))
+    return versions
+
+
+def defer_indexes(connection: Connection, table: Table) -> bool:
+    """Drop the table's secondary indexes if it is empty (a first fill); whether it was."""
+    if connection.execute(select(literal(1)).select_from(table).limit(1)).first() is not None:
+        return False
+    for index in table.indexes:
+        index.drop(connection, checkfirst=True)
+    return True
+
+
+def restore_indexes(connection: Connection, table: Table) -> None:
+    """Build whichever of the table's declared indexes are missing (none: a few look-ups)."""
+    for index in table.indexes:
+        index.create(connection, checkfirst=True)
+
+
+def _stamp(connection: Connection, table: Table, generation: int) -> Values:
+    """The values of `STAMP_KEYS`, as the driver takes them (SQLAlchemy's own conversion)."""
+    convert = table.c.cached_at.type.bind_processor(connection.dialect)
+    now = utc_now()
+    return generation, (convert(now) if convert else now)
+
+
+def _execute_many(
+    connection: Connection, statement: Insert | Update, keys: tuple[str, ...], rows: list[Values]
+) -> None:
+    """An executemany handed to the driver as it takes parameters, rows in `keys` order.
+
+    An UPDATE sets every column but `ref_key` and finds its row by `b_ref_key` (the key).
+    """
+    is_update = isinstance(statement, Update)
+    compiled = statement.compile(
+        dialect=connection.dialect, column_keys=list(keys[1:] if is_update else keys)
+    )
+    position = {key: index for index, key in enumerate(keys)} | {"b_ref_key": 0}
+    order = compiled.positiontup
+    parameters: list[Any]
+    if order is None:  # a driver with named parameters (PostgreSQL's)
+        names = [key if key != "ref_key" or not is_update else "b_ref_key" for key in keys]
+        parameters = [dict(zip(names, row, strict=True)) for row in rows]
+    elif tuple(order) == keys:
+        parameters = rows
+    else:
+        pick = itemgetter(*(position[key] for key in order))
+        parameters = [pick(row) for row in rows]
+    connection.exec_driver_sql(str(compiled), parameters)

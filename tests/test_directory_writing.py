@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import create_engine, insert, select
 from test_store_directory import INN, counterparty, partner
 
-from desktop_app.store import Database
+from desktop_app.store import Database, schema_migration, sqlite_file
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.directory_repository import DirectoryRepository, RefreshStatus
 from desktop_app.store.directory_writing import (
@@ -26,7 +26,7 @@ from desktop_app.store.models import DIRECTORY_REFRESHES, ONEC_COUNTERPARTIES, O
 
 ROOT = Path(__file__).resolve().parents[1]
 DECLARED = {
-    table.name: {index.name for index in table.indexes}
+    table.name: {str(index.name) for index in table.indexes}
     for table in (ONEC_COUNTERPARTIES, ONEC_PARTNERS)
 }
 FULL, NORMAL = 2, 1  # PRAGMA synchronous
@@ -103,7 +103,7 @@ def test_a_first_refresh_that_fails_or_is_abandoned_builds_the_indexes_too(db: D
 
 KILLED_REFRESH = """
 import os, signal, sys
-from desktop_app.store import Database
+from desktop_app.store import Database, schema_migration, sqlite_file
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.directory_repository import DirectoryRepository
 sys.path.insert(0, "tests")
@@ -192,3 +192,21 @@ def test_a_batch_goes_to_a_driver_that_takes_named_parameters(tmp_path: Path) ->
         ]
     finally:
         engine.dispose()
+
+
+def test_the_migration_that_drops_the_generation_indexes_copes_with_a_killed_first_fill(
+    tmp_path: Path,
+) -> None:
+    """At 0004 a first refresh died with its indexes dropped; 0005 drops two of them."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'order-review.sqlite3'}")
+    sqlite_file.configure_engine(engine)
+    schema_migration.upgrade(engine, "0004")
+    with engine.begin() as connection:
+        for index in ("inn_kpp", "name_normalized", "seen_generation"):
+            connection.exec_driver_sql(f"DROP INDEX ix_onec_counterparties_{index}")
+    engine.dispose()
+
+    with Database.open(tmp_path) as db:
+        assert indexes(db, "onec_counterparties") == DECLARED["onec_counterparties"]
+        assert indexes(db, "onec_partners") == DECLARED["onec_partners"]
+    assert not any("seen_generation" in name for names in DECLARED.values() for name in names)

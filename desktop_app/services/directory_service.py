@@ -13,8 +13,9 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
 from desktop_app.adapters.onec.odata_errors import OneCError
@@ -35,6 +36,13 @@ STORE_ROWS = 5000
 """Rows per local transaction: each commit waits for the disk, pages come faster."""
 _END = object()
 KINDS = ("partners", "counterparties")
+_SETS = {
+    "partners": (PARTNERS, PARTNER_FIELDS),
+    "counterparties": (COUNTERPARTIES, COUNTERPARTY_FIELDS),
+}
+T = TypeVar("T")
+Read = int | list[JsonObject] | None
+"""What the reading thread hands over: a catalogue's count, one of its pages, or its end."""
 
 Progress = Callable[[str, int, int | None], None]
 """(kind, rows read so far, rows in 1C or None)."""
@@ -67,37 +75,45 @@ def refresh_directory(
     page_size: int = PAGE_SIZE,
     store_rows: int = STORE_ROWS,
 ) -> list[RefreshReport]:
-    """Refresh partners, then counterparties (a counterparty refers to its partner)."""
+    """Refresh partners, then counterparties (a counterparty refers to its partner).
+
+    One thread reads both catalogues from 1C while this one stores: the first counterparty
+    pages arrive while the last partners are stored and their indexes built.
+    """
     repository.abandon_unfinished_refreshes()  # a run that was killed left them open
-    with repository.bulk():
-        return [
-            _refresh(client, repository, kind, progress, cancel, page_size, store_rows)
-            for kind in KINDS
-        ]
+    ahead = 2 * max(1, -(-store_rows // page_size))  # two batches' worth of pages
+    reads = _prefetched(_catalogues(client, page_size), cancel, ahead)
+    with contextlib.closing(reads), repository.bulk():
+        return [_refresh(repository, kind, reads, progress, cancel, store_rows) for kind in KINDS]
+
+
+def _catalogues(client: ODataClient, page_size: int) -> Iterator[tuple[str, Read]]:
+    """All a refresh reads from 1C, in order: for each catalogue its count, its pages, None."""
+    for kind in KINDS:
+        entity_set, fields = _SETS[kind]
+        yield kind, client.count(Query(entity_set))
+        for page in client.pages(Query(entity_set).select(*fields), page_size):
+            yield kind, page
+        yield kind, None
 
 
 def _refresh(
-    client: ODataClient,
     repository: DirectoryRepository,
     kind: str,
+    reads: Iterator[tuple[str, Read]],
     progress: Progress | None,
     cancel: threading.Event | None,
-    page_size: int,
     store_rows: int,
 ) -> RefreshReport:
-    entity_set, fields = (PARTNERS, PARTNER_FIELDS) if kind == "partners" else (
-        COUNTERPARTIES, COUNTERPARTY_FIELDS
-    )  # fmt: skip
     generation = repository.start_refresh(kind)
     rows = 0
+    total = 0
     tally = [0, 0, 0]  # inserted, updated, unchanged
     try:
-        total = client.count(Query(entity_set))
+        total = _count(reads, kind)
         if progress is not None:
             progress(kind, 0, total)
-        pages = client.pages(Query(entity_set).select(*fields), page_size)
-        ahead = 2 * max(1, -(-store_rows // page_size))  # two batches' worth of pages
-        for batch in _batches(_prefetched(pages, cancel, ahead), store_rows):
+        for batch in _batches(_pages(reads, kind), store_rows):
             if cancel is not None and cancel.is_set():
                 raise RefreshCancelledError("Обновление справочника отменено.")
             if kind == "partners":
@@ -120,16 +136,31 @@ def _refresh(
         # treating this as "1C has nothing" would empty the copy.
         repository.finish_refresh(generation, complete=False, error="1С не отдала ни строки")
         raise RefreshIncompleteError(
-            f"1С сообщает о {total} записях ({entity_set}), но не отдала ни одной — копия "
+            f"1С сообщает о {total} записях ({_SETS[kind][0]}), но не отдала ни одной — копия "
             "справочника не изменена. Проверьте права пользователя 1С на чтение."
         )
     removed = repository.finish_refresh(generation, complete=True)
     return RefreshReport(kind, rows, tally[0], tally[1], tally[2], removed)
 
 
+def _count(reads: Iterator[tuple[str, Read]], kind: str) -> int:
+    read_kind, total = next(reads)
+    assert read_kind == kind and isinstance(total, int), (read_kind, kind)
+    return total
+
+
+def _pages(reads: Iterator[tuple[str, Read]], kind: str) -> Iterator[list[JsonObject]]:
+    """The pages of one catalogue, up to its end."""
+    for read_kind, page in reads:
+        assert read_kind == kind and not isinstance(page, int), (read_kind, kind)
+        if page is None:
+            return
+        yield page
+
+
 def _prefetched(
-    pages: Iterator[list[JsonObject]], cancel: threading.Event | None, ahead: int
-) -> Iterator[list[JsonObject]]:
+    pages: Iterator[T], cancel: threading.Event | None, ahead: int
+) -> Generator[T, None, None]:
     """The pages, with the next ones requested while this batch is stored.
 
     1C (or the network) and the local store then work at the same time; the client is used

@@ -24,11 +24,24 @@ never lowered: see `directory_repository`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import Connection, Insert, Table, Update, bindparam, insert, literal, select, update
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    Dialect,
+    Insert,
+    Table,
+    Update,
+    bindparam,
+    insert,
+    literal,
+    select,
+    update,
+)
 
 from desktop_app.domain.company_names import normalize_name
 from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
@@ -129,12 +142,34 @@ def store_batch(
 
 
 def stored_versions(connection: Connection, table: Table, keys: Sequence[str]) -> dict[str, str]:
-    """The stored `DataVersion` of those `keys` that are cached, by key."""
+    """The stored `DataVersion` of those `keys` that are cached, by key.
+
+    The look-up of each chunk is compiled once per size and sent straight to the driver:
+    SQLAlchemy building an IN list of 500 values for every chunk cost twice what SQLite
+    took to answer it.
+    """
     versions: dict[str, str] = {}
     for chunk in chunks(keys):
-        query = select(table.c.ref_key, table.c.data_version).where(table.c.ref_key.in_(chunk))
-        versions.update((key, version) for key, version in connection.execute(query))
+        sql, named = _versions_sql(connection.dialect, table, len(chunk))
+        parameters = (
+            {f"k{index}": key for index, key in enumerate(chunk)} if named else tuple(chunk)
+        )
+        versions.update(
+            (key, version) for key, version in connection.exec_driver_sql(sql, parameters)
+        )
     return versions
+
+
+@functools.lru_cache(maxsize=16)
+def _versions_sql(dialect: Dialect, table: Table, size: int) -> tuple[str, bool]:
+    """SELECT ref_key, data_version … WHERE ref_key IN (k0 … k{size-1}); and whether the
+    driver takes its parameters by name (in the order k0, k1, … when it does not)."""
+    wanted: list[BindParameter[Any]] = [bindparam(f"k{index}") for index in range(size)]
+    query = select(table.c.ref_key, table.c.data_version).where(table.c.ref_key.in_(wanted))
+    compiled = query.compile(dialect=dialect)
+    order = compiled.positiontup
+    assert order is None or list(order) == [f"k{index}" for index in range(size)]
+    return str(compiled), order is None
 
 
 def defer_indexes(connection: Connection, table: Table) -> bool:

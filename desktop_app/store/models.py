@@ -214,7 +214,6 @@ class OnecCounterpartyRecord(Base):
         Index("ix_onec_counterparties_name_normalized", "name_normalized"),
         Index("ix_onec_counterparties_full_name_normalized", "full_name_normalized"),
         Index("ix_onec_counterparties_partner_key", "partner_key"),
-        Index("ix_onec_counterparties_seen_generation", "seen_generation"),
     )
 
     ref_key: Mapped[str] = mapped_column(Text, primary_key=True)
@@ -233,7 +232,8 @@ class OnecCounterpartyRecord(Base):
     name_normalized: Mapped[str] = mapped_column(Text)
     full_name_normalized: Mapped[str] = mapped_column(Text)
     seen_generation: Mapped[int] = mapped_column(ForeignKey("directory_refreshes.id"))
-    """The last refresh that saw the element in 1C."""
+    """The last refresh that saw the element in 1C. Not indexed: every refresh rewrites it
+    on every row, and only a complete refresh's removal reads it, once, by a table scan."""
     cached_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     """When the stored data was last written (a refresh that finds it unchanged leaves it)."""
 
@@ -242,10 +242,7 @@ class OnecPartnerRecord(Base):
     """A cached `Catalog_Партнеры` element: `DirectoryPartner` plus its normalized name."""
 
     __tablename__ = "onec_partners"
-    __table_args__ = (
-        Index("ix_onec_partners_name_normalized", "name_normalized"),
-        Index("ix_onec_partners_seen_generation", "seen_generation"),
-    )
+    __table_args__ = (Index("ix_onec_partners_name_normalized", "name_normalized"),)
 
     ref_key: Mapped[str] = mapped_column(Text, primary_key=True)
     data_version: Mapped[str] = mapped_column(Text)

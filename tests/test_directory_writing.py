@@ -101,6 +101,27 @@ def test_a_first_refresh_that_fails_or_is_abandoned_builds_the_indexes_too(db: D
     assert indexes(db, "onec_counterparties") == DECLARED["onec_counterparties"]
 
 
+def test_two_first_fills_at_once_store_each_row_once(db: Database) -> None:
+    """Two windows (or a window and the command line) fill an empty copy at the same time:
+    the second finds rows the first stored, and merges instead of inserting them twice."""
+    first, second = DirectoryRepository(db), DirectoryRepository(db)
+    one = first.start_refresh("counterparties")
+    two = second.start_refresh("counterparties")
+    assert first.store_counterparties(one, [counterparty(n) for n in (1, 2, 3)]) == (3, 0, 0)
+    renamed = counterparty(3, data_version="AAAAAgAAAAA=", description="Вектор Плюс")
+    assert second.store_counterparties(two, [counterparty(2), renamed, counterparty(4)]) == (
+        1, 1, 1,
+    )  # fmt: skip
+    assert second.store_counterparties(two, [counterparty(5)]) == (1, 0, 0)
+    assert first.finish_refresh(one, complete=True) == 0
+    assert second.finish_refresh(two, complete=True) == 1  # 1 was seen by the older one only
+    assert first.counts()["counterparties"] == 4
+    assert first.counterparty(renamed.ref_key) == renamed
+    row = second.last_refresh("counterparties")
+    assert row is not None and (row.seen, row.inserted, row.updated) == (4, 2, 1)
+    assert indexes(db, "onec_counterparties") == DECLARED["onec_counterparties"]
+
+
 KILLED_REFRESH = """
 import os, signal, sys
 from desktop_app.store import Database, schema_migration, sqlite_file

@@ -101,7 +101,8 @@ _PHRASES_BY_FIRST_WORD: dict[str, tuple[tuple[str, ...], ...]] = {
     first: tuple(phrase for phrase in LEGAL_FORM_PHRASES if phrase[0] == first)
     for first in {phrase[0] for phrase in LEGAL_FORM_PHRASES}
 }
-_FORM_TRIGGERS = _FORM_WORDS | _PHRASES_BY_FIRST_WORD.keys()
+_PHRASE_STARTS = frozenset(_PHRASES_BY_FIRST_WORD)
+_FORM_TRIGGERS = _FORM_WORDS | _PHRASE_STARTS
 """A name none of whose words is here has no legal form to drop."""
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
@@ -215,7 +216,7 @@ def _without_legal_forms(words: list[str]) -> list[str]:
 
 
 def _drop_forms_once(words: list[str]) -> list[str]:
-    if _PHRASES_BY_FIRST_WORD.keys().isdisjoint(words):  # abbreviations only: `ООО «Вектор»`
+    if _PHRASE_STARTS.isdisjoint(words):  # abbreviations only: `ООО «Вектор»`
         return [word for word in words if word not in _FORM_WORDS]
     kept: list[str] = []
     position = 0

@@ -70,6 +70,8 @@ class DirectoryRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._bulk: Connection | None = None
+        self._first_fills: set[int] = set()
+        """Generations of the refreshes that found their table empty (see `store_batch`)."""
 
     @contextlib.contextmanager
     def bulk(self) -> Iterator[None]:
@@ -123,8 +125,10 @@ class DirectoryRepository:
         with self._writing() as connection:
             key = connection.execute(insert(DIRECTORY_REFRESHES), values).inserted_primary_key
             assert key is not None
-            defer_indexes(connection, _TABLES[kind])
-            return int(key[0])
+            generation = int(key[0])
+            if defer_indexes(connection, _TABLES[kind]):
+                self._first_fills.add(generation)
+            return generation
 
     def finish_refresh(self, generation: int, *, complete: bool, error: str | None = None) -> int:
         """End a refresh; when it read the whole catalogue, forget what 1C no longer has.
@@ -134,6 +138,7 @@ class DirectoryRepository:
         """
         if complete and error is not None:
             raise ValueError("a refresh that failed cannot be complete")
+        self._first_fills.discard(generation)
         with self._writing() as connection:
             kind = _open_refresh(connection, generation)
             table = _TABLES[kind]
@@ -220,7 +225,7 @@ class DirectoryRepository:
             _check_refresh(connection, generation, DirectoryKind.COUNTERPARTIES)
             return store_batch(
                 connection, ONEC_COUNTERPARTIES, COUNTERPARTY_KEYS, generation, rows,
-                counterparty_values,
+                counterparty_values, first_fill=generation in self._first_fills,
             )  # fmt: skip
 
     def store_partners(
@@ -230,8 +235,9 @@ class DirectoryRepository:
         with self._writing() as connection:
             _check_refresh(connection, generation, DirectoryKind.PARTNERS)
             return store_batch(
-                connection, ONEC_PARTNERS, PARTNER_KEYS, generation, rows, partner_values
-            )
+                connection, ONEC_PARTNERS, PARTNER_KEYS, generation, rows, partner_values,
+                first_fill=generation in self._first_fills,
+            )  # fmt: skip
 
     # --- reading -------------------------------------------------------------------------
 

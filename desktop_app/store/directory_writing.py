@@ -1,19 +1,22 @@
 """How a refresh's batches go into the cached directory, fast enough for 200,000 rows.
 
 A first refresh writes the whole of 1C's `Catalog_Контрагенты` and `Catalog_Партнеры`; later
-ones rewrite only what changed. Three things keep that close to what SQLite itself costs:
+ones rewrite only what changed. Four things keep that close to what SQLite itself costs:
 
 - **Plain tuples.** A domain row becomes one tuple (`operator.attrgetter` over its fields,
   its normalized names, the stamp) and the executemany statements go to the driver with
   those tuples; no ORM object, no dict per row. SQLAlchemy's per-row parameter handling
   cost as much as the whole SQLite write.
-- **Indexes built after a first fill.** Inserting 60,000 rows into a table with its five
+- **Indexes built after a first fill.** Inserting 60,000 rows into a table with its
   secondary indexes took SQLite more than twice as long as into the bare table, because the
   name indexes take their rows in random order. So a refresh that finds its table empty drops
   them (`defer_indexes`) and `restore_indexes` builds each once, sorted, when the refresh
   ends, whether it finished, failed or was cancelled. If the process is killed in between,
-  the next `Database.open` builds them (`database.restore_declared_indexes`); until then a
+  the next `Database.open` builds them (it builds any declared index that is missing); until then a
   look-up is a table scan: slower, never wrong.
+- **No look-up in a first fill.** 1C's pages do not overlap, so a batch of a refresh that
+  found its table empty is inserted straight away; the stored versions are looked up only
+  if a key turns out to be there already (another refresh filling the same table).
 - **One transaction per batch.** The caller (the repository) decides the batch; a batch is
   committed whole or not at all, so a cancelled refresh keeps every batch it finished.
 
@@ -25,7 +28,7 @@ never lowered: see `directory_repository`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any, Protocol, TypeVar
 
@@ -42,6 +45,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 
 from desktop_app.domain.company_names import normalize_name
 from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
@@ -99,12 +103,69 @@ def store_batch(
     generation: int,
     rows: Sequence[R],
     values_of: Callable[[R], Values],
+    *,
+    first_fill: bool = False,
 ) -> tuple[int, int, int]:
     """Insert the new rows, rewrite the changed, stamp the unchanged as seen; in the caller's
-    transaction. Returns (inserted, updated, unchanged) over the distinct keys of the batch."""
+    transaction. Returns (inserted, updated, unchanged) over the distinct keys of the batch.
+
+    In a `first_fill` (the refresh found the table empty, and 1C's pages do not overlap)
+    every row is new, so the batch is inserted without looking its keys up first; should a
+    key be there after all (another refresh filling the same table at the same time), the
+    insert is undone and the batch goes the usual way.
+    """
     latest = {row.ref_key: row for row in rows}
-    stored = stored_versions(connection, table, list(latest))
     stamp = _stamp(connection, table, generation)
+    every = (*keys, *STAMP_KEYS)
+    if (
+        first_fill
+        and latest
+        and _inserted_all(connection, table, every, latest.values(), values_of, stamp)
+    ):
+        counts = len(latest), 0, 0
+    else:
+        counts = _merge(connection, table, every, generation, latest, values_of, stamp)
+    refreshes = DIRECTORY_REFRESHES
+    connection.execute(
+        update(refreshes)
+        .where(refreshes.c.id == generation)
+        .values(
+            rows_seen=refreshes.c.rows_seen + len(latest),
+            rows_inserted=refreshes.c.rows_inserted + counts[0],
+            rows_updated=refreshes.c.rows_updated + counts[1],
+        )
+    )
+    return counts
+
+
+def _inserted_all(
+    connection: Connection,
+    table: Table,
+    every: tuple[str, ...],
+    rows: Iterable[R],
+    values_of: Callable[[R], Values],
+    stamp: Values,
+) -> bool:
+    """Insert every row as new, in a savepoint; False (and nothing inserted) on a key clash."""
+    try:
+        with connection.begin_nested():
+            _execute_many(connection, insert(table), every, [values_of(r) + stamp for r in rows])
+    except IntegrityError:
+        return False
+    return True
+
+
+def _merge(
+    connection: Connection,
+    table: Table,
+    every: tuple[str, ...],
+    generation: int,
+    latest: dict[str, R],
+    values_of: Callable[[R], Values],
+    stamp: Values,
+) -> tuple[int, int, int]:
+    """Compare with the stored versions: insert the new, rewrite the changed, stamp the rest."""
+    stored = stored_versions(connection, table, list(latest))
     new: list[Values] = []
     changed: list[Values] = []
     same: list[str] = []
@@ -116,7 +177,6 @@ def store_batch(
             changed.append(values_of(row) + stamp)
         else:
             same.append(key)
-    every = (*keys, *STAMP_KEYS)
     if new:
         _execute_many(connection, insert(table), every, new)
     if changed:
@@ -128,16 +188,6 @@ def store_batch(
             .where(table.c.ref_key.in_(chunk), table.c.seen_generation < generation)
             .values(seen_generation=generation)
         )
-    refreshes = DIRECTORY_REFRESHES
-    connection.execute(
-        update(refreshes)
-        .where(refreshes.c.id == generation)
-        .values(
-            rows_seen=refreshes.c.rows_seen + len(latest),
-            rows_inserted=refreshes.c.rows_inserted + len(new),
-            rows_updated=refreshes.c.rows_updated + len(changed),
-        )
-    )
     return len(new), len(changed), len(same)
 
 

@@ -182,6 +182,8 @@ def main() -> None:
     print(f"{'baseline: bare requests pages':34} {bare:9.2f} {rows / bare:9.0f}")
     print(f"{'directory refresh (ours)':34} {refresh:9.2f} {rows / refresh:9.0f}")
     print(f"ratio refresh / baseline: {refresh / bare:.2f}   (target ≤ 1.5)")
+    each = " ".join(f"{ours / base:.2f}" for base, ours in zip(bare_times, our_times, strict=True))
+    print(f"  run by run (this machine's noise): {each}")
     print(f"{'again, 1C unchanged':34} {again:9.2f} {rows / again:9.0f}   ratio {again / bare:.2f}")
     print(
         f"directory find by ИНН over {rows} cached rows: median {find_ms:.2f} ms   (target ≤ 2 ms)"

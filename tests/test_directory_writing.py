@@ -1,5 +1,7 @@
-"""How a refresh writes the directory cache: a first fill without indexes, built at its end
-(also after a kill), durability of the refresh's own connection, named driver parameters."""
+"""How a refresh writes the directory cache: a first fill without indexes (built at its end,
+also after a kill) and without look-ups (two fills at once still store each row once), the
+migration that drops the generation indexes, the durability of the refresh's own
+connection, and a driver that takes named parameters."""
 
 from __future__ import annotations
 

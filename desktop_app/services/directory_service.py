@@ -2,10 +2,10 @@
 
 Review looks candidates up by ИНН, КПП and name many times a minute, offline if need be; 1C
 answers a single query in seconds. So the directory is copied: each refresh pages through
-the set by key with only the fields review needs (`$select`), stores page by page (rows
-whose DataVersion did not change are left alone), and — only when it went through to the
-end — removes what 1C no longer has. A cancelled or failed refresh leaves the copy as it
-was, plus whatever pages it had stored.
+the set by key with only the fields review needs (`$select`), stores a few pages at a time
+(rows whose DataVersion did not change are left alone), and — only when it went through to
+the end — removes what 1C no longer has. A cancelled or failed refresh leaves the copy as it
+was, plus whatever batches it had stored.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from desktop_app.store.directory_repository import DirectoryRepository
 
 PAGE_SIZE = 1000
 STORE_ROWS = 5000
-"""Rows per local transaction: each commit waits for the disk, pages come faster."""
+"""Rows per local transaction: what a cancelled refresh keeps is whole batches."""
 _END = object()
 KINDS = ("partners", "counterparties")
 _SETS = {

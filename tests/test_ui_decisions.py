@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.candidates import CandidateReason
+from desktop_app.domain.decisions import DecisionKind, WriteState
 from desktop_app.domain.decisions import DecisionKind as Kind
-from desktop_app.domain.decisions import WriteState
 from desktop_app.domain.onec_directory import EMPTY_REF
 from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.services.connection_check import Reachability
@@ -21,7 +21,6 @@ from desktop_app.ui import queue_model as qm
 from desktop_app.ui.card_dialog import CardDialog
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.review_actions import DecisionKind
 
 WAIT = 60_000
 COUNTERPARTIES = "Catalog_Контрагенты"

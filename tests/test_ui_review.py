@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.candidates import Candidate, CandidateReason
 from desktop_app.domain.counterparty import RawField
+from desktop_app.domain.decisions import DecisionKind
 from desktop_app.domain.order import Order
 from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.store import IncomingOrder, OrderRepository, QueueRepository
@@ -20,7 +21,7 @@ from desktop_app.store.queue_repository import PAGE_SIZE, QueueRow
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.review_actions import DecisionKind, DecisionRequest
+from desktop_app.ui.review_actions import DecisionRequest
 from desktop_app.ui.screenshots import pick_orders
 
 HOSTILE = "<b>x</b>"

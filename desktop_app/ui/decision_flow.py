@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
 
+from desktop_app.domain.decisions import DecisionKind
 from desktop_app.services.decision_service import DecisionError, DecisionService
 from desktop_app.store.decision_rows import DecisionRow
 from desktop_app.ui.card_dialog import CardDialog
-from desktop_app.ui.review_actions import DecisionKind, DecisionRequest
+from desktop_app.ui.review_actions import DecisionRequest
 from desktop_app.ui.workers import TaskContext
 
 if TYPE_CHECKING:

@@ -12,22 +12,15 @@ order.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.candidates import Candidate
+from desktop_app.domain.decisions import DecisionKind
 
 translate = QCoreApplication.translate
-
-
-class DecisionKind(StrEnum):
-    CREATE = "create"
-    LINK = "link"
-    REJECT = "reject"
-    DEFER = "defer"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ connection, and a driver that takes named parameters."""
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -13,7 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import Index, create_engine, insert, select
+from sqlalchemy.exc import OperationalError
 from test_store_directory import INN, counterparty, partner
 
 from desktop_app.store import Database, schema_migration, sqlite_file
@@ -233,3 +235,21 @@ def test_the_migration_that_drops_the_generation_indexes_copes_with_a_killed_fir
         assert indexes(db, "onec_counterparties") == DECLARED["onec_counterparties"]
         assert indexes(db, "onec_partners") == DECLARED["onec_partners"]
     assert not any("seen_generation" in name for names in DECLARED.values() for name in names)
+
+
+def test_a_database_that_cannot_take_a_missing_index_still_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    with Database.open(tmp_path) as db:
+        repository = DirectoryRepository(db)
+        generation = repository.start_refresh("counterparties")  # drops them; never finished
+        repository.store_counterparties(generation, [counterparty(1)])
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("CREATE INDEX", {}, sqlite3.OperationalError("disk is full"))
+
+    monkeypatch.setattr(Index, "create", refuse)
+    with Database.open(tmp_path) as db:
+        assert indexes(db, "onec_counterparties") == set()
+        assert DirectoryRepository(db).find_counterparties(inn=INN) == [counterparty(1)]
+    assert "disk is full" in caplog.text

@@ -189,11 +189,16 @@ def _restore_declared_indexes(engine: Engine) -> None:
     A first directory refresh fills its tables without their secondary indexes and builds
     them at its end (`directory_writing`); a process killed in between leaves them missing,
     and look-ups slow, until this next opening. When nothing is missing this is a few reads.
+    A database that cannot take the index now (read-only, disk full) still opens: a missing
+    index makes look-ups slower, never wrong, and the next refresh builds it again.
     """
-    with engine.begin() as connection:
-        for table in models.Base.metadata.sorted_tables:
-            for index in table.indexes:
-                index.create(connection, checkfirst=True)
+    try:
+        with engine.begin() as connection:
+            for table in models.Base.metadata.sorted_tables:
+                for index in table.indexes:
+                    index.create(connection, checkfirst=True)
+    except DBAPIError as error:
+        log.warning("Could not build a missing index (look-ups stay slower): %s", error.orig)
 
 
 def _migrate(engine: Engine, where: Path | URL, backup_path: Path | None) -> None:

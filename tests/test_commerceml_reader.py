@@ -161,3 +161,19 @@ def test_documents_of_other_kinds_are_skipped(tmp_path: Path) -> None:
     items = list(reader)
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["o1"]
     assert reader.skipped == 1
+
+
+def test_units_given_as_attributes_are_kept_and_not_erased() -> None:
+    screws, nails, dowels, tape = only_order(
+        FIXTURES / "units-base-unit-attributes.cp1251.xml"
+    ).lines
+    # <БазоваяЕдиница Код="796 " НаименованиеПолное="Штука" .../> then <Единица>шт</Единица>
+    assert (screws.unit, screws.unit_code, screws.unit_name) == ("шт", "796", "Штука")
+    # Bitrix 2.05: the short name is the text, code and full name are attributes
+    assert (nails.unit, nails.unit_code, nails.unit_name) == ("кг", "166", "Килограмм")
+    # No text and no Единица: the invoice still prints the short name of the ОКЕИ code
+    assert (dowels.unit, dowels.unit_code, dowels.unit_name) == (None, "778", "Упаковка")
+    assert dowels.unit_symbol == "упак"
+    # Counted in another unit (Коэффициент 36): the base unit's code and name do not apply
+    assert (tape.unit, tape.unit_code, tape.unit_name) == ("упак", None, None)
+    assert [line.unit_symbol for line in (screws, nails, tape)] == ["шт", "кг", "упак"]

@@ -187,3 +187,14 @@ def test_units_of_real_files_keep_code_short_and_full_name(reference_dir: Path) 
         "штука",
         "шт",
     )
+
+
+def test_real_files_hold_orders_only_and_nothing_is_skipped(reference_dir: Path) -> None:
+    """No reference file has payment or shipment documents: every document is an order."""
+    for path in sorted((reference_dir / "commerceml").glob("*.xml")):
+        if path.name.endswith(SCHEMA_SUFFIXES):
+            continue
+        reader = read_commerceml(path)
+        orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+        assert reader.skipped == 0, path.name
+        assert all(o.operation == "Заказ товара" for o in orders), path.name

@@ -4,12 +4,13 @@ Reads the fields of CommerceML 2.03–2.10 and 3.x orders: Bitrix writes `Цен
 `БазоваяЕдиница Код="796"`, 1C's 3.x packages write `Цена` and an `Единица` element whose
 `Ид` may carry a trailing space (units: `commerceml_units`). A value that must be exact (an
 amount, a date) and cannot be read raises `DocumentProblemError`, so the order is quarantined
-instead of entering the queue wrong.
+instead of entering the queue wrong. Which documents are orders: `commerceml_operations`.
 """
 
 from __future__ import annotations
 
 from desktop_app.adapters.portal.commerceml_counterparty import map_counterparty
+from desktop_app.adapters.portal.commerceml_operations import is_order_document, operation_of
 from desktop_app.adapters.portal.commerceml_text import (
     DocumentProblemError,
     Element,
@@ -29,14 +30,8 @@ from desktop_app.adapters.portal.commerceml_text import (
 from desktop_app.adapters.portal.commerceml_units import NO_UNIT, base_unit_of, line_unit_of
 from desktop_app.domain.order import Discount, Order, OrderLine, OrderProperty, Tax
 
-ORDER_OPERATION = "Заказ товара"
 VAT_NAMES = frozenset({"НДС", "VAT"})
 KIND_PROPERTY = "ВидНоменклатуры"
-
-
-def is_order_document(fields: dict[str, Element]) -> bool:
-    """An order, or any document that carries counterparties (the manager must see those)."""
-    return text_of(fields.get("ХозОперация")) == ORDER_OPERATION or "Контрагенты" in fields
 
 
 def map_order(element: Element, *, line_properties: bool = True) -> Order | None:
@@ -66,7 +61,7 @@ def map_order(element: Element, *, line_properties: bool = True) -> Order | None
         version=text_of(fields.get("НомерВерсии")),
         date=date,
         time=time,
-        operation=text_of(fields.get("ХозОперация")),
+        operation=operation_of(fields),
         role=text_of(fields.get("Роль")),
         currency=text_of(fields.get("Валюта")),
         exchange_rate=decimal_of(fields.get("Курс"), "Курс"),

@@ -238,3 +238,16 @@ def test_operation_words_are_compared_as_the_schema_spells_them(
     orders, problems, skipped = orders_and_reader(path)
     assert problems == []
     assert (len(orders), skipped) == ((1, 0) if is_order else (0, 1))
+
+
+def test_blank_lines_and_bom_before_the_declaration_are_read_quietly(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level("DEBUG"):
+        order = only_order(FIXTURES / "bom-and-blank-lines.cp1251.xml")
+    assert order.id == "5117" and order.lines[0].name == "Скотч упаковочный 48 мм x 66 м"
+    assert [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")] == []
+    reader = read_commerceml(FIXTURES / "bom-and-blank-lines.cp1251.xml")
+    (item,) = list(reader)
+    assert isinstance(item, ReadOrder)
+    assert item.line == 5  # counted from the file's first line, blank ones included

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
+from desktop_app.adapters.portal.exchange_answers import check_text_answer, decode_answer
 from desktop_app.adapters.portal.exchange_client import ExchangeClient, PortalConnection
 from desktop_app.adapters.portal.exchange_errors import (
     PortalAuthError,
@@ -24,6 +25,8 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalTruncatedError,
 )
 from desktop_app.emulators.portal import Fault, PortalEmulator
+
+from conftest import FIXTURES
 
 
 def client_for(
@@ -276,3 +279,27 @@ def test_tls_is_verified_and_a_ca_bundle_can_be_given(tls_portal: tuple[str, Pat
     trusted = PortalConnection(url=url, user="u", password="p", ca_bundle=cert, retries=0)
     with ExchangeClient(trusted) as client:
         client.checkauth()  # the same server, now trusted through the configured CA file
+
+
+@pytest.mark.parametrize(
+    ("fixture", "mode", "first_line"),
+    [
+        ("answer-checkauth-bom.cp1251.txt", "checkauth", "success"),
+        ("answer-init-blank-lines.cp1251.txt", "init", "zip=no"),
+        ("answer-success-bom.cp1251.txt", "success", "success"),
+    ],
+)
+def test_text_answers_behind_a_bom_and_blank_lines(
+    fixture: str, mode: str, first_line: str
+) -> None:
+    body = (FIXTURES / fixture).read_bytes()
+    lines = check_text_answer(mode, decode_answer(body, "windows-1251"))
+    assert lines[0] == first_line
+    assert not any("п»ї" in line or "\ufeff" in line for line in lines)
+
+
+def test_a_refusal_behind_boms_is_still_a_refusal_in_the_sites_words() -> None:
+    body = (FIXTURES / "answer-failure-bom.cp1251.txt").read_bytes()
+    with pytest.raises(PortalRefusedError) as caught:
+        check_text_answer("init", decode_answer(body, "windows-1251"))
+    assert caught.value.portal_words == "Ошибка проверки источника запроса. Обновите модуль обмена."

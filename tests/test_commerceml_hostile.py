@@ -14,6 +14,8 @@ from desktop_app.adapters.portal.commerceml_reader import (
 )
 from desktop_app.domain.order import Order
 
+from conftest import FIXTURES
+
 HEADER = '<?xml version="1.0" encoding="{enc}"?>\n<КоммерческаяИнформация ВерсияСхемы="2.08">\n'
 FOOTER = "</КоммерческаяИнформация>\n"
 
@@ -280,6 +282,21 @@ def test_broken_document_and_a_cut_between_documents_are_both_reported(tmp_path:
     orders, problems = read(path)
     assert [o.id for o in orders] == ["1", "3"]
     assert [(p.index, p.code) for p in problems] == [(2, "broken-xml"), (None, "truncated")]
+
+
+def test_english_tagged_export_is_refused_with_what_to_change() -> None:
+    error = refused(FIXTURES / "bitrix-2.08-english-tags.cp1251.xml")
+    assert error.code == "foreign-tags"
+    assert "английскими тегами" in error.message
+    assert "CommerceInformation" in error.message and "«en»" in error.message
+    assert "русский" in error.message and "не подтверждён" in error.message
+
+
+def test_german_tagged_export_is_refused_too(tmp_path: Path) -> None:
+    path = tmp_path / "de.xml"
+    path.write_text('<KommerzInformation SchemaVersion="2.08"><Dokument/></KommerzInformation>')
+    error = refused(path)
+    assert error.code == "foreign-tags" and "«de»" in error.message
 
 
 NOISE = [b"\r\n\r\n", b"\xef\xbb\xbf\n", b"\xef\xbb\xbf\xef\xbb\xbf", b"\n\xef\xbb\xbf \n\t"]

@@ -9,6 +9,11 @@ A PHP file of the site saved with a BOM, or ending in blank lines after `?>`, pr
 bytes before every answer, so a real answer may begin with UTF-8 BOMs and blank lines before
 `<?xml`. libxml2 refuses anything before the declaration, so they are measured here and the
 parser starts after them (`Prolog.lead_length`) — quietly: the portal sends them every time.
+
+A site whose exchange page runs in English writes the tags in English (`CommerceInformation`,
+`Document`, `Contractors`…: `CSaleExport::getTagName` takes them from the sale module's
+language file of `LANGUAGE_ID`, modules/sale/general/export.php and lang/en/general/export.php;
+German: `KommerzInformation`). Such a file is refused as a whole, saying what to change.
 """
 
 from __future__ import annotations
@@ -37,6 +42,12 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 _ALTERNATIVE_ENCODINGS = ("UTF-8", "windows-1251")
 _LEAD_SPACE = frozenset(b" \t\r\n")
 _REFUSAL = re.compile(r"(?:failure|error)[ \t]*(?:\r?\n|$)")
+FOREIGN_ROOTS = {
+    "CommerceInformation": ("en", "английскими"),
+    "KommerzInformation": ("de", "немецкими"),
+}
+"""The root tag of the sale export in the other languages the sale module ships, with the
+site language it betrays and the word for the message."""
 
 
 class NotCommerceMLError(Exception):
@@ -163,6 +174,8 @@ def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None
         raise NotCommerceMLError(
             "not-commerceml", "В начале файла не найден корневой элемент CommerceML."
         )
+    if local in FOREIGN_ROOTS:
+        raise _foreign_tags(local)
     if local != ROOT_NAME:
         _check_misdeclared(head[start:], encoding)
         raise NotCommerceMLError(
@@ -208,6 +221,20 @@ def _text_error(text: str) -> NotCommerceMLError:
         return NotCommerceMLError("not-xml", f"Портал отказал вместо выдачи заказов: «{reason}».")
     return NotCommerceMLError(
         "not-xml", f"Получен не XML-документ, а текст: «{excerpt(text) or text[:80]}»."
+    )
+
+
+def _foreign_tags(root: str) -> NotCommerceMLError:
+    language, adjective = FOREIGN_ROOTS[root]
+    return NotCommerceMLError(
+        "foreign-tags",
+        f"Портал выгрузил заказы с {adjective} тегами ({root} вместо {ROOT_NAME}): страница "
+        f"обмена на портале работает на языке «{language}», а Битрикс пишет теги выгрузки на "
+        "языке страницы. Order Review читает только русский CommerceML, поэтому ответ не принят "
+        "и порталу не подтверждён — заказы придут снова. Попросите администратора портала "
+        "перевести страницу обмена на русский язык: для страницы в публичной части — русский "
+        "язык у сайта, на котором она стоит (Настройки → Настройки продукта → Сайты), для "
+        "/bitrix/admin/1c_exchange.php — русский язык административного раздела по умолчанию.",
     )
 
 

@@ -14,6 +14,8 @@ from desktop_app.adapters.portal.commerceml_reader import (
 )
 from desktop_app.domain.order import Order
 
+from conftest import FIXTURES
+
 HEADER = '<?xml version="1.0" encoding="{enc}"?>\n<КоммерческаяИнформация ВерсияСхемы="2.08">\n'
 FOOTER = "</КоммерческаяИнформация>\n"
 
@@ -280,3 +282,69 @@ def test_broken_document_and_a_cut_between_documents_are_both_reported(tmp_path:
     orders, problems = read(path)
     assert [o.id for o in orders] == ["1", "3"]
     assert [(p.index, p.code) for p in problems] == [(2, "broken-xml"), (None, "truncated")]
+
+
+def test_english_tagged_export_is_refused_with_what_to_change() -> None:
+    error = refused(FIXTURES / "bitrix-2.08-english-tags.cp1251.xml")
+    assert error.code == "foreign-tags"
+    assert "английскими тегами" in error.message
+    assert "CommerceInformation" in error.message and "«en»" in error.message
+    assert "русский" in error.message and "не подтверждён" in error.message
+
+
+def test_german_tagged_export_is_refused_too(tmp_path: Path) -> None:
+    path = tmp_path / "de.xml"
+    path.write_text('<KommerzInformation SchemaVersion="2.08"><Dokument/></KommerzInformation>')
+    error = refused(path)
+    assert error.code == "foreign-tags" and "«de»" in error.message
+
+
+NOISE = [b"\r\n\r\n", b"\xef\xbb\xbf\n", b"\xef\xbb\xbf\xef\xbb\xbf", b"\n\xef\xbb\xbf \n\t"]
+"""Blank lines and BOMs a site's PHP files print before `<?xml` (libxml2 refuses them there)."""
+
+
+@pytest.mark.parametrize("lead", NOISE)
+def test_noise_before_a_clean_file_costs_nothing(tmp_path: Path, lead: bytes) -> None:
+    body = HEADER.format(enc="windows-1251") + document("1") + document("2") + FOOTER
+    path = tmp_path / "noisy.xml"
+    path.write_bytes(lead + body.encode("cp1251"))
+    orders, problems = read(path)
+    assert [o.id for o in orders] == ["1", "2"]
+    assert problems == []
+
+
+@pytest.mark.parametrize("lead", NOISE)
+def test_noise_before_the_declaration_is_skipped_and_lines_still_count(
+    tmp_path: Path, lead: bytes
+) -> None:
+    body = HEADER.format(enc="windows-1251") + document("1") + document("2", total="x") + FOOTER
+    path = tmp_path / "noisy.xml"
+    path.write_bytes(lead + body.encode("cp1251"))
+    orders, problems = read(path)
+    assert [o.id for o in orders] == ["1"]
+    (problem,) = problems
+    assert problem.code == "bad-number"
+    # The broken document starts on line 11 of the body; the blank lines come on top.
+    assert problem.line == 11 + lead.count(b"\n")
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        (
+            b"\xef\xbb\xbf\r\nfailure\n\xce\xf8\xe8\xe1\xea\xe0",
+            "not-xml",
+            "отказал вместо выдачи заказов: «Ошибка»",
+        ),
+        (b"\xef\xbb\xbf\n\n", "empty", "Пустой ответ"),
+        (b"\xef\xbb\xbf\n<html><body>Site is closed</body></html>", "html", "Site is closed"),
+        (b"\n\nNotice: Undefined index <?xml version='1.0'?><a/>", "not-xml", "Notice"),
+    ],
+)
+def test_noise_in_front_of_garbage_still_refuses_it(
+    tmp_path: Path, content: bytes, code: str, words: str
+) -> None:
+    path = tmp_path / "noise.xml"
+    path.write_bytes(content)
+    error = refused(path)
+    assert error.code == code and words in error.message

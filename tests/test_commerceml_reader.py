@@ -161,3 +161,93 @@ def test_documents_of_other_kinds_are_skipped(tmp_path: Path) -> None:
     items = list(reader)
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["o1"]
     assert reader.skipped == 1
+
+
+def test_units_given_as_attributes_are_kept_and_not_erased() -> None:
+    screws, nails, dowels, tape = only_order(
+        FIXTURES / "units-base-unit-attributes.cp1251.xml"
+    ).lines
+    # <БазоваяЕдиница Код="796 " НаименованиеПолное="Штука" .../> then <Единица>шт</Единица>
+    assert (screws.unit, screws.unit_code, screws.unit_name) == ("шт", "796", "Штука")
+    # Bitrix 2.05: the short name is the text, code and full name are attributes
+    assert (nails.unit, nails.unit_code, nails.unit_name) == ("кг", "166", "Килограмм")
+    # No text and no Единица: the invoice still prints the short name of the ОКЕИ code
+    assert (dowels.unit, dowels.unit_code, dowels.unit_name) == (None, "778", "Упаковка")
+    assert dowels.unit_symbol == "упак"
+    # Counted in another unit (Коэффициент 36): the base unit's code and name do not apply
+    assert (tape.unit, tape.unit_code, tape.unit_name) == ("упак", None, None)
+    assert [line.unit_symbol for line in (screws, nails, tape)] == ["шт", "кг", "упак"]
+
+
+def orders_and_reader(path: Path) -> tuple[list[Order], list[ReadProblem], int]:
+    reader = read_commerceml(path)
+    items = list(reader)
+    orders = [i.order for i in items if isinstance(i, ReadOrder)]
+    return orders, [i for i in items if isinstance(i, ReadProblem)], reader.skipped
+
+
+def test_payment_and_shipment_documents_of_2_10_are_not_orders() -> None:
+    orders, problems, skipped = orders_and_reader(
+        FIXTURES / "bitrix-2.10-order-payment-shipment.cp1251.xml"
+    )
+    assert problems == []
+    (order,) = orders
+    assert skipped == 3  # the payment, the shipment and the removed shipment
+    # The payment has the same Ид as the order: read as an order it would have replaced it.
+    assert order.id == "5207" and order.operation == "Заказ товара"
+    assert order.total == Decimal("18540.0000") and len(order.lines) == 2
+    assert order.buyer is not None and order.buyer.inn == "6670421395"
+    assert order.lines[0].unit_symbol == "шт"  # 2.08+ writes only Код and НаименованиеПолное
+    assert order.lines[0].unit_name == "Штука"
+
+
+def test_containers_of_3_x_give_their_orders_only() -> None:
+    orders, problems, skipped = orders_and_reader(FIXTURES / "bitrix-3.1-containers.utf8.xml")
+    assert problems == []
+    assert [o.id for o in orders] == ["5208", "5209"]
+    assert skipped == 4  # a card payment, a cash payment and two shipments
+    assert all(o.operation == "Заказ товара" for o in orders)
+
+
+def test_ukrainian_site_writes_the_operation_under_another_tag() -> None:
+    orders, problems, skipped = orders_and_reader(
+        FIXTURES / "bitrix-2.10-ukrainian-operation-tag.cp1251.xml"
+    )
+    assert problems == []
+    (order,) = orders
+    assert (order.id, order.operation, order.total) == ("5214", "Заказ товара", Decimal("2940"))
+    assert skipped == 1  # «Еквайрингова операція»
+
+
+@pytest.mark.parametrize(
+    ("operation", "is_order"),
+    [("Заказ товара", True), ("ЗаказТовара", True), (" заказ  товара ", True),
+     ("Отпуск товара", False), ("ВыплатаБезналичныхДенег", False), ("Счет на оплату", False)],
+)  # fmt: skip
+def test_operation_words_are_compared_as_the_schema_spells_them(
+    tmp_path: Path, operation: str, is_order: bool
+) -> None:
+    """The schema's documentation writes the operations run together («ЗаказТовара»)."""
+    path = tmp_path / "one.xml"
+    path.write_text(
+        "<КоммерческаяИнформация><Документ><Ид>9</Ид>"
+        f"<ХозОперация>{operation}</ХозОперация><Контрагенты><Контрагент><Ид>u9</Ид>"
+        "</Контрагент></Контрагенты></Документ></КоммерческаяИнформация>",
+        encoding="utf-8",
+    )
+    orders, problems, skipped = orders_and_reader(path)
+    assert problems == []
+    assert (len(orders), skipped) == ((1, 0) if is_order else (0, 1))
+
+
+def test_blank_lines_and_bom_before_the_declaration_are_read_quietly(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level("DEBUG"):
+        order = only_order(FIXTURES / "bom-and-blank-lines.cp1251.xml")
+    assert order.id == "5117" and order.lines[0].name == "Скотч упаковочный 48 мм x 66 м"
+    assert [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")] == []
+    reader = read_commerceml(FIXTURES / "bom-and-blank-lines.cp1251.xml")
+    (item,) = list(reader)
+    assert isinstance(item, ReadOrder)
+    assert item.line == 5  # counted from the file's first line, blank ones included

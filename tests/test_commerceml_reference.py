@@ -167,3 +167,34 @@ def test_counterparty_catalogue(reference_dir: Path) -> None:
     assert altai.kpp is None
     assert altai.kind is CounterpartyKind.LEGAL  # ТОО is an organisational form
     assert parties['Удаленный отдел "Уют"'].inn is None
+
+
+def test_units_of_real_files_keep_code_short_and_full_name(reference_dir: Path) -> None:
+    folder = reference_dir / "commerceml"
+    # Bitrix 2.05 and 1C's 2.03 example: <БазоваяЕдиница Код="796" НаименованиеПолное="Штука"
+    # МеждународноеСокращение="PCE">шт</БазоваяЕдиница>
+    for name in ("dobromyslov__bitrix-query-response-full.xml", "carono-yii2__from.xml"):
+        orders, _, _ = read(folder / name)
+        units = {(li.unit, li.unit_code, li.unit_name) for o in orders for li in o.lines}
+        assert units == {("шт", "796", "Штука")}, name
+    # 1C's 3.1 package: <Единица><Ид>796 </Ид><НаименованиеКраткое>шт</…><Код>796</Код>
+    # <НаименованиеПолное>штука      …</НаименованиеПолное></Единица>
+    orders, _, _ = read(folder / "irpsv__bitrix-module-6__documents_1.xml")
+    line = orders[0].lines[0]
+    assert (line.unit, line.unit_code, line.unit_name, line.unit_symbol) == (
+        "шт",
+        "796",
+        "штука",
+        "шт",
+    )
+
+
+def test_real_files_hold_orders_only_and_nothing_is_skipped(reference_dir: Path) -> None:
+    """No reference file has payment or shipment documents: every document is an order."""
+    for path in sorted((reference_dir / "commerceml").glob("*.xml")):
+        if path.name.endswith(SCHEMA_SUFFIXES):
+            continue
+        reader = read_commerceml(path)
+        orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+        assert reader.skipped == 0, path.name
+        assert all(o.operation == "Заказ товара" for o in orders), path.name

@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.adapters.portal.commerceml_reader import ReadOrder, ReadProblem, read_commerceml
+from desktop_app.adapters.portal.commerceml_reader import (
+    NotCommerceMLError,
+    ReadOrder,
+    ReadProblem,
+    read_commerceml,
+)
 from desktop_app.domain.order import Order
 from desktop_app.emulators.bitrix_commerceml import write_orders
 from desktop_app.emulators.world import World
@@ -35,15 +40,19 @@ def _card(order: Order) -> tuple[object, ...]:
         tuple((b.account, b.bik, b.bank) for b in buyer.bank_accounts),
         tuple(r.name for r in buyer.representatives),
         tuple((line.id, line.name, line.quantity, line.price, line.amount) for line in order.lines),
+        tuple((line.unit_symbol, line.unit_code) for line in order.lines),
         tuple((t.name, t.included, t.amount) for t in order.taxes),
         tuple((p.name, p.values) for p in order.properties),
     )
 
 
 @pytest.mark.parametrize(
-    ("version", "encoding"), [("2.05", "windows-1251"), ("2.08", "windows-1251"), ("2.08", "utf-8")]
-)
+    ("version", "encoding"),
+    [("2.05", "windows-1251"), ("2.08", "windows-1251"), ("2.08", "utf-8"),
+     ("2.10", "windows-1251"), ("3.1", "utf-8")],
+)  # fmt: skip
 def test_generated_orders_read_back_unchanged(tmp_path: Path, version: str, encoding: str) -> None:
+    """From 2.10 each order brings a payment and a shipment with the same buyer: skipped."""
     world = World.generate(seed=11, buyers=60)
     sent = list(world.orders(150))
     path = tmp_path / "answer.xml"
@@ -54,8 +63,9 @@ def test_generated_orders_read_back_unchanged(tmp_path: Path, version: str, enco
     assert [i for i in items if isinstance(i, ReadProblem)] == []
     received = [i.order for i in items if isinstance(i, ReadOrder)]
     assert reader.generated_at == GENERATED_AT
-    assert reader.schema_version == version
+    assert reader.schema_version == ("2.1" if version == "2.10" else version)  # doubleval()
     assert len(received) == len(sent)
+    assert reader.skipped == (2 * len(sent) if version in ("2.10", "3.1") else 0)
     for original, read_back in zip(sent, received, strict=True):
         assert _card(read_back) == _card(original)
 
@@ -74,3 +84,17 @@ def test_awkward_names_survive_double_escaping(tmp_path: Path) -> None:
         next(f.value for f in o.buyer.raw if f.path == "Наименование") for o in read_back if o.buyer
     ]
     assert any("&quot;" in name or "&amp;" in name for name in raw_names)
+
+
+def test_an_english_page_writes_english_tags_and_the_reader_refuses_them(tmp_path: Path) -> None:
+    world = World.generate(seed=5, buyers=10)
+    path = tmp_path / "answer.xml"
+    with path.open("wb") as stream:
+        write_orders(stream, world.orders(3), version="2.08", generated_at=GENERATED_AT,
+                     language="en")  # fmt: skip
+    head = path.read_bytes()[:800].decode("cp1251")
+    assert '<CommerceInformation SchemaVersion="2.08" CreationDate="2026-01-12T9:05:03"' in head
+    assert "<Document>" in head and "<BusinessTransaction>ItemOrder</BusinessTransaction>" in head
+    with pytest.raises(NotCommerceMLError) as caught:
+        read_commerceml(path)
+    assert caught.value.code == "foreign-tags"

@@ -286,7 +286,9 @@ def test_writer_streams_and_counts(world: World) -> None:
     assert write_orders(buffer, world.orders(25), generated_at=STAMP) == 25
     assert CountingBuffer.writes == 25 + 2
     with pytest.raises(ValueError, match="version"):
-        write_orders(io.BytesIO(), [], version="3.1", generated_at=STAMP)
+        write_orders(io.BytesIO(), [], version="2.09", generated_at=STAMP)  # layouts: VERSIONS
+    with pytest.raises(ValueError, match="emulated in"):
+        write_orders(io.BytesIO(), [], language="de", generated_at=STAMP)
     with pytest.raises(ValueError, match="windows-1251"):
         write_orders(io.BytesIO(), [], encoding="koi8-r", generated_at=STAMP)
 

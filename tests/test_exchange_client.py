@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
+from desktop_app.adapters.portal.exchange_answers import check_text_answer, decode_answer
 from desktop_app.adapters.portal.exchange_client import ExchangeClient, PortalConnection
 from desktop_app.adapters.portal.exchange_errors import (
     PortalAuthError,
@@ -24,6 +25,13 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalTruncatedError,
 )
 from desktop_app.emulators.portal import Fault, PortalEmulator
+from desktop_app.emulators.world import World
+
+from conftest import FIXTURES
+
+PHP_FILE_NOISE = b"\xef\xbb\xbf\r\n\r\n"
+"""What a site prints before every answer when init.php was saved with a BOM and ends in blank
+lines after `?>`."""
 
 
 def client_for(
@@ -276,3 +284,63 @@ def test_tls_is_verified_and_a_ca_bundle_can_be_given(tls_portal: tuple[str, Pat
     trusted = PortalConnection(url=url, user="u", password="p", ca_bundle=cert, retries=0)
     with ExchangeClient(trusted) as client:
         client.checkauth()  # the same server, now trusted through the configured CA file
+
+
+@pytest.mark.parametrize(
+    ("fixture", "mode", "first_line"),
+    [
+        ("answer-checkauth-bom.cp1251.txt", "checkauth", "success"),
+        ("answer-init-blank-lines.cp1251.txt", "init", "zip=no"),
+        ("answer-success-bom.cp1251.txt", "success", "success"),
+    ],
+)
+def test_text_answers_behind_a_bom_and_blank_lines(
+    fixture: str, mode: str, first_line: str
+) -> None:
+    body = (FIXTURES / fixture).read_bytes()
+    lines = check_text_answer(mode, decode_answer(body, "windows-1251"))
+    assert lines[0] == first_line
+    assert not any("п»ї" in line or "\ufeff" in line for line in lines)
+
+
+def test_a_refusal_behind_boms_is_still_a_refusal_in_the_sites_words() -> None:
+    body = (FIXTURES / "answer-failure-bom.cp1251.txt").read_bytes()
+    with pytest.raises(PortalRefusedError) as caught:
+        check_text_answer("init", decode_answer(body, "windows-1251"))
+    assert caught.value.portal_words == "Ошибка проверки источника запроса. Обновите модуль обмена."
+
+
+@pytest.fixture
+def noisy_portal() -> Iterator[PortalEmulator]:
+    """A windows-1251 site that prints a BOM and blank lines before every answer."""
+    with PortalEmulator(
+        World.generate(seed=17, buyers=30), orders=40, lead_bytes=PHP_FILE_NOISE
+    ) as emulator:
+        yield emulator
+
+
+def test_whole_round_with_a_bom_before_every_answer(
+    noisy_portal: PortalEmulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("DEBUG"), client_for(noisy_portal) as client:
+        client.checkauth()
+        info = client.init()
+        answer = client.query(tmp_path)
+        assert answer.path.read_bytes().startswith(PHP_FILE_NOISE + b"<?xml")
+        assert len(order_ids(answer.path, answer.charset)) == 40
+        client.success()
+    assert info.version == "2.09"
+    assert noisy_portal.committed_time() is not None
+    assert [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")] == []
+    assert [r.method for r in noisy_portal.requests if r.mode == "checkauth"] == ["GET"]
+
+
+def test_wrong_password_behind_a_bom_is_still_refused_in_words(
+    noisy_portal: PortalEmulator,
+) -> None:
+    with (
+        client_for(noisy_portal, password="wrong") as client,
+        pytest.raises(PortalAuthError) as caught,
+    ):
+        client.checkauth()
+    assert caught.value.portal_words == "Ошибка авторизации. Неверное имя пользователя или пароль."

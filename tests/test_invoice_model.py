@@ -150,3 +150,14 @@ def test_currency_the_words_cannot_name() -> None:
     invoice = build_invoice(order(line("Каска", "1", "100.00"), currency="XAU"), SELLER)
     assert invoice.amount_words == ""
     assert any("XAU" in w for w in invoice.warnings)
+
+
+def test_the_unit_column_prints_the_short_name_when_it_is_known() -> None:
+    """Bitrix 2.08+ writes only the code and the full name of a unit («796», «Штука»)."""
+    coded = dataclasses.replace(line("Каска", "1", "10.00"), unit=None, unit_name="Штука")
+    packs = dataclasses.replace(coded, unit_code="778 ", unit_name="Упаковка")
+    rare = dataclasses.replace(coded, unit_code="2009", unit_name="Бухта")
+    nothing = dataclasses.replace(coded, unit_code=None, unit_name=None)
+    given = line("Скотч", "4", "10.00", unit="рул")
+    invoice = build_invoice(order(coded, packs, rare, nothing, given), SELLER)
+    assert [li.unit for li in invoice.lines] == ["шт", "упак", "Бухта", "", "рул"]

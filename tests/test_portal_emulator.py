@@ -254,7 +254,7 @@ def test_query_is_cp1251_commerceml_the_reader_reads(
 
 
 @pytest.mark.parametrize(
-    ("asked", "layout"), [("2.08", "2.08"), ("2.10", "2.08"), ("2.03", "2.05")]
+    ("asked", "layout"), [("2.08", "2.08"), ("2.10", "2.1"), ("3.1", "3.1"), ("2.03", "2.05")]
 )
 def test_query_layout_follows_the_version_asked_at_init(
     client_for: Callable[..., Client], tmp_path: Path, asked: str, layout: str

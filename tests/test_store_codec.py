@@ -80,6 +80,7 @@ def rich_order(**changes: Any) -> Order:
         vat_included=True,
         discounts=(Discount("Акция", Decimal("-0.00"), Decimal("5"), False),),
         properties=(OrderProperty("ВидНоменклатуры", ("Товар",)),),
+        unit_name="Штука",
     )
     order = Order(
         id="0a1b2c3d-4e5f",
@@ -137,6 +138,15 @@ def test_an_order_with_nothing_optional_round_trips() -> None:
         deleted=False,
     )
     assert order_from_payload(order_to_payload(bare)) == bare
+
+
+def test_a_payload_stored_before_the_unit_name_existed_still_reads() -> None:
+    document = json.loads(order_to_payload(rich_order()))
+    for line in document["order"]["lines"]:
+        del line["unit_name"]
+    decoded = order_from_payload(json.dumps(document, ensure_ascii=False))
+    assert decoded.lines[0].unit_name is None
+    assert decoded.lines[0].unit_symbol == "шт"
 
 
 def test_generated_orders_round_trip() -> None:

@@ -79,6 +79,7 @@ def _line(line: OrderLine) -> JsonObject:
         "name": line.name,
         "unit": line.unit,
         "unit_code": line.unit_code,
+        "unit_name": line.unit_name,
         "quantity": _decimal(line.quantity),
         "price": _decimal(line.price),
         "amount": _decimal(line.amount),

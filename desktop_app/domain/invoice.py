@@ -183,6 +183,6 @@ def _lines(
         amounts.append(amount)
         price = None if line.price is None else to_money(line.price)
         lines.append(
-            InvoiceLine(number, line.name or "", line.quantity, line.unit or "", price, amount)
+            InvoiceLine(number, line.name or "", line.quantity, line.unit_symbol, price, amount)
         )
     return tuple(lines), amounts

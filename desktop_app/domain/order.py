@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop_app.domain.counterparty import Counterparty
+from desktop_app.domain.units import okei_symbol
 
 DELIVERY_ITEM_ID = "ORDER_DELIVERY"
 
@@ -54,6 +55,9 @@ class OrderLine:
 
     `vat_amount` and `vat_included` are what the file says of the line's VAT; Bitrix writes
     the VAT of ONE unit there (computed as if included), so do not take it for the line's VAT.
+
+    The unit is kept as the file gives it: `unit` the short name («шт»), `unit_name` the full
+    one («Штука»), `unit_code` the ОКЕИ code; any of them may be missing (see `unit_symbol`).
     """
 
     id: str | None
@@ -70,10 +74,17 @@ class OrderLine:
     vat_included: bool | None = None
     discounts: tuple[Discount, ...] = ()
     properties: tuple[OrderProperty, ...] = ()
+    unit_name: str | None = None
 
     @property
     def is_delivery(self) -> bool:
         return self.id == DELIVERY_ITEM_ID
+
+    @property
+    def unit_symbol(self) -> str:
+        """What an invoice prints as «Ед.»: the short name, else the ОКЕИ symbol of the code,
+        else the full name, else nothing."""
+        return self.unit or okei_symbol(self.unit_code) or self.unit_name or ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,15 @@
 
 The layout follows `CSaleExport::ExportOrders2Xml` (modules/sale/general/export.php of the
 bitrix-core-business mirror) and the real answer kept in shared/reference: windows-1251,
-schema 2.05 unless 2.08 is asked for, the root attributes Bitrix writes, `Документ` children
-in its order, an empty export as the root element alone. The writer streams: each order is
-rendered to text, encoded and written before the next one is looked at.
+schema 2.05 unless a version is asked for, the root attributes Bitrix writes, `Документ`
+children in its order, an empty export as the root element alone. The writer streams: each
+order is rendered to text, encoded and written before the next one is looked at.
+
+Layouts: 2.05; 2.08 (every `> 2.05` switch of export.php); 2.10 (`>= 2.1`: each order's payment
+and shipment follow it as documents of their own, bitrix_documents.py); 3.1 (`>= 3`: the three
+share one `Контейнер`). `ВерсияСхемы` is PHP's `doubleval()` of the version echoed, so 2.10
+reads "2.1". `language="en"` writes what an exchange page running in English writes
+(bitrix_language.py).
 
 Bitrix quirks kept on purpose, because the reader must survive them:
 - every text value has been through `htmlspecialchars` before it reaches the XML, so `"` is
@@ -25,7 +31,9 @@ from typing import BinaryIO
 
 from desktop_app.domain.order import Order
 from desktop_app.emulators.bitrix_counterparty import counterparty_text
+from desktop_app.emulators.bitrix_documents import render_payment, render_shipment
 from desktop_app.emulators.bitrix_items import render_line
+from desktop_app.emulators.bitrix_language import LANGUAGES, in_language
 from desktop_app.emulators.bitrix_text import (
     Out,
     element,
@@ -37,7 +45,7 @@ from desktop_app.emulators.bitrix_text import (
     text,
 )
 
-VERSIONS = ("2.05", "2.08")
+VERSIONS = ("2.05", "2.08", "2.10", "3.1")
 _ROOT = "КоммерческаяИнформация"
 _ROOT_INDENT = "\n" + " " * 24  # the reference answer wraps the root's attributes like this
 
@@ -52,14 +60,16 @@ def codec_names(encoding: str) -> tuple[str, str]:
     raise ValueError(f"Bitrix exports in windows-1251 or UTF-8, not {encoding!r}")
 
 
-def header(version: str, declared: str, generated_at: dt.datetime) -> str:
+def header(version: str, declared: str, generated_at: dt.datetime, language: str = "ru") -> str:
     stamp = f"{generated_at:%Y-%m-%d}T{generated_at.hour}:{generated_at:%M:%S}"
-    return (
+    shown = php_float(Decimal(version))  # doubleval("2.10") echoes as 2.1
+    return in_language(
         f'<?xml version="1.0" encoding="{declared}"?>\n'
-        f'<{_ROOT} ВерсияСхемы="{version}" ДатаФормирования="{stamp}" '
+        f'<{_ROOT} ВерсияСхемы="{shown}" ДатаФормирования="{stamp}" '
         f'ФорматДаты="ДФ=yyyy-MM-dd; ДЛФ=DT"{_ROOT_INDENT}ФорматВремени="ДФ=ЧЧ:мм:сс; ДЛФ=T" '
         f'РазделительДатаВремя="T" ФорматСуммы="ЧЦ=18; ЧДЦ=2; ЧРД=."{_ROOT_INDENT}'
-        f'ФорматКоличества="ЧЦ=18; ЧДЦ=2; ЧРД=.">\n'
+        f'ФорматКоличества="ЧЦ=18; ЧДЦ=2; ЧРД=.">\n',
+        language,
     )
 
 
@@ -70,17 +80,21 @@ def write_orders(
     version: str = "2.05",
     encoding: str = "windows-1251",
     generated_at: dt.datetime,
+    language: str = "ru",
 ) -> int:
     """Write a whole `mode=query` answer to `out`; return the number of orders written."""
     if version not in VERSIONS:
         raise ValueError(f"schema version {version!r} is not emulated; use one of {VERSIONS}")
+    if language not in LANGUAGES:
+        raise ValueError(f"the export is emulated in {LANGUAGES}, not {language!r}")
     codec, declared = codec_names(encoding)
-    out.write(header(version, declared, generated_at).encode(codec))
+    out.write(header(version, declared, generated_at, language).encode(codec))
     count = 0
     for order in orders:
-        out.write(render_order(order, version).encode(codec, "xmlcharrefreplace"))
+        documents = render_documents(order, version, language)
+        out.write(documents.encode(codec, "xmlcharrefreplace"))
         count += 1
-    out.write(f"</{_ROOT}>\n".encode(codec))
+    out.write(in_language(f"</{_ROOT}>\n", language).encode(codec))
     return count
 
 
@@ -90,10 +104,38 @@ def orders_to_bytes(
     version: str = "2.05",
     encoding: str = "windows-1251",
     generated_at: dt.datetime,
+    language: str = "ru",
 ) -> bytes:
     buffer = io.BytesIO()
-    write_orders(buffer, orders, version=version, encoding=encoding, generated_at=generated_at)
+    write_orders(
+        buffer,
+        orders,
+        version=version,
+        encoding=encoding,
+        generated_at=generated_at,
+        language=language,
+    )
     return buffer.getvalue()
+
+
+def render_documents(order: Order, version: str = "2.05", language: str = "ru") -> str:
+    """Everything one order brings in `version`: the order, from 2.10 its payment and
+    shipment, from 3.x the three in a `Контейнер`."""
+    xml = render_order(order, version)
+    if version in ("2.10", "3.1"):
+        parties = _parties(order, version)
+        vat_included = next((t.included for t in order.taxes if t.included is not None), True)
+        xml += render_payment(order, parties) + render_shipment(order, parties, vat_included)
+    if version == "3.1":
+        xml = f"<Контейнер>\n{xml}</Контейнер>\n"
+    return in_language(xml, language)
+
+
+def _parties(order: Order, version: str) -> str:
+    return "".join(
+        ["    <Контрагенты>\n", *(counterparty_text(p, version) for p in order.counterparties),
+         "    </Контрагенты>\n"]
+    )  # fmt: skip
 
 
 def render_order(order: Order, version: str = "2.05") -> str:
@@ -109,9 +151,7 @@ def render_order(order: Order, version: str = "2.05") -> str:
     element(out, 2, "Сумма", stored_decimal(order.total))
     if version != "2.05":
         element(out, 2, "НомерВерсии", text(order.version or "0"))
-    out.append("    <Контрагенты>\n")
-    out += [counterparty_text(party, version) for party in order.counterparties]
-    out.append("    </Контрагенты>\n")
+    out.append(_parties(order, version))
     element(out, 2, "Время", order.time.isoformat("seconds") if order.time else "")
     element(out, 2, "Комментарий", text(order.comment or ""))
     if order.taxes:

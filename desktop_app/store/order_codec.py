@@ -174,6 +174,7 @@ def encode_line(line: OrderLine) -> JsonObject:
         "vat_included": line.vat_included,
         "discounts": [encode_discount(d) for d in line.discounts],
         "properties": [encode_property(p) for p in line.properties],
+        "unit_name": line.unit_name,
     }
 
 
@@ -314,4 +315,5 @@ def decode_line(data: JsonObject) -> OrderLine:
         vat_included=_flag(data["vat_included"]),
         discounts=_each(data["discounts"], decode_discount),
         properties=_each(data["properties"], decode_property),
+        unit_name=_text(data.get("unit_name")),  # absent from payloads stored before it existed
     )

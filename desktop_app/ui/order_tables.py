@@ -66,7 +66,7 @@ def lines_model(parent: QObject | None = None) -> ListModel[OrderLine]:
                 lambda line: _quantity(line.quantity),
                 right=True,
             ),
-            Column(translate("OrderTables", "Ед."), lambda line: line.unit or ""),
+            Column(translate("OrderTables", "Ед."), lambda line: line.unit_symbol),
             Column(translate("OrderTables", "Цена"), lambda line: _amount(line.price), right=True),
             Column(
                 translate("OrderTables", "Сумма"), lambda line: _amount(line.amount), right=True

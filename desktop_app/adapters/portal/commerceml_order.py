@@ -2,13 +2,15 @@
 
 Reads the fields of CommerceML 2.03–2.10 and 3.x orders: Bitrix writes `ЦенаЗаЕдиницу` and
 `БазоваяЕдиница Код="796"`, 1C's 3.x packages write `Цена` and an `Единица` element whose
-`Ид` may carry a trailing space. A value that must be exact (an amount, a date) and cannot be
-read raises `DocumentProblemError`, so the order is quarantined instead of entering the queue wrong.
+`Ид` may carry a trailing space (units: `commerceml_units`). A value that must be exact (an
+amount, a date) and cannot be read raises `DocumentProblemError`, so the order is quarantined
+instead of entering the queue wrong. Which documents are orders: `commerceml_operations`.
 """
 
 from __future__ import annotations
 
 from desktop_app.adapters.portal.commerceml_counterparty import map_counterparty
+from desktop_app.adapters.portal.commerceml_operations import is_order_document, operation_of
 from desktop_app.adapters.portal.commerceml_text import (
     DocumentProblemError,
     Element,
@@ -25,16 +27,11 @@ from desktop_app.adapters.portal.commerceml_text import (
     time_of,
     unescape_once,
 )
+from desktop_app.adapters.portal.commerceml_units import NO_UNIT, base_unit_of, line_unit_of
 from desktop_app.domain.order import Discount, Order, OrderLine, OrderProperty, Tax
 
-ORDER_OPERATION = "Заказ товара"
 VAT_NAMES = frozenset({"НДС", "VAT"})
 KIND_PROPERTY = "ВидНоменклатуры"
-
-
-def is_order_document(fields: dict[str, Element]) -> bool:
-    """An order, or any document that carries counterparties (the manager must see those)."""
-    return text_of(fields.get("ХозОперация")) == ORDER_OPERATION or "Контрагенты" in fields
 
 
 def map_order(element: Element, *, line_properties: bool = True) -> Order | None:
@@ -64,7 +61,7 @@ def map_order(element: Element, *, line_properties: bool = True) -> Order | None
         version=text_of(fields.get("НомерВерсии")),
         date=date,
         time=time,
-        operation=text_of(fields.get("ХозОперация")),
+        operation=operation_of(fields),
         role=text_of(fields.get("Роль")),
         currency=text_of(fields.get("Валюта")),
         exchange_rate=decimal_of(fields.get("Курс"), "Курс"),
@@ -149,7 +146,8 @@ def map_discounts(element: Element | None, context: str = "Скидка") -> tup
 def map_line(element: Element, *, properties: bool = True) -> OrderLine:
     """One `Товар`, read in a single pass over its children (this runs for every line)."""
     keep_properties = properties
-    line_id = sku = name = unit = unit_code = None
+    line_id = sku = name = None
+    base_unit = line_unit = NO_UNIT
     quantity = price = amount = None
     taxes: tuple[Tax, ...] = ()
     rates: Element | None = None
@@ -175,9 +173,9 @@ def map_line(element: Element, *, properties: bool = True) -> OrderLine:
         elif local == "Налоги":
             taxes = map_taxes(child, "Товар/Налог")
         elif local == "БазоваяЕдиница":
-            unit, unit_code = text_of(child), (child.get("Код") or "").strip() or None
+            base_unit = base_unit_of(child)
         elif local == "Единица":
-            unit, unit_code = _unit(child)
+            line_unit = line_unit_of(child)
         elif local == "Артикул":
             sku = text_of(child)
         elif local == "СтавкиНалогов":
@@ -193,12 +191,14 @@ def map_line(element: Element, *, properties: bool = True) -> OrderLine:
                 vat_rate = text_of(rate_fields.get("Ставка"))
                 break
     kind = next((p.value for p in line_props if p.name == KIND_PROPERTY), None)
+    unit = line_unit.over(base_unit)
     return OrderLine(
         id=line_id,
         sku=sku,
         name=name,
-        unit=unit,
-        unit_code=unit_code,
+        unit=unit.short,
+        unit_code=unit.code,
+        unit_name=unit.name,
         quantity=quantity,
         price=price,
         amount=amount,
@@ -222,10 +222,3 @@ def _kind_only(element: Element) -> tuple[OrderProperty, ...]:
         if name is not None and (name.text or "").strip() == KIND_PROPERTY:
             return (OrderProperty(KIND_PROPERTY, (text_of(item.find(value_tag)) or "",)),)
     return ()
-
-
-def _unit(element: Element) -> tuple[str | None, str | None]:
-    """1C's 3.x `Единица`: short name and code (its `Ид` may carry a trailing space)."""
-    parts = children_by_name(element)
-    short = text_of(parts.get("НаименованиеКраткое")) or text_of(parts.get("НаименованиеПолное"))
-    return short, text_of(parts.get("Код")) or text_of(parts.get("Ид"))

@@ -104,7 +104,7 @@ def problem_for(
 def read_document(
     index: int, element: Element, line_offset: int = 0, *, line_properties: bool = True
 ) -> ReadOrder | ReadProblem | None:
-    """Map one complete `Документ`; None when it is neither an order nor carries counterparties."""
+    """Map one complete `Документ`; None when it is not an order (`commerceml_operations`)."""
     try:
         order = map_order(element, line_properties=line_properties)
     except DocumentProblemError as error:
@@ -190,7 +190,7 @@ class CommerceMLReader:
         # Imported here: salvage is the rare path and imports this module's helpers.
         from desktop_app.adapters.portal.commerceml_salvage import salvage
 
-        skip = self.prolog.bom_length if self.prolog.force_encoding else 0
+        skip = self.prolog.lead_length  # BOMs and blank lines libxml2 would refuse
         if self._stream is not None:
             stream: io.RawIOBase | BinaryIO = _Continued(self._head[skip:], self._stream)
         else:
@@ -220,7 +220,8 @@ class CommerceMLReader:
             if self.select is not None and not self.select(self.documents_seen):
                 release(element)
                 return
-            item = read_document(self.documents_seen, element, line_properties=self.line_properties)
+            index, offset = self.documents_seen, self.prolog.lead_lines
+            item = read_document(index, element, offset, line_properties=self.line_properties)
             release(element)
             if item is None:
                 self.skipped += 1
@@ -235,7 +236,7 @@ class CommerceMLReader:
             and parent.getparent() is not None
             and parent.getparent().getparent() is None  # type: ignore[union-attr]
         ):
-            line = source_line(element)
+            line = _line(element, self.prolog.lead_lines)
             party = map_counterparty(element)
             release(element)
             yield ReadCounterparty(line=line, counterparty=party)

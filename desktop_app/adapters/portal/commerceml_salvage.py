@@ -141,6 +141,7 @@ def salvage(reader: CommerceMLReader, error: etree.XMLSyntaxError) -> Iterator[R
     """Continue after the streaming pass failed with `error`."""
     prolog = reader.prolog
     line, column = error.position
+    line += prolog.lead_lines  # the parser started after the blank lines before `<?xml`
     already = reader.documents_seen
     if prolog.encoding.startswith("utf-16"):
         code, reason = _explain(error, prolog.encoding)

@@ -3,10 +3,16 @@
 The protocol's text answers are lines: `success`, values, `key=value` pairs, or `failure`
 followed by the reason in the site's charset. Anything else — a web page, a PHP error, an
 empty body — is an error that quotes the portal's own words.
+
+A site whose PHP files (dbconn.php, init.php) were saved with a UTF-8 BOM, or end in blank
+lines after `?>`, prints those bytes before every answer. On a windows-1251 site the BOM
+decodes to «п»ї» and the answer would read «п»їsuccess»; so leading BOMs and blank space are
+dropped from the bytes before decoding — silently, since they come with every request.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -21,10 +27,18 @@ from desktop_app.adapters.portal.xml_prolog import excerpt
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_UNPACKED = 4 * 1024**3
 """An answer that unpacks beyond this is refused (a zip bomb, not a day of orders)."""
+_LEAD = re.compile(rb"(?:\xef\xbb\xbf|\s)+")
+
+
+def without_lead(body: bytes) -> bytes:
+    """The body without the UTF-8 BOMs and blank space a site's PHP files print before it."""
+    match = _LEAD.match(body)
+    return body[match.end() :] if match else body
 
 
 def decode_answer(body: bytes, charset: str | None) -> str:
     """The header's charset if any, else UTF-8, else windows-1251 (a Bitrix site's usual one)."""
+    body = without_lead(body)
     if charset:
         try:
             return body.decode(charset, errors="replace")
@@ -43,7 +57,7 @@ def _looks_like_page(text: str) -> bool:
 
 def check_text_answer(mode: str, text: str, *, status: int = 200) -> list[str]:
     """The answer's lines when it is a protocol answer; a typed error otherwise."""
-    stripped = text.strip().lstrip("\ufeff")
+    stripped = re.sub(r"^[\s\ufeff]+", "", text).strip()
     if not stripped:
         raise PortalEmptyAnswerError(
             f"Портал прислал пустой ответ (шаг «{mode}», HTTP {status}) — обычно это ошибка "

@@ -4,6 +4,16 @@ A portal that fails answers with HTTP 200 and an HTML page, a PHP error, an empt
 `failure` line; an attacker's file carries a DTD with entities. All of these are refused here
 with a sentence a manager can act on, so the reader only ever streams something that claims
 to be CommerceML. The declared encoding wins over a BOM (GUIDE §4); a BOM over the XML default.
+
+A PHP file of the site saved with a BOM, or ending in blank lines after `?>`, prints those
+bytes before every answer, so a real answer may begin with UTF-8 BOMs and blank lines before
+`<?xml`. libxml2 refuses anything before the declaration, so they are measured here and the
+parser starts after them (`Prolog.lead_length`) — quietly: the portal sends them every time.
+
+A site whose exchange page runs in English writes the tags in English (`CommerceInformation`,
+`Document`, `Contractors`…: `CSaleExport::getTagName` takes them from the sale module's
+language file of `LANGUAGE_ID`, modules/sale/general/export.php and lang/en/general/export.php;
+German: `KommerzInformation`). Such a file is refused as a whole, saying what to change.
 """
 
 from __future__ import annotations
@@ -16,11 +26,7 @@ from dataclasses import dataclass
 HEAD_LIMIT = 1 << 20
 ROOT_NAME = "КоммерческаяИнформация"
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _SKIPPABLE = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
 _START_TAG = re.compile(
@@ -34,6 +40,14 @@ _BREAKING_TAG = re.compile(
 )
 _ANY_TAG = re.compile(r"<[^>]*>")
 _ALTERNATIVE_ENCODINGS = ("UTF-8", "windows-1251")
+_LEAD_SPACE = frozenset(b" \t\r\n")
+_REFUSAL = re.compile(r"(?:failure|error)[ \t]*(?:\r?\n|$)")
+FOREIGN_ROOTS = {
+    "CommerceInformation": ("en", "английскими"),
+    "KommerzInformation": ("de", "немецкими"),
+}
+"""The root tag of the sale export in the other languages the sale module ships, with the
+site language it betrays and the word for the message."""
 
 
 class NotCommerceMLError(Exception):
@@ -51,7 +65,10 @@ class Prolog:
     """The encoding the document is read in (declared, else BOM, else UTF-8)."""
     force_encoding: str | None
     """Set when a BOM contradicts the declaration: the parser is told the declared one."""
-    bom_length: int
+    lead_length: int
+    """UTF-8 BOMs and blank space before the document: the parser starts after them."""
+    lead_lines: int
+    """Line breaks among them, so that line numbers still count from the file's first line."""
     root_tag: bytes
     """The root start tag as it stands in the file (used to re-read broken files piecewise)."""
     root_qname: str
@@ -78,32 +95,43 @@ def _known(encoding: str, what: str) -> str:
     return encoding
 
 
-def _encoding_of(head: bytes, fallback: str | None) -> tuple[str, str | None, int]:
-    """(encoding to read in, encoding to force on the parser or None, BOM length).
+def _lead(head: bytes) -> tuple[int, bool]:
+    """(length of the UTF-8 BOMs and blank space the head starts with, whether a BOM was there)."""
+    position, bom = 0, False
+    while position < len(head):
+        if head.startswith(codecs.BOM_UTF8, position):
+            position, bom = position + len(codecs.BOM_UTF8), True
+        elif head[position] in _LEAD_SPACE:
+            position += 1
+        else:
+            break
+    return position, bom
+
+
+def _encoding_of(head: bytes, fallback: str | None) -> tuple[str, str | None, int, int]:
+    """(encoding to read in, encoding to force on the parser or None, bytes the parser skips,
+    bytes before the text proper).
 
     `fallback` is what the transport said (the HTTP charset); it counts only when the file
     itself says nothing — no declaration, no BOM.
     """
-    bom_encoding, bom_length = None, 0
-    for bom, name in _BOMS:
+    for bom, name in _UTF16_BOMS:
         if head.startswith(bom):
-            bom_encoding, bom_length = name, len(bom)
-            break
-    if bom_encoding in ("utf-16-le", "utf-16-be"):
-        return bom_encoding, None, bom_length  # the declaration is not ASCII-readable then
-    declared_match = _DECLARATION.match(head[bom_length:])
+            return name, None, 0, len(bom)  # the parser reads a UTF-16 BOM itself
+    lead, bom_seen = _lead(head)
+    declared_match = _DECLARATION.match(head[lead:])
     declared = declared_match.group(1).decode("ascii") if declared_match else None
     if declared is not None:
         _known(declared, "Файл объявляет")
         forced = None
-        if bom_encoding and codecs.lookup(declared).name != codecs.lookup(bom_encoding).name:
+        if bom_seen and codecs.lookup(declared).name != "utf-8":
             forced = declared
-        return declared, forced, bom_length
-    if bom_encoding:
-        return bom_encoding, None, bom_length
+        return declared, forced, lead, lead
+    if bom_seen:
+        return "utf-8", None, lead, lead
     if fallback and codecs.lookup(_known(fallback, "Сервер указал")).name != "utf-8":
-        return fallback, fallback, 0
-    return "utf-8", None, 0
+        return fallback, fallback, lead, lead
+    return "utf-8", None, lead, lead
 
 
 def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None = None) -> Prolog:
@@ -111,10 +139,10 @@ def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None
 
     `fallback_encoding` (the HTTP charset) applies when the file declares no encoding.
     """
-    if not head.strip():
+    encoding, forced, lead, start = _encoding_of(head, fallback_encoding)
+    if not head[start:].strip():
         raise NotCommerceMLError("empty", "Пустой ответ: в файле нет ни одного символа данных.")
-    encoding, forced, bom_length = _encoding_of(head, fallback_encoding)
-    text = head[bom_length:].decode(encoding, errors="replace")
+    text = head[start:].decode(encoding, errors="replace")
     position = 0
     while match := _SKIPPABLE.match(text, position):
         if match.end() == position:
@@ -130,9 +158,7 @@ def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None
             "его не бывает, а через него читают чужие файлы, поэтому такой файл не принимается.",
         )
     if not rest.startswith("<"):
-        raise NotCommerceMLError(
-            "not-xml", f"Получен не XML-документ, а текст: «{excerpt(rest) or rest[:80]}»."
-        )
+        raise _text_error(_readable(head[start:], encoding, fallback_encoding).strip())
     name_match = _TAG_NAME.match(rest)
     root_qname = name_match.group(1) if name_match else ""
     local = root_qname.rpartition(":")[2]
@@ -148,8 +174,10 @@ def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None
         raise NotCommerceMLError(
             "not-commerceml", "В начале файла не найден корневой элемент CommerceML."
         )
+    if local in FOREIGN_ROOTS:
+        raise _foreign_tags(local)
     if local != ROOT_NAME:
-        _check_misdeclared(head[bom_length:], encoding)
+        _check_misdeclared(head[start:], encoding)
         raise NotCommerceMLError(
             "not-commerceml",
             f"Это XML, но не CommerceML: корневой элемент «{local}» вместо «{ROOT_NAME}».",
@@ -158,7 +186,8 @@ def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None
     return Prolog(
         encoding=encoding,
         force_encoding=forced,
-        bom_length=bom_length,
+        lead_length=lead,
+        lead_lines=head[:lead].count(b"\n"),
         root_tag=tag.group(0).encode(encoding, errors="xmlcharrefreplace"),
         root_qname=root_qname,
         schema_version=_attribute(attributes, "ВерсияСхемы"),
@@ -171,6 +200,42 @@ def _attribute(attributes: str, name: str) -> str | None:
     if match is None:
         return None
     return html.unescape(match.group(1) if match.group(1) is not None else match.group(2))
+
+
+def _readable(text: bytes, encoding: str, fallback: str | None) -> str:
+    """A text answer in the charset it is really in: a BOM printed by a PHP file of a
+    windows-1251 site says UTF-8, the portal's words after it are not."""
+    for candidate in (encoding, fallback, "cp1251"):
+        if candidate:
+            try:
+                return text.decode(candidate)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    return text.decode(encoding, errors="replace")
+
+
+def _text_error(text: str) -> NotCommerceMLError:
+    refusal = _REFUSAL.match(text)
+    if refusal is not None:
+        reason = excerpt(text[refusal.end() :]) or "причина не указана"
+        return NotCommerceMLError("not-xml", f"Портал отказал вместо выдачи заказов: «{reason}».")
+    return NotCommerceMLError(
+        "not-xml", f"Получен не XML-документ, а текст: «{excerpt(text) or text[:80]}»."
+    )
+
+
+def _foreign_tags(root: str) -> NotCommerceMLError:
+    language, adjective = FOREIGN_ROOTS[root]
+    return NotCommerceMLError(
+        "foreign-tags",
+        f"Портал выгрузил заказы с {adjective} тегами ({root} вместо {ROOT_NAME}): страница "
+        f"обмена на портале работает на языке «{language}», а Битрикс пишет теги выгрузки на "
+        "языке страницы. Order Review читает только русский CommerceML, поэтому ответ не принят "
+        "и порталу не подтверждён — заказы придут снова. Попросите администратора портала "
+        "перевести страницу обмена на русский язык: для страницы в публичной части — русский "
+        "язык у сайта, на котором она стоит (Настройки → Настройки продукта → Сайты), для "
+        "/bitrix/admin/1c_exchange.php — русский язык административного раздела по умолчанию.",
+    )
 
 
 def _html_error(text: str) -> NotCommerceMLError:

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 
 from desktop_app.emulators.bitrix_commerceml import codec_names
+from desktop_app.emulators.bitrix_language import LANGUAGES
 from desktop_app.emulators.loopback import LoopbackEmulator
 from desktop_app.emulators.portal.exchange import ExchangeSettings, SaleExchange
 from desktop_app.emulators.portal.faults import Fault, FaultBook
@@ -46,10 +47,16 @@ class PortalEmulator(LoopbackEmulator):
         file_limit: int = 200 * 1024,
         orders_per_query: int | None = None,
         zip_answer: bool = False,
+        language: str = "ru",
+        lead_bytes: bytes = b"",
     ) -> None:
         """`orders_per_query` stands in for the INTERVAL time limit of a query made after
-        `init&version=…`; `zip_answer` zips the query answer, which Bitrix never does."""
+        `init&version=…`; `zip_answer` zips the query answer, which Bitrix never does.
+        `language`: the exchange page's LANGUAGE_ID ("en" writes English tags); `lead_bytes`:
+        what the site's PHP files print before every answer (a BOM, blank lines)."""
         codec_names(encoding)  # refuse an encoding Bitrix cannot export in, now
+        if language not in LANGUAGES:
+            raise ValueError(f"the export is emulated in {LANGUAGES}, not {language!r}")
         if orders_per_query is not None and orders_per_query < 1:
             raise ValueError("orders_per_query must be at least 1")
         self.world = world
@@ -63,6 +70,8 @@ class PortalEmulator(LoopbackEmulator):
             file_limit=file_limit,
             orders_per_query=orders_per_query,
             zip_answer=zip_answer,
+            language=language,
+            lead_bytes=lead_bytes,
         )
         store = OrdersStore(world, orders, self._clock())
         self._exchange = SaleExchange(store, self._clock, settings)

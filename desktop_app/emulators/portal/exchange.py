@@ -84,6 +84,11 @@ class ExchangeSettings:
     file_limit: int = 200 * 1024  # FILE_SIZE_LIMIT's default in the component
     orders_per_query: int | None = None
     zip_answer: bool = False
+    language: str = "ru"
+    """LANGUAGE_ID of the exchange page: the export's tags follow it (CSaleExport::getTagName)."""
+    lead_bytes: bytes = b""
+    """What the site's PHP files print before every answer: the BOM of a dbconn.php or init.php
+    saved in a Windows editor, blank lines after a closing `?>`."""
 
 
 class SaleExchange:
@@ -183,6 +188,7 @@ class SaleExchange:
             orders=tuple((number, self.store.kept(number)) for _, number in chosen),
             version=layout_for(session.version),
             encoding=self.settings.encoding,
+            language=self.settings.language,
             generated_at=now,
             zipped=self.settings.zip_answer and crash is None,
             crash_text=crash,

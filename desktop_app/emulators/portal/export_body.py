@@ -8,9 +8,10 @@ must know the size before the first byte — yet a 150 MB export must not sit in
 
 Layout: `CSaleExport::getVersionSchema()` is the number asked at init, 2.05 when none;
 every layout switch in export.php tests `> 2.05` (2.08 features), `>= 2.1` (payments and
-shipments as their own documents) or `>= 3` (`Контейнер`). The writer knows 2.05 and 2.08,
-so a request above 2.05 gets the 2.08 layout — 2.09/2.10/3.x clients get 2.08 documents
-(ВерсияСхемы="2.08"), a documented limitation. Garbage is 0 to PHP's `doubleval`: 2.05.
+shipments as their own documents) or `>= 3` (`Контейнер`). The writer has one layout for each
+step — 2.05, 2.08, 2.10, 3.1 — and a request gets the step it falls in (2.09 gets the 2.08
+layout, ВерсияСхемы="2.08", where Bitrix would echo "2.09"). Garbage is 0 to PHP's
+`doubleval`: 2.05.
 
 Zip: Bitrix never zips this answer (`zip=yes` at init is about 1C's uploads); the opt-in
 `zip_answer` is a deviation kept for testing a client's unzip path.
@@ -26,7 +27,12 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from desktop_app.domain.order import Order
-from desktop_app.emulators.bitrix_commerceml import codec_names, header, render_order, write_orders
+from desktop_app.emulators.bitrix_commerceml import (
+    codec_names,
+    header,
+    render_documents,
+    write_orders,
+)
 from desktop_app.emulators.portal.protocol import ExportPlan
 from desktop_app.emulators.world import World
 
@@ -45,6 +51,10 @@ def layout_for(requested: str | None) -> str:
         number = float(requested.replace(",", ".").replace(" ", ""))
     except ValueError:
         return "2.05"
+    if number >= 3:
+        return "3.1"
+    if number >= 2.1:
+        return "2.10"
     return "2.08" if number > 2.05 else "2.05"
 
 
@@ -72,6 +82,7 @@ def render(plan: ExportPlan, world: World, stopping: threading.Event) -> tuple[B
                 version=plan.version,
                 encoding=plan.encoding,
                 generated_at=plan.generated_at,
+                language=plan.language,
             )
         if plan.zipped:
             body = _zipped(body, plan)
@@ -86,9 +97,10 @@ def render(plan: ExportPlan, world: World, stopping: threading.Event) -> tuple[B
 def _render_crashed(plan: ExportPlan, orders: Iterator[Order], out: BinaryIO) -> None:
     """The orders written before PHP died, then its error text; no closing root tag."""
     codec, declared = codec_names(plan.encoding)
-    out.write(header(plan.version, declared, plan.generated_at).encode(codec))
+    out.write(header(plan.version, declared, plan.generated_at, plan.language).encode(codec))
     for order in orders:
-        out.write(render_order(order, plan.version).encode(codec, "xmlcharrefreplace"))
+        documents = render_documents(order, plan.version, plan.language)
+        out.write(documents.encode(codec, "xmlcharrefreplace"))
     out.write((plan.crash_text or "").encode(codec, "replace"))
 
 

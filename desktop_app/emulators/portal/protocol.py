@@ -53,9 +53,10 @@ class ExportPlan:
     orders: tuple[tuple[int, Order | None], ...]
     """(number, the stored order) in export order; None means "as the world makes it"."""
     version: str
-    """The schema layout to write: 2.05 or 2.08."""
+    """The schema layout to write: one of `bitrix_commerceml.VERSIONS`."""
     encoding: str
     generated_at: dt.datetime
+    language: str = "ru"
     zipped: bool = False
     crash_text: str | None = None
     """Set when PHP dies part-way: the body ends with this instead of the closing root tag."""

@@ -217,6 +217,9 @@ class ExchangeHandler(BaseHTTPRequestHandler):
         else:
             data = answer.text.encode(_codec_of(services), "replace")
             body, size = io.BytesIO(data), len(data)
+        lead = services.exchange.settings.lead_bytes  # printed by PHP before the component ran
+        if kind == "html500" or answer.status == 404:
+            lead = b""  # nginx's own pages: PHP never ran
         try:
             self.send_response(answer.status)
             self.send_header("Content-Type", answer.content_type)
@@ -225,11 +228,12 @@ class ExchangeHandler(BaseHTTPRequestHandler):
             for cookie in answer.cookies:
                 self.send_header("Set-Cookie", cookie)
             if answer.with_length:
-                self.send_header("Content-Length", str(size))
+                self.send_header("Content-Length", str(len(lead) + size))
             else:
                 self.send_header("Connection", "close")
                 self.close_connection = True
             self.end_headers()
+            self.wfile.write(lead)
             first = size // 2 if kind in ("truncate", "stall") else size
             self._copy(body, first)
             if kind == "truncate":

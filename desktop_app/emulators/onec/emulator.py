@@ -126,6 +126,11 @@ class OneCEmulator(LoopbackEmulator):
         """1C's site exchange imports portal order `portal_order_number` now; its Ref_Key."""
         return self.directory.import_order(portal_order_number)
 
+    def set_fields(self, set_name: str, ref_key: str, **fields: Any) -> None:
+        """Someone changes an object inside 1C (its form, an exchange): stored as given."""
+        writes.set_field(self.directory, ENTITY_SETS[_entity_set(set_name)], ref_key.lower(),
+                         **fields)  # fmt: skip
+
     def set_counterparty_key(
         self, order_ref: str, key: str, *, partner_key: str | None = None
     ) -> None:

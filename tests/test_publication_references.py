@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from desktop_app.adapters import keychain
 from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_errors import OneCConfigError
 from desktop_app.adapters.onec.onec_bodies import counterparty_body, partner_body
@@ -26,9 +27,12 @@ from desktop_app.emulators.onec import seed_records as records
 from desktop_app.emulators.onec import seed_reference as reference
 from desktop_app.emulators.onec.metadata import metadata_document
 from desktop_app.emulators.world import World
+from desktop_app.services import settings
 from desktop_app.services.connection_check import Reachability, check_onec
 from desktop_app.services.onec_connection import cached_references, connect
 from desktop_app.services.settings import OneCSettings
+
+from conftest import cli
 
 WORLD = World.generate(seed=31, buyers=30, start=dt.date(2026, 1, 12))
 PARTNERS = "Catalog_Партнеры"
@@ -123,6 +127,9 @@ def test_several_groups_and_no_sign_of_the_exchange_block_new_partners(
     assert "config set onec.partner_access_group" in gap and "«Ключевые клиенты»" in gap
     references = cached_references(settings_of(onec), tmp_path)
     assert references is not None
+    session = connect(settings_of(onec), "", tmp_path)
+    session.client.close()
+    assert session.directory_gaps == []  # the directory can still be copied
     with pytest.raises(OneCConfigError, match=r"onec\.partner_access_group"):
         partner_body(CARD, "m1", references)
 
@@ -200,3 +207,15 @@ def test_a_cache_of_another_format_is_read_again(onec: OneCEmulator, tmp_path: P
     session = connect(settings_of(onec), "", tmp_path)
     session.client.close()
     assert session.gaps == [] and session.publication.references is not None
+
+
+def test_check_onec_says_which_access_group_new_partners_get(
+    onec: OneCEmulator, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    settings.save(data, settings.Settings(onec=settings_of(onec)))
+    keychain.store_password("onec", "Администратор", onec.service_root, "")
+    checked = cli(data, "check", "onec")
+    assert checked.returncode == 0, checked.stderr
+    assert "группу доступа «Интернет-магазин»" in checked.stdout
+    assert "Публикация 1С в порядке" in checked.stdout

@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection, service_root
 from desktop_app.adapters.onec.odata_errors import OneCError, OneCRightsError
 from desktop_app.adapters.onec.odata_query import Query
+from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, PARTNERS
 from desktop_app.adapters.onec.onec_references import ReferenceItems, read_references
 from desktop_app.adapters.onec.publication import (
     OPTIONAL,
@@ -34,6 +35,11 @@ class OneCSession:
     @property
     def gaps(self) -> list[str]:
         return self.publication.gaps()
+
+    @property
+    def directory_gaps(self) -> list[str]:
+        """What keeps the directory (partners, counterparties) from being copied."""
+        return self.publication.gaps(only=(PARTNERS, COUNTERPARTIES))
 
 
 def connection_for(settings: OneCSettings, password: str) -> OneCConnection:
@@ -96,18 +102,18 @@ def cached_references(settings: OneCSettings, data_dir: Path) -> ReferenceItems 
     return references
 
 
-def refused_sets(client: ODataClient, publication: Publication) -> tuple[str, ...]:
+def refused_sets(client: ODataClient, publication: Publication) -> dict[str, str]:
     """Ask each published set the app reads for one object: which does 1C refuse this user?
 
     Reads go with `allowedOnly=true`, so a refusal is the right on the set (a role), not a
     hidden row: worded for the 1C administrator by the client (OneCRightsError).
     """
-    refused: list[str] = []
+    refused: dict[str, str] = {}
     for name in (*REQUIRED, *OPTIONAL):
         if name not in publication.sets:
             continue
         try:
             client.rows(Query(name).select("Ref_Key").top(1))
         except OneCRightsError as error:
-            refused.append(error.message)
-    return tuple(refused)
+            refused[name] = error.message
+    return refused

@@ -3,10 +3,9 @@
 One `requests.Session` (keep-alive: a real УТ 11 takes seconds per request, a new TLS
 connection each time would add to it), HTTP Basic with the credentials in UTF-8 (a Cyrillic
 login is base64 of the UTF-8 `login:password`), `$format=json` always, `allowedOnly=true` on
-every read (odata_answers.py). Reads are retried on connection errors and on answers that
-break off; writes never are — whether a write that lost its answer was applied is decided
-by the caller, which looks the object up before trying again (the outbox). A create whose
-201 lost its body is read back by the key its `Location` names.
+every read (odata_answers.py). Reads are retried on network errors and cut answers; writes
+never are — whether a write that lost its answer was applied is decided by the caller,
+which looks the object up before trying again (the outbox), or by its `Location`.
 """
 
 from __future__ import annotations
@@ -182,11 +181,9 @@ class ODataClient:
     # --- writing ---------------------------------------------------------------------------
 
     def create(self, entity_set: str, body: JsonObject) -> JsonObject:
-        """POST: 1C answers 201 with the new object and its `Location`.
-
-        When the body does not arrive whole (or has no Ref_Key), the object is read back by
-        the key `Location` names: 1C has made it, and a second POST would make another.
-        """
+        """POST: 1C answers 201 with the new object and its `Location`; a body that did not
+        arrive whole is read back by the key `Location` names (1C has made the object, and
+        a second POST would make another)."""
         url = f"{self.root}{encode_path(entity_set)}?$format=json"
         what = f"создание {entity_set}"
         try:

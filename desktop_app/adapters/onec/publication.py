@@ -66,28 +66,32 @@ class Publication:
     rows: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     """Row fields of the tabular sections in ROWS, where `$metadata` describes them."""
     references: ReferenceItems | None = None
-    refused: tuple[str, ...] = ()
-    """Sets the 1C user may not read, each as 1C's refusal in words (onec_connection.py)."""
+    refused: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Sets the 1C user may not read → 1C's refusal in words (onec_connection.py)."""
 
-    def gaps(self) -> list[str]:
-        """What is missing, one sentence each, addressed to a 1C administrator."""
+    def gaps(self, only: tuple[str, ...] | None = None) -> list[str]:
+        """What is missing, one sentence each, addressed to a 1C administrator; `only`: just
+        what concerns those sets (what a directory refresh cannot do without)."""
         found = []
         for name, fields in REQUIRED.items():
-            found.extend(self._gap(name, fields, ""))
+            if only is None or name in only:
+                found.extend(self._gap(name, fields, ""))
         for name, (fields, purpose) in OPTIONAL.items():
-            found.extend(self._gap(name, fields, f" Без него не будет: {purpose}."))
+            if only is None:
+                found.extend(self._gap(name, fields, f" Без него не будет: {purpose}."))
         for name, fields in ROWS.items():
             known = self.rows.get(name)
             missing = [f for f in fields if known is not None and f not in known]
-            if missing:
+            if missing and only is None:
                 found.append(
                     f"У строк {object_words(name)} в публикации нет полей: "
                     f"{', '.join(missing)}. Их нужно добавить в состав стандартного интерфейса "
                     "OData."
                 )
-        found.extend(self.refused)
-        if self.references is not None:
-            found.extend(p for p in self.references.problems if p not in self.refused)
+        found.extend(text for name, text in self.refused.items() if only is None or name in only)
+        if self.references is not None and only is None:
+            refused = set(self.refused.values())
+            found.extend(p for p in self.references.problems if p not in refused)
         return found
 
     def _gap(self, name: str, fields: tuple[str, ...], without: str) -> list[str]:
@@ -170,7 +174,7 @@ class PublicationCache:
                 dt.datetime.fromisoformat(raw["read_at"]),
                 {name: frozenset(fields) for name, fields in raw.get("rows", {}).items()},
                 _references(raw.get("references")),
-                tuple(str(sentence) for sentence in raw.get("refused", ())),
+                {str(name): str(text) for name, text in raw.get("refused", {}).items()},
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # unreadable or of another version: read `$metadata` again
@@ -185,7 +189,7 @@ class PublicationCache:
             "sets": {name: sorted(fields) for name, fields in sorted(publication.sets.items())},
             "rows": {name: sorted(fields) for name, fields in sorted(publication.rows.items())},
             "references": None if references is None else dataclasses.asdict(references),
-            "refused": list(publication.refused),
+            "refused": publication.refused,
         }
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -53,6 +53,20 @@ class Rights:
     """The partner access groups the user may see; None: no record-level restriction."""
 
 
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who asks, and whether they asked for the allowed objects only (`allowedOnly`)."""
+
+    rights: Rights
+    allowed_only: bool
+
+
+def allowed_only(raw: dict[str, str]) -> bool:
+    """`allowedOnly=true` in the query (17.4.5.4 writes it with and without the `$`)."""
+    value = raw.get("allowedOnly", raw.get("$allowedOnly", "false"))
+    return value.strip().lower() == "true"
+
+
 def check_set(rights: Rights, target: Target) -> None:
     """403/20 for a set the user may not read at all."""
     name = _object_set(target)

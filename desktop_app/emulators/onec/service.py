@@ -34,7 +34,7 @@ from desktop_app.emulators.onec.query import (
     split_query,
 )
 from desktop_app.emulators.onec.render import JSON_TYPE, XML_TYPE, Answer, Renderer, json_bytes
-from desktop_app.emulators.onec.rights import Rights
+from desktop_app.emulators.onec.rights import Caller, Rights
 from desktop_app.emulators.onec.schema import ENTITY_SETS, ROW_SETS, EntitySet, RowSet
 
 Row = dict[str, Any]
@@ -56,14 +56,6 @@ class User:
     login: str
     password: str
     rights: Rights
-
-
-@dataclass(frozen=True, slots=True)
-class _Caller:
-    """Who asks, and whether they asked for the allowed objects only (`allowedOnly`)."""
-
-    rights: Rights
-    allowed_only: bool
 
 
 class Publication:
@@ -112,7 +104,7 @@ class Publication:
             chosen, level = response_format(raw, request.headers.get("accept", ""))
             if not user.rights.odata:
                 raise errors.forbidden()
-            caller = _Caller(user.rights, _allowed_only(raw))
+            caller = Caller(user.rights, rights.allowed_only(raw))
             answer = self._dispatch(
                 request, decode(rest).lstrip("/"), raw, (chosen, level), root, caller
             )
@@ -141,7 +133,7 @@ class Publication:
         raw: dict[str, str],
         chosen: tuple[str, str],
         root: str,
-        caller: _Caller,
+        caller: Caller,
     ) -> Answer:
         target = parse_target(rest)
         method = "PATCH" if request.method == "MERGE" else request.method
@@ -196,7 +188,7 @@ class Publication:
         target: Target,
         options: Options,
         render: Renderer,
-        caller: _Caller,
+        caller: Caller,
     ) -> Answer:
         if method == "GET":
             rows, count = rights.matching(
@@ -281,12 +273,6 @@ class Publication:
 def _only(method: str, allowed: str) -> None:
     if method != allowed:
         raise errors.method_forbidden()
-
-
-def _allowed_only(raw: dict[str, str]) -> bool:
-    """`allowedOnly=true` (17.4.5.4 writes it with and without the `$`)."""
-    value = raw.get("allowedOnly", raw.get("$allowedOnly", "false"))
-    return value.strip().lower() == "true"
 
 
 def _posting_mode(options: Options) -> None:

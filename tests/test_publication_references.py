@@ -20,7 +20,13 @@ from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_errors import OneCConfigError
 from desktop_app.adapters.onec.onec_bodies import counterparty_body, partner_body
 from desktop_app.adapters.onec.onec_references import ReferenceItems
-from desktop_app.adapters.onec.publication import PublicationCache, read_metadata
+from desktop_app.adapters.onec.publication import (
+    OPTIONAL,
+    REQUIRED,
+    ROWS,
+    PublicationCache,
+    read_metadata,
+)
 from desktop_app.domain.decisions import CounterpartyCard
 from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.emulators.onec import seed_records as records
@@ -32,6 +38,7 @@ from desktop_app.services.connection_check import Reachability, check_onec
 from desktop_app.services.onec_connection import cached_references, connect
 from desktop_app.services.settings import OneCSettings
 
+from conftest import ROOT as ROOT_DIR
 from conftest import cli
 
 WORLD = World.generate(seed=31, buyers=30, start=dt.date(2026, 1, 12))
@@ -219,3 +226,15 @@ def test_check_onec_says_which_access_group_new_partners_get(
     assert checked.returncode == 0, checked.stderr
     assert "группу доступа «Интернет-магазин»" in checked.stdout
     assert "Публикация 1С в порядке" in checked.stdout
+
+
+def test_the_readme_lists_exactly_what_the_check_asks_for() -> None:
+    text = (ROOT_DIR / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("**1C.**") : text.index("**The seller on invoices.**")]
+    table = [line for line in section.splitlines() if line.startswith("| ")]
+    named = {line.split("|")[1].strip().split(" ")[0].strip("`") for line in table[1:]} - {""}
+    assert named == {*REQUIRED, *OPTIONAL}
+    listed = " ".join(table)
+    for fields in (*REQUIRED.values(), *(f for f, _ in OPTIONAL.values()), *ROWS.values()):
+        missing = [f for f in fields if f"`{f}`" not in listed]
+        assert missing == []

@@ -47,11 +47,13 @@ def test_settings_are_saved_and_the_password_goes_to_the_keychain(
     dialog.portal.fetch_every.setValue(0)
     dialog.onec.url.setText(demo.onec.service_root)
     dialog.onec.user.setText(demo.onec.user)
+    dialog.onec.access_group.setText(" Оптовые клиенты ")
     with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     saved = workspace.settings
     assert saved.portal.url == portal_url and saved.portal.mode is PortalMode.PEEK
     assert saved.portal.fetch_every == 0
+    assert saved.onec.partner_access_group == "Оптовые клиенты"
     on_disk = json.loads((workspace.data_dir / "settings.json").read_text(encoding="utf-8"))
     assert on_disk["portal"]["url"] == portal_url
     assert demo.portal.password not in json.dumps(on_disk)
@@ -61,6 +63,7 @@ def test_settings_are_saved_and_the_password_goes_to_the_keychain(
     again = SettingsDialog(workspace, runner)
     qtbot.addWidget(again)
     assert again.portal.url.text() == portal_url and again.portal.password.text() == ""
+    assert again.onec.access_group.text() == "Оптовые клиенты"
     finished(qtbot, again.check_portal())  # the stored password is used
     assert again.portal.answer.text() == "Подключение к порталу работает: вход выполнен."
 

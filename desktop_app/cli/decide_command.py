@@ -136,7 +136,7 @@ def run_push(args: argparse.Namespace) -> int:
     from desktop_app.adapters.onec.odata_errors import OneCError
     from desktop_app.cli.directory_command import onec_password
     from desktop_app.domain.decisions import WriteState
-    from desktop_app.services.onec_connection import connection_for
+    from desktop_app.services.onec_connection import cached_references, connection_for
     from desktop_app.services.push_service import push
 
     folder = app_dirs.data_dir(args.data_dir)
@@ -155,7 +155,9 @@ def run_push(args: argparse.Namespace) -> int:
 
     with open_database(args.data_dir) as database:
         report = push(database, connection, number_field=current.review.order_number_field,
-                      parallel=current.review.parallel_writes, on_step=show)  # fmt: skip
+                      parallel=current.review.parallel_writes, on_step=show,
+                      references=cached_references(current.onec, folder),
+                      access_group=current.onec.partner_access_group)  # fmt: skip
     counts = {state.value: report.count(state) for state in WriteState if report.count(state)}
     if args.json:
         events = [{"order": e.portal_id, "step": e.step.value, "state": e.state.value,

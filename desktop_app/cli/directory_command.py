@@ -66,6 +66,9 @@ def _session(args: argparse.Namespace, *, check: bool) -> OneCSession:
 def run_check(args: argparse.Namespace) -> int:
     session = _session(args, check=True)
     session.client.close()
+    references = session.publication.references
+    if references is not None and references.access_group_name:
+        print(f"Новым партнёрам программа ставит группу доступа «{references.access_group_name}».")
     if session.gaps:
         for gap in session.gaps:
             print(gap)
@@ -95,9 +98,9 @@ def _refresh(args: argparse.Namespace, repository: Any) -> int:
     from desktop_app.services.directory_service import RefreshCancelledError, refresh_directory
 
     session = _session(args, check=False)
-    if session.gaps:
-        for gap in session.gaps:
-            print(gap, file=sys.stderr)
+    for gap in session.gaps:
+        print(gap, file=sys.stderr)
+    if session.directory_gaps:
         session.client.close()
         raise UserError("публикация 1С неполная (см. выше); проверить заново: check onec")
     words = {"partners": "партнёры", "counterparties": "контрагенты"}

@@ -91,7 +91,7 @@ def _create_partner(objects: OneCObjects, row: DecisionRow, step: StepRow) -> St
         for found in objects.client.rows(query):
             if marker in str(found.get(PARTNER_MARKER_FIELD) or ""):
                 return StepOutcome(StepState.DONE, str(found["Ref_Key"]))
-    created = objects.create_partner(partner_body(card, row.marker))
+    created = objects.create_partner(partner_body(card, row.marker, objects.references()))
     return StepOutcome(StepState.DONE, created.ref_key)
 
 
@@ -110,7 +110,8 @@ def _create_counterparty(objects: OneCObjects, row: DecisionRow, step: StepRow) 
         if found is not None:
             return StepOutcome(StepState.DONE, found)
     partner_key = row.decision.partner_key or row.result_of(StepKind.CREATE_PARTNER)
-    created = objects.create_counterparty(counterparty_body(card, partner_key, row.marker))
+    body = counterparty_body(card, partner_key, row.marker, objects.references())
+    created = objects.create_counterparty(body)
     return StepOutcome(StepState.DONE, created.ref_key)
 
 

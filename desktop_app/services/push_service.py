@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_errors import OneCConnectionError, OneCError
 from desktop_app.adapters.onec.onec_objects import OneCObjects
+from desktop_app.adapters.onec.onec_references import ReferenceItems
 from desktop_app.domain.decisions import StepKind, StepState, WriteState
 from desktop_app.services.outbox_steps import StepOutcome, run_step
 from desktop_app.store.column_types import utc_now
@@ -62,8 +63,14 @@ def push(
     parallel: int = DEFAULT_PARALLEL,
     on_step: Callable[[StepEvent], None] | None = None,
     cancel: threading.Event | None = None,
+    references: ReferenceItems | None = None,
+    access_group: str = "",
 ) -> PushReport:
-    """Write every confirmed, unfinished decision; `on_step` is called from worker threads."""
+    """Write every confirmed, unfinished decision; `on_step` is called from worker threads.
+
+    `references` (the cached summary's kinds and access group) spare each worker reading
+    them; without them a worker reads them once, with `access_group`, when it first
+    creates something."""
     repository = OutboxRepository(database)
     decisions = repository.to_push()
     report = PushReport(decisions=len(decisions))
@@ -78,10 +85,9 @@ def push(
     local = threading.local()
 
     def work(row: DecisionRow) -> WriteState:
-        if not hasattr(local, "client"):
-            local.client = ODataClient(connection)
-        objects = OneCObjects(local.client)
-        return _push_one(repository, objects, row, number_field, record, cancel)
+        if not hasattr(local, "objects"):  # one client (and one look-up) per worker
+            local.objects = OneCObjects(ODataClient(connection), references, access_group)
+        return _push_one(repository, local.objects, row, number_field, record, cancel)
 
     with ThreadPoolExecutor(max(1, parallel), thread_name_prefix="onec-push") as pool:
         for state in pool.map(work, decisions):

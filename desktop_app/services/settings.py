@@ -61,6 +61,9 @@ class OneCSettings:
     ca_bundle: str = ""
     connect_timeout: float = 15.0
     read_timeout: float = 120.0
+    partner_access_group: str = ""
+    """The access group new partners get in 1C (name or GUID); empty: the one 1C's site
+    exchange gives its partners, or the only one (onec_references.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +190,8 @@ DESCRIPTIONS = {
     "onec.ca_bundle": "файл сертификатов центра сертификации 1С (PEM)",
     "onec.connect_timeout": "сколько секунд ждать соединения с 1С",
     "onec.read_timeout": "сколько секунд ждать ответа 1С",
+    "onec.partner_access_group": "группа доступа новых партнёров в 1С (название или GUID); "
+    "пусто — та, что ставит обмен с сайтом",
     "review.auto_push_confirmed": "да/нет: записывать в 1С без подтверждения заказы покупателей, "
     "уже связанных раньше",
     "review.auto_push_first": "да/нет: записывать без подтверждения первое точное совпадение "

@@ -206,6 +206,13 @@ class OneCForm(ConnectionForm):
         self.read_timeout = _seconds(settings.read_timeout, self)
         self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)
         self.form.addRow(translate("ConnectionForm", "Ждать ответа"), self.read_timeout)
+        self.access_group = QLineEdit(settings.partner_access_group, self)
+        self.access_group.setPlaceholderText(
+            translate("ConnectionForm", "пусто — та, что ставит новым партнёрам обмен с сайтом")
+        )
+        self.form.addRow(
+            translate("ConnectionForm", "Группа доступа новых партнёров"), self.access_group
+        )
         self._add_check()
         self.url.setText(settings.url)
         self.user.setText(settings.user)
@@ -220,6 +227,7 @@ class OneCForm(ConnectionForm):
             ca_bundle=self.ca_bundle.text().strip(),
             connect_timeout=self.connect_timeout.value(),
             read_timeout=self.read_timeout.value(),
+            partner_access_group=self.access_group.text().strip(),
         )
 
     @staticmethod

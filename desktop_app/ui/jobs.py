@@ -17,7 +17,7 @@ from desktop_app.services.connection_check import CheckResult
 from desktop_app.services.decision_service import auto_map
 from desktop_app.services.directory_service import RefreshReport, refresh_directory
 from desktop_app.services.fetch_service import FetchReport, fetch_orders
-from desktop_app.services.onec_connection import connect, connection_for
+from desktop_app.services.onec_connection import cached_references, connect, connection_for
 from desktop_app.services.push_service import PushReport, push
 from desktop_app.services.settings import OneCSettings
 from desktop_app.services.workspace import Workspace
@@ -78,6 +78,8 @@ def push_job(workspace: Workspace) -> Callable[[TaskContext], PushReport]:
             parallel=review.parallel_writes,
             on_step=context.report,
             cancel=context.cancel,
+            references=cached_references(onec, workspace.data_dir),
+            access_group=onec.partner_access_group,
         )
 
     return run

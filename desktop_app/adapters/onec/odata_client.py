@@ -2,9 +2,10 @@
 
 One `requests.Session` (keep-alive: a real УТ 11 takes seconds per request, a new TLS
 connection each time would add to it), HTTP Basic with the credentials in UTF-8 (a Cyrillic
-login is base64 of the UTF-8 `login:password`), `$format=json` always. Reads are retried on
-connection errors; writes never are — whether a write that lost its answer was applied is
-decided by the caller, which looks the object up before trying again (the outbox).
+login is base64 of the UTF-8 `login:password`), `$format=json` always, `allowedOnly=true` on
+every read (odata_answers.py). Reads are retried on network errors and cut answers; writes
+never are — whether a write that lost its answer was applied is decided by the caller,
+which looks the object up before trying again (the outbox), or by its `Location`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,21 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import requests
 from requests.auth import HTTPBasicAuth
 
+from desktop_app.adapters.onec.odata_answers import (
+    ALLOWED_ONLY,
+    JsonObject,
+    OneCAnswerCutError,
+    created_key,
+    created_or_key,
+    json_of,
+    read_answer,
+    with_allowed_only,
+)
 from desktop_app.adapters.onec.odata_errors import (
     OneCCertificateError,
     OneCConfigError,
@@ -27,13 +38,13 @@ from desktop_app.adapters.onec.odata_errors import (
     OneCError,
     OneCNotFoundError,
     error_for,
+    rights_error,
 )
 from desktop_app.adapters.onec.odata_filter import Expr, Field, Guid, any_of
 from desktop_app.adapters.onec.odata_query import Query, encode_path, entity_path
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-JsonObject = dict[str, Any]
+__all__ = ["JsonObject", "ODataClient", "OneCConnection", "service_root"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +110,15 @@ class ODataClient:
 
     def rows(self, query: Query) -> list[JsonObject]:
         """The `value` list of a query (one request: page with `pages` for more)."""
-        answer = self._get_json(query.url(self.root), f"чтение {query.entity_set}")
+        answer = self._get_json(query.url(self.root), query.entity_set)
         value = answer.get("value")
         return value if isinstance(value, list) else []
 
     def count(self, query: Query) -> int:
         """`/$count` — 1C counts separately (`$inlinecount` would ignore `$top`/`$skip`)."""
         url = query.url(self.root, count=True)
-        text = self._get(url, f"подсчёт {query.entity_set}").text.strip().lstrip("\ufeff")
+        what = f"подсчёт {query.entity_set}"
+        text = self._get(url, what, query.entity_set).text.strip().lstrip("\ufeff")
         try:
             return int(text)
         except ValueError:
@@ -139,7 +151,7 @@ class ODataClient:
         """One object by its key; None when 1C has no such object."""
         url = Query(entity_set).select(*fields).url_for(self.root, ref_key)
         try:
-            return self._get_json(url, f"чтение {entity_set}")
+            return self._get_json(url, entity_set, by_key=True)
         except OneCNotFoundError:
             return None
 
@@ -164,19 +176,35 @@ class ODataClient:
 
     def metadata(self) -> bytes:
         """`$metadata` (EDMX); it can be megabytes, so the caller caches it."""
-        return self._get(f"{self.root}$metadata", "чтение $metadata").content
+        return self._get(f"{self.root}$metadata", "чтение $metadata", None).content
 
     # --- writing ---------------------------------------------------------------------------
 
     def create(self, entity_set: str, body: JsonObject) -> JsonObject:
-        """POST: 1C answers 201 with the new object (and its Ref_Key)."""
+        """POST: 1C answers 201 with the new object and its `Location`; a body that did not
+        arrive whole is read back by the key `Location` names (1C has made the object, and
+        a second POST would make another)."""
         url = f"{self.root}{encode_path(entity_set)}?$format=json"
-        return self._write("POST", url, body, f"создание {entity_set}")
+        what = f"создание {entity_set}"
+        try:
+            response = self._send("POST", url, body, what, entity_set)
+            location = response.headers.get("Location")
+            created = json_of(response, what) if response.content.strip() else {}
+        except OneCAnswerCutError as error:
+            location, created = error.location, {}
+            if created_key(location, entity_set) is None:
+                raise
+        found = created_or_key(created, location, entity_set, what)
+        if isinstance(found, str):
+            return self.get(entity_set, found) or {"Ref_Key": found}
+        return found
 
     def update(self, entity_set: str, ref_key: str, body: JsonObject) -> JsonObject:
         """PATCH: only the sent fields change; a tabular section sent is replaced whole."""
         url = f"{self.root}{encode_path(entity_path(entity_set, ref_key))}?$format=json"
-        return self._write("PATCH", url, body, f"изменение {entity_set}")
+        what = f"изменение {entity_set}"
+        response = self._send("PATCH", url, body, what, entity_set)
+        return json_of(response, what) if response.content.strip() else {}
 
     def post_document(self, entity_set: str, ref_key: str) -> None:
         """Post a document (`…/Post?PostingModeOperational=false`)."""
@@ -184,71 +212,83 @@ class ODataClient:
             f"{self.root}{encode_path(entity_path(entity_set, ref_key))}/Post"
             "?PostingModeOperational=false"
         )
-        self._request("POST", url, f"проведение {entity_set}", retry=False)
+        self._request("POST", url, f"проведение {entity_set}", retry=False, entity_set=entity_set)
 
     # --- transport -------------------------------------------------------------------------
 
     def _too_long(self, query: Query, batch: list[Expr]) -> bool:
         candidate = query.filter(_both(query.condition, any_of(batch)))
-        return candidate.url_length(self.root) > self.connection.query_limit
+        length = candidate.url_length(self.root) + len("&" + ALLOWED_ONLY)
+        return length > self.connection.query_limit
 
-    def _get_json(self, url: str, what: str) -> JsonObject:
-        return _json(self._get(url, what), what)
+    def _get_json(self, url: str, entity_set: str, *, by_key: bool = False) -> JsonObject:
+        what = f"чтение {entity_set}"
+        return json_of(self._get(url, what, entity_set, by_key=by_key), what)
 
-    def _get(self, url: str, what: str) -> requests.Response:
-        return self._request("GET", url, what, retry=True)
+    def _get(
+        self, url: str, what: str, entity_set: str | None, *, by_key: bool = False
+    ) -> requests.Response:
+        url = with_allowed_only(url)
+        return self._request("GET", url, what, retry=True, entity_set=entity_set, by_key=by_key)
 
-    def _write(self, method: str, url: str, body: JsonObject, what: str) -> JsonObject:
+    def _send(
+        self, method: str, url: str, body: JsonObject, what: str, entity_set: str
+    ) -> requests.Response:
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
-        response = self._request(
-            method,
-            url,
-            what,
-            retry=False,
-            data=data,
-            headers={"Content-Type": "application/json; charset=utf-8"},
+        headers = {"Content-Type": "application/json; charset=utf-8"}
+        return self._request(
+            method, url, what, retry=False, entity_set=entity_set, data=data, headers=headers
         )
-        return _json(response, what) if response.content.strip() else {}
 
     def _request(
-        self, method: str, url: str, what: str, *, retry: bool, **kwargs: Any
+        self,
+        method: str,
+        url: str,
+        what: str,
+        *,
+        retry: bool,
+        entity_set: str | None = None,
+        by_key: bool = False,
+        **kwargs: Any,
     ) -> requests.Response:
         attempts = self.connection.retries + 1 if retry else 1
         pause = self.connection.backoff
         for attempt in range(1, attempts + 1):
             started = time.monotonic()
             try:
-                response = self._session.request(
+                response = read_answer(
+                    self._session,
                     method,
                     url,
+                    what,
                     auth=self._auth,
                     timeout=(self.connection.connect_timeout, self.connection.read_timeout),
                     verify=self._verify,
                     **kwargs,
                 )
-            except requests.exceptions.SSLError:
-                raise OneCCertificateError(
-                    f"{what}: не удалось проверить сертификат сервера 1С. Если у него "
-                    "собственный сертификат, укажите файл: config set onec.ca_bundle ФАЙЛ."
-                ) from None
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
-                if attempt >= attempts:
-                    raise _connection_error(what, error, method) from None
-                log.warning(
-                    "1C %s: %s; retry %d in %.1f s", what, type(error).__name__, attempt, pause
-                )
+            except OneCAnswerCutError:
+                raise
+            except OneCError as error:
+                retried = isinstance(error, OneCConnectionError) and not isinstance(
+                    error, OneCCertificateError
+                )  # after a network failure; never after an answer of 1C
+                if not retry or attempt >= attempts or not retried:
+                    raise
+                log.warning("1C %s: %s; retry %d in %.1f s", what, error.message, attempt, pause)
                 self._sleep(pause)
                 pause *= 2
                 continue
             log.info("1C %s %s: HTTP %s in %.1f s", method, what, response.status_code,
                      time.monotonic() - started)  # fmt: skip
             if response.status_code >= 400:
-                raise error_for(
+                refused = error_for(
                     response.status_code,
                     response.content,
                     response.headers.get("Content-Type", ""),
                     what,
                 )
+                raise rights_error(refused, what, entity_set, reading=method == "GET",
+                                   by_key=by_key, user=self.connection.user)  # fmt: skip
             return response
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -257,29 +297,3 @@ def _both(first: Expr | None, second: Expr | None) -> Expr | None:
     if first is None:
         return second
     return first if second is None else first & second
-
-
-def _json(response: requests.Response, what: str) -> JsonObject:
-    try:
-        answer = response.json()
-    except ValueError:
-        raise error_for(
-            response.status_code, response.content, response.headers.get("Content-Type", ""), what
-        ) from None
-    if not isinstance(answer, dict):
-        raise OneCError(f"{what}: 1С ответила не объектом JSON.")
-    return answer
-
-
-def _connection_error(what: str, error: Exception, method: str) -> OneCConnectionError:
-    timed_out = isinstance(error, requests.exceptions.Timeout)
-    unknown = "" if method == "GET" else " Неизвестно, успела ли 1С выполнить запись."
-    if timed_out:
-        return OneCConnectionError(
-            f"{what}: 1С не ответила вовремя (сервер 1С бывает медленным; можно увеличить "
-            f"onec.read_timeout).{unknown}"
-        )
-    return OneCConnectionError(
-        f"{what}: не удалось связаться с 1С — соединение не установлено или разорвано. "
-        f"Проверьте адрес (onec.url) и сеть.{unknown}"
-    )

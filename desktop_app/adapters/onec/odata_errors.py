@@ -40,6 +40,13 @@ class OneCAuthError(OneCError):
     """401/403: the login, the password or the user's rights in 1C."""
 
 
+class OneCRightsError(OneCAuthError):
+    """403 with code 20: the 1C user may not read (or write) `entity_set` — a role, or
+    record-level restrictions on the object asked for by key (GUIDE §5)."""
+
+    entity_set: str | None = None
+
+
 class OneCNotFoundError(OneCError):
     """404 with code 9: no such object (or set) in the publication."""
 
@@ -127,3 +134,64 @@ def error_for(status: int, body: bytes, content_type: str, what: str) -> OneCErr
         code=code,
         onec_message=onec_message,
     )
+
+
+_KNOWN_WORDS = {
+    "Catalog_Контрагенты_КонтактнаяИнформация": "табличную часть «Контактная информация» "
+    "справочника «Контрагенты»",
+    "Catalog_ВидыКонтактнойИнформации": "справочник «Виды контактной информации»",
+    "Catalog_ГруппыДоступаПартнеров": "справочник «Группы доступа партнеров»",
+    "Catalog_БанковскиеСчетаОрганизаций": "справочник «Банковские счета организаций»",
+    "Document_ЗаказКлиента": "документ «Заказ клиента»",
+}
+_KINDS = {"Catalog": "справочник", "Document": "документ"}
+
+
+def object_words(entity_set: str) -> str:
+    """The object as a 1C administrator finds it in the configuration: справочник «Партнеры»."""
+    if entity_set in _KNOWN_WORDS:
+        return _KNOWN_WORDS[entity_set]
+    prefix, _, name = entity_set.partition("_")
+    return f"{_KINDS.get(prefix, 'объект')} «{name or prefix}»"
+
+
+def rights_error(
+    error: OneCError, what: str, entity_set: str | None, *, reading: bool, by_key: bool, user: str
+) -> OneCError:
+    """403/20 in words for the 1C administrator: which user, which object, what to grant.
+
+    Reads of sets are sent with `allowedOnly=true`, so for them a 403/20 is the right on the
+    set itself, not a hidden row; an object asked for by key may be hidden by record-level
+    restrictions as well. 1C's own message is kept verbatim at the end.
+    """
+    if error.status != 403 or error.code != "20" or entity_set is None:
+        return error
+    words = object_words(entity_set)
+    if not reading:
+        told = (
+            f"у пользователя 1С «{user}» нет права записывать {words} ({entity_set}). "
+            f"Администратору 1С: дайте ему право добавлять и изменять {words}; при "
+            "ограничении доступа на уровне записей — и доступ к группе доступа партнёров, "
+            "которую программа ставит новым партнёрам (настройка onec.partner_access_group)."
+        )
+    elif by_key:
+        told = (
+            f"пользователь 1С «{user}» не может прочитать этот объект: {words} ({entity_set}). "
+            "Либо у него нет права чтения этого объекта, либо объект скрыт ограничением "
+            "доступа на уровне записей (например, группой доступа партнёра). Администратору "
+            f"1С: дайте пользователю право чтения {words} и доступ к нужным группам."
+        )
+    else:
+        told = (
+            f"у пользователя 1С «{user}» нет права чтения: {words} ({entity_set}). "
+            f"Администратору 1С: дайте этому пользователю право на чтение {words} "
+            "(профиль групп доступа или роль), программа без него не работает."
+        )
+    found = OneCRightsError(
+        f"{what}: {told} Ответ 1С: «{error.onec_message}».",
+        status=error.status,
+        code=error.code,
+        onec_message=error.onec_message,
+    )
+    found.entity_set = entity_set
+    return found

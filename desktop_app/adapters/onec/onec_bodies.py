@@ -3,12 +3,18 @@
 1C does not validate OData writes and cuts long strings silently (GUIDE §5), so the bodies
 are cut here, where it is visible and the same cut is used to look the object up again.
 The marker goes into a free-text field 1C shows to its users, in words they understand.
+
+What 1C would not refuse but its users would never see is not written either: each
+contact-information row carries its predefined kind (`Вид_Key`), and a new partner its
+access group (`ГруппаДоступа_Key`) — both from `ReferenceItems` (onec_references.py); when
+they are unknown the body is refused with a sentence saying what the 1C side lacks.
 """
 
 from __future__ import annotations
 
 from desktop_app.adapters.onec.odata_client import JsonObject
 from desktop_app.adapters.onec.odata_filter import Guid
+from desktop_app.adapters.onec.onec_references import KIND_NAMES, ReferenceItems
 from desktop_app.domain.counterparty import CounterpartyKind
 from desktop_app.domain.decisions import CounterpartyCard
 
@@ -16,6 +22,16 @@ DESCRIPTION_LENGTH = 100
 """`Description` of both catalogues in УТ 11."""
 PARTNER_MARKER_FIELD = "Комментарий"
 COUNTERPARTY_MARKER_FIELD = "ДополнительнаяИнформация"
+PARTNER_WRITTEN = ("Description", "НаименованиеПолное", "ЮрФизЛицо", "Клиент",
+                   "ГруппаДоступа_Key", PARTNER_MARKER_FIELD)  # fmt: skip
+"""The partner's fields a body writes (the publication check asks for them)."""
+COUNTERPARTY_WRITTEN = (
+    "Description", "НаименованиеПолное", "ЮрФизЛицо", "ЮридическоеФизическоеЛицо", "ИНН", "КПП",
+    "РегистрационныйНомер", "Партнер_Key", "ГоловнойКонтрагент_Key", "ОбособленноеПодразделение",
+    COUNTERPARTY_MARKER_FIELD, "КонтактнаяИнформация",
+)  # fmt: skip
+CONTACT_ROW_FIELDS = ("Тип", "Вид_Key", "Представление", "АдресЭП", "НомерТелефона")
+"""The fields of a КонтактнаяИнформация row a body writes (LineNumber besides)."""
 
 _LEGAL_FORMS = {
     CounterpartyKind.LEGAL: ("ЮрЛицо", "ЮридическоеЛицо"),
@@ -39,18 +55,24 @@ def marker_text(marker: str) -> str:
     return f"Создан программой Order Review, метка {marker}"
 
 
-def partner_body(card: CounterpartyCard, marker: str) -> JsonObject:
+def partner_body(card: CounterpartyCard, marker: str, references: ReferenceItems) -> JsonObject:
     company = card.kind in (CounterpartyKind.LEGAL, CounterpartyKind.UNKNOWN)
-    return {
+    body: JsonObject = {
         "Description": short_name(card.name),
         "НаименованиеПолное": card.full_name or card.name,
         "ЮрФизЛицо": "Компания" if company else "ЧастноеЛицо",
         "Клиент": True,
         PARTNER_MARKER_FIELD: marker_text(marker),
     }
+    group = references.partner_group()
+    if group is not None:
+        body["ГруппаДоступа_Key"] = Guid(group).value
+    return body
 
 
-def counterparty_body(card: CounterpartyCard, partner_key: str | None, marker: str) -> JsonObject:
+def counterparty_body(
+    card: CounterpartyCard, partner_key: str | None, marker: str, references: ReferenceItems
+) -> JsonObject:
     legal_form, legal_or_natural = _LEGAL_FORMS[card.kind]
     body: JsonObject = {
         "Description": short_name(card.name),
@@ -72,6 +94,7 @@ def counterparty_body(card: CounterpartyCard, partner_key: str | None, marker: s
         value = getattr(card, name)
         if value:
             row: JsonObject = {"LineNumber": str(len(contacts) + 1), "Тип": kind,
+                               "Вид_Key": references.kind(KIND_NAMES[name]),
                                "Представление": value}  # fmt: skip
             if field:
                 row[field] = value

@@ -15,6 +15,7 @@ from typing import Any
 from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
 from desktop_app.adapters.onec.odata_filter import Field, Guid
 from desktop_app.adapters.onec.odata_query import Query
+from desktop_app.adapters.onec.onec_references import ASSUMED, ReferenceItems, read_references
 from desktop_app.domain.onec_directory import (
     DirectoryCounterparty,
     DirectoryPartner,
@@ -161,8 +162,23 @@ def customer_order_from(row: JsonObject) -> OneCCustomerOrder:
 class OneCObjects:
     """Get, find, create and update the objects of the four sets."""
 
-    def __init__(self, client: ODataClient) -> None:
+    def __init__(
+        self,
+        client: ODataClient,
+        references: ReferenceItems | None = None,
+        access_group: str = "",
+    ) -> None:
+        """`references`: the kinds and access group new objects point at, from the
+        publication summary; when None they are read on first need, with the setting
+        `access_group` (onec.partner_access_group)."""
         self.client = client
+        self._references = references
+        self._access_group = access_group
+
+    def references(self) -> ReferenceItems:
+        if self._references is None:
+            self._references = read_references(self.client, ASSUMED, self._access_group)
+        return self._references
 
     # counterparties
     def counterparty(self, ref_key: str) -> DirectoryCounterparty | None:

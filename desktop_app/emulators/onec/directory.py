@@ -19,7 +19,9 @@ from desktop_app.emulators.onec import refs
 from desktop_app.emulators.onec.generated import ExtraCounterparties, ExtraPartners
 from desktop_app.emulators.onec.order_docs import Placement, order_document
 from desktop_app.emulators.onec.schema import (
+    ACCESS_GROUPS,
     BANK_ACCOUNTS,
+    CONTACT_KINDS,
     COUNTERPARTIES,
     ENTITY_SETS,
     ORDERS,
@@ -62,6 +64,8 @@ class Directory:
             (BANK_ACCOUNTS, seeded.bank_accounts),
             (PARTNERS, seeded.partners),
             (COUNTERPARTIES, seeded.counterparties),
+            (CONTACT_KINDS, seeded.contact_kinds),
+            (ACCESS_GROUPS, seeded.access_groups),
         ):
             for row in rows:
                 self.tables[name].put(row)

@@ -4,9 +4,9 @@ The demo and the tests start one, point an OData client at `service_root`, and c
 base underneath it — 1C's exchange importing a new site order, another manager filling an
 order, faults — from Python. Every rule it follows is documented, with its source, in the
 module that applies it: query.py (URLs and options), filter_parser.py / filter_eval.py
-(`$filter`), reading.py (what a GET returns), writes.py (what a write does), errors.py
-(error bodies), service.py (authentication and dispatch), server.py (HTTP), seed.py and
-generated.py (the data).
+(`$filter`), reading.py (what a GET returns), rights.py (what a user may see), writes.py
+(what a write does), errors.py (error bodies), service.py (authentication and dispatch),
+server.py (HTTP), seed.py, seed_reference.py and generated.py (the data).
 
 The directory is seeded from the same `World` as the portal emulator, so the portal's
 orders and 1C's counterparties tell one story.
@@ -23,6 +23,7 @@ from desktop_app.emulators.loopback import LoopbackEmulator
 from desktop_app.emulators.onec import writes
 from desktop_app.emulators.onec.directory import Directory
 from desktop_app.emulators.onec.faults import Fault, FaultBook
+from desktop_app.emulators.onec.rights import Rights
 from desktop_app.emulators.onec.schema import ENTITY_SETS, ORDERS, ROW_SETS
 from desktop_app.emulators.onec.server import OneCHTTPServer, RequestRecord, Services
 from desktop_app.emulators.onec.service import Publication
@@ -80,10 +81,26 @@ class OneCEmulator(LoopbackEmulator):
 
     # --- the base underneath ---------------------------------------------------------------
 
-    def add_user(self, login: str, password: str, *, rights: bool = True) -> None:
-        """Another 1C user; `rights=False` may log in but not use the OData interface."""
+    def add_user(
+        self,
+        login: str,
+        password: str,
+        *,
+        rights: bool = True,
+        unreadable: tuple[str, ...] = (),
+        partner_groups: tuple[str, ...] | None = None,
+    ) -> None:
+        """Another 1C user (rights.py): `rights=False` may log in but not use the OData
+        interface; `unreadable` names sets it has no read right on; `partner_groups`, when
+        given, are the only partner access groups its record-level restrictions let it see
+        (with their counterparties and orders)."""
+        granted = Rights(
+            odata=rights,
+            unreadable=frozenset(unreadable),
+            partner_groups=None if partner_groups is None else frozenset(partner_groups),
+        )
         with self.directory.lock:
-            self._publication.add_user(login, password, rights)
+            self._publication.add_user(login, password, granted)
 
     def entity(self, set_name: str, ref_key: str) -> Row | None:
         """The object as stored (a copy), or None. Tabular-section sets are not objects."""
@@ -108,6 +125,11 @@ class OneCEmulator(LoopbackEmulator):
     def import_order(self, portal_order_number: int) -> str:
         """1C's site exchange imports portal order `portal_order_number` now; its Ref_Key."""
         return self.directory.import_order(portal_order_number)
+
+    def set_fields(self, set_name: str, ref_key: str, **fields: Any) -> None:
+        """Someone changes an object inside 1C (its form, an exchange): stored as given."""
+        writes.set_field(self.directory, ENTITY_SETS[_entity_set(set_name)], ref_key.lower(),
+                         **fields)  # fmt: skip
 
     def set_counterparty_key(
         self, order_ref: str, key: str, *, partner_key: str | None = None

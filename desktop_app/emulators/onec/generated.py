@@ -20,7 +20,7 @@ import operator
 from typing import Any
 
 from desktop_app.emulators import world_names as names
-from desktop_app.emulators.onec import refs, seed_records
+from desktop_app.emulators.onec import refs, seed_records, seed_reference
 
 Row = dict[str, Any]
 
@@ -44,6 +44,8 @@ def _mix(seed: int, index: int) -> int:
 
 
 _VERSIONS = tuple(refs.data_version(n) for n in range(1, 5))
+_GROUPS = (seed_reference.ACCESS_GROUP_WHOLESALE, seed_reference.ACCESS_GROUP_KEY_CLIENTS)
+"""Partner access groups: one extra partner in ten is a key client."""
 _INN10 = (2, 4, 10, 3, 5, 9, 4, 6, 8)
 _INN12_1 = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
 _INN12_2 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
@@ -117,6 +119,7 @@ class ExtraPartners(GeneratedRange):
             code=f"00-{index + 100_000:08d}",
             registered=dt.datetime(2015, 3, 2, 8, 0),
             version=1 + card.hash % 3,
+            access_group=_GROUPS[card.hash % 10 == 0],
         )
 
 

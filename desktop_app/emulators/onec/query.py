@@ -9,8 +9,8 @@ option it lands in). Paths (17.4.4, 17.4.8): `<Set>`, `<Set>(guid'…')` or
 Options: `$select` (fields, `Section/Field`, `Navigation/Field`, `*`, `**`, spaces after
 commas allowed), `$filter`, `$orderby` (`Field [asc|desc]`, several, `Navigation/Field`),
 `$top`, `$skip`, `$inlinecount=allpages|none`, `$expand`, `$format`, `allowedOnly` (also
-as `$allowedOnly`, accepted and without effect here: every object is allowed). Unknown
-names are refused with 400/6 «Сегмент пути X не найден!» and the name echoed (probes P4/P7).
+as `$allowedOnly`; what it does for a user with record-level restrictions is rights.py's).
+Unknown names are refused with 400/6 «Сегмент пути X не найден!» and the name echoed (probes P4/P7).
 """
 
 from __future__ import annotations

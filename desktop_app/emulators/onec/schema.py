@@ -18,14 +18,38 @@ realistic data need is published — a real УТ 11 has dozens more per object.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from desktop_app.emulators.onec.schema_types import (
+    BOOLEAN,
+    CATALOG_HEAD,
+    DATETIME,
+    DOUBLE,
+    GUID,
+    INT64,
+    LINE_NUMBER,
+    REF_KEY,
+    STRING,
+    EntitySet,
+    Prop,
+    RowSet,
+    Section,
+)
 
-GUID = "Edm.Guid"
-STRING = "Edm.String"
-BOOLEAN = "Edm.Boolean"
-INT64 = "Edm.Int64"
-DOUBLE = "Edm.Double"
-DATETIME = "Edm.DateTime"
+# The building blocks, imported from here by the rest of the emulator as before.
+__all__ = [
+    "BOOLEAN",
+    "CATALOG_HEAD",
+    "DATETIME",
+    "DOUBLE",
+    "GUID",
+    "INT64",
+    "LINE_NUMBER",
+    "REF_KEY",
+    "STRING",
+    "EntitySet",
+    "Prop",
+    "RowSet",
+    "Section",
+]
 
 COUNTERPARTIES = "Catalog_Контрагенты"
 CONTACTS = "Catalog_Контрагенты_КонтактнаяИнформация"
@@ -34,6 +58,8 @@ ORGANIZATIONS = "Catalog_Организации"
 BANK_ACCOUNTS = "Catalog_БанковскиеСчетаОрганизаций"
 ORDERS = "Document_ЗаказКлиента"
 ORDER_GOODS = "Document_ЗаказКлиента_Товары"
+CONTACT_KINDS = "Catalog_ВидыКонтактнойИнформации"
+ACCESS_GROUPS = "Catalog_ГруппыДоступаПартнеров"
 
 # Enumerations, by the names of their values (UT 11.5.20.68 configuration dump, see the
 # reference file ut11-enums-…txt; the two order enums are those of УТ 11's ЗаказКлиента).
@@ -54,82 +80,6 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "ХозяйственныеОперации": ("РеализацияКлиенту", "РеализацияКлиентуРеглУчет"),
 }
 
-
-@dataclass(frozen=True, slots=True)
-class Prop:
-    """One property: its Edm type, the length a string is cut to, what a `_Key` points at."""
-
-    name: str
-    edm: str
-    length: int = 0
-    target: str | None = None
-    """For a reference: the entity set of the referenced object (navigation when published)."""
-    enum: str | None = None
-    """For an enumeration (an Edm.String): the key of its value names in `ENUMS`."""
-    key: bool = False
-
-    @property
-    def navigation(self) -> str | None:
-        """The navigation property's name (`Партнер` for `Партнер_Key`), if it has one."""
-        if self.target is None or not self.name.endswith("_Key"):
-            return None
-        return self.name.removesuffix("_Key")
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A tabular section: the rows' own properties (without Ref_Key and LineNumber)."""
-
-    name: str
-    props: tuple[Prop, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class EntitySet:
-    name: str
-    props: tuple[Prop, ...]
-    sections: tuple[Section, ...] = ()
-    open_type: bool = False
-    """Documents are `OpenType="true"` in the real metadata, catalogs are not."""
-    by_name: dict[str, Prop] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_name", {p.name: p for p in self.props})
-
-    @property
-    def is_document(self) -> bool:
-        return self.name.startswith("Document_")
-
-    def section(self, name: str) -> Section | None:
-        return next((s for s in self.sections if s.name == name), None)
-
-
-@dataclass(frozen=True, slots=True)
-class RowSet:
-    """A tabular section published as its own set (`Catalog_Контрагенты_КонтактнаяИнформация`)."""
-
-    name: str
-    parent: EntitySet
-    section: Section
-    props: tuple[Prop, ...] = field(init=False)
-    by_name: dict[str, Prop] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        props = (REF_KEY, LINE_NUMBER, *self.section.props)
-        object.__setattr__(self, "props", props)
-        object.__setattr__(self, "by_name", {p.name: p for p in props})
-
-
-REF_KEY = Prop("Ref_Key", GUID, key=True)
-LINE_NUMBER = Prop("LineNumber", INT64, key=True)
-_CATALOG_HEAD = (
-    REF_KEY,
-    Prop("Predefined", BOOLEAN),
-    Prop("PredefinedDataName", STRING),
-    Prop("DataVersion", STRING),
-    Prop("Description", STRING, 100),
-    Prop("DeletionMark", BOOLEAN),
-)
 
 CONTACT_ROW = Section(
     "КонтактнаяИнформация",
@@ -154,7 +104,7 @@ CONTACT_ROW = Section(
 COUNTERPARTY_SET = EntitySet(
     COUNTERPARTIES,
     (
-        *_CATALOG_HEAD,
+        *CATALOG_HEAD,
         Prop("НаименованиеПолное", STRING, 1000),
         Prop("ОбособленноеПодразделение", BOOLEAN),
         Prop("ЮридическоеФизическоеЛицо", STRING, enum="ЮридическоеФизическоеЛицо"),
@@ -176,9 +126,9 @@ COUNTERPARTY_SET = EntitySet(
 PARTNER_SET = EntitySet(
     PARTNERS,
     (
-        *_CATALOG_HEAD[:5],
+        *CATALOG_HEAD[:5],
         Prop("Code", STRING, 11),
-        _CATALOG_HEAD[5],
+        CATALOG_HEAD[5],
         Prop("Parent_Key", GUID, target=PARTNERS),
         Prop("IsFolder", BOOLEAN),
         Prop("НаименованиеПолное", STRING),
@@ -188,6 +138,10 @@ PARTNER_SET = EntitySet(
         Prop("Конкурент", BOOLEAN),
         Prop("ПрочиеОтношения", BOOLEAN),
         Prop("ОсновнойМенеджер_Key", GUID),
+        # Справочник.Партнеры.ГруппаДоступа (CatalogRef.ГруппыДоступаПартнеров, FillChecking
+        # ShowError — Catalogs/Партнеры.xml of the УТ 11.5 dump): what record-level
+        # restrictions look at (rights.py); required in 1C's forms, not on OData writes.
+        Prop("ГруппаДоступа_Key", GUID, target=ACCESS_GROUPS),
         Prop("ДатаРегистрации", DATETIME),
         Prop("Комментарий", STRING),
     ),
@@ -196,7 +150,7 @@ PARTNER_SET = EntitySet(
 ORGANIZATION_SET = EntitySet(
     ORGANIZATIONS,
     (
-        *_CATALOG_HEAD,
+        *CATALOG_HEAD,
         Prop("Префикс", STRING, 2),
         Prop("НаименованиеПолное", STRING),
         Prop("НаименованиеСокращенное", STRING, 255),
@@ -217,7 +171,7 @@ ORGANIZATION_SET = EntitySet(
 BANK_ACCOUNT_SET = EntitySet(
     BANK_ACCOUNTS,
     (
-        *_CATALOG_HEAD,
+        *CATALOG_HEAD,
         Prop("Owner_Key", GUID, target=ORGANIZATIONS),
         Prop("НомерСчета", STRING, 20),
         Prop("Банк_Key", GUID),
@@ -286,9 +240,46 @@ ORDER_SET = EntitySet(
     open_type=True,
 )
 
+# Справочник.ВидыКонтактнойИнформации (Catalogs/ВидыКонтактнойИнформации.xml of the УТ 11.5
+# dump): hierarchical, its kinds are predefined items (Ext/Predefined.xml) that OData names
+# in `PredefinedDataName`; БСП 3 also keeps the name in ИмяПредопределенногоВида.
+CONTACT_KIND_SET = EntitySet(
+    CONTACT_KINDS,
+    (
+        *CATALOG_HEAD[:4],
+        Prop("Description", STRING, 150),
+        CATALOG_HEAD[5],
+        Prop("Parent_Key", GUID, target=CONTACT_KINDS),
+        Prop("IsFolder", BOOLEAN),
+        Prop("Тип", STRING, enum="ТипыКонтактнойИнформации"),
+        Prop("ИмяПредопределенногоВида", STRING, 150),
+        Prop("Используется", BOOLEAN),
+    ),
+)
+
+# Справочник.ГруппыДоступаПартнеров (same dump): no code, no hierarchy, Description of 50,
+# nothing predefined (each base makes its own groups); a group is its own ГруппаДоступа.
+ACCESS_GROUP_SET = EntitySet(
+    ACCESS_GROUPS,
+    (
+        *CATALOG_HEAD[:4],
+        Prop("Description", STRING, 50),
+        CATALOG_HEAD[5],
+        Prop("ГруппаДоступа_Key", GUID, target=ACCESS_GROUPS),
+    ),
+)
+
 ENTITY_SETS: dict[str, EntitySet] = {
     s.name: s
-    for s in (COUNTERPARTY_SET, PARTNER_SET, ORGANIZATION_SET, BANK_ACCOUNT_SET, ORDER_SET)
+    for s in (
+        COUNTERPARTY_SET,
+        PARTNER_SET,
+        ORGANIZATION_SET,
+        BANK_ACCOUNT_SET,
+        ORDER_SET,
+        CONTACT_KIND_SET,
+        ACCESS_GROUP_SET,
+    )
 }
 ROW_SETS: dict[str, RowSet] = {
     f"{s.name}_{section.name}": RowSet(f"{s.name}_{section.name}", s, section)

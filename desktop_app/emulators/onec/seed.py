@@ -8,6 +8,8 @@
   (empty when 1C does not know the head) — under the head's partner, since in УТ 11 a
   partner owns its counterparties. Managers typed some names their own way ("ТехноСнаб ООО"
   for `ООО "ТехноСнаб"`), as real directories have them.
+- Each partner has an access group (seed_reference.py); some came from 1C's site exchange.
+- The kinds of contact information and the partner access groups (seed_reference.py).
 - Portal orders that 1C's own exchange imported become Document_ЗаказКлиента (order.py).
 
 Everything is a pure function of the world's seed.
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
 from desktop_app.emulators import world_names as names
 from desktop_app.emulators import world_requisites as req
-from desktop_app.emulators.onec import refs, seed_records
+from desktop_app.emulators.onec import refs, seed_records, seed_reference
 from desktop_app.emulators.onec.schema import BANK_ACCOUNT_SET, ORGANIZATION_SET
 from desktop_app.emulators.onec.seed_records import CounterpartyCard, Row
 from desktop_app.emulators.world import World
@@ -60,6 +62,8 @@ class SeededDirectory:
     known: dict[str, KnownBuyer]
     """Portal counterparty Ид → its place in 1C."""
     last_ticks: int
+    contact_kinds: list[Row]
+    access_groups: list[Row]
 
 
 def seed_directory(world: World) -> SeededDirectory:
@@ -88,7 +92,16 @@ def seed_directory(world: World) -> SeededDirectory:
         by_index[index] = place
         if buyer.counterparty.id:
             known[buyer.counterparty.id] = place
-    return SeededDirectory(organizations, accounts, partners, counterparties, known, moment)
+    return SeededDirectory(
+        organizations,
+        accounts,
+        partners,
+        counterparties,
+        known,
+        moment,
+        seed_reference.contact_kinds(),
+        seed_reference.access_groups(),
+    )
 
 
 def _sellers(rng: random.Random) -> tuple[list[Row], list[Row]]:
@@ -141,6 +154,7 @@ def _sellers(rng: random.Random) -> tuple[list[Row], list[Row]]:
 def _partner(rng: random.Random, buyer: Buyer, ref: str, code: int, manager: str) -> Row:
     party = buyer.counterparty
     private = party.kind is CounterpartyKind.PERSON
+    group, comment = seed_reference.partner_access(code)
     return seed_records.partner(
         ref,
         _description(rng, party),
@@ -150,6 +164,8 @@ def _partner(rng: random.Random, buyer: Buyer, ref: str, code: int, manager: str
         registered=DIRECTORY_START,
         version=rng.randint(1, 9),
         manager=manager,
+        access_group=group,
+        comment=comment,
     )
 
 

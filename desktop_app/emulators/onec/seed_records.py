@@ -5,9 +5,9 @@ type's empty value), and every tabular section, empty or not (the БП sample ha
 `"КонтактнаяИнформация": []`). These builders make such objects for the seed and for the
 generated range; `blank` is also the start of an object a POST creates.
 
-References to objects this publication does not carry (kinds of contact information, the
-currency, the agreement, the warehouse, managers) are fixed GUIDs below, as a real base's
-predefined and standard items are.
+References to the items a base is set up with (kinds of contact information — published,
+seed_reference.py — the currency, the agreement, the warehouse, managers) are fixed GUIDs
+below, as a real base's predefined and standard items are.
 """
 
 from __future__ import annotations
@@ -27,28 +27,28 @@ from desktop_app.emulators.onec.schema import (
 Row = dict[str, Any]
 
 
-def _fixed(day: int, serial: int) -> str:
+def fixed_ref(day: int, serial: int) -> str:
     """A reference made when the base was set up (2019), with a serial number."""
     return refs.ref_from_ticks(refs.ticks(dt.datetime(2019, 1, day)) + serial)
 
 
-KIND_LEGAL_ADDRESS = _fixed(9, 1)
+KIND_LEGAL_ADDRESS = fixed_ref(9, 1)
 """Вид_Key «Юридический адрес» (ЮрАдресКонтрагента)."""
-KIND_ACTUAL_ADDRESS = _fixed(9, 2)
+KIND_ACTUAL_ADDRESS = fixed_ref(9, 2)
 """Вид_Key «Фактический адрес» (ФактАдресКонтрагента)."""
-KIND_PHONE = _fixed(9, 3)
+KIND_PHONE = fixed_ref(9, 3)
 """Вид_Key «Телефон» (ТелефонКонтрагента)."""
-KIND_EMAIL = _fixed(9, 4)
+KIND_EMAIL = fixed_ref(9, 4)
 """Вид_Key «Адрес электронной почты» (EmailКонтрагента)."""
-COUNTRY_RUSSIA = _fixed(9, 5)
-CURRENCY_RUB = _fixed(10, 1)
-AGREEMENT_STANDARD = _fixed(10, 2)
+COUNTRY_RUSSIA = fixed_ref(9, 5)
+CURRENCY_RUB = fixed_ref(10, 1)
+AGREEMENT_STANDARD = fixed_ref(10, 2)
 """Соглашение_Key of the standard agreement the site exchange puts on every order."""
-WAREHOUSE_MAIN = _fixed(10, 3)
-PRICE_KIND_WHOLESALE = _fixed(10, 4)
-MANAGERS = tuple(_fixed(11, n) for n in range(1, 5))
+WAREHOUSE_MAIN = fixed_ref(10, 3)
+PRICE_KIND_WHOLESALE = fixed_ref(10, 4)
+MANAGERS = tuple(fixed_ref(11, n) for n in range(1, 5))
 """Catalog_Пользователи references of the sales managers."""
-VAT_RATES = {"22": _fixed(12, 22), "20": _fixed(12, 20), "10": _fixed(12, 10), "": _fixed(12, 0)}
+VAT_RATES = {rate: fixed_ref(12, int(rate or 0)) for rate in ("22", "20", "10", "")}
 """Catalog_СтавкиНДС references; "" is «Без НДС»."""
 
 
@@ -187,6 +187,8 @@ def partner(
     registered: dt.datetime,
     version: int,
     manager: str = refs.EMPTY_REF,
+    access_group: str = refs.EMPTY_REF,
+    comment: str = "",
 ) -> Row:
     """A Catalog_Партнеры object: a client (Клиент = true), a company or a private person."""
     row = blank(PARTNER_SET)
@@ -200,7 +202,9 @@ def partner(
             "ЮрФизЛицо": "ЧастноеЛицо" if private else "Компания",
             "Клиент": True,
             "ОсновнойМенеджер_Key": manager,
+            "ГруппаДоступа_Key": access_group,
             "ДатаРегистрации": values.format_datetime(registered),
+            "Комментарий": comment,
         }
     )
     return row

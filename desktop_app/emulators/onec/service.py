@@ -4,7 +4,9 @@ Order of checks, as the stack in front of 1C applies them: IIS request filtering
 string over 2048 bytes → HTML 404) and the path (outside the publication → HTML 404),
 then Basic authentication (401 without a known login and password; the credentials are
 the UTF-8 bytes of `login:password` — a live publication accepted a Cyrillic login only
-so, probe P4), then the user's right to use the standard OData interface (403), then 1C.
+so, probe P4), then the user's right to use the standard OData interface and to read the
+set (403), then 1C — whose record-level restrictions apply to what is read and written
+(rights.py).
 
 Answers are JSON with `$format=json` (or `Accept: application/json`), else Atom XML; an
 error follows the same choice (`odata.error` JSON or an `m:error` document).
@@ -15,11 +17,11 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop_app.emulators.onec import atom, errors, iis, reading, writes
+from desktop_app.emulators.onec import atom, errors, iis, reading, rights, writes
 from desktop_app.emulators.onec.directory import Directory
 from desktop_app.emulators.onec.metadata import metadata_document
 from desktop_app.emulators.onec.query import (
@@ -32,6 +34,7 @@ from desktop_app.emulators.onec.query import (
     split_query,
 )
 from desktop_app.emulators.onec.render import JSON_TYPE, XML_TYPE, Answer, Renderer, json_bytes
+from desktop_app.emulators.onec.rights import Caller, Rights
 from desktop_app.emulators.onec.schema import ENTITY_SETS, ROW_SETS, EntitySet, RowSet
 
 Row = dict[str, Any]
@@ -52,7 +55,7 @@ class Request:
 class User:
     login: str
     password: str
-    rights: bool
+    rights: Rights
 
 
 class Publication:
@@ -62,9 +65,9 @@ class Publication:
         self.root_path = f"/{name}/odata/standard.odata"
         self.users: dict[str, User] = {}
 
-    def add_user(self, login: str, password: str, rights: bool = True) -> None:
+    def add_user(self, login: str, password: str, granted: Rights | None = None) -> None:
         """1C compares logins without regard to case."""
-        self.users[login.casefold()] = User(login, password, rights)
+        self.users[login.casefold()] = User(login, password, granted or Rights())
 
     def resource(self, path: str) -> str | None:
         """The entity set a path is about (for faults and records), or None."""
@@ -99,9 +102,12 @@ class Publication:
         try:
             raw = split_query(request.query)
             chosen, level = response_format(raw, request.headers.get("accept", ""))
-            if not user.rights:
+            if not user.rights.odata:
                 raise errors.forbidden()
-            answer = self._dispatch(request, decode(rest).lstrip("/"), raw, (chosen, level), root)
+            caller = Caller(user.rights, rights.allowed_only(raw))
+            answer = self._dispatch(
+                request, decode(rest).lstrip("/"), raw, (chosen, level), root, caller
+            )
         except errors.ODataError as error:
             body = error.json_body() if chosen == "json" else error.xml_body()
             answer = Answer(error.status, body, JSON_TYPE if chosen == "json" else XML_TYPE)
@@ -127,6 +133,7 @@ class Publication:
         raw: dict[str, str],
         chosen: tuple[str, str],
         root: str,
+        caller: Caller,
     ) -> Answer:
         target = parse_target(rest)
         method = "PATCH" if request.method == "MERGE" else request.method
@@ -136,6 +143,7 @@ class Publication:
         if target.kind == "root":
             _only(method, "GET")
             return self._service_document(chosen[0], root)
+        rights.check_set(caller.rights, target)
         options = parse_options(raw, reading.props_of(target), target)
         options.format, options.metadata = chosen
         render = Renderer(root, options, self.directory)
@@ -145,22 +153,25 @@ class Publication:
         with directory.lock:
             if target.kind == "count":
                 _only(method, "GET")
-                number = reading.count(directory, target, options)
+                number = rights.count(
+                    directory, target, options, caller.rights, caller.allowed_only
+                )
                 return Answer(200, str(number).encode("ascii"), "text/plain;charset=utf-8")
             if target.kind == "set":
-                return self._set(request, method, target, options, render)
+                return self._set(request, method, target, options, render, caller)
             if target.kind == "entity":
-                return self._entity(request, method, target, options, render)
+                return self._entity(request, method, target, render, caller.rights)
             if target.kind == "action":
                 _only(method, "POST")
                 assert target.entity_set is not None and target.key is not None
                 _posting_mode(options)
+                self._readable(target.entity_set.name, target.key, caller.rights)
                 posted = target.action == "Post"
                 writes.post(directory, target.entity_set, target.key, posted=posted)
                 return Answer(200, b"")
             _only(method, "GET")
             assert target.entity_set is not None and target.navigation is not None
-            return self._navigate(target, render)
+            return self._navigate(target, render, caller.rights)
 
     def _service_document(self, chosen: str, root: str) -> Answer:
         names = [*ENTITY_SETS, *ROW_SETS]
@@ -171,10 +182,18 @@ class Publication:
         return Answer(200, atom.service(root, names), "application/atomsvc+xml;charset=utf-8")
 
     def _set(
-        self, request: Request, method: str, target: Target, options: Options, render: Renderer
+        self,
+        request: Request,
+        method: str,
+        target: Target,
+        options: Options,
+        render: Renderer,
+        caller: Caller,
     ) -> Answer:
         if method == "GET":
-            rows, count = reading.matching(self.directory, target, options)
+            rows, count = rights.matching(
+                self.directory, target, options, caller.rights, caller.allowed_only
+            )
             definition = target.row_set or target.entity_set
             assert definition is not None
             return render.feed(definition, rows, count)
@@ -183,7 +202,8 @@ class Publication:
         if target.row_set is not None:
             raise errors.ODataError(400, "13", errors.ROWS_DIRECTLY)
         assert target.entity_set is not None
-        row = writes.create(self.directory, target.entity_set, _body(request))
+        check = self._check(target.entity_set.name, caller.rights)
+        row = writes.create(self.directory, target.entity_set, _body(request), check=check)
         answer = render.element(target.entity_set, row)
         answer.status = 201
         location = f"{render.root}{target.entity_set.name}(guid'{row['Ref_Key']}')"
@@ -191,7 +211,7 @@ class Publication:
         return answer
 
     def _entity(
-        self, request: Request, method: str, target: Target, options: Options, render: Renderer
+        self, request: Request, method: str, target: Target, render: Renderer, granted: Rights
     ) -> Answer:
         assert target.key is not None
         if target.row_set is not None:
@@ -201,6 +221,7 @@ class Publication:
             line = next((r for r in lines if r["LineNumber"] == str(target.line)), None)
             if line is None:
                 raise errors.not_found(target.row_set.name)
+            rights.check_row(self.directory, target.row_set.name, line, granted)
             return render.element(target.row_set, line)
         definition = target.entity_set
         assert definition is not None
@@ -208,18 +229,34 @@ class Publication:
             row = self.directory.table(definition.name).get(target.key)
             if row is None:
                 raise errors.not_found(definition.name)
+            rights.check_row(self.directory, definition.name, row, granted)
             return render.element(definition, row)
+        self._readable(definition.name, target.key, granted)
         if method in ("PATCH", "PUT"):
             body = _body(request)
-            whole = method == "PUT"
-            row = writes.update(self.directory, definition, target.key, body, whole=whole)
+            whole, check = method == "PUT", self._check(definition.name, granted)
+            row = writes.update(
+                self.directory, definition, target.key, body, whole=whole, check=check
+            )
             return render.element(definition, row)
         if method == "DELETE":
             writes.delete(self.directory, definition, target.key)
             return Answer(204)
         raise errors.method_forbidden()
 
-    def _navigate(self, target: Target, render: Renderer) -> Answer:
+    def _readable(self, set_name: str, key: str, granted: Rights) -> None:
+        """A write to an object the user may not read is refused before anything else."""
+        row = self.directory.table(set_name).get(key, sections=False)
+        if row is not None:
+            rights.check_row(self.directory, set_name, row, granted)
+
+    def _check(self, set_name: str, granted: Rights) -> Callable[[Row], None] | None:
+        """What a write's result must pass: the user must be able to read it."""
+        if granted.partner_groups is None:
+            return None
+        return lambda row: rights.check_row(self.directory, set_name, row, granted)
+
+    def _navigate(self, target: Target, render: Renderer, granted: Rights) -> Answer:
         assert target.entity_set is not None and target.navigation is not None
         assert target.key is not None
         row = self.directory.table(target.entity_set.name).get(target.key, sections=False)
@@ -229,6 +266,7 @@ class Publication:
         other = self.directory.table(other_set.name).get(str(row[target.navigation.name]))
         if other is None:
             raise errors.not_found(other_set.name)
+        rights.check_row(self.directory, other_set.name, other, granted)
         return render.element(other_set, other)
 
 

@@ -2,7 +2,11 @@
 
 What a live УТ 11 does, and so what this does (GUIDE §5; probes P8/P9 of odata1c-gate;
 documentation 17.4.13):
-- no fill checks: any subset of properties is written, missing ones get empty values;
+- no fill checks: any subset of properties is written, missing ones get empty values — a
+  partner without its required `ГруппаДоступа_Key`, a contact-information row without its
+  `Вид_Key` (1C's own forms show only rows of a kind: УправлениеКонтактнойИнформацией of
+  the БСП fills the kind on every row it writes; a kindless row is stored and never shown)
+  are stored as sent;
 - unknown properties, `Ref_Key` and `DataVersion` in a PATCH body are ignored silently;
 - strings are cut to the attribute's length, references to missing objects stored as is;
 - `DataVersion` grows on every write; `If-Match` is not looked at (the documentation
@@ -12,11 +16,14 @@ documentation 17.4.13):
 - POST answers the whole object with `DataVersion` `AAAAAAAAAAA=` (P8); a new document
   gets the next number and, without a date, the current one; a new partner its code;
 - DELETE removes the object for good (17.4.13.1.4: «Пометка на удаление не выполняется»);
-- Post sets `Posted`, Unpost clears it; a document marked for deletion cannot be posted.
+- Post sets `Posted`, Unpost clears it; a document marked for deletion cannot be posted;
+- `check` (rights.py) sees the object as it would be stored and may refuse it with 403/20:
+  a user cannot write what record-level restrictions would then hide from them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop_app.emulators.onec import errors, refs, seed_records, values
@@ -29,7 +36,10 @@ _KEPT_BY_PUT = ("Ref_Key", "Posted", "Number")
 NOT_POSTABLE = "Помеченный на удаление документ не может быть проведен!"
 
 
-def create(directory: Directory, definition: EntitySet, body: Any) -> Row:
+Check = Callable[[Row], None] | None
+
+
+def create(directory: Directory, definition: EntitySet, body: Any, *, check: Check = None) -> Row:
     with directory.lock:
         fields = _changes(definition, _object(body))
         table = directory.table(definition.name)
@@ -41,6 +51,8 @@ def create(directory: Directory, definition: EntitySet, body: Any) -> Row:
         row["Ref_Key"] = ref
         row["DataVersion"] = refs.data_version(0)
         _renumber(row, definition, ref)
+        if check is not None:
+            check(row)
         if definition.is_document:
             row["Posted"] = False
             row["Number"] = row["Number"] or directory.take_number()
@@ -52,7 +64,15 @@ def create(directory: Directory, definition: EntitySet, body: Any) -> Row:
         return row
 
 
-def update(directory: Directory, definition: EntitySet, ref: str, body: Any, *, whole: bool) -> Row:
+def update(
+    directory: Directory,
+    definition: EntitySet,
+    ref: str,
+    body: Any,
+    *,
+    whole: bool,
+    check: Check = None,
+) -> Row:
     """PATCH (only what is sent) or, with `whole`, PUT (what is not sent becomes empty)."""
     with directory.lock:
         table = directory.table(definition.name)
@@ -68,6 +88,8 @@ def update(directory: Directory, definition: EntitySet, ref: str, body: Any, *, 
         row.update(fields)
         _renumber(row, definition, ref)
         row["DataVersion"] = refs.next_data_version(current["DataVersion"])
+        if check is not None:
+            check(row)
         table.put(row)
         return row
 

@@ -1,0 +1,156 @@
+"""What comes back from 1C, read without breaking: JSON bodies, cut bodies, `Location`.
+
+- `Location` of a 201: 1C writes the Cyrillic set name as raw UTF-8 bytes
+  (`…/Catalog_Контрагенты(guid'…')`, GUIDE §5; odata1c-gate's M2 acceptance saw a Python
+  proxy fall over it), and Python's http.client decodes header bytes as ISO-8859-1, so
+  `requests` hands over mojibake. `header_text` turns it back (latin-1 → bytes → UTF-8);
+  what is not such mojibake — plain ASCII, a percent-encoded URL from a proxy in front, a
+  header in some other encoding — is kept as it came, never an exception.
+- `allowedOnly=true` goes on every read (GUIDE §5, documentation 17.4.5.4): without it a read
+  that touches one object the 1C user may not see fails whole with 403/20; with it 1C leaves
+  such objects out. `$metadata` is no data read and gets none.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+from urllib.parse import unquote
+
+import requests
+
+from desktop_app.adapters.onec.odata_errors import (
+    OneCCertificateError,
+    OneCConnectionError,
+    OneCError,
+    error_for,
+)
+
+log = logging.getLogger(__name__)
+JsonObject = dict[str, Any]
+ALLOWED_ONLY = "allowedOnly=true"
+_CREATED = re.compile(
+    r"/(?P<set>[^/()?]+)\((?:Ref_Key=)?guid'(?P<key>[0-9a-fA-F-]{36})'\)/?(?:\?.*)?$"
+)
+
+
+def with_allowed_only(url: str) -> str:
+    """The read URL with `allowedOnly=true` (not for `$metadata`)."""
+    path = url.partition("?")[0]
+    if path.endswith("/$metadata"):
+        return url
+    return f"{url}{'&' if '?' in url else '?'}{ALLOWED_ONLY}"
+
+
+def header_text(value: str | None) -> str | None:
+    """A header as 1C meant it: raw UTF-8 that http.client read as latin-1, turned back."""
+    if value is None:
+        return None
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:  # not latin-1-decoded UTF-8: some other text, keep it as it came
+        return value
+
+
+def created_key(location: str | None, entity_set: str) -> str | None:
+    """The Ref_Key a 201's `Location` names, if it names an object of `entity_set`."""
+    text = header_text(location)
+    if not text:
+        return None
+    match = _CREATED.search(unquote(text, errors="replace"))
+    if match is None or match["set"] != entity_set:
+        return None
+    return match["key"].lower()
+
+
+def created_or_key(
+    created: JsonObject, location: str | None, entity_set: str, what: str
+) -> JsonObject | str:
+    """The new object as 1C answered it, or — its body lost — the key to read it back by."""
+    key = created_key(location, entity_set)
+    if created.get("Ref_Key"):
+        if key is not None and key != str(created["Ref_Key"]).lower():
+            log.warning("1C %s: Location names %s, the body %s", what, key, created["Ref_Key"])
+        return created
+    if key is None:
+        raise OneCError(
+            f"{what}: 1С ответила, что объект создан, но не сообщила его ключ (ни в ответе, "
+            "ни в заголовке Location). Проверьте в 1С, появился ли он, прежде чем повторять."
+        )
+    log.warning("1C %s: the answer lost its body; reading %s back", what, key)
+    return key
+
+
+def json_of(response: requests.Response, what: str) -> JsonObject:
+    """The JSON object of an answer; anything else is a typed error in 1C's words."""
+    try:
+        answer = response.json()
+    except ValueError:
+        raise error_for(
+            response.status_code, response.content, response.headers.get("Content-Type", ""), what
+        ) from None
+    if not isinstance(answer, dict):
+        raise OneCError(f"{what}: 1С ответила не объектом JSON.")
+    return answer
+
+
+class OneCAnswerCutError(OneCConnectionError):
+    """A write 1C answered with success whose body broke off; the headers did arrive."""
+
+    def __init__(self, message: str, *, status: int, location: str | None) -> None:
+        super().__init__(message, status=status)
+        self.location = location
+
+
+def connection_error(what: str, error: Exception, method: str) -> OneCConnectionError:
+    timed_out = isinstance(error, requests.exceptions.Timeout)
+    unknown = "" if method == "GET" else " Неизвестно, успела ли 1С выполнить запись."
+    if timed_out:
+        return OneCConnectionError(
+            f"{what}: 1С не ответила вовремя (сервер 1С бывает медленным; можно увеличить "
+            f"onec.read_timeout).{unknown}"
+        )
+    return OneCConnectionError(
+        f"{what}: не удалось связаться с 1С — соединение не установлено или разорвано. "
+        f"Проверьте адрес (onec.url) и сеть.{unknown}"
+    )
+
+
+def cut_error(what: str, response: requests.Response, method: str) -> OneCConnectionError:
+    """The body broke off after the status line: a read is retried, a write is reported."""
+    if method == "GET" or response.status_code >= 300:
+        return OneCConnectionError(
+            f"{what}: ответ 1С оборвался на середине (соединение разорвано). Проверьте сеть."
+        )
+    return OneCAnswerCutError(
+        f"{what}: 1С ответила «выполнено» (HTTP {response.status_code}), но ответ оборвался "
+        "на середине.",
+        status=response.status_code,
+        location=response.headers.get("Location"),
+    )
+
+
+def read_answer(
+    session: requests.Session, method: str, url: str, what: str, **kwargs: Any
+) -> requests.Response:
+    """One exchange with its body read whole; a network failure is a OneCConnectionError,
+    a body that breaks off after the status line too (`cut_error`) — requests would raise
+    its own ChunkedEncodingError from the middle of `.content` otherwise."""
+    try:
+        response = session.request(method, url, stream=True, **kwargs)
+    except requests.exceptions.SSLError:
+        raise OneCCertificateError(
+            f"{what}: не удалось проверить сертификат сервера 1С. Если у него "
+            "собственный сертификат, укажите файл: config set onec.ca_bundle ФАЙЛ."
+        ) from None
+    except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+        raise connection_error(what, error, method) from error
+    try:
+        _ = response.content  # the whole body, or the failure of reading it, now
+    except requests.exceptions.RequestException as error:
+        response.close()
+        if isinstance(error, requests.exceptions.Timeout):
+            raise connection_error(what, error, method) from error
+        raise cut_error(what, response, method) from error
+    return response

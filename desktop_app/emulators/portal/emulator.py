@@ -46,9 +46,17 @@ class PortalEmulator(LoopbackEmulator):
         file_limit: int = 200 * 1024,
         orders_per_query: int | None = None,
         zip_answer: bool = False,
+        exchange_log: bool = True,
+        secure_exchange: bool = False,
+        use_temp_dir: bool = False,
     ) -> None:
         """`orders_per_query` stands in for the INTERVAL time limit of a query made after
-        `init&version=…`; `zip_answer` zips the query answer, which Bitrix never does."""
+        `init&version=…`; `zip_answer` zips the query answer, which Bitrix never does.
+
+        `exchange_log=False` is an older core without the exchange log, which re-serves the
+        last order of each export in the next query; `secure_exchange=True` a site whose
+        `secure_1c_exchange` someone already switched on; `use_temp_dir=True` a component
+        with USE_TEMP_DIR=Y, whose `init` does not wipe the shared upload folder."""
         codec_names(encoding)  # refuse an encoding Bitrix cannot export in, now
         if orders_per_query is not None and orders_per_query < 1:
             raise ValueError("orders_per_query must be at least 1")
@@ -63,9 +71,12 @@ class PortalEmulator(LoopbackEmulator):
             file_limit=file_limit,
             orders_per_query=orders_per_query,
             zip_answer=zip_answer,
+            exchange_log=exchange_log,
+            use_temp_dir=use_temp_dir,
         )
         store = OrdersStore(world, orders, self._clock())
         self._exchange = SaleExchange(store, self._clock, settings)
+        self._exchange.secure = secure_exchange
         self._exchange.sessions.add_user(user, password)
         self._faults = FaultBook()
         self.requests: list[RequestRecord] = []
@@ -133,6 +144,16 @@ class PortalEmulator(LoopbackEmulator):
     def secure_exchange(self) -> bool:
         """The site-wide `secure_1c_exchange` option: on since the first request with sessid."""
         return self._exchange.secure
+
+    def written_back_ids(self) -> frozenset[str]:
+        """Ид of the orders 1C has loaded back (UPDATED_1C = Y): exported to no page."""
+        with self._exchange.lock:
+            return self._exchange.store.written_back()
+
+    def upload_files(self) -> dict[str, int]:
+        """The shared upload folder (/upload/1c_exchange/): file name → size in bytes."""
+        with self._exchange.lock:
+            return {name: len(data) for name, data in self._exchange.upload.files.items()}
 
     # --- faults and records ----------------------------------------------------------------
 

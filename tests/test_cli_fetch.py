@@ -102,7 +102,7 @@ def test_fetch_when_the_portal_is_down(portal: PortalEmulator, tmp_path: Path) -
     [
         (Fault("checkauth", "html500"), "веб-страниц"),
         (
-            Fault("init", "failure", message="Модуль sale не установлен"),
+            Fault("query", "failure", message="Модуль sale не установлен"),
             "Модуль sale не установлен",
         ),
         (Fault("query", "empty"), "пустой ответ"),

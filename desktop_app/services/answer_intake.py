@@ -37,6 +37,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     FetchCancelledError,
     PortalEmptyAnswerError,
     PortalPageError,
+    PortalRefusedError,
 )
 from desktop_app.adapters.portal.growing_file import (
     DownloadInterruptedError,
@@ -71,7 +72,28 @@ def receive_answer(
     downloaded: Downloaded,
     cancel: threading.Event | None = None,
 ) -> int:
-    """Query once and pass the answer to `sink`; the number of bytes received."""
+    """Query once and pass the answer to `sink`; the number of bytes received.
+
+    Once more when the portal refused the query for want of the sessid (a site in secure
+    mode): the client sends it from then on (`ExchangeClient.send_sessid_after`). A refused
+    query exported nothing, so nothing was stored and nothing is skipped by asking again.
+    """
+    try:
+        return _receive(client, folder, sink, downloaded=downloaded, cancel=cancel)
+    except PortalRefusedError as refusal:
+        if not client.send_sessid_after(refusal):
+            raise
+    return _receive(client, folder, sink, downloaded=downloaded, cancel=cancel)
+
+
+def _receive(
+    client: ExchangeClient,
+    folder: Path,
+    sink: AnswerSink,
+    *,
+    downloaded: Downloaded,
+    cancel: threading.Event | None,
+) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "portal-answer.xml"
     state = DownloadState(cancel)

@@ -1,10 +1,23 @@
-"""The 1C-Bitrix sale exchange (`type=sale`), spoken the way 1C speaks it (GUIDE §3).
+"""The 1C-Bitrix sale exchange (`type=sale`), spoken so that 1C's own exchange is not harmed.
 
-One round is checkauth → init → query → (store) → success. The client never decides when to
-send `success`: the fetch service calls it only after the answer is committed to the local
-store, and never in peek mode. Every step can be repeated safely — checkauth, init and query
-only read; success copies the page's export time to the committed time, which is the same
-whether it happens once or twice — so connection errors are retried with backoff.
+One round is checkauth → query → (store) → success, as 1C itself loads orders (GUIDE §3).
+The client never decides when to send `success`: the fetch service calls it only after the
+answer is committed to the local store, and never in peek mode. Every step can be repeated
+safely — checkauth and query only read; success copies the page's export time to the
+committed time, which is the same whether it happens once or twice — so connection errors
+are retried with backoff.
+
+Two things the company's own exchange would suffer from are left out on purpose:
+
+- No `init`: it deletes `/upload/1c_exchange/`, where 1C's upload waits between its
+  `mode=file` and `mode=import` (sale.export.1c/component.php line 159), and all it gives is
+  a schema version; without it the query answers in the 2.05 layout, which is read as well.
+  (`init()` stays for tests and diagnostics; the fetch never calls it.)
+- No `sessid` until the site asks for it: the first request that carries one switches the
+  site-wide option `secure_1c_exchange` on for every exchange page (component.php lines
+  71-74), and a 1C node set to exchange without a session id then fails. Only a «Ошибка
+  проверки источника запроса» answer — the site is secure already — makes the client send
+  the `sessid` checkauth gave, for the rest of its life; `sessid_asked` then says so.
 
 Answers are judged by content: Bitrix reports failures with HTTP 200 (GUIDE §10).
 """
@@ -37,6 +50,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalAuthError,
     PortalCertificateError,
     PortalConfigError,
+    PortalConfirmationRefusedError,
     PortalConnectionError,
     PortalEmptyAnswerError,
     PortalError,
@@ -58,6 +72,10 @@ RETRYABLE = (
 
 PROTOCOL_VERSION = "2.08"
 CHUNK = 256 * 1024
+SOURCE_CHECK = "проверки источника запроса"
+"""In CC_BSC1_ERROR_SOURCE_CHECK: the site is in secure mode and wants the sessid."""
+UNKNOWN_COMMAND = "Неизвестная команда"
+"""CC_BSC1_ERROR_UNKNOWN_COMMAND: an older core without `mode=info`."""
 Progress = Callable[[int, int | None], None]
 
 
@@ -126,6 +144,10 @@ class ExchangeClient:
         self._session.headers["User-Agent"] = "OrderReview (1C-Bitrix sale exchange)"
         self._sleep = sleep
         self._sessid: str | None = None
+        """The sessid checkauth offered; sent only once the site asked for it."""
+        self._send_sessid = False
+        self.sessid_asked = False
+        """The site refused a request for want of sessid (it is in secure mode)."""
         self._downloading: requests.Response | None = None
 
     def __enter__(self) -> ExchangeClient:
@@ -140,31 +162,8 @@ class ExchangeClient:
     # --- the protocol ----------------------------------------------------------------------
 
     def checkauth(self) -> None:
-        """Log in; HTTP Basic first, then Bitrix's login form fields.
-
-        Some hostings (PHP as CGI/FastCGI) drop the Authorization header before PHP sees it;
-        the form gets through there. Bitrix logs in from a POST only when it carries
-        `AUTH_FORM` and `TYPE=AUTH` (main/include.php), so those go along.
-        """
-        user = self.connection.user.encode("utf-8")  # a Cyrillic login is UTF-8 (GUIDE §5)
-        password = self.connection.password.encode("utf-8")
-        try:
-            lines = self._text("checkauth", auth=HTTPBasicAuth(user, password))
-        except PortalRefusedError as basic_refusal:
-            log.info("checkauth with Basic auth refused, trying the POST form fields")
-            try:
-                lines = self._text(
-                    "checkauth",
-                    method="POST",
-                    data={
-                        "AUTH_FORM": "Y",
-                        "TYPE": "AUTH",
-                        "USER_LOGIN": self.connection.user,
-                        "USER_PASSWORD": self.connection.password,
-                    },
-                )
-            except PortalRefusedError:
-                raise _auth_error(basic_refusal) from None
+        """Log in; HTTP Basic first, then Bitrix's login form fields (see `_logged_in`)."""
+        lines = self._logged_in("checkauth")
         if lines[0] != "success":
             raise PortalPageError(
                 f"Портал ответил на вход непонятным текстом: «{' '.join(lines)[:200]}».",
@@ -180,7 +179,74 @@ class ExchangeClient:
         self._session.cookies.set(name, value, domain=host, path="/")
         self._sessid = _value_of(lines, "sessid") or self._sessid
 
+    def probe(self) -> bool:
+        """Whether the site is in secure mode, asked without harming anyone's exchange.
+
+        One read-only request (`mode=info`), logged in by HTTP Basic on the request itself:
+        no checkauth — which would make this client the page's export session, so that an
+        exchange running on the page right now would have its `success` refused — and no
+        sessid, which would switch secure mode on. After `checkauth` the sessid goes along,
+        which proves the exchange right as well (the source check comes before the rights
+        check, line 106). An older core without `mode=info` answers «Неизвестная команда»:
+        that too means the request passed every check.
+        """
+        if self._sessid and self._session.cookies:
+            sent = self._send_sessid
+            self._send_sessid = True
+            try:
+                text, status = self._answer("info")
+            finally:
+                self._send_sessid = sent
+            return self._secure(text, status)
+        return self._secure(*self._answer_logged_in("info"))
+
+    def _secure(self, text: str, status: int) -> bool:
+        if text.lstrip().lstrip("\ufeff").startswith("<?xml"):
+            return False
+        try:
+            check_text_answer("info", text, status=status)
+        except PortalRefusedError as refusal:
+            words = refusal.portal_words or ""
+            if SOURCE_CHECK in words:
+                return True
+            if UNKNOWN_COMMAND in words:
+                return False
+            raise
+        return False
+
+    def _logged_in(self, mode: str) -> list[str]:
+        """`mode` sent with a login, its lines checked; the POST form when Basic is refused.
+
+        Some hostings (PHP as CGI/FastCGI) drop the Authorization header before PHP sees it;
+        the form gets through there. Bitrix logs in from a POST only when it carries
+        `AUTH_FORM` and `TYPE=AUTH` (main/include.php), so those go along.
+        """
+        text, status = self._answer_logged_in(mode)
+        return check_text_answer(mode, text, status=status)
+
+    def _answer_logged_in(self, mode: str) -> tuple[str, int]:
+        user = self.connection.user.encode("utf-8")  # a Cyrillic login is UTF-8 (GUIDE §5)
+        password = self.connection.password.encode("utf-8")
+        text, status = self._answer(mode, auth=HTTPBasicAuth(user, password))
+        if not _refused_login(text):
+            return text, status
+        log.info("%s with Basic auth refused, trying the POST form fields", mode)
+        form = {
+            "AUTH_FORM": "Y",
+            "TYPE": "AUTH",
+            "USER_LOGIN": self.connection.user,
+            "USER_PASSWORD": self.connection.password,
+        }
+        retry, retry_status = self._answer(mode, method="POST", data=form)
+        if _refused_login(retry):
+            try:
+                check_text_answer(mode, text, status=status)
+            except PortalRefusedError as refusal:
+                raise _auth_error(refusal) from None
+        return retry, retry_status
+
     def init(self) -> InitAnswer:
+        """`mode=init` with a version. The fetch never calls it: see the module docstring."""
         lines = self._text("init", extra={"version": PROTOCOL_VERSION})
         if _value_of(lines, "zip") is None and _value_of(lines, "file_limit") is None:
             raise PortalPageError(
@@ -206,10 +272,18 @@ class ExchangeClient:
         """Download the orders into `folder` (retrying); the caller owns (and deletes) the file."""
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / "portal-answer.xml"
-        received, charset = self._attempts(
-            "query", lambda: self.download(target, progress, cancel), before_retry=self.relogin
-        )
-        return self.inspect(target, received, charset)
+        for _attempt in range(2):
+            try:
+                received, charset = self._attempts(
+                    "query",
+                    lambda: self.download(target, progress, cancel),
+                    before_retry=self.relogin,
+                )
+                return self.inspect(target, received, charset)
+            except PortalRefusedError as refusal:
+                if not self.send_sessid_after(refusal):
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover - the second refusal raises
 
     def inspect(self, target: Path, received: int, charset: str | None) -> DownloadedAnswer:
         """A downloaded query answer checked for the portal's text refusals, and unzipped."""
@@ -226,13 +300,46 @@ class ExchangeClient:
         return DownloadedAnswer(path=path, received_bytes=received, charset=charset, zipped=zipped)
 
     def success(self) -> None:
-        """Confirm the export: the page's cursor moves to the time of the last query."""
-        lines = self._text("success")
+        """Confirm the export: the page's cursor moves to the time of the last query.
+
+        `error` (PortalConfirmationRefusedError) means another client logged in on the same
+        page since this client's checkauth; the cursor did not move.
+        """
+        text, status = self._answer("success")
+        if text.strip().lstrip("\ufeff").split("\n")[0].strip() == "error":
+            raise PortalConfirmationRefusedError(
+                "Портал не принял подтверждение получения (success ответил «error»): с тех "
+                "пор как программа вошла, на этой же странице обмена вошла другая программа "
+                "— другое рабочее место Order Review или 1С.",
+                portal_words=text.strip(),
+            )
+        lines = self._checked("success", text, status)
         if lines[0] != "success":
             raise PortalRefusedError(
                 "Портал не подтвердил получение заказов: " + " ".join(lines)[:200],
                 portal_words="\n".join(lines),
             )
+
+    def send_sessid_after(self, refusal: PortalRefusedError) -> bool:
+        """After a refusal for want of sessid: send it from now on; False for other refusals.
+
+        The site is in secure mode already (someone switched it on), so sending the sessid
+        changes nothing for anyone else; before such an answer it is never sent.
+        """
+        if self._send_sessid or SOURCE_CHECK not in (refusal.portal_words or ""):
+            return False
+        if not self._sessid:
+            raise PortalRefusedError(
+                refusal.message + " Портал требует sessid, но при входе его не выдал.",
+                portal_words=refusal.portal_words,
+            )
+        log.warning(
+            "the portal asked for sessid: secure_1c_exchange is on for the whole site; "
+            "sending the sessid from now on"
+        )
+        self._send_sessid = True
+        self.sessid_asked = True
+        return True
 
     def abort_download(self) -> None:
         """From another thread: end a download stuck in a read (a stalled server, a cancel).
@@ -257,13 +364,12 @@ class ExchangeClient:
         self._session.cookies.clear()
         self._sessid = None
         self.checkauth()
-        self.init()
 
     # --- transport -------------------------------------------------------------------------
 
     def _params(self, mode: str, extra: dict[str, str] | None = None) -> dict[str, str]:
         params = {"type": "sale", "mode": mode}
-        if self._sessid and mode != "checkauth":
+        if self._send_sessid and self._sessid and mode != "checkauth":
             params["sessid"] = self._sessid
         params.update(extra or {})
         return params
@@ -276,12 +382,44 @@ class ExchangeClient:
         extra: dict[str, str] | None = None,
         **kwargs: Any,
     ) -> list[str]:
+        """A text step's lines (retried on connection errors, and once with sessid if asked)."""
+        text, status = self._answer(mode, method=method, extra=extra, **kwargs)
+        return self._checked(mode, text, status, method=method, extra=extra, **kwargs)
+
+    def _checked(
+        self,
+        mode: str,
+        text: str,
+        status: int,
+        *,
+        method: str = "GET",
+        extra: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> list[str]:
+        try:
+            return check_text_answer(mode, text, status=status)
+        except PortalRefusedError as refusal:
+            if mode == "checkauth" or not self.send_sessid_after(refusal):
+                raise
+        text, status = self._answer(mode, method=method, extra=extra, **kwargs)
+        return check_text_answer(mode, text, status=status)
+
+    def _answer(
+        self,
+        mode: str,
+        *,
+        method: str = "GET",
+        extra: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> tuple[str, int]:
+        """A text step's decoded body and HTTP status, retried on connection errors."""
+
         def attempt() -> tuple[bytes, str | None, int]:
             with self._send(method, mode, extra, stream=False, **kwargs) as response:
                 return response.content, response.encoding, response.status_code
 
         body, charset, status = self._attempts(mode, attempt)
-        return check_text_answer(mode, decode_answer(body, charset), status=status)
+        return decode_answer(body, charset), status
 
     def download(
         self,
@@ -399,6 +537,12 @@ def _value_of(lines: list[str], key: str) -> str | None:
         if line.startswith(prefix):
             return line[len(prefix) :].strip()
     return None
+
+
+def _refused_login(text: str) -> bool:
+    """A `failure` whose reason is the authorisation (CC_BSC1_ERROR_AUTHORIZE)."""
+    lines = text.strip().lstrip("\ufeff").splitlines()
+    return bool(lines) and lines[0].strip() == "failure" and "авторизации" in text
 
 
 def _auth_error(refusal: PortalRefusedError) -> PortalAuthError:

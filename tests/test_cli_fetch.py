@@ -167,3 +167,29 @@ def test_demo_runs_the_whole_pipeline_with_nothing_configured(tmp_path: Path) ->
     assert all(line.rstrip().endswith(("в 1С есть", "в 1С нет", "в 1С есть головная", "нет ИНН"))
                for line in queue_lines)  # fmt: skip
     assert "Второе получение: новых 2, изменённых 3" in out
+
+
+def test_check_portal_says_what_the_page_is_and_what_to_change(
+    portal: PortalEmulator, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    configure(data, portal)
+    fetched = json.loads(cli(data, "fetch", "--json").stdout)
+    assert fetched["queries"] == 2 and fetched["warnings"] == [] and not fetched["sessid_asked"]
+    own = cli(data, "check", "portal")
+    assert own.returncode == 0, own.stderr
+    assert "Страница обмена своя" in own.stdout and "выключен" in own.stdout
+    assert "Чужих подтверждений на этой странице программа не замечала" in own.stdout
+    assert "Менять на портале ничего не нужно." in own.stdout
+    onec_page = portal.page_url(PortalEmulator.ONEC_PAGE)
+    assert cli(data, "config", "set", "portal.url", onec_page).returncode == 0
+    keychain.store_password("portal", "manager", onec_page, PASSWORD)
+    on_1c = cli(data, "check", "portal")
+    assert on_1c.returncode == 1, on_1c.stderr
+    assert "Это страница обмена 1С" in on_1c.stdout
+    assert "Что изменить администратору портала:" in on_1c.stdout
+    assert "/order_review/exchange.php" in on_1c.stdout
+    closed = "http://127.0.0.1:9/order_review/exchange.php"
+    assert cli(data, "config", "set", "portal.url", closed).returncode == 0
+    keychain.store_password("portal", "manager", closed, PASSWORD)
+    one_line_error(cli(data, "check", "portal"), "Не удалось связаться с порталом")

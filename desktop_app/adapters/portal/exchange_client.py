@@ -76,6 +76,8 @@ SOURCE_CHECK = "проверки источника запроса"
 """In CC_BSC1_ERROR_SOURCE_CHECK: the site is in secure mode and wants the sessid."""
 UNKNOWN_COMMAND = "Неизвестная команда"
 """CC_BSC1_ERROR_UNKNOWN_COMMAND: an older core without `mode=info`."""
+NO_RIGHTS = "нет прав для обмена"
+"""In CC_BSC1_PERMISSION_DENIED: the user is not in the component's GROUP_PERMISSIONS."""
 Progress = Callable[[int, int | None], None]
 
 
@@ -211,6 +213,8 @@ class ExchangeClient:
                 return True
             if UNKNOWN_COMMAND in words:
                 return False
+            if NO_RIGHTS in words:
+                raise PortalAuthError(refusal.message, portal_words=words) from None
             raise
         return False
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
-from desktop_app.adapters.portal.exchange_client import ExchangeClient, PortalConnection
+from desktop_app.adapters.portal.exchange_client import ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
     PortalAuthError,
     PortalCertificateError,
@@ -24,6 +24,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalRefusedError,
     PortalTruncatedError,
 )
+from desktop_app.adapters.portal.exchange_transport import PortalConnection
 from desktop_app.emulators.portal import Fault, PortalEmulator
 from desktop_app.emulators.world import World
 

@@ -32,13 +32,14 @@ from desktop_app.adapters.portal.commerceml_reader import (
     read_commerceml,
 )
 from desktop_app.adapters.portal.commerceml_spans import SpanTracker
-from desktop_app.adapters.portal.exchange_client import RETRYABLE, DownloadedAnswer, ExchangeClient
+from desktop_app.adapters.portal.exchange_client import ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
     FetchCancelledError,
     PortalEmptyAnswerError,
     PortalPageError,
     PortalRefusedError,
 )
+from desktop_app.adapters.portal.exchange_transport import RETRYABLE, DownloadedAnswer
 from desktop_app.adapters.portal.growing_file import (
     DownloadInterruptedError,
     DownloadState,

@@ -34,12 +34,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader
-from desktop_app.adapters.portal.exchange_client import ExchangeClient, PortalConnection
+from desktop_app.adapters.portal.exchange_client import ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
     FetchCancelledError,
     PortalConfirmationRefusedError,
     PortalError,
 )
+from desktop_app.adapters.portal.exchange_transport import PortalConnection
 from desktop_app.services import page_warnings
 from desktop_app.services.answer_intake import receive_answer
 from desktop_app.services.answer_store import AnswerTally, SourceBytes, store_answer, store_chunks

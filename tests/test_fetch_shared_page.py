@@ -139,6 +139,30 @@ def test_1c_upload_survives_the_fetch(
     assert portal.written_back_ids() == frozenset(received)
 
 
+def test_peek_leaves_a_running_1c_exchange_its_session(
+    stations: list[Workstation], portal: PortalEmulator, tmp_path: Path
+) -> None:
+    """checkauth would make peek the page's export session and 1C's success would fail."""
+    with onec_node(portal) as node:
+        node.checkauth()
+        received = node.query()
+        peek = station(stations, portal, tmp_path / "peek", PortalMode.PEEK)
+        assert peek.fetch().new == 40
+        assert "checkauth" not in peek.modes
+        assert node.success() == "success"
+    assert portal.exported_ids(PortalEmulator.ONEC_PAGE) == frozenset(received)
+
+
+def test_peek_on_a_secure_site_logs_in_for_the_sessid(
+    stations: list[Workstation], tmp_path: Path
+) -> None:
+    with PortalEmulator(WORLD, orders=3, secure_exchange=True) as portal:
+        peek = station(stations, portal, tmp_path / "peek", PortalMode.PEEK)
+        report = peek.fetch()
+    assert report.new == 3 and report.sessid_asked
+    assert peek.modes[:3] == ["query", "checkauth", "query"]
+
+
 def test_sessid_is_sent_only_once_the_site_asks_and_the_fetch_says_so(
     stations: list[Workstation], tmp_path: Path
 ) -> None:

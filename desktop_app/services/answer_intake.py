@@ -32,7 +32,7 @@ from desktop_app.adapters.portal.commerceml_reader import (
     read_commerceml,
 )
 from desktop_app.adapters.portal.commerceml_spans import SpanTracker
-from desktop_app.adapters.portal.exchange_client import ExchangeClient
+from desktop_app.adapters.portal.exchange_client import RECOVERIES, ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
     FetchCancelledError,
     PortalEmptyAnswerError,
@@ -75,16 +75,18 @@ def receive_answer(
 ) -> int:
     """Query once and pass the answer to `sink`; the number of bytes received.
 
-    Once more when the portal refused the query for want of the sessid (a site in secure
-    mode): the client sends it from then on (`ExchangeClient.send_sessid_after`). A refused
-    query exported nothing, so nothing was stored and nothing is skipped by asking again.
+    Again when the portal refused the query for something the client can then supply: the
+    sessid of a site in secure mode (sent from then on), or a login where logging in on the
+    request itself did not get through (`ExchangeClient.recover`). A refused query exported
+    nothing, so nothing was stored and nothing is skipped by asking again.
     """
-    try:
-        return _receive(client, folder, sink, downloaded=downloaded, cancel=cancel)
-    except PortalRefusedError as refusal:
-        if not client.send_sessid_after(refusal):
-            raise
-    return _receive(client, folder, sink, downloaded=downloaded, cancel=cancel)
+    for attempt in range(RECOVERIES + 1):
+        try:
+            return _receive(client, folder, sink, downloaded=downloaded, cancel=cancel)
+        except PortalRefusedError as refusal:
+            if attempt == RECOVERIES or not client.recover(refusal):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover - the last refusal raises
 
 
 def _receive(

@@ -2,7 +2,9 @@
 
 The order of the steps is the whole point (GUIDE §3):
 1. checkauth, query — as 1C loads orders, without `init` (it would wipe 1C's pending
-   upload) and without `sessid` until the site asks for it (see exchange_client.py); the
+   upload) and without `sessid` until the site asks for it (see exchange_client.py); in
+   peek mode without checkauth too, which would make 1C's exchange running on its page at
+   that moment fail its `success` (the query logs in by itself); the
    answer is written to a file in the data folder and stored while it downloads
    (`answer_intake`);
 2. storing is batch by batch (each batch one transaction) and an idempotent upsert by the
@@ -130,7 +132,10 @@ def fetch_orders(
     try:
         with client:
             report(FetchStage.CONNECTING, 0, None)
-            client.checkauth()
+            if own_page:
+                client.checkauth()  # success needs this client to be the page's session
+            else:
+                client.sign_in_on_each_request()  # peek: leave 1C's export session alone
             seen: set[str] = set()
             for _round in range(MAX_ROUNDS):
                 tally = AnswerTally()

@@ -59,6 +59,10 @@ SOURCE_CHECK = "проверки источника запроса"
 """In CC_BSC1_ERROR_SOURCE_CHECK: the site is in secure mode and wants the sessid."""
 UNKNOWN_COMMAND = "Неизвестная команда"
 """CC_BSC1_ERROR_UNKNOWN_COMMAND: an older core without `mode=info`."""
+AUTHORIZE = "Ошибка авторизации"
+"""CC_BSC1_ERROR_AUTHORIZE: not logged in (a wrong password, or no login at all)."""
+RECOVERIES = 2
+"""Refusals a query recovers from at most: a login, then the sessid."""
 NO_RIGHTS = "нет прав для обмена"
 """In CC_BSC1_PERMISSION_DENIED: the user is not in the component's GROUP_PERMISSIONS."""
 
@@ -79,12 +83,28 @@ class ExchangeClient(ExchangeTransport):
     _send_sessid: bool = False
     sessid_asked: bool = False
     """The site refused a request for want of sessid (it is in secure mode)."""
+    _signed_in: bool = False
+    """checkauth was done: this client is the page's export session."""
+
+    def sign_in_on_each_request(self) -> None:
+        """For a client that never confirms (peek): log in on every request, not by checkauth.
+
+        checkauth makes this client the page's export session (`export_session_id_`, line
+        98): on 1C's page, an exchange 1C is running at that moment would then have its
+        `success` answered `error`. A client that sends no `success` does not need it —
+        HTTP Basic on the request itself logs in (main/include.php, LoginByHttpAuth). Where
+        the hosting drops the Authorization header, or the site wants the sessid (which
+        only checkauth gives), `recover` falls back to checkauth.
+        """
+        user = self.connection.user.encode("utf-8")
+        self._session.auth = HTTPBasicAuth(user, self.connection.password.encode("utf-8"))
 
     # --- the protocol ----------------------------------------------------------------------
 
     def checkauth(self) -> None:
         """Log in; HTTP Basic first, then Bitrix's login form fields (see `_logged_in`)."""
         lines = self._logged_in("checkauth")
+        self._signed_in = True
         if lines[0] != "success":
             raise PortalPageError(
                 f"Портал ответил на вход непонятным текстом: «{' '.join(lines)[:200]}».",
@@ -195,7 +215,7 @@ class ExchangeClient(ExchangeTransport):
         """Download the orders into `folder` (retrying); the caller owns (and deletes) the file."""
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / "portal-answer.xml"
-        for _attempt in range(2):
+        for _attempt in range(RECOVERIES + 1):
             try:
                 received, charset = self._attempts(
                     "query",
@@ -204,9 +224,9 @@ class ExchangeClient(ExchangeTransport):
                 )
                 return self.inspect(target, received, charset)
             except PortalRefusedError as refusal:
-                if not self.send_sessid_after(refusal):
+                if _attempt == RECOVERIES or not self.recover(refusal):
                     raise
-        raise AssertionError("unreachable")  # pragma: no cover - the second refusal raises
+        raise AssertionError("unreachable")  # pragma: no cover - the last refusal raises
 
     def inspect(self, target: Path, received: int, charset: str | None) -> DownloadedAnswer:
         """A downloaded query answer checked for the portal's text refusals, and unzipped."""
@@ -243,14 +263,24 @@ class ExchangeClient(ExchangeTransport):
                 portal_words="\n".join(lines),
             )
 
-    def send_sessid_after(self, refusal: PortalRefusedError) -> bool:
-        """After a refusal for want of sessid: send it from now on; False for other refusals.
+    def recover(self, refusal: PortalRefusedError) -> bool:
+        """Whether the refused request is worth asking again, having done what it lacked.
 
-        The site is in secure mode already (someone switched it on), so sending the sessid
-        changes nothing for anyone else; before such an answer it is never sent.
+        For want of sessid: send it from now on — the site is in secure mode already
+        (someone switched it on), so sending it changes nothing for anyone else; before
+        such an answer it is never sent. For want of a login, when this client logged in
+        on each request (peek) and Basic auth did not get through: checkauth. False for
+        every other refusal.
         """
-        if self._send_sessid or SOURCE_CHECK not in (refusal.portal_words or ""):
+        words = refusal.portal_words or ""
+        if not self._signed_in and AUTHORIZE in words:
+            log.info("logging in on each request did not get through; using checkauth")
+            self.checkauth()
+            return True
+        if self._send_sessid or SOURCE_CHECK not in words:
             return False
+        if not self._sessid:
+            self.checkauth()  # only checkauth hands out the sessid
         if not self._sessid:
             raise PortalRefusedError(
                 refusal.message + " Портал требует sessid, но при входе его не выдал.",
@@ -273,7 +303,8 @@ class ExchangeClient(ExchangeTransport):
         """
         self._session.cookies.clear()
         self._sessid = None
-        self.checkauth()
+        if self._signed_in:
+            self.checkauth()  # else the next request logs in by itself (peek)
 
     # --- sending ---------------------------------------------------------------------------
 
@@ -298,7 +329,7 @@ class ExchangeClient(ExchangeTransport):
         try:
             return check_text_answer(mode, text, status=status)
         except PortalRefusedError as refusal:
-            if mode == "checkauth" or not self.send_sessid_after(refusal):
+            if mode == "checkauth" or not self.recover(refusal):
                 raise
         text, status = again()
         return check_text_answer(mode, text, status=status)
@@ -315,7 +346,7 @@ def _value_of(lines: list[str], key: str) -> str | None:
 def _refused_login(text: str) -> bool:
     """A `failure` whose reason is the authorisation (CC_BSC1_ERROR_AUTHORIZE)."""
     lines = text.strip().lstrip("\ufeff").splitlines()
-    return bool(lines) and lines[0].strip() == "failure" and "авторизации" in text
+    return bool(lines) and lines[0].strip() == "failure" and AUTHORIZE in text
 
 
 def _auth_error(refusal: PortalRefusedError) -> PortalAuthError:

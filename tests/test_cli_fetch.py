@@ -193,3 +193,14 @@ def test_check_portal_says_what_the_page_is_and_what_to_change(
     assert cli(data, "config", "set", "portal.url", closed).returncode == 0
     keychain.store_password("portal", "manager", closed, PASSWORD)
     one_line_error(cli(data, "check", "portal"), "Не удалось связаться с порталом")
+
+
+def test_fetch_says_when_the_portal_demanded_the_sessid(tmp_path: Path) -> None:
+    from desktop_app.emulators.world import World
+
+    with PortalEmulator(World.generate(seed=31, buyers=5), orders=2, secure_exchange=True) as site:
+        configure(tmp_path, site)
+        fetched = cli(tmp_path, "fetch")
+    assert fetched.returncode == 0, fetched.stderr
+    assert "Портал потребовал sessid" in fetched.stdout
+    assert "secure_1c_exchange" in fetched.stdout and "Новых заказов: 2" in fetched.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import logging
 import ssl
 import subprocess
 import threading
@@ -92,7 +93,10 @@ def test_init_asks_for_a_version_and_gets_2_08(portal: PortalEmulator, tmp_path:
     assert 'ВерсияСхемы="2.08"'.encode("cp1251") in answer.path.read_bytes()[:200]
 
 
-def test_sessid_is_sent_only_after_the_site_asks_for_it(tmp_path: Path) -> None:
+def test_sessid_is_sent_only_after_the_site_asks_for_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, "desktop_app.adapters.portal.exchange_client")
     with (
         PortalEmulator(SMALL, orders=5, secure_exchange=True) as portal,
         client_for(portal) as client,
@@ -109,6 +113,8 @@ def test_sessid_is_sent_only_after_the_site_asks_for_it(tmp_path: Path) -> None:
         ("query", True, None),
         ("success", True, "success"),
     ]
+    (said,) = [r.getMessage() for r in caplog.records if "sessid" in r.getMessage()]
+    assert "asked for sessid" in said and "secure_1c_exchange" in said
 
 
 def test_a_refusal_for_sessid_on_a_text_step_is_repeated_with_it(tmp_path: Path) -> None:

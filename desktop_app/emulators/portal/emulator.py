@@ -9,6 +9,11 @@ Two pages are ready: `ONEC_PAGE`, the page 1C uses, and `APP_PAGE`, a second pag
 Order Review whose path differs within its first 22 characters, so each keeps its own
 cursor. Any other `.php` path works too (and shares a cursor with any page that has the
 same first 22 characters).
+
+The company's own exchange runs against it with `onec_node.OneCNode` (checkauth, query,
+success, then 1C's documents back with mode=file/import); what that leaves on the site is
+visible through `written_back_ids` (UPDATED_1C), `upload_files` (1C's upload folder) and
+`secure_exchange` (the site-wide secure mode).
 """
 
 from __future__ import annotations

@@ -287,8 +287,8 @@ class ExchangeClient(ExchangeTransport):
                 portal_words=refusal.portal_words,
             )
         log.warning(
-            "the portal asked for sessid: secure_1c_exchange is on for the whole site; "
-            "sending the sessid from now on"
+            "the portal asked for sessid (secure_1c_exchange is on for the whole site); "
+            "sending it from now on"
         )
         self._send_sessid = True
         self.sessid_asked = True

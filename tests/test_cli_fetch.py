@@ -102,7 +102,7 @@ def test_fetch_when_the_portal_is_down(portal: PortalEmulator, tmp_path: Path) -
     [
         (Fault("checkauth", "html500"), "веб-страниц"),
         (
-            Fault("init", "failure", message="Модуль sale не установлен"),
+            Fault("query", "failure", message="Модуль sale не установлен"),
             "Модуль sale не установлен",
         ),
         (Fault("query", "empty"), "пустой ответ"),
@@ -167,3 +167,40 @@ def test_demo_runs_the_whole_pipeline_with_nothing_configured(tmp_path: Path) ->
     assert all(line.rstrip().endswith(("в 1С есть", "в 1С нет", "в 1С есть головная", "нет ИНН"))
                for line in queue_lines)  # fmt: skip
     assert "Второе получение: новых 2, изменённых 3" in out
+
+
+def test_check_portal_says_what_the_page_is_and_what_to_change(
+    portal: PortalEmulator, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    configure(data, portal)
+    fetched = json.loads(cli(data, "fetch", "--json").stdout)
+    assert fetched["queries"] == 2 and fetched["warnings"] == [] and not fetched["sessid_asked"]
+    own = cli(data, "check", "portal")
+    assert own.returncode == 0, own.stderr
+    assert "Страница обмена своя" in own.stdout and "выключен" in own.stdout
+    assert "Чужих подтверждений на этой странице программа не замечала" in own.stdout
+    assert "Менять на портале ничего не нужно." in own.stdout
+    onec_page = portal.page_url(PortalEmulator.ONEC_PAGE)
+    assert cli(data, "config", "set", "portal.url", onec_page).returncode == 0
+    keychain.store_password("portal", "manager", onec_page, PASSWORD)
+    on_1c = cli(data, "check", "portal")
+    assert on_1c.returncode == 1, on_1c.stderr
+    assert "Это страница обмена 1С" in on_1c.stdout
+    assert "Что изменить администратору портала:" in on_1c.stdout
+    assert "/order_review/exchange.php" in on_1c.stdout
+    closed = "http://127.0.0.1:9/order_review/exchange.php"
+    assert cli(data, "config", "set", "portal.url", closed).returncode == 0
+    keychain.store_password("portal", "manager", closed, PASSWORD)
+    one_line_error(cli(data, "check", "portal"), "Не удалось связаться с порталом")
+
+
+def test_fetch_says_when_the_portal_demanded_the_sessid(tmp_path: Path) -> None:
+    from desktop_app.emulators.world import World
+
+    with PortalEmulator(World.generate(seed=31, buyers=5), orders=2, secure_exchange=True) as site:
+        configure(tmp_path, site)
+        fetched = cli(tmp_path, "fetch")
+    assert fetched.returncode == 0, fetched.stderr
+    assert "Портал потребовал sessid" in fetched.stdout
+    assert "secure_1c_exchange" in fetched.stdout and "Новых заказов: 2" in fetched.stdout

@@ -42,7 +42,7 @@ def test_portal_answers(portal: PortalEmulator) -> None:
     assert check_portal(portal_settings(portal), "").state is Reachability.NO_PASSWORD
     missing_ca = PortalSettings(url=portal.page_url(), user="u", ca_bundle="/нет/такого.pem")
     assert check_portal(missing_ca, "p").state is Reachability.NOT_CONFIGURED
-    portal.inject(Fault("checkauth", "html500"))
+    portal.inject(Fault("info", "html500"))
     failed = check_portal(portal_settings(portal), portal.password)
     assert failed.state is Reachability.FAILED and failed.detail
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import logging
 import ssl
 import subprocess
 import threading
@@ -13,17 +14,19 @@ import pytest
 
 from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
 from desktop_app.adapters.portal.exchange_answers import check_text_answer, decode_answer
-from desktop_app.adapters.portal.exchange_client import ExchangeClient, PortalConnection
+from desktop_app.adapters.portal.exchange_client import ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
     PortalAuthError,
     PortalCertificateError,
     PortalConfigError,
+    PortalConfirmationRefusedError,
     PortalConnectionError,
     PortalEmptyAnswerError,
     PortalPageError,
     PortalRefusedError,
     PortalTruncatedError,
 )
+from desktop_app.adapters.portal.exchange_transport import PortalConnection
 from desktop_app.emulators.portal import Fault, PortalEmulator
 from desktop_app.emulators.world import World
 
@@ -32,6 +35,8 @@ from conftest import FIXTURES
 PHP_FILE_NOISE = b"\xef\xbb\xbf\r\n\r\n"
 """What a site prints before every answer when init.php was saved with a BOM and ends in blank
 lines after `?>`."""
+
+SMALL = World.generate(seed=3, buyers=10)
 
 
 def client_for(
@@ -52,33 +57,143 @@ def order_ids(path: Path, charset: str | None = None) -> list[str]:
     return [i.order.id for i in reader if isinstance(i, ReadOrder)]
 
 
-def test_whole_round_with_cookie_and_sessid(portal: PortalEmulator, tmp_path: Path) -> None:
+def test_whole_round_like_1c_without_init_or_sessid(portal: PortalEmulator, tmp_path: Path) -> None:
+    """checkauth → query → success, as 1C loads orders: the site stays out of secure mode."""
     with client_for(portal) as client:
         client.checkauth()
-        info = client.init()
         answer = client.query(tmp_path)
         assert len(order_ids(answer.path, answer.charset)) == 40
         assert portal.committed_time() is None  # nothing confirmed before success
         client.success()
+        assert not client.sessid_asked
     assert portal.committed_time() is not None
     assert len(portal.exported_ids()) == 40
-    assert info.version == "2.09"  # the fixed text real cores answer with
     modes = [(r.mode, r.had_sessid, r.had_cookie) for r in portal.requests]
-    assert modes[0][0] == "checkauth"
-    assert all(sessid and cookie for mode, sessid, cookie in modes[1:]), modes
-    assert [m for m, _, _ in modes] == ["checkauth", "init", "query", "success"]
+    assert modes == [
+        ("checkauth", False, False),
+        ("query", False, True),
+        ("success", False, True),
+    ]
+    assert not portal.secure_exchange
 
 
-def test_answer_is_windows_1251_commerceml_2_08(portal: PortalEmulator, tmp_path: Path) -> None:
+def test_without_init_the_answer_is_the_2_05_layout(portal: PortalEmulator, tmp_path: Path) -> None:
     with client_for(portal) as client:
         client.checkauth()
-        client.init()
         answer = client.query(tmp_path)
     head = answer.path.read_bytes()[:200]
     assert b'encoding="windows-1251"' in head
-    assert 'ВерсияСхемы="2.08"'.encode("cp1251") in head
+    assert 'ВерсияСхемы="2.05"'.encode("cp1251") in head
     assert answer.zipped is False
     assert answer.received_bytes == answer.path.stat().st_size
+    reader = read_commerceml(answer.path)
+    orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+    assert len(orders) == 40 and all(o.buyer is not None for o in orders)
+
+
+def test_init_asks_for_a_version_and_gets_2_08(portal: PortalEmulator, tmp_path: Path) -> None:
+    with client_for(portal) as client:
+        client.checkauth()
+        info = client.init()
+        answer = client.query(tmp_path)
+    assert info.version == "2.09"  # the fixed text real cores answer with
+    assert 'ВерсияСхемы="2.08"'.encode("cp1251") in answer.path.read_bytes()[:200]
+
+
+def test_sessid_is_sent_only_after_the_site_asks_for_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, "desktop_app.adapters.portal.exchange_client")
+    with (
+        PortalEmulator(SMALL, orders=5, secure_exchange=True) as portal,
+        client_for(portal) as client,
+    ):
+        client.checkauth()
+        answer = client.query(tmp_path)
+        client.success()
+        assert client.sessid_asked
+        assert len(order_ids(answer.path)) == 5
+        sent = [(r.mode, r.had_sessid, r.first_line) for r in portal.requests]
+    assert sent == [
+        ("checkauth", False, "success"),
+        ("query", False, "failure"),  # «Ошибка проверки источника запроса»
+        ("query", True, None),
+        ("success", True, "success"),
+    ]
+    (said,) = [r.getMessage() for r in caplog.records if "sessid" in r.getMessage()]
+    assert "asked for sessid" in said and "secure_1c_exchange" in said
+
+
+def test_a_refusal_for_sessid_on_a_text_step_is_repeated_with_it(tmp_path: Path) -> None:
+    with (
+        PortalEmulator(SMALL, orders=2, secure_exchange=True) as portal,
+        client_for(portal) as client,
+    ):
+        client.checkauth()
+        client.success()
+        assert client.sessid_asked
+    assert [(r.mode, r.had_sessid) for r in portal.requests] == [
+        ("checkauth", False),
+        ("success", False),
+        ("success", True),
+    ]
+
+
+def test_other_refusals_do_not_bring_the_sessid(portal: PortalEmulator, tmp_path: Path) -> None:
+    portal.inject(Fault("query", "failure", message="Сайт на обслуживании"))
+    with client_for(portal) as client:
+        client.checkauth()
+        with pytest.raises(PortalRefusedError) as caught:
+            client.query(tmp_path)
+        assert not client.sessid_asked
+    assert "Сайт на обслуживании" in caught.value.message
+    assert not any(r.had_sessid for r in portal.requests)
+    assert not portal.secure_exchange
+
+
+def test_success_answered_error_is_another_client_on_the_page(
+    portal: PortalEmulator, tmp_path: Path
+) -> None:
+    with client_for(portal) as client, client_for(portal) as other:
+        client.checkauth()
+        client.query(tmp_path)
+        other.checkauth()  # a second workstation logs in on the same page meanwhile
+        with pytest.raises(PortalConfirmationRefusedError) as caught:
+            client.success()
+    assert "другая программа" in caught.value.message
+    assert caught.value.portal_words == "error"
+    assert portal.committed_time() is None
+
+
+def test_probe_asks_without_checkauth_or_sessid(portal: PortalEmulator) -> None:
+    with client_for(portal) as client:
+        assert client.probe() is False
+    assert [(r.mode, r.had_sessid, r.had_auth) for r in portal.requests] == [("info", False, True)]
+    assert portal.committed_time() is None and not portal.secure_exchange
+
+
+def test_probe_on_a_secure_site_and_after_checkauth(tmp_path: Path) -> None:
+    with PortalEmulator(SMALL, orders=1, secure_exchange=True) as portal:
+        with client_for(portal) as client:
+            assert client.probe() is True
+            client.checkauth()
+            assert client.probe() is False  # with the sessid: every check passed
+        portal.add_user("buyer", "pw", can_export=False)
+        with client_for(portal, user="buyer", password="pw") as buyer:
+            assert buyer.probe() is True
+            buyer.checkauth()
+            with pytest.raises(PortalRefusedError) as caught:
+                buyer.probe()
+    assert "нет прав для обмена" in caught.value.message
+
+
+def test_probe_quotes_a_wrong_password_and_an_older_core(portal: PortalEmulator) -> None:
+    with client_for(portal, password="wrong") as client, pytest.raises(PortalAuthError):
+        client.probe()
+    assert [r.method for r in portal.requests] == ["GET", "POST"]
+    portal.inject(Fault("info", "failure", message="Неизвестная команда."))
+    with client_for(portal) as client:
+        assert client.probe() is False  # a core without mode=info: every check passed
 
 
 def test_zipped_answer_is_unpacked(tmp_path: Path) -> None:
@@ -90,7 +205,6 @@ def test_zipped_answer_is_unpacked(tmp_path: Path) -> None:
         client_for(portal) as client,
     ):
         client.checkauth()
-        client.init()
         answer = client.query(tmp_path)
     assert answer.zipped is True
     assert len(order_ids(answer.path)) == 7
@@ -100,7 +214,6 @@ def test_cyrillic_login_is_sent_as_utf8(portal: PortalEmulator, tmp_path: Path) 
     portal.add_user("обмен-заказов", "пароль№1")
     with client_for(portal, user="обмен-заказов", password="пароль№1") as client:
         client.checkauth()
-        client.init()
         assert len(order_ids(client.query(tmp_path).path)) == 40
 
 
@@ -120,7 +233,7 @@ def test_user_without_export_rights(portal: PortalEmulator) -> None:
     with client_for(portal, user="buyer", password="pw") as client:
         client.checkauth()
         with pytest.raises(PortalRefusedError) as caught:
-            client.init()
+            client.success()
     assert "нет прав для обмена" in caught.value.message
 
 
@@ -145,7 +258,6 @@ def test_empty_query_answer(portal: PortalEmulator, tmp_path: Path) -> None:
     portal.inject(Fault("query", "empty"))
     with client_for(portal) as client:
         client.checkauth()
-        client.init()
         with pytest.raises(PortalEmptyAnswerError) as caught:
             client.query(tmp_path)
     assert "Получен пустой ответ сервера" in caught.value.message
@@ -157,19 +269,17 @@ def test_cut_answer_is_fetched_again_in_a_new_session(
     portal.inject(Fault("query", "truncate"))
     with client_for(portal) as client:
         client.checkauth()
-        client.init()
         answer = client.query(tmp_path)
         assert len(order_ids(answer.path)) == 40
     modes = [r.mode for r in portal.requests]
     # The repeat logs in again: the old session would continue after the lost orders.
-    assert modes == ["checkauth", "init", "query", "checkauth", "init", "query"]
+    assert modes == ["checkauth", "query", "checkauth", "query"]
 
 
 def test_answer_cut_every_time_is_an_error(portal: PortalEmulator, tmp_path: Path) -> None:
     portal.inject(Fault("query", "truncate", times=10))
     with client_for(portal, retries=2) as client:
         client.checkauth()
-        client.init()
         with pytest.raises(PortalTruncatedError) as caught:
             client.query(tmp_path)
     assert "оборвался" in caught.value.message
@@ -186,7 +296,6 @@ def test_lost_success_answer_is_repeated_harmlessly(portal: PortalEmulator, tmp_
     portal.inject(Fault("success", "drop"))  # applied, then the answer is lost
     with client_for(portal) as client:
         client.checkauth()
-        client.init()
         client.query(tmp_path)
         client.success()
     assert len(portal.exported_ids()) == 40
@@ -206,7 +315,6 @@ def test_answer_that_stops_midway(portal: PortalEmulator, tmp_path: Path) -> Non
     portal.inject(Fault("query", "stall", seconds=5, times=3))
     with client_for(portal, read_timeout=0.5, retries=1) as client:
         client.checkauth()
-        client.init()
         with pytest.raises(PortalConnectionError) as caught:
             client.query(tmp_path)
     assert "не ответил вовремя" in caught.value.message
@@ -344,3 +452,24 @@ def test_wrong_password_behind_a_bom_is_still_refused_in_words(
     ):
         client.checkauth()
     assert caught.value.portal_words == "Ошибка авторизации. Неверное имя пользователя или пароль."
+
+
+def test_a_query_refusal_behind_boms_is_a_refusal_not_a_broken_page(
+    noisy_portal: PortalEmulator, tmp_path: Path
+) -> None:
+    noisy_portal.inject(Fault("query", "failure", message="Сайт на обслуживании"))
+    with client_for(noisy_portal) as client:
+        client.checkauth()
+        with pytest.raises(PortalRefusedError) as caught:
+            client.query(tmp_path)
+    assert caught.value.portal_words == "Сайт на обслуживании"
+
+
+def test_a_query_answer_of_only_boms_and_blank_lines_is_empty(
+    noisy_portal: PortalEmulator, tmp_path: Path
+) -> None:
+    noisy_portal.inject(Fault("query", "empty"))
+    with client_for(noisy_portal) as client:
+        client.checkauth()
+        with pytest.raises(PortalEmptyAnswerError):
+            client.query(tmp_path)

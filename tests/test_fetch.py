@@ -177,11 +177,11 @@ def test_php_fatal_error_mid_answer_keeps_what_came_and_confirms_nothing(
     ("fault", "error", "words"),
     [
         (Fault("checkauth", "html500"), PortalPageError, "веб-страниц"),
-        (Fault("init", "php_fatal"), PortalPageError, "Fatal error"),
+        (Fault("checkauth", "php_fatal"), PortalPageError, "Fatal error"),
         (
-            Fault("init", "php_fatal", message="Warning: headers already sent"),
+            Fault("checkauth", "php_fatal", message="Warning: headers already sent"),
             PortalPageError,
-            "init",
+            "headers already sent",
         ),
         (Fault("query", "empty"), PortalEmptyAnswerError, "пустой ответ"),
     ],

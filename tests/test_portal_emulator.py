@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from requests.auth import HTTPBasicAuth
+from portal_helpers import APP, ONEC, START, Client, FakeClock, PortalFactory, order_ids, save
 
 from desktop_app.adapters.portal.commerceml_reader import ReadOrder, ReadProblem, read_commerceml
 from desktop_app.domain.order import Order
@@ -31,67 +31,7 @@ from desktop_app.emulators.portal import bitrix_messages as words
 from desktop_app.emulators.world import World
 
 WORLD = World.generate(11, buyers=30, start=dt.date(2025, 10, 6))
-START = dt.datetime(2026, 2, 2, 10, 0, 0)
-APP = PortalEmulator.APP_PAGE
-ONEC = PortalEmulator.ONEC_PAGE
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class FakeClock:
-    def __init__(self, now: dt.datetime = START) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def tick(self, seconds: float = 1) -> dt.datetime:
-        self.now += dt.timedelta(seconds=seconds)
-        return self.now
-
-
-class Client:
-    """A bare exchange client: the protocol by hand, so the test sees every answer."""
-
-    def __init__(self, portal: PortalEmulator, page: str = APP) -> None:
-        self.http = requests.Session()
-        self.url = portal.page_url(page)
-        self.sessid: str | None = None
-
-    def close(self) -> None:
-        self.http.close()
-
-    def call(self, mode: str, *, with_sessid: bool = True, **params: str) -> requests.Response:
-        query = {"type": "sale", "mode": mode, **params}
-        if with_sessid and self.sessid:
-            query["sessid"] = self.sessid
-        return self.http.get(self.url, params=query, timeout=10)
-
-    def text(self, mode: str, *, with_sessid: bool = True, **params: str) -> str:
-        return self.call(mode, with_sessid=with_sessid, **params).content.decode("cp1251")
-
-    def checkauth(self, user: str = "exchange", password: str = "secret") -> list[str]:
-        auth = HTTPBasicAuth(user.encode("utf-8"), password.encode("utf-8"))
-        answer = self.http.get(
-            self.url, params={"type": "sale", "mode": "checkauth"}, auth=auth, timeout=10
-        )
-        lines = answer.content.decode("cp1251").split("\n")
-        if lines[0] == "success":
-            self.sessid = lines[3].removeprefix("sessid=")
-        return lines
-
-    def query_ids(self, folder: Path) -> list[str]:
-        """The Ид of a query answer's orders, read back by the project's reader."""
-        return order_ids(save(self.call("query").content, folder))
-
-
-def save(body: bytes, folder: Path) -> Path:
-    path = folder / f"answer-{time.monotonic_ns()}.xml"
-    path.write_bytes(body)
-    return path
-
-
-def order_ids(path: Path) -> list[str]:
-    return [item.order.id for item in read_commerceml(path) if isinstance(item, ReadOrder)]
 
 
 def in_export_order(portal: PortalEmulator, since: dt.datetime | None = None) -> list[str]:
@@ -107,19 +47,10 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_portal(clock: FakeClock) -> Iterator[Callable[..., PortalEmulator]]:
-    started: list[PortalEmulator] = []
-
-    def make(**options: object) -> PortalEmulator:
-        options.setdefault("orders", 6)
-        options.setdefault("clock", clock)
-        portal = PortalEmulator(WORLD, **options).start()  # type: ignore[arg-type]
-        started.append(portal)
-        return portal
-
-    yield make
-    for portal in started:
-        portal.stop()
+def make_portal(clock: FakeClock) -> Iterator[PortalFactory]:
+    factory = PortalFactory(WORLD, clock, orders=6)
+    yield factory
+    factory.stop_all()
 
 
 @pytest.fixture
@@ -488,15 +419,35 @@ def test_success_from_a_stale_session_is_an_error(
 def test_other_modes(client_for: Callable[..., Client]) -> None:
     client = client_for()
     client.checkauth()
-    assert client.text("file", filename="orders.xml") == "success\n"
-    assert client.text("import", filename="orders.xml") == "success\n"
-    assert client.text("info") == "failure\n" + words.UNKNOWN_COMMAND
+    # Without a version at init, mode=file loads the upload at once: nothing sent, nothing
+    # to load (sale.export.1c "old version" branch).
+    assert client.text("file", filename="orders.xml") == "failure\n" + words.EMPTY_CML
+    assert client.text("import", filename="orders.xml") == "failure\n" + words.EMPTY_CML
+    assert client.text("import") == "failure\n" + words.UNKNOWN_COMMAND
+    assert client.text("probe") == "failure\n" + words.UNKNOWN_COMMAND
     admin = client_for(ONEC)
     admin.checkauth()
     answer = admin.http.get(admin.url, params={"type": "catalog", "mode": "init"})
     assert answer.content.decode("cp1251") == "failure\nUnknown command type."
     missing = admin.http.get(admin.url.replace(".php", ".html"))
     assert missing.status_code == 404
+
+
+def test_info_lists_statuses_and_needs_no_checkauth(
+    portal: PortalEmulator, client_for: Callable[..., Client]
+) -> None:
+    """mode=info only reads; Basic auth on the request itself logs in (LoginByHttpAuth)."""
+    client = client_for()
+    answer = client.http.get(
+        client.url, params={"type": "sale", "mode": "info"}, auth=("exchange", "secret")
+    )
+    assert answer.headers["Content-Type"] == "application/xml; charset=windows-1251"
+    assert int(answer.headers["Content-Length"]) == len(answer.content)
+    text = answer.content.decode("cp1251")
+    assert text.startswith('<?xml version="1.0" encoding="windows-1251"?>')
+    assert "<Cтатусы>" in text and "<Ид>N</Ид>" in text and "<СлужбыДоставки>" in text
+    assert [r.mode for r in portal.requests] == ["info"]
+    assert portal.committed_time() is None and portal.export_time() is None
 
 
 # --- faults ----------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def test_settings_are_saved_and_the_password_goes_to_the_keychain(
     assert again.portal.url.text() == portal_url and again.portal.password.text() == ""
     assert again.onec.access_group.text() == "Оптовые клиенты"
     finished(qtbot, again.check_portal())  # the stored password is used
-    assert again.portal.answer.text() == "Подключение к порталу работает: вход выполнен."
+    assert again.portal.answer.text().startswith("Подключение к порталу работает: вход выполнен.")
 
 
 def test_connection_checks_answer_in_plain_words(
@@ -76,7 +76,19 @@ def test_connection_checks_answer_in_plain_words(
     qtbot.addWidget(dialog)
     assert "только в памяти" in dialog.note.text()
     finished(qtbot, dialog.check_portal())
-    assert dialog.portal.answer.text() == "Подключение к порталу работает: вход выполнен."
+    answer = dialog.portal.answer.text()
+    assert answer.startswith("Подключение к порталу работает: вход выполнен.\n• ")
+    assert "Страница обмена своя" in answer and "secure_1c_exchange) выключен" in answer
+    assert "Что изменить" not in answer and "#2e7d32" in dialog.portal.answer.styleSheet()
+    onec_page = dialog.portal.url.text().replace(
+        "/order_review/exchange.php", "/bitrix/admin/1c_exchange.php"
+    )
+    dialog.portal.url.setText(onec_page)
+    dialog.portal.password.setText(demo.portal.password)
+    finished(qtbot, dialog.check_portal())  # own-page mode on 1C's page: told to change
+    assert "Это страница обмена 1С" in dialog.portal.answer.text()
+    assert "Что изменить администратору портала:" in dialog.portal.answer.text()
+    assert "#c62828" in dialog.portal.answer.styleSheet()
     dialog.portal.password.setText("не тот пароль")
     finished(qtbot, dialog.check_portal())
     assert dialog.portal.answer.text().startswith("Портал не пустил: ")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from desktop_app.adapters.portal.exchange_errors import FetchCancelledError
 from desktop_app.emulators.portal import Fault
 from desktop_app.services.connection_check import Reachability
+from desktop_app.services.fetch_service import fetch_orders
+from desktop_app.store.database import Database
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
@@ -171,3 +174,20 @@ def test_periodic_fetch_follows_the_setting(
         pass
     assert window.queue.model.rowCount() == 40
     assert window.message is None  # a fetch nobody asked for does not pop up dialogs
+
+
+def test_a_fetch_that_noticed_another_workstation_says_so(
+    qtbot: QtBot, window: MainWindow, demo: DemoEnvironment, tmp_path: Path
+) -> None:
+    started(window, qtbot)
+    window.sync.fetch_action.trigger()
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 40, timeout=WAIT)
+    taken = demo.portal.add_orders(2)
+    assert demo.workspace is not None
+    with Database.open(tmp_path / "second") as other:  # a second installation, same page
+        fetch_orders(demo.workspace.settings.portal, demo.portal.password, other, tmp_path / "w")
+    demo.portal.add_orders(1)
+    window.sync.fetch_action.trigger()
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 41, timeout=WAIT)
+    message = window.status.currentMessage()
+    assert "Внимание:" in message and f"Ид {', '.join(taken)} " in message

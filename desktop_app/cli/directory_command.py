@@ -1,4 +1,7 @@
-"""`directory refresh`, `directory find`, `check onec`: the 1C side from the command line."""
+"""`directory refresh`, `directory find`, `check onec|portal`: the 1C side from the command line.
+
+`check portal` lives in check_portal_command.py; it is registered here beside `check onec`.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +33,11 @@ def register(subparsers: Any) -> None:
     find.add_argument("--json", action="store_true", help="вывести JSON")
     directory.set_defaults(run=run_directory)
     check = subparsers.add_parser("check", help="проверить подключение")
-    check.add_argument("system", choices=["onec"], help="onec — публикация OData 1С")
+    check.add_argument(
+        "system",
+        choices=["onec", "portal"],
+        help="onec — публикация OData 1С; portal — страница обмена портала",
+    )
     check.set_defaults(run=run_check)
 
 
@@ -64,6 +71,10 @@ def _session(args: argparse.Namespace, *, check: bool) -> OneCSession:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.system == "portal":
+        from desktop_app.cli import check_portal_command
+
+        return check_portal_command.run(args)
     session = _session(args, check=True)
     session.client.close()
     references = session.publication.references

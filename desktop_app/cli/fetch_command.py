@@ -1,8 +1,10 @@
 """`fetch`: one exchange round with the portal, from the command line.
 
 Exit codes (GUIDE §11): 0 — received and stored; 1 — stored, with problems the output lists
-(documents put aside, an answer cut short and therefore not confirmed); 2 — could not run
-(no settings, no password, the portal unreachable or refusing, a web page instead of data).
+(documents put aside, an answer cut short and therefore not confirmed, another program
+confirming on the same exchange page, orders that never came); 2 — could not run (no
+settings, no password, the portal unreachable or refusing, a web page instead of data).
+A site that demanded the sessid is said too, without changing the exit code.
 """
 
 from __future__ import annotations
@@ -93,6 +95,8 @@ def _summary(report: FetchReport, mode: settings.PortalMode) -> str:
     )
     if report.confirmed:
         return text + " Получение подтверждено порталу."
+    if report.warnings and mode is settings.PortalMode.OWN_PAGE and report.complete:
+        return text + " Получение не подтверждено (см. выше)."
     if not report.complete:
         return text + (
             " Ответ портала оборван — получение не подтверждено; следующий обмен повторит его."
@@ -107,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
     from desktop_app.services.decision_service import auto_map
     from desktop_app.services.fetch_service import fetch_orders
+    from desktop_app.services.page_warnings import sessid_words
     from desktop_app.store.database import Database
     from desktop_app.store.errors import StoreError
 
@@ -145,6 +150,9 @@ def run(args: argparse.Namespace) -> int:
                     "complete": report.complete,
                     "confirmed": report.confirmed,
                     "problems": list(report.problems),
+                    "warnings": list(report.warnings),
+                    "queries": report.queries,
+                    "sessid_asked": report.sessid_asked,
                     "auto_mapped": auto.by_mapping + auto.by_requisites,
                     "auto_queued": auto.pushed_without_confirmation,
                 },
@@ -154,6 +162,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         for problem in report.problems:
             print(problem)
+        for warning in report.warnings:
+            print(f"Внимание: {warning}")
+        if report.sessid_asked:
+            print(sessid_words())
         print(_summary(report, current.mode))
         if auto.by_mapping or auto.by_requisites:
             print(
@@ -161,4 +173,4 @@ def run(args: argparse.Namespace) -> int:
                 f"{auto.by_requisites} по ИНН и КПП; к отправке в 1С без подтверждения: "
                 f"{auto.pushed_without_confirmation} (команда push)."
             )
-    return 0 if report.complete and not report.problems else 1
+    return 0 if report.complete and not report.problems and not report.warnings else 1

@@ -32,12 +32,14 @@ from desktop_app.adapters.portal.commerceml_reader import (
     read_commerceml,
 )
 from desktop_app.adapters.portal.commerceml_spans import SpanTracker
-from desktop_app.adapters.portal.exchange_client import RETRYABLE, DownloadedAnswer, ExchangeClient
+from desktop_app.adapters.portal.exchange_client import RECOVERIES, ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
     FetchCancelledError,
     PortalEmptyAnswerError,
     PortalPageError,
+    PortalRefusedError,
 )
+from desktop_app.adapters.portal.exchange_transport import RETRYABLE, DownloadedAnswer
 from desktop_app.adapters.portal.growing_file import (
     DownloadInterruptedError,
     DownloadState,
@@ -71,7 +73,30 @@ def receive_answer(
     downloaded: Downloaded,
     cancel: threading.Event | None = None,
 ) -> int:
-    """Query once and pass the answer to `sink`; the number of bytes received."""
+    """Query once and pass the answer to `sink`; the number of bytes received.
+
+    Again when the portal refused the query for something the client can then supply: the
+    sessid of a site in secure mode (sent from then on), or a login where logging in on the
+    request itself did not get through (`ExchangeClient.recover`). A refused query exported
+    nothing, so nothing was stored and nothing is skipped by asking again.
+    """
+    for attempt in range(RECOVERIES + 1):
+        try:
+            return _receive(client, folder, sink, downloaded=downloaded, cancel=cancel)
+        except PortalRefusedError as refusal:
+            if attempt == RECOVERIES or not client.recover(refusal):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover - the last refusal raises
+
+
+def _receive(
+    client: ExchangeClient,
+    folder: Path,
+    sink: AnswerSink,
+    *,
+    downloaded: Downloaded,
+    cancel: threading.Event | None,
+) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "portal-answer.xml"
     state = DownloadState(cancel)

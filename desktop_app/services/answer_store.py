@@ -36,6 +36,8 @@ class AnswerTally:
 
     outcomes: dict[str, UpsertOutcome] = field(default_factory=dict)
     quarantined: int = 0
+    quarantined_ids: set[str] = field(default_factory=set)
+    """Ид of the documents put aside (they came, though they could not be read)."""
     complete: bool = True
     problems: list[str] = field(default_factory=list)
 
@@ -50,6 +52,23 @@ class AnswerTally:
     @property
     def documents(self) -> int:
         return len(self.outcomes) + self.quarantined
+
+    def received(self) -> set[str]:
+        """Ид of every document this answer brought, readable or not."""
+        return set(self.outcomes) | self.quarantined_ids
+
+    def fresh(self, seen: set[str]) -> set[str]:
+        """Orders this answer brought that the fetch had not stored yet, by Ид and version.
+
+        An Ид first seen in this fetch is fresh; one seen already is fresh only when its
+        content differs from what the fetch stored (a new version: the store answered
+        changed, not unchanged). A portal that re-serves its last order brings nothing fresh.
+        """
+        return {
+            portal_id
+            for portal_id, outcome in self.outcomes.items()
+            if portal_id not in seen or outcome is not UpsertOutcome.UNCHANGED
+        } | (self.quarantined_ids - seen)
 
 
 class SourceBytes:
@@ -99,6 +118,7 @@ def store_answer(
     if quarantine:
         repository.store_quarantined(fetch_id, quarantine)
     tally.quarantined = sum(1 for q in quarantine if q.document_index is not None)
+    tally.quarantined_ids = {q.portal_id for q in quarantine if q.portal_id}
     tally.complete = complete
     tally.problems = problems
 
@@ -157,5 +177,6 @@ def store_chunks(
     if quarantine:
         repository.store_quarantined(fetch_id, quarantine)
     tally.quarantined = sum(1 for q in quarantine if q.document_index is not None)
+    tally.quarantined_ids = {q.portal_id for q in quarantine if q.portal_id}
     tally.complete = all(q.code != "truncated" for q in quarantine)
     tally.problems = [q.message for q in quarantine]

@@ -29,7 +29,8 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalConnectionError,
     PortalError,
 )
-from desktop_app.services import fetch_service, onec_connection
+from desktop_app.services import fetch_service, onec_connection, portal_check
+from desktop_app.services.page_notes import PageNotes, load_notes
 from desktop_app.services.settings import OneCSettings, PortalSettings
 
 PROBE_CONNECT_TIMEOUT = 5.0
@@ -57,22 +58,43 @@ class CheckResult:
     detail: str | None = None
     """The adapter's explanation (a Russian sentence, the server's words quoted)."""
     gaps: tuple[str, ...] = ()
-    """1C only: what the publication lacks, one sentence each for the 1C administrator."""
+    """What to change, one sentence each: for the 1C administrator (what the publication
+    lacks) or for the portal administrator (`check portal`'s advice)."""
+    facts: tuple[str, ...] = ()
+    """Portal only: what `check portal` found about the page, good or bad."""
 
 
-def check_portal(settings: PortalSettings, password: str | None) -> CheckResult:
-    """Log in to the exchange page (`checkauth`): address, login, password and rights."""
+def check_portal(
+    settings: PortalSettings, password: str | None, data_dir: Path | None = None
+) -> CheckResult:
+    """Address, login, password, rights, and what the page is (`portal_check`).
+
+    It harms no exchange running meanwhile: the first request is a read-only `mode=info`
+    logged in by Basic auth, without checkauth or sessid. Only when the site is in secure
+    mode — and the page is not 1C's — does it log in with checkauth to prove the rights.
+    `data_dir` holds the page notes of earlier fetches (none: nothing is known of them).
+    """
     missing = _missing(settings.url, settings.user, password)
     if missing is not None:
         return missing
     assert password is not None
     quick = replace(settings, retries=0, connect_timeout=min(settings.connect_timeout, 15.0))
+    rights_checked = True
     try:
         with ExchangeClient(fetch_service.connection_for(quick, password)) as client:
-            client.checkauth()
+            secure = client.probe()
+            if secure:
+                rights_checked = not portal_check.is_onec_page(settings.url)
+                if rights_checked:
+                    client.checkauth()
+                    client.probe()  # with the sessid now: passes the rights check or refuses
     except PortalError as error:
         return portal_failure(error)
-    return CheckResult(Reachability.OK)
+    notes = load_notes(data_dir, settings.url) if data_dir is not None else PageNotes(settings.url)
+    found = portal_check.findings(
+        settings, secure=secure, rights_checked=rights_checked, notes=notes
+    )
+    return CheckResult(Reachability.OK, gaps=found.advice, facts=found.facts)
 
 
 def check_onec(settings: OneCSettings, password: str | None, data_dir: Path) -> CheckResult:

@@ -1,18 +1,32 @@
 """One exchange with the portal: download, store, and only then confirm.
 
 The order of the steps is the whole point (GUIDE §3):
-1. checkauth, init, query — the answer is written to a file in the data folder and stored
-   while it downloads (`answer_intake`);
+1. checkauth, query — as 1C loads orders, without `init` (it would wipe 1C's pending
+   upload) and without `sessid` until the site asks for it (see exchange_client.py); in
+   peek mode without checkauth too, which would make 1C's exchange running on its page at
+   that moment fail its `success` (the query logs in by itself); the
+   answer is written to a file in the data folder and stored while it downloads
+   (`answer_intake`);
 2. storing is batch by batch (each batch one transaction) and an idempotent upsert by the
    portal's `Ид`, so a repeat is harmless (`answer_store`);
 3. only when every batch is committed, and the answer was complete, and the portal page is
    the app's own, `success` is sent — the portal's cursor never passes an order the store
    has not committed. A crash anywhere before that just means the next fetch gets the same
    orders again, and they come out "unchanged".
+
+A query is repeated only while it brings orders this fetch has not stored yet (by Ид and
+version): an answer cut by the portal's INTERVAL goes on that way, and a portal that serves
+its last order again in every query (older cores: `>=DATE_UPDATE` without the exchange log)
+ends the fetch at its second query instead of its hundredth.
+
+What the fetch notices about the page — the site demanded the sessid, `success` was
+refused because another client logged in on the page, orders that never came — is said in
+the report's words and kept for `check portal` (`page_notes`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import threading
@@ -22,18 +36,26 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader
-from desktop_app.adapters.portal.exchange_client import ExchangeClient, PortalConnection
-from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
+from desktop_app.adapters.portal.exchange_client import ExchangeClient
+from desktop_app.adapters.portal.exchange_errors import (
+    FetchCancelledError,
+    PortalConfirmationRefusedError,
+    PortalError,
+)
+from desktop_app.adapters.portal.exchange_transport import PortalConnection
+from desktop_app.services import page_warnings
 from desktop_app.services.answer_intake import receive_answer
 from desktop_app.services.answer_store import AnswerTally, SourceBytes, store_answer, store_chunks
+from desktop_app.services.page_notes import load_notes, observe, save_notes
 from desktop_app.services.prepared_chunks import Chunk, Ending
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
 from desktop_app.store.order_repository import FetchCounts, OrderRepository, UpsertOutcome
 
 log = logging.getLogger(__name__)
-MAX_ROUNDS = 100
-"""Queries per fetch at most; each must bring something for the next one to be asked."""
+MAX_ROUNDS = 20
+"""Queries per fetch at most, a safety net: the next query is asked only while the last one
+brought orders new to this fetch, which ends a fetch of a handful of orders within three."""
 
 
 class FetchStage(StrEnum):
@@ -60,6 +82,11 @@ class FetchReport:
     complete: bool = True
     """False when the answer was cut off: then nothing was confirmed to the portal."""
     problems: tuple[str, ...] = field(default_factory=tuple)
+    queries: int = 0
+    sessid_asked: bool = False
+    """The site refused a request for want of sessid (secure mode); it was sent after that."""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    """About the exchange page: another client confirming on it, orders that never came."""
 
     @property
     def stored(self) -> int:
@@ -89,9 +116,8 @@ def fetch_orders(
 ) -> FetchReport:
     """Run one exchange; raises `PortalError` (or `FetchCancelledError`) when it failed.
 
-    A portal may cut one query short (Bitrix stops after its INTERVAL, 30 s by default), so
-    queries repeat in the same session until one brings no documents: in own-page mode each
-    is confirmed before the next; in peek mode the session itself remembers where it stopped.
+    `work_dir` is the scratch folder inside the data folder (`app_dirs.work_dir`); the page
+    notes are kept beside it, in the data folder itself.
     """
     repository = OrderRepository(database)
     repository.abandon_unfinished_fetches()
@@ -101,11 +127,16 @@ def fetch_orders(
     own_page = settings.mode is PortalMode.OWN_PAGE
     rounds: list[AnswerTally] = []
     received = 0
+    refused = False
+    client = ExchangeClient(connection_for(settings, password))
     try:
-        with ExchangeClient(connection_for(settings, password)) as client:
+        with client:
             report(FetchStage.CONNECTING, 0, None)
-            client.checkauth()
-            client.init()
+            if own_page:
+                client.checkauth()  # success needs this client to be the page's session
+            else:
+                client.sign_in_on_each_request()  # peek: leave 1C's export session alone
+            seen: set[str] = set()
             for _round in range(MAX_ROUNDS):
                 tally = AnswerTally()
                 stored_before = sum(len(t.outcomes) for t in rounds)
@@ -126,30 +157,67 @@ def fetch_orders(
                     break
                 if own_page:
                     report(FetchStage.CONFIRMING, 0, None)
-                    client.success()
+                    try:
+                        client.success()
+                    except PortalConfirmationRefusedError as error:
+                        log.warning("fetch %s: %s", fetch_id, error.message)
+                        refused = True
+                        repository.finish_fetch(fetch_id, "stored")
+                        break
                     repository.finish_fetch(fetch_id, "confirmed")
-                if tally.documents == 0:
+                fresh = tally.fresh(seen)
+                seen |= tally.received()
+                if not fresh:
                     break
-        counts = _counts(rounds)
-        complete = all(t.complete for t in rounds)
-        result = FetchReport(
-            fetch_id=fetch_id,
-            new=counts.new,
-            changed=counts.changed,
-            unchanged=counts.unchanged,
-            quarantined=counts.quarantined,
-            received_bytes=received,
-            confirmed=own_page and complete,
-            complete=complete,
-            problems=tuple(p for t in rounds for p in t.problems),
-        )
-        report(FetchStage.DONE, result.stored, result.stored)
-        return result
     except (PortalError, FetchCancelledError) as error:
         repository.finish_fetch(fetch_id, "failed", error=str(error))
+        _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused)
         raise
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
+    missing = _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused)
+    warnings = [page_warnings.refused_words()] if refused else []
+    if missing:
+        warnings.append(page_warnings.missing_words(missing))
+    for warning in warnings:
+        log.warning("fetch %s: %s", fetch_id, warning)
+    counts = _counts(rounds)
+    complete = all(t.complete for t in rounds)
+    result = FetchReport(
+        fetch_id=fetch_id,
+        new=counts.new,
+        changed=counts.changed,
+        unchanged=counts.unchanged,
+        quarantined=counts.quarantined,
+        received_bytes=received,
+        confirmed=own_page and complete and not refused,
+        complete=complete,
+        problems=tuple(p for t in rounds for p in t.problems),
+        queries=len(rounds),
+        sessid_asked=client.sessid_asked,
+        warnings=tuple(warnings),
+    )
+    report(FetchStage.DONE, result.stored, result.stored)
+    return result
+
+
+def _remember(
+    url: str, folder: Path, rounds: list[AnswerTally], sessid_asked: bool, refused: bool
+) -> tuple[int, ...]:
+    """Update the page notes with this fetch; the orders it found missing."""
+    received = set().union(*(t.received() for t in rounds)) if rounds else set()
+    notes, missing = observe(
+        load_notes(folder, url),
+        received=received,
+        sessid_asked=sessid_asked,
+        refused=refused,
+        now=dt.datetime.now(dt.UTC),
+    )
+    try:
+        save_notes(folder, notes)
+    except OSError as error:
+        log.warning("the page notes could not be written: %s", error)
+    return missing
 
 
 @dataclass

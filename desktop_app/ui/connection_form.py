@@ -167,6 +167,13 @@ class PortalForm(ConnectionForm):
     @staticmethod
     def words(result: CheckResult) -> tuple[str, bool]:
         detail = result.detail or ""
+        if result.state is Reachability.OK and (result.facts or result.gaps):
+            text = translate("ConnectionForm", "Подключение к порталу работает: вход выполнен.")
+            text += "".join(f"\n• {fact}" for fact in result.facts)
+            if result.gaps:
+                text += "\n" + translate("ConnectionForm", "Что изменить администратору портала:")
+                text += "".join(f"\n• {gap}" for gap in result.gaps)
+            return text, not result.gaps
         return {
             Reachability.OK: (
                 translate("ConnectionForm", "Подключение к порталу работает: вход выполнен."),

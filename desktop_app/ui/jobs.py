@@ -112,6 +112,7 @@ def onec_probe_job(workspace: Workspace) -> Callable[[TaskContext], CheckResult]
 def portal_probe_job(workspace: Workspace) -> Callable[[TaskContext], CheckResult]:
     def run(_context: TaskContext) -> CheckResult:
         portal = workspace.settings.portal
-        return connection_check.check_portal(portal, workspace.portal_password(portal))
+        password = workspace.portal_password(portal)
+        return connection_check.check_portal(portal, password, workspace.data_dir)
 
     return run

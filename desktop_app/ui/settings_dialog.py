@@ -84,7 +84,7 @@ class SettingsDialog(QDialog):
 
         def run(_context: TaskContext) -> CheckResult:
             password = typed if typed is not None else workspace.portal_password(portal)
-            return connection_check.check_portal(portal, password)
+            return connection_check.check_portal(portal, password, workspace.data_dir)
 
         self.portal.show_checking()
         task = self.runner.start("check-portal", run)

@@ -156,6 +156,8 @@ class SyncController(QObject):
             text += " " + translate(
                 "SyncController", "Ответ портала оборван; следующее получение повторит его."
             )
+        for warning in report.warnings:  # about the exchange page: another client, lost orders
+            text += " " + translate("SyncController", "Внимание: {0}").format(warning)
         log.info("fetch %s: %s", report.fetch_id, text)
         self.status.showMessage(text, 30_000)
         self.show_store_state()

@@ -6,8 +6,9 @@ The emulator runs in its own process (as a portal would), serving one world. Eac
 a fresh exchange page — a page path that differs in its first 22 characters has its own
 cursor — so every run receives all the orders. Measured in the same run:
 
-- baseline: what any client must do — checkauth, init and query with a bare `requests`
-  loop streaming the body to a file, then a bare `lxml.etree.iterparse` pass over it;
+- baseline: what any client must do — checkauth and query (as the fetch does: no init, no
+  sessid) with a bare `requests` loop streaming the body to a file, then a bare
+  `lxml.etree.iterparse` pass over it;
 - fetch: Order Review's `fetch_orders` into a fresh data folder (download, read, store with
   history and source bytes, success).
 
@@ -75,10 +76,8 @@ def baseline(url: str, folder: Path) -> tuple[float, float, int]:
         auth = session.get(url, params={"type": "sale", "mode": "checkauth"},
                            auth=("exchange", "secret"), timeout=600).text.split()  # fmt: skip
         session.cookies.set(auth[1], auth[2])
-        sessid = {"sessid": auth[3].split("=", 1)[1]}
-        session.get(url, params={"type": "sale", "mode": "init", "version": "2.08", **sessid})
         target = folder / "bare.xml"
-        with session.get(url, params={"type": "sale", "mode": "query", **sessid},
+        with session.get(url, params={"type": "sale", "mode": "query"},
                          stream=True, timeout=600) as answer, target.open("wb") as out:  # fmt: skip
             for chunk in answer.iter_content(256 * 1024):
                 out.write(chunk)

@@ -26,6 +26,12 @@ class PortalAuthError(PortalRefusedError):
     """The portal did not accept the login, the password or the user's rights."""
 
 
+class PortalConfirmationRefusedError(PortalRefusedError):
+    """`success` was answered `error`: since this client's checkauth, another client logged
+    in on the same exchange page (one `export_session_id_` per page), so the portal would
+    not let this one move the page's cursor."""
+
+
 class PortalPageError(PortalError):
     """A web page, a PHP error or an unexpected text came instead of the protocol's answer."""
 

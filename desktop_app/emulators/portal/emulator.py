@@ -9,6 +9,11 @@ Two pages are ready: `ONEC_PAGE`, the page 1C uses, and `APP_PAGE`, a second pag
 Order Review whose path differs within its first 22 characters, so each keeps its own
 cursor. Any other `.php` path works too (and shares a cursor with any page that has the
 same first 22 characters).
+
+The company's own exchange runs against it with `onec_node.OneCNode` (checkauth, query,
+success, then 1C's documents back with mode=file/import); what that leaves on the site is
+visible through `written_back_ids` (UPDATED_1C), `upload_files` (1C's upload folder) and
+`secure_exchange` (the site-wide secure mode).
 """
 
 from __future__ import annotations
@@ -49,11 +54,19 @@ class PortalEmulator(LoopbackEmulator):
         zip_answer: bool = False,
         language: str = "ru",
         lead_bytes: bytes = b"",
+        exchange_log: bool = True,
+        secure_exchange: bool = False,
+        use_temp_dir: bool = False,
     ) -> None:
         """`orders_per_query` stands in for the INTERVAL time limit of a query made after
         `init&version=…`; `zip_answer` zips the query answer, which Bitrix never does.
         `language`: the exchange page's LANGUAGE_ID ("en" writes English tags); `lead_bytes`:
-        what the site's PHP files print before every answer (a BOM, blank lines)."""
+        what the site's PHP files print before every answer (a BOM, blank lines).
+
+        `exchange_log=False` is an older core without the exchange log, which re-serves the
+        last order of each export in the next query; `secure_exchange=True` a site whose
+        `secure_1c_exchange` someone already switched on; `use_temp_dir=True` a component
+        with USE_TEMP_DIR=Y, whose `init` does not wipe the shared upload folder."""
         codec_names(encoding)  # refuse an encoding Bitrix cannot export in, now
         if language not in LANGUAGES:
             raise ValueError(f"the export is emulated in {LANGUAGES}, not {language!r}")
@@ -72,9 +85,12 @@ class PortalEmulator(LoopbackEmulator):
             zip_answer=zip_answer,
             language=language,
             lead_bytes=lead_bytes,
+            exchange_log=exchange_log,
+            use_temp_dir=use_temp_dir,
         )
         store = OrdersStore(world, orders, self._clock())
         self._exchange = SaleExchange(store, self._clock, settings)
+        self._exchange.secure = secure_exchange
         self._exchange.sessions.add_user(user, password)
         self._faults = FaultBook()
         self.requests: list[RequestRecord] = []
@@ -142,6 +158,16 @@ class PortalEmulator(LoopbackEmulator):
     def secure_exchange(self) -> bool:
         """The site-wide `secure_1c_exchange` option: on since the first request with sessid."""
         return self._exchange.secure
+
+    def written_back_ids(self) -> frozenset[str]:
+        """Ид of the orders 1C has loaded back (UPDATED_1C = Y): exported to no page."""
+        with self._exchange.lock:
+            return self._exchange.store.written_back()
+
+    def upload_files(self) -> dict[str, int]:
+        """The shared upload folder (/upload/1c_exchange/): file name → size in bytes."""
+        with self._exchange.lock:
+            return {name: len(data) for name, data in self._exchange.upload.files.items()}
 
     # --- faults and records ----------------------------------------------------------------
 

@@ -2,37 +2,47 @@
 
 Source: `modules/sale/install/components/bitrix/sale.export.1c/component.php` and
 `modules/sale/general/export.php` (`CSaleExport`) of the avshatalov48/bitrix-core-business
-mirror (the current core, the one with `mb_substr` and the exchange log). Behaviour kept:
+mirror; line numbers are those of component.php at commit 50d93970. Behaviour kept:
 
 - Site options per exchange page, keyed by the FIRST 22 CHARACTERS of the page path
-  (`$curPage = mb_substr($APPLICATION->GetCurPage(), 0, 22)`): `export_session_name_`,
-  `export_session_id_` (set by checkauth), `last_export_time_` and
-  `last_export_time_committed_`. Two pages sharing those 22 characters share one cursor.
+  (`$curPage = mb_substr($APPLICATION->GetCurPage(), 0, 22)`, line 64):
+  `export_session_name_`, `export_session_id_` (set by checkauth, lines 98-99),
+  `last_export_time_` and `last_export_time_committed_`. Two pages sharing those 22
+  characters share one cursor.
 - `secure_1c_exchange` is ONE site-wide option: the first request carrying a non-empty
-  `sessid` (on any page, any session) switches it on for good; from then on every request
-  but checkauth needs the right `sessid`.
-- Check order after checkauth: not logged in → failure (authorisation); sessid wrong →
-  failure (request source); no exchange right → failure (permission). checkauth itself
-  succeeds for any logged-in user, rights or not.
-- `mode=query`: `last_export_time_` = now; orders with `DATE_UPDATE >=` the committed time
-  (all when nothing is committed), `ORDER BY DATE_UPDATE, ID`. Two refinements of the
-  current core: (1) `CSaleExport::prepareFilter` replaces that bound by the session's
-  `LAST_ORDER_ID` — the DATE_UPDATE of the last order this PHP session exported — until a
-  `success` resets it, so a second query in the same session continues after the first
-  instead of repeating it; (2) orders whose (ID, DATE_UPDATE) the exchange log already has
-  AT the bound's exact second are skipped (`Exchange::isEffected`). After the export,
-  `last_export_time_` becomes that session value (the last exported order's DATE_UPDATE)
-  when there is one. With `version` sent at init, the export is cut after `INTERVAL`
-  seconds (30 by default); the emulator cuts after `orders_per_query` orders instead.
-- `mode=success`: when `$_COOKIE[export_session_name_] == export_session_id_` (loose PHP
-  comparison: a page never checkauth-ed matches anything), copy `last_export_time_` to
-  `last_export_time_committed_`, reset the session's LAST_ORDER_ID, answer `success`;
-  otherwise answer `error`.
-- `mode=init`: `zip=yes|no`, `file_limit=<bytes>`; with a non-empty `version`, also
-  `sessid=…` and the fixed `version=2.09` (no newline after it), and the version is kept
-  in the session for the query's layout.
-- `mode=file` with a filename and `mode=import` answer `success` and discard the data
-  (1C→site documents are not emulated); `info` and any other mode: unknown command.
+  `sessid` (on any page, any session, any mode) switches it on for good (lines 71-74);
+  from then on every request but checkauth needs the right `sessid` (`check_bitrix_sessid()`,
+  line 106). `secure_exchange=True` starts a site where someone already switched it on.
+- Check order after checkauth: not logged in → failure (authorisation, line 102); sessid
+  wrong → failure (request source, line 106); no exchange right → failure (permission,
+  line 110). checkauth itself succeeds for any logged-in user, rights or not.
+- `mode=query` (lines 197-366): filter `UPDATED_1C = N`, `!EXTERNAL_ORDER = Y` (lines
+  215-216; see orders_store.py), `last_export_time_` = now (line 260); orders with
+  `DATE_UPDATE >=` the committed time (all when nothing is committed, lines 258-259),
+  `ORDER BY DATE_UPDATE, ID`. `CSaleExport::prepareFilter` replaces that bound by the
+  session's `LAST_ORDER_ID` — the DATE_UPDATE of the last order this PHP session exported —
+  until a `success` resets it, so a second query in the same session starts at the last
+  order of the first (still `>=`). After the export, `last_export_time_` becomes that
+  session value (lines 327-331). With `version` sent at init, the export is cut after
+  `INTERVAL` seconds (30 by default, lines 284-291); the emulator cuts after
+  `orders_per_query` orders instead.
+- The boundary second, two cores (`exchange_log`). Newer cores keep `b_sale_exchange_log`
+  and skip the orders whose (ID, DATE_UPDATE) the log already has at the bound's exact
+  second (`getLastOrderExported` + `exportedLastExport`/`Exchange::isEffected` in
+  export.php at commits 50d93970/03e3b576). Older cores have the same `>=` bounds without
+  the log (`ExportOrders2Xml` calls only `prepareFilter`; e.g. the sale 16 copy in a
+  `CSaleExport2` override of the core's method): the last order of every export — the one
+  whose DATE_UPDATE became the bound — comes AGAIN in the next query of the same session
+  and in the next exchange, however often one asks.
+- `mode=success` (lines 367-380): when `$_COOKIE[export_session_name_] ==
+  export_session_id_` (loose PHP comparison: a page never checkauth-ed matches anything),
+  copy `last_export_time_` to `last_export_time_committed_`, reset the session's
+  LAST_ORDER_ID, answer `success`; otherwise answer `error`.
+- `mode=init` (lines 150-196): `zip=yes|no`, `file_limit=<bytes>`; with a non-empty
+  `version`, also `sessid=…` and the fixed `version=2.09` (no newline after it), and the
+  version is kept in the session for the query's layout. It also wipes 1C's upload folder.
+- `mode=file`, `mode=import`: 1C's uploads, see uploads.py; `mode=info`: see site_info.py;
+  any other mode: unknown command.
 """
 
 from __future__ import annotations
@@ -53,6 +63,8 @@ from desktop_app.emulators.portal.protocol import (
     Request,
 )
 from desktop_app.emulators.portal.sessions import SESSION_NAME, Session, SessionTable
+from desktop_app.emulators.portal.site_info import info_text
+from desktop_app.emulators.portal.uploads import UploadFolder, clean_name, documents
 
 ADMIN_PAGE = "/bitrix/admin/1c_exchange.php"
 PAGE_KEY_LENGTH = 22
@@ -89,6 +101,10 @@ class ExchangeSettings:
     lead_bytes: bytes = b""
     """What the site's PHP files print before every answer: the BOM of a dbconn.php or init.php
     saved in a Windows editor, blank lines after a closing `?>`."""
+    exchange_log: bool = True
+    """The newer cores' exchange log; False: an older core that re-serves the boundary order."""
+    use_temp_dir: bool = False
+    """The component's USE_TEMP_DIR: each session uploads into its own temporary folder."""
 
 
 class SaleExchange:
@@ -102,6 +118,8 @@ class SaleExchange:
         self.sessions = SessionTable()
         self.settings = settings
         self.secure = False
+        self.upload = UploadFolder()
+        """/upload/1c_exchange/: the site's one upload folder (see uploads.py)."""
         self._clock = clock
         self._pages: dict[str, PageOptions] = {}
         self._exported: dict[dt.datetime, set[int]] = {}  # b_sale_exchange_log, by DATE_UPDATE
@@ -146,14 +164,18 @@ class SaleExchange:
         if mode == "success":
             return self._success(request, session)
         if mode == "file":
-            if request.query.get("filename"):
-                return Answer("success\n")
-            return Answer("" if session.version else "failure\n" + words.EMPTY_CML)
-        if mode == "import" and request.query.get("filename"):
-            return Answer("success\n")
+            return self._file(request, session)
+        if mode == "import" and self._file_name(request, session):
+            return self._import(request, session)
+        if mode == "info":
+            return Answer(info_text(), content_type=XML_TYPE)
         return Answer("failure\n" + words.UNKNOWN_COMMAND)
 
     def _init(self, request: Request, session: Session) -> Answer:
+        if self.settings.use_temp_dir:
+            session.temp_folder = UploadFolder()  # CTempFile::GetDirectoryName, line 154
+        else:
+            self.upload.wipe()  # DeleteDirFilesEx, line 159: 1C's pending upload is gone
         session.zip = self.settings.zip_enabled
         text = f"zip={'yes' if session.zip else 'no'}\nfile_limit={self.settings.file_limit}\n"
         version = request.query.get("version", "")
@@ -180,7 +202,8 @@ class SaleExchange:
             limit = min(limit or len(rows), len(rows) // 2)
         chosen = rows if limit is None else rows[:limit]
         for moment, number in chosen:
-            self._exported.setdefault(moment, set()).add(number)
+            if self.settings.exchange_log:  # an older core logs nothing: nothing is skipped
+                self._exported.setdefault(moment, set()).add(number)
             session.last_order = moment
         if crash is None and session.last_order is not None:
             options.last_export = session.last_order
@@ -208,4 +231,36 @@ class SaleExchange:
         options.committed = options.last_export
         options.confirmed.update(options.delivered)
         options.delivered.clear()
+        return Answer("success\n")
+
+    # --- 1C's uploads (uploads.py) ---------------------------------------------------------
+
+    def _folder(self, session: Session) -> UploadFolder | None:
+        """`$DIR_NAME`: the shared folder, or this session's temporary one (None before init)."""
+        return session.temp_folder if self.settings.use_temp_dir else self.upload
+
+    def _file_name(self, request: Request, session: Session) -> str:
+        """`$ABS_FILE_NAME` as a name in the folder; empty when there is none (lines 124-147)."""
+        if self._folder(session) is None:
+            return ""
+        return clean_name(request.query.get("filename", ""))
+
+    def _file(self, request: Request, session: Session) -> Answer:
+        name, folder = self._file_name(request, session), self._folder(session)
+        if name and folder is not None:
+            folder.append(name, request.body)
+        if session.version:  # the "new version" branch (line 494): the file waits
+            return Answer("success\n" if name else "")
+        return self._import(request, session)  # "old version" (line 381): loaded at once
+
+    def _import(self, request: Request, session: Session) -> Answer:
+        name, folder = self._file_name(request, session), self._folder(session)
+        data = folder.read(name) if name and folder is not None else b""
+        if not data:
+            return Answer("failure\n" + words.EMPTY_CML)
+        now = self.now()
+        for document in documents(data):
+            number = self.store.find(document.id) or self.store.find(document.number)
+            if number is not None:
+                self.store.write_back(number, now)
         return Answer("success\n")

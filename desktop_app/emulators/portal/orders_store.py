@@ -1,10 +1,16 @@
-"""The portal's orders table as far as the exchange sees it: each order and its DATE_UPDATE.
+"""The portal's orders table as far as the exchange sees it: DATE_UPDATE and UPDATED_1C.
 
 `b_sale_order.DATE_UPDATE` has second resolution and is set to now on every save, which is
 what makes the exchange re-export an edited order (`>=DATE_UPDATE` filter in
 sale.export.1c/component.php). The export selects `ORDER BY DATE_UPDATE ASC, ID ASC`
 (`CSaleExport::ExportOrders2Xml`, modules/sale/general/export.php of the
 bitrix-core-business mirror), which `select` reproduces.
+
+`UPDATED_1C`: every query filters `UPDATED_1C = N` (component.php line 215 at commit
+50d93970), so an order 1C has loaded back (`mode=import` saves it with `UPDATED_1C = Y`,
+see uploads.py) is exported to NO page any more. Any later change of the order on the site
+sets it to N again (`OrderBase::onFieldModify`: every field but UPDATED_1C itself resets
+it, modules/sale/lib/orderbase.php), and the order is exported again.
 
 Orders the world generated and nobody touched are not kept: they are made again from their
 number when exported, so 25,000 orders cost a dictionary of dates, not 150 MB of objects.
@@ -56,6 +62,7 @@ class OrdersStore:
         }
         self._kept: dict[int, Order] = {}
         self._edits: dict[int, int] = {}
+        self._updated_1c: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._updated)
@@ -82,7 +89,26 @@ class OrdersStore:
         self._edits[number] = step + 1
         self._kept[number] = edited
         self._updated[number] = moment
+        self._updated_1c.discard(number)
         return edited
+
+    def write_back(self, number: int, now: dt.datetime) -> None:
+        """1C loaded the order back: saved now with UPDATED_1C = Y."""
+        self._updated[number] = to_second(now)
+        self._updated_1c.add(number)
+
+    def find(self, code: str) -> int | None:
+        """`CSaleOrderLoader::getOrderIdByDocument`: the order by ID, else by ACCOUNT_NUMBER."""
+        if code.isdigit() and int(code) in self._updated:
+            return int(code)
+        for number in self._updated:
+            if self.get(number).number == code:
+                return number
+        return None
+
+    def written_back(self) -> frozenset[str]:
+        """Ид of the orders with UPDATED_1C = Y."""
+        return frozenset(str(number) for number in self._updated_1c)
 
     def number_of(self, order_id: str) -> int:
         number = int(order_id) if order_id.isdigit() else 0
@@ -102,11 +128,12 @@ class OrdersStore:
         return self._updated[number]
 
     def select(self, since: dt.datetime | None) -> list[tuple[dt.datetime, int]]:
-        """(DATE_UPDATE, number) of the orders updated at or after `since`, export order."""
+        """(DATE_UPDATE, number) of the orders updated at or after `since` that 1C has not
+        loaded back (UPDATED_1C = N), in export order."""
         rows = [
             (moment, number)
             for number, moment in self._updated.items()
-            if since is None or moment >= since
+            if (since is None or moment >= since) and number not in self._updated_1c
         ]
         rows.sort()
         return rows

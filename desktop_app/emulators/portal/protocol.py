@@ -33,6 +33,8 @@ class Request:
     cookies: dict[str, str]
     basic: tuple[str, str] | None
     """HTTP Basic (login, password), decoded as UTF-8."""
+    body: bytes = b""
+    """The raw POST body (`php://input`): what 1C uploads with `mode=file`."""
 
     @property
     def mode(self) -> str:

@@ -142,6 +142,7 @@ class ExchangeHandler(BaseHTTPRequestHandler):
             form=form,
             cookies=cookies,
             basic=self._basic(),
+            body=body,
         )
 
     def _basic(self) -> tuple[str, str] | None:

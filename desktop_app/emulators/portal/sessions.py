@@ -24,6 +24,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from desktop_app.emulators.portal.protocol import Request
+from desktop_app.emulators.portal.uploads import UploadFolder
 
 SESSION_NAME = "PHPSESSID"
 MAX_SESSIONS = 4096
@@ -41,6 +42,9 @@ class Session:
     """`$_SESSION["BX_CML2_EXPORT"]["LAST_ORDER_ID"]`: DATE_UPDATE of the last order this
     session exported since its last `success` — a cursor of its own (see exchange.py)."""
     zip: bool = False
+    temp_folder: UploadFolder | None = None
+    """`$_SESSION["BX_CML2_EXPORT"]["TEMP_DIR"]`: this session's upload folder when the
+    component uses temporary folders (set by `init`; see uploads.py)."""
 
 
 @dataclass(slots=True)

@@ -1,0 +1,149 @@
+"""`check portal`: what the exchange page is, and what the portal administrator should change.
+
+Three questions, each answered in a sentence (`facts`), with what to change where the
+answer is bad (`advice`, for the portal administrator):
+
+1. Is the page the app's own or 1C's? The cursor belongs to the first 22 characters of the
+   page path (sale.export.1c/component.php line 64), so a page whose path starts like 1C's
+   /bitrix/admin/1c_exchange.php shares 1C's cursor, whatever the rest of its name.
+2. Is the site in secure mode (`secure_1c_exchange`)? The probe asks without sending a
+   sessid (exchange_client.ExchangeClient.probe); the page notes say whether a fetch was
+   ever refused for want of it.
+3. Did another client interfere? Only the fetches can see it (a refused `success`, orders
+   that never came); the page notes (page_notes.py) keep what they saw.
+
+`findings` is pure: the probe's answers and the notes in, the sentences out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from desktop_app.services.page_notes import PageNotes
+from desktop_app.services.page_warnings import CHOICES, when
+from desktop_app.services.settings import PortalMode, PortalSettings
+
+ONEC_PAGE = "/bitrix/admin/1c_exchange.php"
+PAGE_KEY_LENGTH = 22
+
+
+def page_key(url: str) -> str:
+    """The part of the page path the portal keys its cursor by."""
+    return unquote(urlsplit(url.strip()).path)[:PAGE_KEY_LENGTH]
+
+
+def is_onec_page(url: str) -> bool:
+    return page_key(url) == ONEC_PAGE[:PAGE_KEY_LENGTH]
+
+
+@dataclass(frozen=True, slots=True)
+class PageFindings:
+    facts: tuple[str, ...]
+    advice: tuple[str, ...]
+
+
+def findings(
+    settings: PortalSettings,
+    *,
+    secure: bool,
+    rights_checked: bool,
+    notes: PageNotes,
+) -> PageFindings:
+    facts: list[str] = []
+    advice: list[str] = []
+    _page(settings, facts, advice)
+    _secure(secure, rights_checked, notes, facts, advice)
+    _interference(notes, facts, advice)
+    return PageFindings(tuple(facts), tuple(dict.fromkeys(advice)))
+
+
+def _page(settings: PortalSettings, facts: list[str], advice: list[str]) -> None:
+    key = page_key(settings.url)
+    peek = settings.mode is PortalMode.PEEK
+    if not is_onec_page(settings.url):
+        facts.append(
+            f"Страница обмена своя: первые {PAGE_KEY_LENGTH} символа пути «{key}» не те, "
+            f"что у страницы 1С {ONEC_PAGE}, и курсор выгрузки у неё отдельный."
+        )
+        if peek:
+            facts.append(
+                "Режим peek: программа ничего не подтверждает, каждое получение приносит "
+                "заказы этой страницы заново."
+            )
+        return
+    facts.append(
+        f"Это страница обмена 1С: первые {PAGE_KEY_LENGTH} символа пути «{key}» те же, что "
+        f"у {ONEC_PAGE}, а курсор выгрузки у страниц с таким началом пути общий."
+    )
+    if peek:
+        facts.append("Режим peek: программа ничего не подтверждает и курсор 1С не двигает.")
+        return
+    advice.append(
+        "В режиме «своя страница» программа подтверждала бы получение на странице 1С и "
+        "забирала бы заказы у обмена 1С. Разместите компонент обмена bitrix:sale.export.1c "
+        "на отдельной странице, путь которой отличается от /bitrix/admin/1c_exchange.php в "
+        f"первых {PAGE_KEY_LENGTH} символах (например /order_review/exchange.php), или "
+        "переключите программу в режим peek."
+    )
+
+
+def _secure(
+    secure: bool, rights_checked: bool, notes: PageNotes, facts: list[str], advice: list[str]
+) -> None:
+    if not secure:
+        facts.append(
+            "Защищённый режим обмена (secure_1c_exchange) выключен: портал не требует "
+            "sessid, и программа его не отправляет, чтобы не включить этот режим для всего "
+            "сайта."
+        )
+    else:
+        facts.append(
+            "Защищённый режим обмена (secure_1c_exchange) включён: портал требует sessid на "
+            "каждом шаге обмена — на всех страницах сайта, включая страницу 1С."
+        )
+        advice.append(
+            "Если обмен 1С с сайтом настроен без идентификатора сессии (в 1С: «Выполнять "
+            "обмен без идентификатора сессии»), он получает «Ошибка проверки источника "
+            "запроса». Снимите этот флажок в настройках обмена 1С с сайтом или выключите "
+            "на сайте опцию secure_1c_exchange модуля «Интернет-магазин» (sale)."
+        )
+    if notes.sessid_asked_at is not None:
+        facts.append(
+            "Программа отправляла sessid только после того, как портал его потребовал "
+            f"(последний раз — {when(notes.sessid_asked_at)})."
+        )
+    if not rights_checked:
+        facts.append(
+            "Права пользователя на обмен не проверены: для этого нужен вход checkauth, а на "
+            "странице 1С он помешал бы идущему сейчас обмену 1С. Их проверит первое "
+            "получение заказов."
+        )
+
+
+def _interference(notes: PageNotes, facts: list[str], advice: list[str]) -> None:
+    if notes.fetches == 0:
+        facts.append(
+            "Программа ещё не получала заказы с этой страницы, так что о других программах "
+            "на ней судить пока не по чему."
+        )
+        return
+    if notes.refused and notes.refused_at is not None:
+        facts.append(
+            f"Портал {notes.refused} раз не принял подтверждение получения (success ответил "
+            f"«error»), последний раз — {when(notes.refused_at)}: в это время на этой "
+            "странице входила другая программа (другое рабочее место Order Review или 1С)."
+        )
+        advice.append(CHOICES)
+    if notes.missing and notes.missing_at is not None:
+        shown = ", ".join(str(n) for n in notes.missing[:10])
+        facts.append(
+            f"При получении {when(notes.missing_at)} не пришли заказы с Ид {shown}: их "
+            "забрала другая программа на этой странице обмена или 1С загрузила их раньше."
+        )
+        advice.append(CHOICES)
+    if not notes.refused and not notes.missing:
+        facts.append(
+            "Чужих подтверждений на этой странице программа не замечала "
+            f"(получений с неё: {notes.fetches})."
+        )

@@ -65,6 +65,7 @@ class OneCEmulator(LoopbackEmulator):
         self._faults = FaultBook()
         self.requests: list[RequestRecord] = []
         self._records_lock = threading.Lock()
+        self._after_request: Callable[[RequestRecord], None] | None = None
         super().__init__()
 
     # --- life cycle ------------------------------------------------------------------------
@@ -109,6 +110,27 @@ class OneCEmulator(LoopbackEmulator):
         """1C's site exchange imports portal order `portal_order_number` now; its Ref_Key."""
         return self.directory.import_order(portal_order_number)
 
+    def create(self, set_name: str, fields: Row) -> Row:
+        """Someone creates an object in 1C now, as a POST would; the object (a copy)."""
+        definition = ENTITY_SETS[_entity_set(set_name)]
+        return _copy(writes.create(self.directory, definition, dict(fields)))
+
+    def change(self, set_name: str, ref_key: str, **fields: Any) -> Row:
+        """Someone changes an object in 1C now, as a PATCH would; the object (a copy)."""
+        definition = ENTITY_SETS[_entity_set(set_name)]
+        return _copy(
+            writes.update(self.directory, definition, ref_key.lower(), fields, whole=False)
+        )
+
+    def delete(self, set_name: str, ref_key: str) -> None:
+        """Someone deletes an object in 1C now, for good (as a DELETE would)."""
+        writes.delete(self.directory, ENTITY_SETS[_entity_set(set_name)], ref_key.lower())
+
+    def after_request(self, hook: Callable[[RequestRecord], None] | None) -> None:
+        """Call `hook` after each request is answered, before the answer goes out (None: no
+        more): a test changes the base between two pages of a client's paging with it."""
+        self._after_request = hook
+
     def set_counterparty_key(
         self, order_ref: str, key: str, *, partner_key: str | None = None
     ) -> None:
@@ -129,6 +151,9 @@ class OneCEmulator(LoopbackEmulator):
     def _record(self, record: RequestRecord) -> None:
         with self._records_lock:
             self.requests.append(record)
+        hook = self._after_request
+        if hook is not None:
+            hook(record)
 
 
 def _entity_set(name: str) -> str:

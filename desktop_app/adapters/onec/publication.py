@@ -26,7 +26,9 @@ REQUIRED: dict[str, tuple[str, ...]] = {
         "ОбособленноеПодразделение", "ГоловнойКонтрагент_Key", "КонтактнаяИнформация",
     ),
     "Catalog_Контрагенты_КонтактнаяИнформация": ("Ref_Key", "LineNumber", "Тип", "Представление"),
-    "Catalog_Партнеры": ("Ref_Key", "DataVersion", "DeletionMark", "Description", "ЮрФизЛицо"),
+    "Catalog_Партнеры": (
+        "Ref_Key", "DataVersion", "DeletionMark", "Description", "Code", "ЮрФизЛицо",
+    ),  # Code: the directory refresh pages partners by it (directory_copy.Catalogue)
     "Catalog_Организации": ("Ref_Key", "Description", "ИНН", "КПП"),
     "Document_ЗаказКлиента": (
         "Ref_Key", "DataVersion", "Number", "Date", "Партнер_Key", "Контрагент_Key",

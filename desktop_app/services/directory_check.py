@@ -30,6 +30,7 @@ read's minutes, and it never costs a row 1C still has.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 
@@ -37,12 +38,15 @@ from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
 from desktop_app.adapters.onec.odata_filter import Guid
 from desktop_app.adapters.onec.odata_query import Query
 from desktop_app.services.directory_copy import Copy, Progress, RefreshReport, check_cancel
+from desktop_app.services.prefetch import prefetched
 from desktop_app.store.directory_repository import DirectoryRepository
 
 log = logging.getLogger(__name__)
 
 CHECK_PAGE_SIZE = 5000
 CHECKS = 3
+AHEAD = 2
+"""Check pages read ahead (a few hundred kilobytes each)."""
 VERIFY_LIMIT = 1000
 """Rows to remove that are asked for one by one first (about 20 to a request)."""
 
@@ -95,19 +99,24 @@ def _check(
     progress: Progress | None,
     cancel: threading.Event | None,
 ) -> int:
-    """One key-only pass: stamp what the copy has, read again what it lacks; rows seen."""
+    """One key-only pass: stamp what the copy has, then read again what it lacks; the rows
+    seen. A second thread reads the next page while this one looks a page up; the rows
+    to read again are read when it has stopped (the client is one thread's at a time)."""
     catalogue = copy.catalogue
     query = Query(catalogue.entity_set).select("Ref_Key", "DataVersion")
     seen = 0
-    for page in client.pages(query, catalogue.order, page_size):
-        check_cancel(cancel)
-        pairs = [(str(row["Ref_Key"]), str(row.get("DataVersion") or "")) for row in page]
-        again = repository.confirm_seen(copy.generation, pairs)
-        if again:
-            copy.store(repository, _by_key(client, copy, again))
-        seen += len(page)
-        if progress is not None:
-            progress(catalogue.kind, seen, copy.in_1c)
+    again: list[str] = []
+    pages = prefetched(client.pages(query, catalogue.order, page_size), cancel, AHEAD)
+    with contextlib.closing(pages):
+        for page in pages:
+            check_cancel(cancel)
+            pairs = [(str(row["Ref_Key"]), str(row.get("DataVersion") or "")) for row in page]
+            again += repository.confirm_seen(copy.generation, pairs)
+            seen += len(page)
+            if progress is not None:
+                progress(catalogue.kind, seen, copy.in_1c)
+    if again:
+        copy.store(repository, _by_key(client, copy, again))
     return seen
 
 

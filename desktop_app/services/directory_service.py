@@ -20,10 +20,8 @@ in its report (`complete`, `note`).
 from __future__ import annotations
 
 import contextlib
-import queue
 import threading
-from collections.abc import Generator, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
 
 from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
 from desktop_app.adapters.onec.odata_query import Query
@@ -38,6 +36,7 @@ from desktop_app.services.directory_copy import (
     RefreshReport,
     check_cancel,
 )
+from desktop_app.services.prefetch import prefetched
 from desktop_app.store.directory_repository import DirectoryRepository
 
 __all__ = [
@@ -50,9 +49,7 @@ __all__ = [
 PAGE_SIZE = 1000
 STORE_ROWS = 5000
 """Rows per local transaction: what a cancelled refresh keeps is whole batches."""
-_END = object()
 KINDS = tuple(catalogue.kind for catalogue in CATALOGUES)
-T = TypeVar("T")
 Read = int | list[JsonObject] | None
 """What the reading thread hands over: a catalogue's count, one of its pages, or its end."""
 
@@ -78,7 +75,7 @@ def refresh_directory(
     copies: list[Copy] = []
     try:
         with repository.bulk():
-            reads = _prefetched(_catalogues(client, page_size), cancel, ahead)
+            reads = prefetched(_catalogues(client, page_size), cancel, ahead)
             with contextlib.closing(reads):  # stops and joins the reading thread
                 for catalogue in CATALOGUES:
                     copies.append(_read(repository, catalogue, reads, progress, cancel, store_rows))
@@ -155,66 +152,6 @@ def _pages(reads: Iterator[tuple[str, Read]], kind: str) -> Iterator[list[JsonOb
         if page is None:
             return
         yield page
-
-
-def _prefetched(
-    pages: Iterator[T], cancel: threading.Event | None, ahead: int
-) -> Generator[T, None, None]:
-    """The pages, with the next ones requested while this batch is stored.
-
-    1C (or the network) and the local store then work at the same time; the client is used
-    by the fetching thread alone. At most `ahead` pages wait in memory. It must hold more
-    than a batch: with room for two pages only, the fetching stopped two pages into each
-    batch's store, and the store then waited for the rest (a 60,000-row refresh took 15.7 s
-    instead of 12.0).
-    """
-    ready: queue.Queue[object] = queue.Queue(maxsize=ahead)
-    stop = threading.Event()
-
-    def fetch() -> None:
-        try:
-            for page in pages:
-                while not _offer(ready, page):
-                    if stop.is_set() or (cancel is not None and cancel.is_set()):
-                        return
-            _offer_end(ready, _END, stop)
-        except BaseException as error:
-            _offer_end(ready, error, stop)
-
-    thread = threading.Thread(target=fetch, name="onec-directory-pages", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item = ready.get()
-            if item is _END:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item  # type: ignore[misc]
-    finally:
-        stop.set()
-        while thread.is_alive():  # let it see `stop` even if it is waiting to put
-            with contextlib.suppress(queue.Empty):
-                ready.get_nowait()
-            thread.join(0.05)
-
-
-def _offer(ready: queue.Queue[object], item: object) -> bool:
-    """Put, but give the caller a chance to notice a stop every 0.2 s."""
-    try:
-        ready.put(item, timeout=0.2)
-    except queue.Full:
-        return False
-    return True
-
-
-def _offer_end(ready: queue.Queue[object], item: object, stop: threading.Event) -> None:
-    while not stop.is_set():
-        try:
-            ready.put(item, timeout=0.2)
-            return
-        except queue.Full:
-            continue
 
 
 def _batches(pages: Iterator[list[JsonObject]], size: int) -> Iterator[list[JsonObject]]:

@@ -25,7 +25,11 @@ from desktop_app.emulators.onec import OneCEmulator, refs
 from desktop_app.emulators.onec.server import RequestRecord
 from desktop_app.emulators.world import World
 from desktop_app.services import settings
-from desktop_app.services.directory_service import RefreshReport, refresh_directory
+from desktop_app.services.directory_service import (
+    RefreshCancelledError,
+    RefreshReport,
+    refresh_directory,
+)
 from desktop_app.store.database import Database
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.models import ONEC_COUNTERPARTIES, ONEC_PARTNERS
@@ -295,3 +299,27 @@ def test_the_pager_reads_a_name_shared_by_more_rows_than_a_page_once(
     equal = ("Description eq 'ООО \"Дубль\" O''Neil'", "Description eq 'ооо \"дубль\" o''neil  '")
     assert any(e in f for f in filters for e in equal)
     assert any("Description gt '" in f for f in filters)
+
+
+def test_a_refresh_cancelled_during_its_check_removes_nothing(
+    onec: OneCEmulator, database: Database
+) -> None:
+    refresh(onec, database)
+    gone = by_name(onec)[7]["Ref_Key"]
+    onec.delete(COUNTERPARTIES, gone)
+    cancel = threading.Event()
+    calls: list[tuple[str, int, int | None]] = []
+
+    def progress(kind: str, done: int, total: int | None) -> None:
+        calls.append((kind, done, total))
+        read = [c for c in calls if c[0] == "counterparties"]
+        if kind == "counterparties" and len(read) > 1 and read[-2][1] == total:
+            cancel.set()  # counterparties were read to the end: this is the check's page
+
+    with pytest.raises(RefreshCancelledError):
+        refresh(onec, database, progress=progress, cancel=cancel)
+    assert gone in copy_of(database, ONEC_COUNTERPARTIES)
+    last = DirectoryRepository(database).last_refresh("counterparties")
+    assert last is not None and not last.complete
+    partners = DirectoryRepository(database).last_refresh("partners")
+    assert partners is not None and partners.complete  # checked before counterparties

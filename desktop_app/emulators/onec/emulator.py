@@ -4,7 +4,9 @@ The demo and the tests start one, point an OData client at `service_root`, and c
 base underneath it — 1C's exchange importing a new site order, another manager filling an
 order, faults — from Python. Every rule it follows is documented, with its source, in the
 module that applies it: query.py (URLs and options), filter_parser.py / filter_eval.py
-(`$filter`), reading.py (what a GET returns), writes.py (what a write does), errors.py
+(`$filter`), reading.py (what a GET returns), ordering.py (`$orderby`: a reference by its
+presentation), keyset.py and ordered.py (keyset bounds and the ordered views that answer
+them), writes.py (what a write does), errors.py
 (error bodies), service.py (authentication and dispatch), server.py (HTTP), seed.py and
 generated.py (the data).
 

@@ -49,7 +49,7 @@ def test_every_read_asks_for_allowed_objects_only(onec: OneCEmulator) -> None:
         some = client.rows(Query(COUNTERPARTIES).select("Ref_Key", "ИНН").top(3))
         client.get(COUNTERPARTIES, some[0]["Ref_Key"])
         client.find_in(Query(COUNTERPARTIES).select("Ref_Key"), "ИНН", [r["ИНН"] for r in some])
-        list(client.pages(Query(PARTNERS).select("Ref_Key"), size=500))
+        list(client.pages(Query(PARTNERS).select("Ref_Key"), "Code", size=500))
     reads = onec.requests[start:]
     data = [r for r in reads if not r.path.endswith("$metadata")]
     assert len(data) == len(reads) - 1 >= 6
@@ -62,7 +62,7 @@ def test_a_restricted_user_reads_the_partners_it_may_see(onec: OneCEmulator) -> 
     visible = [p for p in every if p["ГруппаДоступа_Key"] in ALLOWED]
     assert 0 < len(visible) < len(every)
     with client_for(onec, "Менеджер", "м") as client:
-        rows = [r for page in client.pages(Query(PARTNERS).select("Ref_Key")) for r in page]
+        rows = [r for page in client.pages(Query(PARTNERS).select("Ref_Key"), "Code") for r in page]
         counted = client.count(Query(PARTNERS))
         hidden = next(p for p in every if p["ГруппаДоступа_Key"] not in ALLOWED)
         with pytest.raises(OneCRightsError) as caught:

@@ -224,6 +224,26 @@ def test_rows_gone_from_1c_are_removed_only_by_a_complete_refresh(
     assert repository.counts()["counterparties"] == 0
 
 
+def test_a_check_stamps_what_is_unchanged_and_names_what_to_read_again(
+    repository: DirectoryRepository,
+) -> None:
+    a, b, c = counterparty(1), counterparty(2), counterparty(3)
+    refreshed(repository, [a, b, c])
+    check = repository.start_refresh("counterparties")
+    assert repository.unseen_keys(check, limit=10) == sorted([a.ref_key, b.ref_key, c.ref_key])
+    pairs = [(a.ref_key, a.data_version), (b.ref_key, "AAAAAAAAAAk="), ("new-key", "x")]
+    assert repository.confirm_seen(check, pairs) == [b.ref_key, "new-key"]
+    assert repository.seen_rows(check) == 1  # a: the same version, stamped
+    assert repository.confirm_seen(check, pairs[:1]) == []  # twice costs nothing
+    assert repository.unseen_keys(check, limit=1) == [b.ref_key]
+    repository.store_counterparties(check, [dataclasses.replace(b, data_version="AAAAAAAAAAk=")])
+    assert repository.seen_rows(check) == 2
+    assert repository.unseen_keys(check, limit=10) == [c.ref_key]
+    assert repository.finish_refresh(check, complete=True) == 1
+    last = repository.last_refresh("counterparties")
+    assert last is not None and last.seen == 2 and last.updated == 1
+
+
 def test_a_refresh_leaves_the_other_catalogue_and_a_later_refresh_alone(
     repository: DirectoryRepository,
 ) -> None:

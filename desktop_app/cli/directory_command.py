@@ -138,7 +138,11 @@ def _refresh(args: argparse.Namespace, repository: Any) -> int:
             f"изменённых {report.updated}, без изменений {report.unchanged}, "
             f"удалённых {report.removed}."
         )
-    return 0
+        if report.rechecks and report.complete:
+            print(f"  1С менялась во время чтения: сверено заново ({report.rechecks}).")
+        if not report.complete:
+            print(f"  {report.note}")
+    return 0 if all(report.complete for report in reports) else 1
 
 
 def _find(args: argparse.Namespace, repository: Any) -> int:

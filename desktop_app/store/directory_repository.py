@@ -7,7 +7,9 @@ few Core statements whatever its size, no ORM object, so memory stays flat over 
 *generation* every row it saw is stamped with.
 
 Removal: 1C deletes elements physically too, and the cache must forget them, but a refresh
-cut short has not reached every row. So only `finish_refresh(complete=True)` removes, and
+cut short has not reached every row, and one that read while 1C changed may have missed
+some (directory_check). So only `finish_refresh(complete=True)` removes — the caller calls it
+so only when its check reconciled — and
 only the rows whose generation is older than its own (`<`, not `!=`: a later refresh of the
 same catalogue running beside it has seen its rows, and they stay). For the same reason a
 generation is only ever raised: an older refresh finding a row unchanged does not lower it.
@@ -44,10 +46,12 @@ from desktop_app.store.directory_writing import (
     COUNTERPARTY_KEYS,
     PARTNER_KEYS,
     chunks,
+    confirm_seen,
     counterparty_values,
     defer_indexes,
     partner_values,
     restore_indexes,
+    seen_by,
     store_batch,
     stored_versions,
 )
@@ -238,6 +242,34 @@ class DirectoryRepository:
                 connection, ONEC_PARTNERS, PARTNER_KEYS, generation, rows, partner_values,
                 first_fill=generation in self._first_fills,
             )  # fmt: skip
+
+    def confirm_seen(self, generation: int, rows: Sequence[tuple[str, str]]) -> list[str]:
+        """For a check of the copy against 1C's (Ref_Key, DataVersion) pairs: stamp the rows
+        cached with that version as seen by `generation`; the keys to read again (not
+        cached, or changed in 1C) — see `directory_writing.confirm_seen`."""
+        with self._writing() as connection:
+            kind = _open_refresh(connection, generation)
+            return confirm_seen(connection, _TABLES[kind], generation, rows)
+
+    def seen_rows(self, generation: int) -> int:
+        """How many cached rows of its catalogue the running refresh `generation` has seen
+        (or a later refresh of it)."""
+        with self._writing() as connection:
+            kind = _open_refresh(connection, generation)
+            return seen_by(connection, _TABLES[kind], generation)
+
+    def unseen_keys(self, generation: int, *, limit: int) -> list[str]:
+        """Up to `limit` keys of the cached rows the running refresh `generation` has not
+        seen: what `finish_refresh(complete=True)` would remove."""
+        with self._writing() as connection:
+            table = _TABLES[_open_refresh(connection, generation)]
+            query = (
+                select(table.c.ref_key)
+                .where(table.c.seen_generation < generation)
+                .order_by(table.c.ref_key)
+                .limit(limit)
+            )
+            return [row.ref_key for row in connection.execute(query)]
 
     # --- reading -------------------------------------------------------------------------
 

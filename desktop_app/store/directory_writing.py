@@ -14,9 +14,10 @@ ones rewrite only what changed. Four things keep that close to what SQLite itsel
   ends, whether it finished, failed or was cancelled. If the process is killed in between,
   the next `Database.open` builds them (it builds any declared index that is missing); until then a
   look-up is a table scan: slower, never wrong.
-- **No look-up in a first fill.** 1C's pages do not overlap, so a batch of a refresh that
-  found its table empty is inserted straight away; the stored versions are looked up only
-  if a key turns out to be there already (another refresh filling the same table).
+- **No look-up in a first fill.** 1C's pages do not overlap (the pager drops the rows a
+  keyset page reads again), so a batch of a refresh that found its table empty is inserted
+  straight away; the stored versions are looked up only if a key turns out to be there
+  already (a row 1C moved ahead while it was paged, or another refresh filling the table).
 - **One transaction per batch.** The caller (the repository) decides the batch; a batch is
   committed whole or not at all, so a cancelled refresh keeps every batch it finished.
 
@@ -40,6 +41,7 @@ from sqlalchemy import (
     Table,
     Update,
     bindparam,
+    func,
     insert,
     literal,
     select,
@@ -198,28 +200,81 @@ def stored_versions(connection: Connection, table: Table, keys: Sequence[str]) -
     SQLAlchemy building an IN list of 500 values for every chunk cost twice what SQLite
     took to answer it.
     """
-    versions: dict[str, str] = {}
+    return {key: version for key, version, _ in _stored(connection, table, keys, seen=False)}
+
+
+def stored_stamps(
+    connection: Connection, table: Table, keys: Sequence[str]
+) -> dict[str, tuple[str, int]]:
+    """The stored (`DataVersion`, seen generation) of those `keys` that are cached, by key."""
+    return {key: (version, seen) for key, version, seen in _stored(connection, table, keys)}
+
+
+def _stored(
+    connection: Connection, table: Table, keys: Sequence[str], *, seen: bool = True
+) -> Iterator[tuple[str, str, int]]:
     for chunk in chunks(keys):
-        sql, named = _versions_sql(connection.dialect, table, len(chunk))
+        sql, named = _versions_sql(connection.dialect, table, len(chunk), seen)
         parameters = (
             {f"k{index}": key for index, key in enumerate(chunk)} if named else tuple(chunk)
         )
-        versions.update(
-            (key, version) for key, version in connection.exec_driver_sql(sql, parameters)
-        )
-    return versions
+        for row in connection.exec_driver_sql(sql, parameters):
+            yield row[0], row[1], row[2] if seen else 0
 
 
-@functools.lru_cache(maxsize=16)
-def _versions_sql(dialect: Dialect, table: Table, size: int) -> tuple[str, bool]:
-    """SELECT ref_key, data_version … WHERE ref_key IN (k0 … k{size-1}); and whether the
-    driver takes its parameters by name (in the order k0, k1, … when it does not)."""
+@functools.lru_cache(maxsize=32)
+def _versions_sql(dialect: Dialect, table: Table, size: int, seen: bool) -> tuple[str, bool]:
+    """SELECT ref_key, data_version [, seen_generation] … WHERE ref_key IN (k0 … k{size-1});
+    and whether the driver takes its parameters by name (in the order k0, k1, … if not)."""
     wanted: list[BindParameter[Any]] = [bindparam(f"k{index}") for index in range(size)]
-    query = select(table.c.ref_key, table.c.data_version).where(table.c.ref_key.in_(wanted))
+    columns = [table.c.ref_key, table.c.data_version]
+    if seen:
+        columns.append(table.c.seen_generation)
+    query = select(*columns).where(table.c.ref_key.in_(wanted))
     compiled = query.compile(dialect=dialect)
     order = compiled.positiontup
     assert order is None or list(order) == [f"k{index}" for index in range(size)]
     return str(compiled), order is None
+
+
+def confirm_seen(
+    connection: Connection, table: Table, generation: int, rows: Sequence[tuple[str, str]]
+) -> list[str]:
+    """Stamp the cached rows whose `DataVersion` equals 1C's as seen by `generation`; the
+    keys of the others (not cached, or changed in 1C), for the caller to read again.
+
+    For the check after a refresh (directory_check): 1C sent only (Ref_Key, DataVersion).
+    A row is stamped once; one `generation` saw already costs nothing but the look-up.
+    """
+    stored = stored_stamps(connection, table, [key for key, _ in rows])
+    again: list[str] = []
+    confirmed: list[str] = []
+    for key, version in rows:
+        found = stored.get(key)
+        if found is None or found[0] != version:
+            again.append(key)
+        elif found[1] < generation:
+            confirmed.append(key)
+    for chunk in chunks(confirmed):
+        connection.execute(
+            update(table)
+            .where(table.c.ref_key.in_(chunk), table.c.seen_generation < generation)
+            .values(seen_generation=generation)
+        )
+    if confirmed:
+        refreshes = DIRECTORY_REFRESHES
+        connection.execute(
+            update(refreshes)
+            .where(refreshes.c.id == generation)
+            .values(rows_seen=refreshes.c.rows_seen + len(confirmed))
+        )
+    return again
+
+
+def seen_by(connection: Connection, table: Table, generation: int) -> int:
+    """How many cached rows `generation` (or a later refresh) has seen."""
+    query = select(func.count()).select_from(table).where(table.c.seen_generation >= generation)
+    return int(connection.execute(query).scalar_one())
 
 
 def defer_indexes(connection: Connection, table: Table) -> bool:

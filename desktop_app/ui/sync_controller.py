@@ -204,6 +204,8 @@ class SyncController(QObject):
         text = translate(
             "SyncController", "Справочник 1С обновлён: партнёров {0}, контрагентов {1}."
         ).format(counts.get("partners", 0), counts.get("counterparties", 0))
+        notes = [report.note for report in reports if not report.complete]
+        text = " ".join([text, *notes])  # the service's words, as 1C's messages are shown
         log.info("directory refresh: %s", text)
         self.status.showMessage(text, 30_000)
         self.directory_changed.emit()

@@ -41,6 +41,8 @@ from desktop_app.adapters.onec.odata_errors import (
     rights_error,
 )
 from desktop_app.adapters.onec.odata_filter import Expr, Field, Guid, any_of
+from desktop_app.adapters.onec.odata_filter import both as _both
+from desktop_app.adapters.onec.odata_paging import keyset_pages
 from desktop_app.adapters.onec.odata_query import Query, encode_path, entity_path
 
 log = logging.getLogger(__name__)
@@ -124,28 +126,14 @@ class ODataClient:
         except ValueError:
             raise OneCError(f"1С вернула вместо числа: «{text[:80]}»") from None
 
-    def pages(self, query: Query, size: int = 1000) -> Iterator[list[JsonObject]]:
-        """All rows of `query`, `size` at a time, by key (`Ref_Key gt guid'last'`).
+    def pages(self, query: Query, order_field: str, size: int = 1000) -> Iterator[list[JsonObject]]:
+        """All rows of `query`, about `size` at a time, by keyset over `order_field`: a
+        limited-length string with an index, such as a catalog's `Code` or `Description`.
 
-        Paging by key rather than `$skip`: rows added or removed meanwhile do not shift the
-        pages, and 1C finds the next page through its index instead of counting rows.
+        Not by `Ref_Key`: a live base refuses `Ref_Key gt guid'…'` and orders references by
+        their presentation. odata_paging says why this way, and what paging cannot see.
         """
-        last: str | None = None
-        fields = (
-            query.fields
-            if not query.fields or "Ref_Key" in query.fields
-            else (*query.fields, "Ref_Key")
-        )
-        while True:
-            after = Field("Ref_Key").gt(Guid(last)) if last else None
-            condition = _both(query.condition, after)
-            page = self.rows(query.select(*fields).filter(condition).orderby("Ref_Key").top(size))
-            if not page:
-                return
-            yield page
-            if len(page) < size:
-                return
-            last = str(page[-1]["Ref_Key"])
+        return keyset_pages(self.rows, query, order_field, size)
 
     def get(self, entity_set: str, ref_key: str, fields: tuple[str, ...] = ()) -> JsonObject | None:
         """One object by its key; None when 1C has no such object."""
@@ -291,9 +279,3 @@ class ODataClient:
                                    by_key=by_key, user=self.connection.user)  # fmt: skip
             return response
         raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _both(first: Expr | None, second: Expr | None) -> Expr | None:
-    if first is None:
-        return second
-    return first if second is None else first & second

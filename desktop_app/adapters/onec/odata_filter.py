@@ -116,3 +116,10 @@ def all_of(exprs: list[Expr]) -> Expr:
     if not exprs:
         raise ValueError("an empty `and` list")
     return Expr(" and ".join(f"({e.text})" for e in exprs)) if len(exprs) > 1 else exprs[0]
+
+
+def both(first: Expr | None, second: Expr | None) -> Expr | None:
+    """`first and second`, where either may be absent."""
+    if first is None:
+        return second
+    return first if second is None else first & second

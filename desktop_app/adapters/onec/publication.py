@@ -33,7 +33,8 @@ from desktop_app.adapters.portal.xml_prolog import excerpt
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     objects.COUNTERPARTIES: (*objects.COUNTERPARTY_FIELDS, *COUNTERPARTY_WRITTEN),
-    objects.PARTNERS: (*objects.PARTNER_FIELDS, *PARTNER_WRITTEN),
+    # Code: the directory refresh pages partners by it (services/directory_copy.Catalogue)
+    objects.PARTNERS: (*objects.PARTNER_FIELDS, "Code", *PARTNER_WRITTEN),
     objects.ORGANIZATIONS: (*objects.ORGANIZATION_FIELDS, "DeletionMark"),
     objects.CUSTOMER_ORDERS: objects.ORDER_FIELDS,
     CONTACT_KINDS: ("Ref_Key", "DeletionMark", "PredefinedDataName"),

@@ -4,9 +4,11 @@ The demo and the tests start one, point an OData client at `service_root`, and c
 base underneath it — 1C's exchange importing a new site order, another manager filling an
 order, faults — from Python. Every rule it follows is documented, with its source, in the
 module that applies it: query.py (URLs and options), filter_parser.py / filter_eval.py
-(`$filter`), reading.py (what a GET returns), rights.py (what a user may see), writes.py
-(what a write does), errors.py (error bodies), service.py (authentication and dispatch),
-server.py (HTTP), seed.py, seed_reference.py and generated.py (the data).
+(`$filter`), reading.py (what a GET returns), rights.py (what a user may see), ordering.py
+(`$orderby`: a reference by its presentation), keyset.py and ordered.py (keyset bounds and
+the ordered views that answer them), writes.py (what a write does), errors.py (error
+bodies), service.py (authentication and dispatch), server.py (HTTP), seed.py,
+seed_reference.py and generated.py (the data).
 
 The directory is seeded from the same `World` as the portal emulator, so the portal's
 orders and 1C's counterparties tell one story.
@@ -66,6 +68,7 @@ class OneCEmulator(LoopbackEmulator):
         self._faults = FaultBook()
         self.requests: list[RequestRecord] = []
         self._records_lock = threading.Lock()
+        self._after_request: Callable[[RequestRecord], None] | None = None
         super().__init__()
 
     # --- life cycle ------------------------------------------------------------------------
@@ -131,6 +134,27 @@ class OneCEmulator(LoopbackEmulator):
         writes.set_field(self.directory, ENTITY_SETS[_entity_set(set_name)], ref_key.lower(),
                          **fields)  # fmt: skip
 
+    def create(self, set_name: str, fields: Row) -> Row:
+        """Someone creates an object in 1C now, as a POST would; the object (a copy)."""
+        definition = ENTITY_SETS[_entity_set(set_name)]
+        return _copy(writes.create(self.directory, definition, dict(fields)))
+
+    def change(self, set_name: str, ref_key: str, **fields: Any) -> Row:
+        """Someone changes an object in 1C now, as a PATCH would; the object (a copy)."""
+        definition = ENTITY_SETS[_entity_set(set_name)]
+        return _copy(
+            writes.update(self.directory, definition, ref_key.lower(), fields, whole=False)
+        )
+
+    def delete(self, set_name: str, ref_key: str) -> None:
+        """Someone deletes an object in 1C now, for good (as a DELETE would)."""
+        writes.delete(self.directory, ENTITY_SETS[_entity_set(set_name)], ref_key.lower())
+
+    def after_request(self, hook: Callable[[RequestRecord], None] | None) -> None:
+        """Call `hook` after each request is answered, before the answer goes out (None: no
+        more): a test changes the base between two pages of a client's paging with it."""
+        self._after_request = hook
+
     def set_counterparty_key(
         self, order_ref: str, key: str, *, partner_key: str | None = None
     ) -> None:
@@ -151,6 +175,9 @@ class OneCEmulator(LoopbackEmulator):
     def _record(self, record: RequestRecord) -> None:
         with self._records_lock:
             self.requests.append(record)
+        hook = self._after_request
+        if hook is not None:
+            hook(record)
 
 
 def _entity_set(name: str) -> str:

@@ -24,6 +24,16 @@ BAD_JSON = "Непредвиденный символ при чтении JSON"
 ROWS_DIRECTLY = "Cоздание строк табличной части напрямую не поддерживается"  # Latin "C": as sent
 WHERE_OPERATION = 'Операция не разрешена в предложении "ГДЕ"'  # `+` in $filter, odata1c-gate
 ACCESS_DENIED = "Нарушение прав доступа!"  # the platform's own words for a rights violation
+INCOMPARABLE = "Нельзя сравнивать поля неограниченной длины и поля несовместимых типов"
+"""1C's query-language refusal of `Ссылка > &Параметр`, which `Ref_Key gt guid'…'` becomes.
+
+Live sources: a public 1C OData CDC replicator (Python, `Replicator1C._supports_keyset`, found
+in the code index) writes that a live base answers `Ref_Key gt guid'…'` with HTTP 500 and
+these words, because the filter reaches the query as `sourceAlias.Ref > &param`; a public
+ETL agent's decision record (A04a, a keyset probe against a test УНФ) saw 500 "on every
+position"; other tools quote the same text for `Recorder eq guid'…'` and for comparisons of
+unlimited strings. The query language prefixes «Неверные параметры в операции сравнения.»;
+OData answers with this sentence, code -1 (GUIDE §5)."""
 
 
 class ODataError(Exception):
@@ -89,6 +99,11 @@ def not_implemented_function(name: str) -> ODataError:
 def internal(message: str = INTERNAL) -> ODataError:
     """500/-1: a handler of the configuration failed, or the OData service itself."""
     return ODataError(500, "-1", message)
+
+
+def incomparable() -> ODataError:
+    """500/-1 for gt/ge/lt/le on a reference (see `INCOMPARABLE` for the sources)."""
+    return ODataError(500, "-1", INCOMPARABLE)
 
 
 def method_not_found() -> ODataError:

@@ -5,16 +5,20 @@ does — without regard to case or trailing spaces (1C's string comparison on th
 supports; no OData probe we know of checked it) — and so do `substringof`, `startswith`,
 `endswith` and `like` (`ПОДОБНО`: `%` any text, `_` one character, `[…]`/`[^…]` a set;
 no escape character exists in OData's form). `substring` counts from 1 as the
-documentation's example `substring(ИНН, 1, 2) eq '77'` does. A reference compares by
-`refs.order_key`, which is what makes `Ref_Key gt guid'…'` keyset paging agree with
-`$orderby=Ref_Key`.
+documentation's example `substring(ИНН, 1, 2) eq '77'` does. A reference can be tested
+for equality (`eq`, `ne`) only: `gt ge lt le` on a reference is 1C's 500/-1 «Нельзя сравнивать
+поля неограниченной длины и поля несовместимых типов» (errors.INCOMPARABLE has the sources),
+with a guid literal or any other operand. A live base is said to answer a string literal
+(`Ref_Key gt '…'`) with 200 and a comparison of something else; we refuse that too, so that
+no client comes to rely on it.
 
 Type mismatches are refused as 1C does: a string field against a bare number is 400/1 with
 the number echoed (probe P7 of odata1c-gate saw the echo), a reference against text that is
 no GUID is 400/1, anything else that cannot be compared is 400/14.
 
-`Ref_Key gt|ge|lt|le|eq guid'…'` conjuncts at the top of the filter are taken out before
-this by keyset.py, which turns them into bounds the table answers by bisection.
+Conjuncts at the top of the filter that bound the field a page is ordered by, and
+`Ref_Key eq guid'…'` look-ups, are taken out before this by keyset.py, which turns them into
+bisections of the table's ordered views.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "lt": operator.lt,
     "le": operator.le,
 }
+_ORDERING = frozenset(("gt", "ge", "lt", "le"))
 _ARITHMETIC: dict[str, Callable[[Any, Any], Any]] = {
     "add": operator.add,
     "sub": operator.sub,
@@ -154,6 +159,8 @@ def _binary(node: Binary, scope: Scope, needs: Needs) -> tuple[Getter, str]:
             raise errors.option_error(FILTER)
         compute = _ARITHMETIC[node.op]
         return (lambda row: _arithmetic(compute, left(row), right(row))), "number"
+    if node.op in _ORDERING and "guid" in (left_kind, right_kind):
+        raise errors.incomparable()
     key = _comparison_key(left_kind, right_kind, node)
     test = _COMPARE[node.op]
     if isinstance(node.right, Literal):

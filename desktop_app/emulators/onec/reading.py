@@ -1,13 +1,16 @@
 """GET of a set: filter, order, skip, top, count — and the shape of each returned object.
 
 Order of work is the documentation's (17.4.5–17.4.6): `$filter`, then `$orderby` (Ref_Key
-order without one, the order of 1C's clustered index on references), then `$skip`, then
-`$top` — whatever order the options were written in. `$inlinecount=allpages` adds the
-count and, as 17.4.6.2 says, makes the server ignore `$skip` and `$top` (GUIDE §5 and §10
-tell clients to count with `/$count` instead).
+order without one, the order of 1C's clustered index on references; a reference orders by
+its presentation, ordering.py), then `$skip`, then `$top` — whatever order the options were
+written in. `$inlinecount=allpages` adds the count and, as 17.4.6.2 says, makes the server
+ignore `$skip` and `$top` (GUIDE §5 and §10 tell clients to count with `/$count` instead).
 
-Speed: Ref_Key bounds of the filter are answered by bisection (table.py), objects are only
-made for the refs that survive the bounds, and a page in Ref_Key order stops after `$top`.
+Speed: a page ordered by an indexed property (`Description`, `Code`, or `Ref_Key`, which
+orders by `Description`) is read from that property's ordered view from the filter's bound
+on it (keyset.py, table.py) and stops after `$top`; `Ref_Key eq guid'…'` look-ups fetch by
+key; objects are only made for what survives, and a page of `LIGHT` properties only
+(`$select=Ref_Key,DataVersion,Description`) of generated objects without the rest of them.
 
 Shape (JSON samples in the reference folder): properties in metadata order; tabular
 sections as arrays of rows that carry `Ref_Key` and `LineNumber`; `X@navigationLinkUrl`
@@ -21,15 +24,17 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from desktop_app.emulators.onec import values
+from desktop_app.emulators.onec import ordering, values
 from desktop_app.emulators.onec.directory import Directory
 from desktop_app.emulators.onec.filter_eval import Needs, Scope, compile_filter
-from desktop_app.emulators.onec.keyset import bounds
+from desktop_app.emulators.onec.keyset import Window, lookups, window
 from desktop_app.emulators.onec.query import Options, Selection, Target
+from desktop_app.emulators.onec.refs import order_key as refs_order_key
 from desktop_app.emulators.onec.schema import ENTITY_SETS, EntitySet, Prop, RowSet
+from desktop_app.emulators.onec.table import Table
 
 Row = dict[str, Any]
 _SETS_PROPS = {name: definition.by_name for name, definition in ENTITY_SETS.items()}
@@ -53,27 +58,36 @@ def matching(
     directory: Directory, target: Target, options: Options
 ) -> tuple[list[Row], int | None]:
     """The objects (or rows) a GET of the set returns, and the inline count if asked."""
-    if options.orderby == [(("Ref_Key",), False)]:
-        options = _natural(options)  # the order the table is read in already
-    window, rest = bounds(options.filter)
+    keys, rest = lookups(options.filter)
+    by = None if keys is not None else _indexed_order(target, options)
+    area = Window()
+    if by is not None:
+        area, rest = window(rest, by)
+        options = _natural(options)  # the view gives that order already
     needs = Needs()
     test = None if rest is None else compile_filter(rest, scope_of(directory, target), needs)
     with_sections = bool(needs.sections) or _wants_sections(target, options.select)
+    light = _light(target, options) if test is None else None
     if target.row_set is not None:
-        source = _rows_of(directory, target.row_set, window)
+        source = _rows_of(directory, target.row_set, keys)
     else:
         table = directory.table(target.set_name or "")
-        if test is None and not options.orderby and not options.inlinecount and options.skip:
-            refs = itertools.islice(table.refs(window), options.skip, None)
-            options = _without_skip(options)
+        if keys is not None:
+            source = _by_key(table, keys, with_sections)
+        elif by is not None:
+            source = table.ordered(by, area, sections=with_sections, light=light)
+        elif test is None and not options.orderby and not options.inlinecount and options.skip:
+            refs = itertools.islice(table.refs(), options.skip, None)  # skipped unmade
             made = (table.get(ref, sections=with_sections) for ref in refs)
             source = (row for row in made if row is not None)
+            options = _without_skip(options)
         else:
-            source = table.rows(window, sections=with_sections)
+            source = table.rows(sections=with_sections, light=light)
     found: Iterator[Row] = source if test is None else (r for r in source if test(r))
     if options.orderby:
-        ordered = sorted(found, key=_order_key(directory, target, options))
-        found = iter(ordered)
+        own = target.row_set.parent.name if target.row_set else target.set_name or ""
+        key = ordering.order_key(directory, own, props_of(target), options.orderby)
+        found = iter(sorted(found, key=key))
     if options.inlinecount:
         everything = list(found)
         return everything, len(everything)
@@ -83,8 +97,7 @@ def matching(
 
 
 def count(directory: Directory, target: Target, options: Options) -> int:
-    window, rest = bounds(options.filter)
-    if rest is None and target.row_set is None and window.low is None and window.high is None:
+    if options.filter is None and target.row_set is None:
         return directory.table(target.set_name or "").count()
     rows, _ = matching(directory, target, _for_count(options))
     return len(rows)
@@ -110,63 +123,42 @@ def _wants_sections(target: Target, selection: Selection) -> bool:
     return bool(selection.sections)
 
 
-def _rows_of(directory: Directory, row_set: RowSet, window: Any) -> Iterator[Row]:
-    for parent in directory.table(row_set.parent.name).rows(window, sections=True):
+def _indexed_order(target: Target, options: Options) -> Prop | None:
+    """The property whose ordered view gives the order asked for, if there is one."""
+    definition = target.entity_set
+    if target.row_set is not None or definition is None or options.inlinecount:
+        return None
+    if len(options.orderby) != 1 or options.orderby[0][1] or len(options.orderby[0][0]) != 1:
+        return None
+    name = options.orderby[0][0][0]
+    if name == "Ref_Key":
+        return ordering.presentation_prop(definition)
+    return definition.by_name[name] if name in ordering.INDEXED else None
+
+
+def _light(target: Target, options: Options) -> frozenset[str] | None:
+    """The selected properties, when nothing else of the objects is needed for the page."""
+    selection = options.select
+    if target.row_set is not None or selection.fields is None or options.expand:
+        return None
+    if selection.sections or selection.navigation or options.orderby:
+        return None
+    return frozenset(selection.fields)
+
+
+def _by_key(table: Table, keys: list[str], sections: bool) -> Iterator[Row]:
+    """The objects with those keys, in reference order (as 1C's index on references)."""
+    for ref in sorted(dict.fromkeys(keys), key=refs_order_key):
+        row = table.get(ref, sections=sections)
+        if row is not None:
+            yield row
+
+
+def _rows_of(directory: Directory, row_set: RowSet, keys: list[str] | None) -> Iterator[Row]:
+    table = directory.table(row_set.parent.name)
+    parents = table.rows(sections=True) if keys is None else _by_key(table, keys, True)
+    for parent in parents:
         yield from parent.get(row_set.section.name) or ()
-
-
-def _order_key(directory: Directory, target: Target, options: Options) -> Callable[[Row], Any]:
-    props = props_of(target)
-    parts: list[Callable[[Row], Any]] = []
-    for path, descending in options.orderby:
-        prop = props[path[0] + ("_Key" if len(path) == 2 else "")]
-        if len(path) == 2:
-            assert prop.target is not None
-            inner = ENTITY_SETS[prop.target].by_name[path[1]]
-            parts.append(_navigated(directory, prop, inner, descending))
-        else:
-            parts.append(_field_key(prop, descending))
-    return lambda row: tuple(part(row) for part in parts)
-
-
-def _field_key(prop: Prop, descending: bool) -> Callable[[Row], Any]:
-    name = prop.name
-
-    def key(row: Row) -> Any:
-        value = values.sort_key(prop, row.get(name, values.empty(prop)))
-        return _Reversed(value) if descending else value
-
-    return key
-
-
-def _navigated(
-    directory: Directory, prop: Prop, inner: Prop, descending: bool
-) -> Callable[[Row], Any]:
-    target = prop.target or ""
-
-    def key(row: Row) -> Any:
-        other = directory.lookup(target, str(row.get(prop.name)))
-        value = values.sort_key(inner, other.get(inner.name) if other else values.empty(inner))
-        return _Reversed(value) if descending else value
-
-    return key
-
-
-class _Reversed:
-    """Inverts the order of a key for `desc`, whatever its type."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __lt__(self, other: _Reversed) -> bool:
-        return bool(other.value < self.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Reversed) and bool(other.value == self.value)
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 class Shaper:

@@ -3,10 +3,12 @@
 1C makes a new reference from the time and the server (a UUID of version 1: time in the
 first three groups, a node in the last two — `a348aa8c-d629-11e5-0a9b-000c295e30eb` in the
 БП sample, whose node ends in a VMware MAC). It stores it as `binary(16)` with the groups
-reversed — node first, then the time from its high part down — and `ORDER BY Ссылка` and
-`Ссылка > &Ссылка` compare those bytes. So within one base, Ref_Key order is creation
-order, and it is NOT the text order of the GUIDs: a client paging by Ref_Key must take the
-server's order (`$orderby=Ref_Key` with `Ref_Key gt guid'…'`), never sort GUID strings.
+reversed — node first, then the time from its high part down — and the clustered index on
+references keeps them in the order of those bytes: a GET without `$orderby` comes in it, which
+within one base is creation order and NOT the text order of the GUIDs. Through OData a
+reference can only be tested for equality: `Ref_Key gt guid'…'` is refused (500/-1,
+errors.INCOMPARABLE) and `$orderby=Ref_Key` orders by presentation (ordering.py), so no
+client can page by it.
 
 `DataVersion` is an 8-byte counter in base64 that grows by one on every write, even one
 that changes nothing: `AAAAAAAAAAA=` after creation, then `AAAAAAAAAAE=` (probe P8 of

@@ -114,6 +114,11 @@ def readable(directory: Directory, set_name: str, row: Row, rights: Rights) -> b
     groups = rights.partner_groups
     if groups is None or set_name not in RESTRICTED:
         return True
+    if set_name != CONTACTS and not _NEEDED[set_name] <= row.keys():
+        # a light page (reading.LIGHT) carries only what was selected: 1C restricts by the
+        # stored object, whatever the query selected
+        stored = directory.lookup(set_name, str(row.get("Ref_Key")))
+        row = stored if stored is not None else row
     if set_name == PARTNERS:
         return str(row.get("ГруппаДоступа_Key")) in groups
     if set_name == ORDERS and row.get("Партнер_Key") in (None, refs.EMPTY_REF):
@@ -123,6 +128,13 @@ def readable(directory: Directory, set_name: str, row: Row, rights: Rights) -> b
         return owner is not None and readable(directory, COUNTERPARTIES, owner, rights)
     partner = directory.lookup(PARTNERS, str(row.get("Партнер_Key")))
     return partner is not None and readable(directory, PARTNERS, partner, rights)
+
+
+_NEEDED = {
+    PARTNERS: {"ГруппаДоступа_Key"},
+    COUNTERPARTIES: {"Партнер_Key"},
+    ORDERS: {"Партнер_Key"},
+}
 
 
 def _all_readable(directory: Directory, set_name: str, rows: list[Row], rights: Rights) -> None:

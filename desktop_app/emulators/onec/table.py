@@ -7,9 +7,12 @@ function of the index and grows with it, so the range needs no list of keys at a
 created, or generated ones that a PATCH changed — are kept as dicts, with their order keys
 in a sorted list; a generated object deleted by DELETE is remembered by its index.
 
-Reading in Ref_Key order merges the sorted list with the range from the requested bound,
-lazily, so keyset paging (`Ref_Key gt guid'…'`, `$top=1000`) costs one bisection and the
-page itself, whatever the size of the set.
+Reading in Ref_Key order (the order of 1C's clustered index, which a GET without `$orderby`
+follows) merges the sorted list with the range, lazily. Reading in the order of a property
+goes through that property's ordered view (ordered.py), so keyset paging over it
+(`Description ge '…'`, `$top=1000`) costs one bisection and the page itself, whatever the
+size of the set. A page of only `LIGHT` properties (`$select=Ref_Key,DataVersion,Description`)
+of generated objects is made without the rest of each object.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from desktop_app.emulators.onec import refs
-from desktop_app.emulators.onec.keyset import Bounds
-from desktop_app.emulators.onec.schema import EntitySet
+from desktop_app.emulators.onec.keyset import Window
+from desktop_app.emulators.onec.ordered import OrderedView
+from desktop_app.emulators.onec.schema import EntitySet, Prop
 
 Row = dict[str, Any]
 
@@ -47,6 +52,24 @@ class Generated(Protocol):
 
     def make(self, index: int, sections: bool) -> Row: ...
 
+    def value(self, index: int, name: str) -> Any:
+        """One property of object `index`, cheaply when it can be."""
+        ...
+
+    def light(self, index: int, wanted: frozenset[str]) -> Row | None:
+        """Only the `wanted` properties, when they can be had without making the object."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """Ref_Key limits by `refs.order_key`; None means open."""
+
+    low: int | None = None
+    low_inclusive: bool = True
+    high: int | None = None
+    high_inclusive: bool = True
+
 
 class Table:
     def __init__(self, definition: EntitySet, generated: Generated | None = None) -> None:
@@ -57,6 +80,7 @@ class Table:
         self._ref_at: dict[int, str] = {}
         self._deleted: set[int] = set()
         self._changed: set[int] = set()  # generated objects a write replaced by a stored one
+        self._views: dict[str, OrderedView] = {}
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -83,17 +107,53 @@ class Table:
             elif made is not None and index is not None:
                 yield made.ref(index)
 
-    def rows(self, window: Bounds | None = None, *, sections: bool = True) -> Iterator[Row]:
-        """Every object within `window`, in 1C's order, made as it is reached."""
+    def rows(
+        self,
+        window: Bounds | None = None,
+        *,
+        sections: bool = True,
+        light: frozenset[str] | None = None,
+    ) -> Iterator[Row]:
+        """Every object within `window`, in Ref_Key order, made as it is reached (only the
+        `light` properties, when the generated range can give just those)."""
+        return self._objects(self._entries(window or Bounds()), sections, light)
+
+    def ordered(
+        self,
+        prop: Prop,
+        window: Window,
+        *,
+        sections: bool = True,
+        light: frozenset[str] | None = None,
+    ) -> Iterator[Row]:
+        """The objects whose `prop` lies within `window`, in the order of `prop`."""
+        return self._objects(self.view(prop).entries(window), sections, light)
+
+    def view(self, prop: Prop) -> OrderedView:
+        view = self._views.get(prop.name)
+        if view is None:
+            stored = self._stored.values()
+            skipped = (self._deleted, self._changed)
+            view = OrderedView(prop, self.generated, stored, skipped=skipped)
+            self._views[prop.name] = view
+        return view
+
+    def _objects(
+        self,
+        entries: Iterator[tuple[str | None, int | None]],
+        sections: bool,
+        light: frozenset[str] | None,
+    ) -> Iterator[Row]:
         stored, made, changed = self._stored, self.generated, self._changed
-        for ref, index in self._entries(window or Bounds()):
+        for ref, index in entries:
             if ref is not None:
                 yield stored[ref]
             elif made is not None and index is not None:
                 if index in changed:
                     yield stored[made.ref(index)]
-                else:
-                    yield made.make(index, sections)
+                    continue
+                row = None if light is None else made.light(index, light)
+                yield made.make(index, sections) if row is None else row
 
     def _entries(self, window: Bounds) -> Iterator[tuple[str | None, int | None]]:
         """(Ref_Key of a stored object, None) or (None, index in the generated range), in
@@ -143,7 +203,8 @@ class Table:
     def put(self, row: Row) -> None:
         """Keep `row` under its Ref_Key: a new object, a replacement, or a changed generated one."""
         ref = row["Ref_Key"]
-        if ref not in self._stored:
+        old = self._stored.get(ref)
+        if old is None:
             index = self._generated_index(ref)
             if index is None:
                 key = refs.order_key(ref)
@@ -152,15 +213,22 @@ class Table:
             else:
                 self._changed.add(index)
         self._stored[ref] = row
+        for view in self._views.values():
+            if old is not None:
+                view.remove(old)
+            view.add(row)
 
     def delete(self, ref: str) -> bool:
         index = self._generated_index(ref)
+        old = self._stored.pop(ref, None)
+        for view in self._views.values():
+            if old is not None:
+                view.remove(old)
         if index is not None:
-            self._stored.pop(ref, None)
             self._changed.discard(index)
             self._deleted.add(index)
             return True
-        if self._stored.pop(ref, None) is None:
+        if old is None:
             return False
         key = refs.order_key(ref)
         del self._keys[bisect.bisect_left(self._keys, key)]

@@ -1,0 +1,100 @@
+"""Paging through a large 1C set in a way a live base accepts: keyset over a short string.
+
+**Not by key.** A live УТ/УНФ answers `Ref_Key gt guid'…'` (any gt/ge/lt/le on a reference)
+with HTTP 500, code -1, «Нельзя сравнивать поля неограниченной длины и поля несовместимых
+типов», and sorts `$orderby=Ref_Key` by the object's presentation, not by the GUID (GUIDE §5;
+public OData CDC and ETL tools met both on live bases and dropped keyset paging by key).
+Paging by key therefore failed on page 2 of every real base.
+
+**Why not `$skip`.** `$skip` over a stable order is accepted, but a row inserted before the
+position shifts every later page by one (a row read twice), a row deleted before it shifts
+them back (a row never read), and 1C counts the skipped rows again on every page, so page
+200 of a 200,000-row catalogue costs 200 times page 1.
+
+**The method: keyset over a limited-length string property `F` with its own index** — a
+catalog's `Code` or `Description` (1C indexes both; a limited string compares fine, only
+unlimited ones and references are refused). Page 1 is `$orderby=F&$top=N`; each next page
+is `$filter=F ge '<F of the last row>'`. `ge`, not `gt`, because `F` need not be unique (two
+branches of one company share a `Description`): the rows equal to the cursor come again
+and are dropped by key against the previous page, so a group of equals split by a page end
+is read whole. When one value fills a whole page (more than N equal names), all rows of
+that value are read at once (`F eq '…'`, no `$top`) and paging goes on with `gt`. This is
+correct whatever 1C's collation (case, trailing spaces): every row ordered before the last
+row of a full page is in that page or an earlier one, so going on from `ge last`, or from
+`gt last` after reading all of `eq last`, skips nothing. Pages never overlap by more than
+the rows equal to the cursor, and memory holds one page and its keys.
+
+**What no paging sees.** While pages are read, 1C goes on: a row inserted (or renamed) to
+sort before the cursor is not read, a row deleted after it was read was read anyway. Rows
+inserted or deleted ahead of the cursor need nothing. The caller reconciles: the directory
+refresh (directory_service) counts with `/$count` and checks its copy against a key-only
+pass before it removes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from desktop_app.adapters.onec.odata_errors import OneCError
+from desktop_app.adapters.onec.odata_filter import Expr, Field, both
+from desktop_app.adapters.onec.odata_query import Query
+
+JsonObject = dict[str, Any]
+Read = Callable[[Query], list[JsonObject]]
+
+
+def keyset_pages(
+    read: Read, query: Query, order_field: str, size: int
+) -> Iterator[list[JsonObject]]:
+    """The rows of `query`, about `size` a page, in the order of `order_field`, each once
+    (as long as 1C does not change meanwhile); `read` answers one query (one request)."""
+    if size < 1:
+        raise ValueError("a page holds at least one row")
+    fields = query.fields
+    if fields:
+        fields = (*fields, *(f for f in ("Ref_Key", order_field) if f not in fields))
+    ordered = query.select(*fields).orderby(order_field)
+    field = Field(order_field)
+    bound: Expr | None = None
+    previous: set[str] = set()
+    while True:
+        page = read(ordered.filter(both(query.condition, bound)).top(size))
+        fresh = [row for row in page if _key(row) not in previous]
+        if fresh:
+            yield fresh
+        if len(page) < size:
+            return
+        last = _value(page[-1], order_field)
+        if fresh and _loose(_value(page[0], order_field)) != _loose(last):
+            bound, previous = field.ge(last), {_key(row) for row in page}
+            continue
+        # One value fills the page: read all of it at once, then go on past it.
+        seen = previous | {_key(row) for row in page}
+        equal = read(ordered.filter(both(query.condition, field.eq(last))))
+        rest = [row for row in equal if _key(row) not in seen]
+        if rest:
+            yield rest
+        bound, previous = field.gt(last), set()
+
+
+def _key(row: JsonObject) -> str:
+    key = row.get("Ref_Key")
+    if not isinstance(key, str):
+        raise OneCError("1С вернула строку без Ref_Key — постраничное чтение невозможно.")
+    return key
+
+
+def _value(row: JsonObject, name: str) -> str:
+    value = row.get(name)
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise OneCError(f"1С вернула «{name}» не строкой — постраничное чтение по нему невозможно.")
+    return value
+
+
+def _loose(text: str) -> str:
+    """How 1C's collation compares, near enough to tell a page of one value (only an
+    optimisation: see the module docstring for why a wrong guess loses nothing)."""
+    return text.rstrip(" ").casefold()

@@ -18,6 +18,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.decision_queries import mapping_of
 from desktop_app.store.decision_rows import Mapping
 from desktop_app.store.models import MAPPINGS, ORDERS
+from desktop_app.store.order_upsert import chunks
 
 
 class MappingRepository:
@@ -40,17 +41,21 @@ class MappingRepository:
         with self._db.reading() as connection:
             return earlier_entities(connection, portal_user, entity_key)
 
-    def earlier_entities_for(
-        self, orders: Sequence[tuple[str, str | None, str | None]]
-    ) -> dict[str, list[EarlierEntity]]:
-        """`earlier_entities` of each (order Ид, portal user, entity key); orders without
-        any are left out."""
+    def earlier_entities_for(self, portal_ids: Sequence[str]) -> dict[str, list[EarlierEntity]]:
+        """`earlier_entities` of each of these orders (by its Ид); orders without any are
+        left out. One probe per order: meant for a page of the queue."""
         found: dict[str, list[EarlierEntity]] = {}
         with self._db.reading() as connection:
-            for portal_id, user, key in orders:
-                entities = earlier_entities(connection, user, key)
-                if entities:
-                    found[portal_id] = entities
+            for chunk in chunks(portal_ids):
+                rows = connection.execute(
+                    select(
+                        ORDERS.c.portal_id, ORDERS.c.buyer_portal_id, ORDERS.c.buyer_entity_key
+                    ).where(ORDERS.c.portal_id.in_(chunk))
+                ).all()
+                for portal_id, user, key in rows:
+                    entities = earlier_entities(connection, user, key)
+                    if entities:
+                        found[portal_id] = entities
         return found
 
 

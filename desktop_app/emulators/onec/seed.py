@@ -8,7 +8,11 @@
   (empty when 1C does not know the head) — under the head's partner, since in УТ 11 a
   partner owns its counterparties. Managers typed some names their own way ("ТехноСнаб ООО"
   for `ООО "ТехноСнаб"`), as real directories have them.
-- Portal orders that 1C's own exchange imported become Document_ЗаказКлиента (order.py).
+- Portal orders that 1C's own exchange imported become Document_ЗаказКлиента (order.py). 1C
+  knows a buyer's legal entity by its requisites, not by the portal's `Контрагент/Ид`: that
+  is the portal user's, the same for every company the user orders for (see world_buyers),
+  so `known` is keyed on the entity (`domain.legal_entity_key`) — a user's first company
+  known to 1C does not make the orders of their second one filled.
 
 Everything is a pure function of the world's seed.
 """
@@ -20,6 +24,7 @@ import random
 from dataclasses import dataclass
 
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
+from desktop_app.domain.legal_entity_key import legal_entity_key
 from desktop_app.emulators import world_names as names
 from desktop_app.emulators import world_requisites as req
 from desktop_app.emulators.onec import refs, seed_records
@@ -58,7 +63,7 @@ class SeededDirectory:
     partners: list[Row]
     counterparties: list[Row]
     known: dict[str, KnownBuyer]
-    """Portal counterparty Ид → its place in 1C."""
+    """The buyer's legal entity key (`LegalEntityKey.text`) → its place in 1C."""
     last_ticks: int
 
 
@@ -86,8 +91,9 @@ def seed_directory(world: World) -> SeededDirectory:
         counterparties.append(_counterparty(rng, buyer, ref, partner_ref, head_ref))
         place = KnownBuyer(ref, partner_ref, manager)
         by_index[index] = place
-        if buyer.counterparty.id:
-            known[buyer.counterparty.id] = place
+        key = legal_entity_key(buyer.counterparty)
+        if key is not None:
+            known[key.text] = place
     return SeededDirectory(organizations, accounts, partners, counterparties, known, moment)
 
 

@@ -7,6 +7,8 @@ counterparty where 1C did not know the buyer). Everything runs over real HTTP on
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
+from desktop_app.emulators.world_buyers import Buyer
 from desktop_app.services.directory_service import refresh_directory
 from desktop_app.services.fetch_service import fetch_orders
 from desktop_app.services.settings import PortalSettings
@@ -36,6 +39,28 @@ def make_world() -> World:
 def connection(onec: OneCEmulator) -> OneCConnection:
     return OneCConnection(url=onec.service_root, user=onec.user, password=onec.password,
                           retries=1, backoff=0.05, read_timeout=20)  # fmt: skip
+
+
+@dataclass
+class Scene:
+    world: World
+    portal: PortalEmulator
+    onec: OneCEmulator
+    database: Database
+
+
+@contextmanager
+def running_scene(data_dir: Path, world: World | None = None) -> Iterator[Scene]:
+    """Both emulators of `world` (`make_world()` by default), the portal's orders fetched
+    into `data_dir` and 1C's directory copied there, the store open."""
+    world = world or make_world()
+    with (
+        PortalEmulator(world, orders=PORTAL_ORDERS) as portal,
+        OneCEmulator(world, orders=IMPORTED) as onec,
+    ):
+        fill(data_dir, portal, onec)
+        with Database.open(data_dir) as database:
+            yield Scene(world, portal, onec, database)
 
 
 def fill(data_dir: Path, portal: PortalEmulator, onec: OneCEmulator) -> None:
@@ -70,6 +95,37 @@ def buyers(database: Database, onec: OneCEmulator, *, imported: bool = True) -> 
         elif row.buyer_kpp:
             branches.append(row)
     return Buyers(unknown, known, branches)
+
+
+@dataclass
+class SharedUser:
+    """Orders of one portal user (one `Контрагент/Ид`) for two legal entities, all imported
+    by 1C's exchange: `first` of a company 1C knows, `second` of one it does not."""
+
+    portal_user: str
+    first: list[QueueRow]
+    second: list[QueueRow]
+
+
+def shared_user(world: World, database: Database) -> SharedUser:
+    """The first portal user of the world with two orders of each of two of their legal
+    entities, the first one known to 1C (the world has such users: world_buyers)."""
+    rows = [
+        r for r in QueueRepository(database).queue(limit=1000) if int(r.number or 0) <= IMPORTED
+    ]
+    users: dict[str, list[Buyer]] = {}
+    for buyer in world.buyers:
+        users.setdefault(buyer.counterparty.id or "", []).append(buyer)
+    for user, entities in users.items():
+        orders = [[r for r in rows if (r.buyer_inn, r.buyer_kpp) == (b.counterparty.inn,
+                   b.counterparty.kpp)] for b in entities]  # fmt: skip
+        known = [o for b, o in zip(entities, orders, strict=True) if b.known_in_onec and len(o) > 1]
+        new = [
+            o for b, o in zip(entities, orders, strict=True) if not b.known_in_onec and len(o) > 1
+        ]
+        if known and new:
+            return SharedUser(user, known[0], new[0])
+    raise AssertionError("no portal user orders for two legal entities here: change the seed")
 
 
 def order_1c(onec: OneCEmulator, number: str | None) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from push_scene import (
@@ -19,6 +20,7 @@ from push_scene import (
 )
 
 from desktop_app.adapters import keychain
+from desktop_app.domain.onec_directory import EMPTY_REF
 from desktop_app.emulators.onec import Fault, OneCEmulator
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
@@ -60,7 +62,7 @@ def data(world: World, tmp_path: Path) -> Iterator[tuple[Path, OneCEmulator]]:
         yield folder, onec
 
 
-def queue(folder: Path) -> list[dict[str, object]]:
+def queue(folder: Path) -> list[dict[str, Any]]:
     result = cli(folder, "queue", "--json", "--limit", "100")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)  # type: ignore[no-any-return]
@@ -71,8 +73,8 @@ def test_decide_create_then_push(data: tuple[Path, OneCEmulator]) -> None:
     rows = queue(folder)
     target = next(
         r for r in rows
-        if r["decision"] is None and int(str(r["number"])) <= IMPORTED and r["buyer"]["inn"]  # type: ignore[index]
-        and not onec.entities(COUNTERPARTIES, ИНН=r["buyer"]["inn"])  # type: ignore[index]
+        if r["decision"] is None and int(str(r["number"])) <= IMPORTED and r["buyer"]["inn"]
+        and not onec.entities(COUNTERPARTIES, ИНН=r["buyer"]["inn"])
     )  # fmt: skip
     decided = cli(folder, "decide", str(target["id"]), "--create", "--field",
                   "email=buh@example.ru", "--json")  # fmt: skip
@@ -89,12 +91,12 @@ def test_decide_create_then_push(data: tuple[Path, OneCEmulator]) -> None:
     assert f"Заказ {target['number']}: контрагент — готово." in pushed.stdout
     assert "записано в 1С: 1" in pushed.stdout
     buyer = target["buyer"]
-    created = counterparties_with(onec, buyer["inn"], buyer["kpp"])  # type: ignore[index]
+    created = counterparties_with(onec, buyer["inn"], buyer["kpp"])
     assert len(created) == 1
     assert order_1c(onec, str(target["number"]))["Контрагент_Key"] == created[0]["Ref_Key"]
     after = next(r for r in queue(folder) if r["id"] == target["id"])
     assert after["state"] == "written"
-    assert after["decision"]["write_state"] == "written"  # type: ignore[index]
+    assert after["decision"]["write_state"] == "written"
     table = cli(folder, "queue").stdout
     assert "создать в 1С, записано в 1С" in table
 
@@ -108,8 +110,8 @@ def test_push_reports_1c_errors_and_exits_1(data: tuple[Path, OneCEmulator]) -> 
     assert pushed.returncode == 1
     assert "ошибка" in pushed.stdout and "Конфликт блокировок" in pushed.stdout
     shown = next(r for r in queue(folder) if r["id"] == target["id"])
-    assert shown["decision"]["write_state"] == "failed"  # type: ignore[index]
-    assert "Конфликт блокировок" in shown["decision"]["write_message"]  # type: ignore[index]
+    assert shown["decision"]["write_state"] == "failed"
+    assert "Конфликт блокировок" in shown["decision"]["write_message"]
 
 
 def test_decide_errors_are_one_line(data: tuple[Path, OneCEmulator]) -> None:
@@ -126,3 +128,52 @@ def test_decide_errors_are_one_line(data: tuple[Path, OneCEmulator]) -> None:
         assert result.returncode == 2, (args, result)
         assert "Traceback" not in result.stderr
         assert words in result.stderr, (args, result.stderr)
+
+
+def test_a_users_second_company_is_never_linked_to_the_first_ones_counterparty(
+    world: World, data: tuple[Path, OneCEmulator]
+) -> None:
+    """One portal user (one `Контрагент/Ид`), two legal entities: the link of the first one
+    maps the first one only; the second is reviewed as new, with the note."""
+    folder, onec = data
+    rows = [r for r in queue(folder) if int(str(r["number"])) <= IMPORTED]
+    requisites = {(b.counterparty.inn, b.counterparty.kpp): b for b in world.buyers}
+    users: dict[str, list[list[dict[str, Any]]]] = {}
+    for buyer in world.buyers:
+        mine = [r for r in rows if requisites.get((r["buyer"]["inn"], r["buyer"]["kpp"])) is buyer]
+        if mine:
+            users.setdefault(buyer.counterparty.id or "", []).append(mine)
+    first, second = next(
+        (a, b) for a, b, *_ in (v for v in users.values() if len(v) > 1)
+        if requisites[a[0]["buyer"]["inn"], a[0]["buyer"]["kpp"]].known_in_onec and len(b) > 1
+    )  # fmt: skip
+    assert first[0]["decision"]["automatic"]  # by ИНН+КПП at the first fetch, unconfirmed
+    assert cli(folder, "decide", first[0]["id"], "--confirm").returncode == 0
+    assert cli(folder, "push").returncode == 0
+    theirs = order_1c(onec, first[0]["number"])["Контрагент_Key"]
+
+    fetched = cli(folder, "fetch")  # the automatic mapping runs after every fetch
+    assert fetched.returncode == 0, fetched.stderr
+    assert cli(folder, "push").returncode == 0
+
+    shown = {r["id"]: r for r in queue(folder)}
+    for row in second:
+        after = shown[row["id"]]
+        assert after["decision"] is None and after["state"] == "new"
+        assert order_1c(onec, row["number"])["Контрагент_Key"] == EMPTY_REF
+        [earlier] = after["earlier_entities"]
+        assert earlier["counterparty_key"] == theirs
+        assert earlier["name"] == first[0]["buyer"]["name"]
+        assert f"уже заказывал от имени {earlier['name']}" in earlier["note"]
+    assert shown[first[0]["id"]]["earlier_entities"] == []
+    found = cli(folder, "candidates", second[0]["id"], "--json")
+    assert found.returncode == 0, found.stderr
+    answer = json.loads(found.stdout)
+    assert [e["counterparty_key"] for e in answer["earlier_entities"]] == [theirs]
+    reasons = [c["reason"] for c in answer["candidates"]]
+    assert "confirmed_mapping" not in reasons and reasons[-1] == "same_user_other_entity"
+    assert answer["candidates"][-1]["ref_key"] == theirs
+    text = cli(folder, "candidates", second[0]["id"]).stdout
+    assert "Внимание: Этот покупатель уже заказывал от имени" in text and theirs in text
+    table = cli(folder, "queue").stdout
+    assert "покупатель уже заказывал от имени" in table

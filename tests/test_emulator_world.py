@@ -23,7 +23,7 @@ from desktop_app.domain.money import to_money
 from desktop_app.domain.order import Order
 from desktop_app.emulators.bitrix_commerceml import orders_to_bytes, write_orders
 from desktop_app.emulators.world import World
-from desktop_app.emulators.world_buyers import PayerType
+from desktop_app.emulators.world_buyers import MAX_ENTITIES_PER_USER, Buyer, PayerType
 
 STAMP = dt.datetime(2021, 2, 12, 17, 4, 36)
 ORDERS = 400
@@ -149,6 +149,47 @@ def test_about_sixty_percent_known_and_the_rest_are_companies(world: World) -> N
     unknown = [b for b in world.buyers if not b.known_in_onec]
     assert unknown
     assert all(b.payer_type is not PayerType.PERSON for b in unknown)
+
+
+def test_b2b_users_order_for_several_legal_entities_under_one_id(
+    world: World, answer: bytes
+) -> None:
+    """Bitrix's `Контрагент/Ид` is the portal user's XML_ID (CSaleExport::getUserXmlId), the
+    same for every company the user orders for: an ООО today, the director's ИП tomorrow."""
+    by_user: dict[str | None, list[Buyer]] = {}
+    for buyer in world.buyers:
+        by_user.setdefault(buyer.counterparty.id, []).append(buyer)
+    shared = [entities for entities in by_user.values() if len(entities) > 1]
+    assert {len(entities) for entities in shared} == {2, MAX_ENTITIES_PER_USER}
+    for entities in shared:
+        requisites = {(b.counterparty.inn, b.counterparty.kpp) for b in entities}
+        assert len(requisites) == len(entities)  # each its own legal entity
+        assert len({(b.user_id, b.login, b.email, b.contact_person) for b in entities}) == 1
+        assert all(b.payer_type is not PayerType.PERSON and not b.is_branch for b in entities)
+        assert not any(b.known_in_onec for b in entities[1:])  # the later ones new to 1C
+    assert any(entities[0].known_in_onec for entities in shared)
+    later = [b for entities in shared for b in entities[1:]]
+    assert {PayerType.LEGAL, PayerType.ENTREPRENEUR} <= {b.payer_type for b in later}
+    director = next(
+        e for e in shared if e[0].payer_type is PayerType.LEGAL
+        and any(b.payer_type is PayerType.ENTREPRENEUR for b in e[1:])
+    )  # fmt: skip
+    entrepreneur = next(b for b in director[1:] if b.payer_type is PayerType.ENTREPRENEUR)
+    assert entrepreneur.counterparty.official_name == (
+        f"Индивидуальный предприниматель {director[0].contact_person}"
+    )
+    bitrix_made = [i for i in by_user if i and "#" in i]
+    assert all(len(i) <= 40 and i.split("#")[0].isdigit() for i in bitrix_made)
+
+    root = _parse(answer)
+    companies: dict[str, set[tuple[str, str]]] = {}
+    for party in root.iter("Контрагент"):
+        inn, parent = party.findtext("ИНН"), party.getparent()
+        if inn and parent is not None and parent.tag == "Контрагенты":
+            companies.setdefault(party.findtext("Ид") or "", set()).add(
+                (inn, party.findtext("КПП") or "")
+            )
+    assert any(len(found) > 1 for found in companies.values())  # one Ид, two companies
 
 
 def test_line_amounts_and_totals_add_up(orders: list[Order]) -> None:

@@ -238,6 +238,31 @@ def test_orders_imported_by_1c_exchange(onec: OneCEmulator) -> None:
         assert len(document["Товары"]) == len(order.lines)
 
 
+def test_a_users_second_company_is_not_filled_with_the_first_ones_counterparty(
+    onec: OneCEmulator,
+) -> None:
+    """1C knows a legal entity by its requisites; the portal's `Контрагент/Ид` is the portal
+    user's, the same for all the companies that user orders for (world_buyers)."""
+    by_user: dict[str | None, list[int]] = {}
+    for index, buyer in enumerate(WORLD.buyers):
+        by_user.setdefault(buyer.counterparty.id, []).append(index)
+    shared = [ix for ix in by_user.values() if len(ix) > 1 and WORLD.buyers[ix[0]].known_in_onec]
+    assert shared, "no user of this world has a known and a new company: change the seed"
+    first, second = (WORLD.buyers[i] for i in shared[0][:2])
+    assert first.counterparty.id == second.counterparty.id and not second.known_in_onec
+    numbers = {id(first.counterparty): 0, id(second.counterparty): 0}
+    for number in range(13, 400):
+        party = WORLD.order(number).buyer
+        if party is not None and numbers.get(id(party)) == 0:
+            numbers[id(party)] = number
+    assert all(numbers.values())
+    known = onec.entities(CP, ИНН=first.counterparty.inn, КПП=first.counterparty.kpp or "")
+    filled = onec.entities(ORDERS, Ref_Key=onec.import_order(numbers[id(first.counterparty)]))
+    empty = onec.entities(ORDERS, Ref_Key=onec.import_order(numbers[id(second.counterparty)]))
+    assert filled[0]["Контрагент_Key"] == known[0]["Ref_Key"]
+    assert (empty[0]["Контрагент_Key"], empty[0]["Партнер_Key"]) == (EMPTY, EMPTY)
+
+
 def test_without_orderby_objects_come_in_reference_order(onec: OneCEmulator, client: OData) -> None:
     """The order of 1C's clustered index (bytes of the reference, not its text); ordering by
     a reference is another matter (test_onec_ordering)."""

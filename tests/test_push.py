@@ -40,7 +40,7 @@ from desktop_app.services.push_service import push
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
-from desktop_app.store.outbox_repository import OutboxRepository
+from desktop_app.store.entity_mappings import MappingRepository
 from desktop_app.store.queue_repository import QueueRepository
 
 from conftest import ROOT
@@ -102,10 +102,13 @@ def test_create_writes_partner_counterparty_and_link(
     assert linked["Контрагент_Key"] == created[0]["Ref_Key"]
     assert linked["Партнер_Key"] == created[0]["Партнер_Key"]
     assert state_of(database, order.portal_id) is ReviewState.WRITTEN
-    mapping = OutboxRepository(database).mapping(
-        DecisionRepository(database).current(order.portal_id).buyer_portal_id  # type: ignore[union-attr,arg-type]
-    )
+    decided = DecisionRepository(database).current(order.portal_id)
+    assert decided is not None and decided.entity_key is not None
+    mapping = MappingRepository(database).mapping(decided.entity_key)
     assert mapping is not None and mapping.counterparty_key == created[0]["Ref_Key"]
+    requisites = f"inn_kpp:{order.buyer_inn}/{order.buyer_kpp}" if order.buyer_kpp else None
+    assert mapping.entity_key == (requisites or f"inn:{order.buyer_inn}")
+    assert mapping.buyer_portal_id == decided.buyer_portal_id  # who ordered, beside the key
     # Written: the decision no longer changes here.
     with pytest.raises(DecisionError, match="уже"):
         service.reject(order.portal_id, "передумал")

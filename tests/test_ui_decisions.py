@@ -230,3 +230,52 @@ def test_export_the_invoice_and_the_queue_from_the_window(
     assert window.export.save_invoices(str(folder)) is not None
     settle(window, qtbot)
     assert len(list(folder.glob("*.xlsx"))) == window.queue.model.rowCount()
+
+
+def test_a_users_second_company_comes_with_the_note_and_is_never_linked_by_itself(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    """One portal user (one `Контрагент/Ид`) orders for two legal entities: linking the
+    first maps the first only; the second shows the note, with the first one's 1C card one
+    click away — never chosen for it."""
+    started(window, qtbot)
+    database, onec = window.workspace.database, filled_demo.onec
+    by_requisites = {(b.counterparty.inn, b.counterparty.kpp): b for b in filled_demo.world.buyers}
+    orders: dict[str, dict[bool, str]] = {}
+    for row in QueueRepository(database).queue(limit=100):
+        buyer = by_requisites.get((row.buyer_inn, row.buyer_kpp))
+        if buyer is not None and onec.entities(
+            "Document_ЗаказКлиента", НомерПоДаннымКлиента=row.number
+        ):
+            orders.setdefault(buyer.counterparty.id or "", {})[buyer.known_in_onec] = row.portal_id
+    known, new = next((o[True], o[False]) for o in orders.values() if len(o) == 2)
+
+    assert window.queue.select(known)
+    candidate = window.review.onec.current_candidate()
+    assert candidate is not None and candidate.reason is CandidateReason.EXACT_INN_KPP
+    theirs = candidate.counterparty.ref_key
+    decide(window, DecisionKind.LINK)
+    settle(window, qtbot)
+    assert window.sync.fetch() is not None  # the automatic mapping runs after a fetch
+    settle(window, qtbot)
+
+    assert DecisionRepository(database).current(new) is None
+    assert decision_cell(window, new) == ""
+    number = QueueRepository(database).order(new).number  # type: ignore[union-attr]
+    assert order_1c(onec, number)["Контрагент_Key"] == EMPTY_REF
+    assert window.queue.select(new)
+    notes = window.review.entity_notes
+    assert notes.isVisibleTo(window) and len(notes.notes) == 1
+    first_name = QueueRepository(database).order(known).buyer.name  # type: ignore[union-attr]
+    assert f"уже заказывал от имени {first_name}" in notes.notes[0]
+    chosen = window.review.onec.current_candidate()
+    assert chosen is None or chosen.counterparty.ref_key != theirs  # never chosen by itself
+    button = notes.buttons[0]
+    assert button.isEnabled()
+    button.click()
+    shown = window.review.onec.current_candidate()
+    assert shown is not None and shown.counterparty.ref_key == theirs
+    assert shown.reason is CandidateReason.SAME_USER_OTHER_ENTITY
+    assert "Не кандидат" in window.review.onec.card.text()
+    assert window.queue.select(known)
+    assert not window.review.entity_notes.isVisibleTo(window)

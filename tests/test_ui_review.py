@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.domain.candidates import Candidate, CandidateReason
 from desktop_app.domain.counterparty import RawField
 from desktop_app.domain.decisions import DecisionKind
+from desktop_app.domain.entity_mapping import EarlierEntity
 from desktop_app.domain.order import Order
 from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.store import IncomingOrder, OrderRepository, QueueRepository
@@ -136,6 +137,9 @@ class FakeEngine:
 
     def candidates(self, order: Order) -> Sequence[Candidate]:
         return [dataclasses.replace(c, explanation="ранжировано движком") for c in self.inner]
+
+    def earlier_entities(self, order: Order) -> Sequence[EarlierEntity]:
+        return []
 
     def findings(self, order: Order) -> Sequence[Finding]:
         return [

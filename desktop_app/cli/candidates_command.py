@@ -96,7 +96,9 @@ def candidate_lines(number: int, candidate: Candidate, comparison: list[FieldCom
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.services.candidate_search import candidates_for_order
+    from desktop_app.cli.queue_command import earlier_json
+    from desktop_app.domain.entity_mapping import earlier_entity_note
+    from desktop_app.services.candidate_search import buyer_candidates
     from desktop_app.store.directory_repository import DirectoryRepository
 
     if args.limit < 1:
@@ -105,18 +107,23 @@ def run(args: argparse.Namespace) -> int:
         order = load_order(database, args.order)
         if DirectoryRepository(database).last_refresh("counterparties") is None:
             raise UserError("копии справочника 1С ещё нет: сначала directory refresh")
-        buyer, candidates = candidates_for_order(
+        found = buyer_candidates(
             database, order, similarity=not args.no_similarity, limit=args.limit
         )
+        buyer, candidates = found.buyer, found.candidates
         if buyer is None:
             raise UserError(f"в заказе {order.number or order.id} нет покупателя")
     party, ogrn = buyer.counterparty, buyer.registration_number
     compared = [compare(party, c.counterparty, registration_number=ogrn) for c in candidates]
     if args.json:
-        found = [candidate_json(c, rows) for c, rows in zip(candidates, compared, strict=True)]
-        print(json.dumps(order_head(order) | {"candidates": found}, ensure_ascii=False, indent=1))
+        listed = [candidate_json(c, rows) for c, rows in zip(candidates, compared, strict=True)]
+        earlier = [earlier_json(e) for e in found.earlier]
+        answer = order_head(order) | {"earlier_entities": earlier, "candidates": listed}
+        print(json.dumps(answer, ensure_ascii=False, indent=1))
         return 0
     print(head_line(order))
+    for entity in found.earlier:
+        print(f"Внимание: {earlier_entity_note(entity)} Контрагент 1С: {entity.counterparty_key}.")
     if not candidates:
         print("В копии справочника 1С подходящих контрагентов нет.")
     for number, (candidate, rows) in enumerate(zip(candidates, compared, strict=True), start=1):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.errors import UserError
@@ -16,6 +17,7 @@ from desktop_app.domain.review_state import STATE_WORDS, ReviewState
 from desktop_app.services import app_dirs
 
 if TYPE_CHECKING:
+    from desktop_app.domain.entity_mapping import EarlierEntity
     from desktop_app.store.decision_rows import DecisionRow
     from desktop_app.store.queue_rows import QueueRow
 
@@ -33,7 +35,22 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def row_json(row: QueueRow, decision: DecisionRow | None = None) -> dict[str, Any]:
+def earlier_json(entity: EarlierEntity) -> dict[str, Any]:
+    """Another legal entity the order's portal user ordered for (see README, `queue`)."""
+    from desktop_app.domain.entity_mapping import earlier_entity_note
+
+    return {
+        "name": entity.name,
+        "requisites": entity.requisites,
+        "entity_key": entity.entity_key,
+        "counterparty_key": entity.counterparty_key,
+        "note": earlier_entity_note(entity),
+    }
+
+
+def row_json(
+    row: QueueRow, decision: DecisionRow | None = None, earlier: Sequence[EarlierEntity] = ()
+) -> dict[str, Any]:
     return {
         "id": row.portal_id,
         "number": row.number,
@@ -58,6 +75,7 @@ def row_json(row: QueueRow, decision: DecisionRow | None = None) -> dict[str, An
             "write_state": decision.write_state.value,
             "write_message": decision.write_message,
         },
+        "earlier_entities": [earlier_json(e) for e in earlier],
     }  # fmt: skip
 
 
@@ -92,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `--help` and the other commands start without them.
     from desktop_app.store.database import Database
     from desktop_app.store.decision_repository import DecisionRepository
+    from desktop_app.store.entity_mappings import MappingRepository
     from desktop_app.store.errors import StoreError
     from desktop_app.store.queue_repository import QueueRepository
 
@@ -107,8 +126,11 @@ def run(args: argparse.Namespace) -> int:
         rows = repository.queue(state=state, search=args.search, limit=args.limit)
         total = repository.count(state=state, search=args.search)
         decisions = DecisionRepository(database).current_for([r.portal_id for r in rows])
+        earlier = MappingRepository(database).earlier_entities_for([r.portal_id for r in rows])
     if args.json:
-        listed = [row_json(r, decisions.get(r.portal_id)) for r in rows]
+        listed = [
+            row_json(r, decisions.get(r.portal_id), earlier.get(r.portal_id, ())) for r in rows
+        ]
         print(json.dumps(listed, ensure_ascii=False, indent=1))
         return 0
     if not rows:
@@ -116,6 +138,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         words = decision_words(decisions.get(row.portal_id))
+        others = ", ".join(e.name or e.requisites for e in earlier.get(row.portal_id, ()))
+        if others:
+            words += f" [другая организация; покупатель уже заказывал от имени {others}]"
         print(f"{queue_line(row)}  {words}".rstrip())
     shown = f"Показано {len(rows)} из {total}." if total > len(rows) else f"Всего: {total}."
     print(f"\n{shown} * — заказ менялся на портале после получения.")

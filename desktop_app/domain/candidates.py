@@ -2,12 +2,17 @@
 
 Reasons, in the order they rank:
 
-1. `CONFIRMED_MAPPING` — a manager already linked this portal counterparty (`Ид`) to it;
+1. `CONFIRMED_MAPPING` — a manager already linked this legal entity (its ИНН+КПП, not the
+   portal `Ид`, which is the portal user's) to it;
 2. `EXACT_INN_KPP` — the same ИНН and КПП;
-3. `SAME_INN_OTHER_KPP` — the same ИНН, another КПП: another subdivision of the same legal
+3. `UNCONFIRMED_MAPPING` — a mapping carried over from when mappings were kept per portal
+   user, whose user ordered for several legal entities: it waits for the manager;
+4. `SAME_INN_OTHER_KPP` — the same ИНН, another КПП: another subdivision of the same legal
    entity (the head, or a branch; the order may come from a branch 1C does not know yet);
-4. `SAME_INN` — the same ИНН where the buyer has no КПП (an entrepreneur, a person);
-5. `NAME_SIMILAR` — only the name is alike.
+5. `SAME_INN` — the same ИНН where the buyer has no КПП (an entrepreneur, a person);
+6. `NAME_SIMILAR` — only the name is alike;
+7. `SAME_USER_OTHER_ENTITY` — not a candidate: the counterparty of another legal entity the
+   same portal user ordered for, listed last so that its card is one click away.
 
 Within one reason, counterparties marked for deletion come after the others (they are shown,
 marked, because linking to one is a mistake a manager should see), then the more alike name.
@@ -41,9 +46,16 @@ MAX_KEYS = 8
 class CandidateReason(StrEnum):
     CONFIRMED_MAPPING = "confirmed_mapping"
     EXACT_INN_KPP = "exact_inn_kpp"
+    UNCONFIRMED_MAPPING = "unconfirmed_mapping"
     SAME_INN_OTHER_KPP = "same_inn_other_kpp"
     SAME_INN = "same_inn"
     NAME_SIMILAR = "name_similar"
+    SAME_USER_OTHER_ENTITY = "same_user_other_entity"
+
+    @property
+    def offered(self) -> bool:
+        """Whether the counterparty is offered for the link (and may be chosen at once)."""
+        return self is not CandidateReason.SAME_USER_OTHER_ENTITY
 
 
 _RANK = {reason: rank for rank, reason in enumerate(CandidateReason)}
@@ -130,11 +142,17 @@ def similar_names(
 
 
 def key_reason(
-    buyer: Counterparty, row: DirectoryCounterparty, confirmed_ref_key: str | None
+    buyer: Counterparty,
+    row: DirectoryCounterparty,
+    confirmed_ref_key: str | None,
+    unconfirmed_ref_key: str | None = None,
 ) -> CandidateReason | None:
     """The reason a counterparty found by key is offered; None when it has none."""
     if confirmed_ref_key is not None and row.ref_key == confirmed_ref_key:
         return CandidateReason.CONFIRMED_MAPPING
+    exact = bool(buyer.inn) and row.inn == buyer.inn and bool(buyer.kpp) and row.kpp == buyer.kpp
+    if unconfirmed_ref_key is not None and row.ref_key == unconfirmed_ref_key and not exact:
+        return CandidateReason.UNCONFIRMED_MAPPING
     if not buyer.inn or row.inn != buyer.inn:
         return None
     if not buyer.kpp:
@@ -149,7 +167,13 @@ def explain(
 ) -> str:
     """The sentence that tells the manager why the counterparty is offered."""
     if reason is CandidateReason.CONFIRMED_MAPPING:
-        return "С этим контрагентом покупателя портала уже сопоставляли раньше (подтверждено)."
+        return "Эту организацию (её ИНН и КПП) уже сопоставляли с этим контрагентом (подтверждено)."
+    if reason is CandidateReason.UNCONFIRMED_MAPPING:
+        return (
+            "Связь перенесена из прежней версии, где связи хранились по пользователю портала, "
+            "а он заказывал от имени нескольких организаций: сама она не применяется. "
+            "Подтвердите её («Связать»), если это та же организация."
+        )
     if reason is CandidateReason.EXACT_INN_KPP:
         return f"Совпадают ИНН {row.inn} и КПП {row.kpp}."
     if reason is CandidateReason.SAME_INN_OTHER_KPP:

@@ -2,10 +2,13 @@
 
 The manager's four decisions (create, link, reject, defer) are recorded with the time and the
 operating-system user, to be written to 1C by `push_service` later. The automatic mapping
-prepares link decisions for buyers the app can recognise: a buyer whose portal `Ид` was linked
-before (a confirmed mapping), or whose ИНН+КПП matches exactly one live counterparty of the
-local 1C directory. Whether such a decision is written without the manager's confirmation is
-a setting (`review.*`): yes for confirmed mappings, no for first-time matches, by default.
+prepares link decisions for buyers the app can recognise: a legal entity linked before (a
+confirmed mapping of its ИНН+КПП — never of the portal `Ид`, which names the portal user and
+is shared by all the companies that user orders for), or whose ИНН+КПП matches exactly one
+live counterparty of the local 1C directory. Whether such a decision is written without the
+manager's confirmation is a setting (`review.*`): yes for confirmed mappings, no for
+first-time matches, by default; never for a buyer without ИНН, known by name and address
+only (`domain.entity_mapping.push_without_confirmation`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import uuid
 from dataclasses import dataclass, replace
 
 from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind, StepKind
+from desktop_app.domain.entity_mapping import AUTOMATIC, push_without_confirmation
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
 from desktop_app.domain.order_buyer import order_buyer
@@ -24,9 +28,6 @@ from desktop_app.store.decision_repository import DecisionRepository, DecisionRo
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.errors import StoreError
 from desktop_app.store.queue_repository import QueueRepository
-
-AUTOMATIC = "автоматически"
-"""`decided_by` of the automatic mapping's decisions."""
 
 
 class DecisionError(Exception):
@@ -158,7 +159,11 @@ def auto_map(database: Database, settings: ReviewSettings) -> AutoReport:
     found = DecisionRepository(database).recognisable()
     decisions = []
     for item in found:
-        confirmed = settings.auto_push_confirmed if item.by_mapping else settings.auto_push_first
+        confirmed = push_without_confirmation(
+            item.entity_key, by_mapping=item.by_mapping,
+            auto_push_confirmed=settings.auto_push_confirmed,
+            auto_push_first=settings.auto_push_first,
+        )  # fmt: skip
         decisions.append((item.portal_id, Decision(
             DecisionKind.LINK, counterparty_key=item.counterparty_key,
             partner_key=item.partner_key, automatic=True, confirmed=confirmed,

@@ -148,10 +148,14 @@ def _attempt(
 
 
 def _mapping(row: DecisionRow, outcome: StepOutcome) -> Mapping | None:
+    """The mapping a written link confirms: of the legal entity the decision was taken for
+    (its requisites, not the portal user), and only while the order still names it."""
     counterparty_key = row.decision.counterparty_key or row.result_of(StepKind.CREATE_COUNTERPARTY)
-    if not row.buyer_portal_id or not counterparty_key:
+    if not row.entity_key or row.entity_key != row.buyer_entity_key or not counterparty_key:
         return None
     return Mapping(
+        entity_key=row.entity_key,
+        entity_name=row.buyer_name,
         buyer_portal_id=row.buyer_portal_id,
         counterparty_key=counterparty_key,
         partner_key=outcome.partner_key,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import uuid
 from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
@@ -23,6 +24,7 @@ from desktop_app.domain.decisions import (
     WriteState,
     write_state,
 )
+from desktop_app.domain.entity_mapping import AUTOMATIC
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
@@ -137,26 +139,110 @@ def refresh_summary(connection: Connection, decision_id: int) -> None:
         set_order_state(connection, row.order_id, order_state(DecisionKind(row.kind), state))
 
 
+def insert_decision(connection: Connection, order_id: int, decision: Decision) -> int:
+    """Make `decision` the order's current one (superseding a replaceable one); its id.
+
+    The decision remembers the legal entity the order names now (`entity_key`): what was
+    decided is about that entity, whatever a later revision of the order says.
+    """
+    now = utc_now()
+    current = current_of_order(connection, order_id)
+    if current is not None:
+        require_replaceable(connection, current)
+        connection.execute(
+            update(DECISIONS).where(DECISIONS.c.id == current.id).values(superseded_at=now)
+        )
+    entity_key = connection.execute(
+        select(ORDERS.c.buyer_entity_key).where(ORDERS.c.id == order_id)
+    ).scalar_one()
+    plan = decision.plan()
+    state = write_state([StepState.PENDING] * len(plan), confirmed=decision.confirmed)
+    key = connection.execute(
+        insert(DECISIONS).values(
+            order_id=order_id,
+            kind=decision.kind.value,
+            card=card_json(decision.card),
+            counterparty_key=decision.counterparty_key,
+            partner_key=decision.partner_key,
+            entity_key=entity_key,
+            reason=decision.reason,
+            automatic=decision.automatic,
+            confirmed=decision.confirmed,
+            marker=uuid.uuid4().hex,
+            decided_by=decision.decided_by,
+            decided_at=decision.decided_at or now,
+            write_state=state.value,
+        )
+    ).inserted_primary_key
+    assert key is not None
+    if plan:
+        connection.execute(
+            insert(OUTBOX_STEPS),
+            [
+                {"decision_id": key[0], "position": n, "kind": kind.value,
+                 "state": StepState.PENDING.value, "updated_at": now}
+                for n, kind in enumerate(plan, start=1)
+            ],
+        )  # fmt: skip
+    set_order_state(connection, order_id, order_state(decision.kind, state))
+    return int(key[0])
+
+
+def drop_automatic(connection: Connection, order_id: int, reason: str) -> bool:
+    """Replace the order's automatic decision by a deferral that says `reason`, unless a
+    write of it may have reached 1C already; whether it was dropped.
+
+    The order stays flagged as changed since review: the manager must look at it again.
+    """
+    current = current_of_order(connection, order_id)
+    if current is None or not current.automatic or current.kind != DecisionKind.LINK.value:
+        return False
+    states = {step.state for step in steps_of(connection, current.id)}
+    if StepState.DONE in states or StepState.SENDING in states:
+        return False
+    insert_decision(
+        connection, order_id, Decision(DecisionKind.DEFER, reason=reason, decided_by=AUTOMATIC)
+    )
+    connection.execute(
+        update(ORDERS).where(ORDERS.c.id == order_id).values(changed_since_review=True)
+    )
+    return True
+
+
 def save_mapping(connection: Connection, mapping: Mapping) -> None:
+    """Insert or replace the mapping of `mapping.entity_key`."""
     values = dataclasses.asdict(mapping)
     existing = connection.execute(
-        select(MAPPINGS.c.buyer_portal_id).where(
-            MAPPINGS.c.buyer_portal_id == mapping.buyer_portal_id
-        )
+        select(MAPPINGS.c.entity_key).where(MAPPINGS.c.entity_key == mapping.entity_key)
     ).first()
     if existing is None:
         connection.execute(insert(MAPPINGS).values(**values))
     else:
         connection.execute(
-            update(MAPPINGS)
-            .where(MAPPINGS.c.buyer_portal_id == mapping.buyer_portal_id)
-            .values(**values)
+            update(MAPPINGS).where(MAPPINGS.c.entity_key == mapping.entity_key).values(**values)
         )
+
+
+def mapping_of(row: Row[Any]) -> Mapping:
+    return Mapping(
+        entity_key=row.entity_key, entity_name=row.entity_name,
+        buyer_portal_id=row.buyer_portal_id, counterparty_key=row.counterparty_key,
+        partner_key=row.partner_key, decision_id=row.decision_id,
+        confirmed_at=row.confirmed_at, confirmed_by=row.confirmed_by,
+        needs_confirmation=row.needs_confirmation,
+    )  # fmt: skip
 
 
 def decision_row(connection: Connection, decision_id: int) -> DecisionRow:
     row = connection.execute(
-        select(DECISIONS, ORDERS.c.portal_id, ORDERS.c.number, ORDERS.c.buyer_portal_id)
+        select(
+            DECISIONS,
+            ORDERS.c.portal_id,
+            ORDERS.c.number,
+            ORDERS.c.buyer_portal_id,
+            ORDERS.c.buyer_entity_key,
+            ORDERS.c.buyer_name,
+        )
         .join(ORDERS, ORDERS.c.id == DECISIONS.c.order_id)
         .where(DECISIONS.c.id == decision_id)
     ).one()
@@ -182,4 +268,7 @@ def decision_row(connection: Connection, decision_id: int) -> DecisionRow:
         write_message=row.write_message,
         written_at=row.written_at,
         steps=tuple(steps_of(connection, decision_id)),
+        entity_key=row.entity_key,
+        buyer_entity_key=row.buyer_entity_key,
+        buyer_name=row.buyer_name,
     )

@@ -8,29 +8,23 @@ manager must settle it in 1C itself. Writing them is `outbox_repository`'s part.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, select, update
 
-from desktop_app.domain.decisions import Decision, StepState, write_state
+from desktop_app.domain.decisions import Decision
 from desktop_app.domain.review_state import ReviewState
-from desktop_app.store.column_types import utc_now
 from desktop_app.store.database import Database
 from desktop_app.store.decision_queries import (
     DecisionLockedError,
-    card_json,
     current_by_portal_id,
-    current_of_order,
     decision_row,
-    order_state,
+    insert_decision,
     refresh_summary,
-    require_replaceable,
-    set_order_state,
 )
 from desktop_app.store.decision_rows import DecisionRow, Mapping, Recognised, StepRow
 from desktop_app.store.errors import StoreError
-from desktop_app.store.models import DECISIONS, MAPPINGS, ONEC_COUNTERPARTIES, ORDERS, OUTBOX_STEPS
+from desktop_app.store.models import DECISIONS, MAPPINGS, ONEC_COUNTERPARTIES, ORDERS
 
 __all__ = ["DecisionLockedError", "DecisionRepository", "DecisionRow", "Mapping", "StepRow"]
 
@@ -99,19 +93,28 @@ class DecisionRepository:
             return [decision_row(connection, row.id) for row in connection.execute(query)]
 
     def recognisable(self) -> list[Recognised]:
-        """New orders without a decision whose buyer the app can name in 1C: by a confirmed
-        mapping of its portal `Ид`, else by exactly one live cached counterparty with the
-        same ИНН and КПП (no КПП for no КПП). Two set queries, whatever the queue's size."""
+        """New orders without a decision whose buyer the app can name in 1C: by the mapping
+        of its legal entity (ИНН+КПП, never the portal `Ид`, which is the portal user's and
+        the same for every company that user orders for), else by exactly one live cached
+        counterparty with the same ИНН and КПП (no КПП for no КПП). A mapping that waits for
+        a manager's confirmation is not used. Two set queries, whatever the queue's size."""
         decided = select(DECISIONS.c.order_id).where(DECISIONS.c.superseded_at.is_(None))
         open_orders = (ORDERS.c.review_state == ReviewState.NEW.value, ORDERS.c.id.not_in(decided))
+        usable = MAPPINGS.c.needs_confirmation.is_(False)
         mapped = (
-            select(ORDERS.c.portal_id, MAPPINGS.c.counterparty_key, MAPPINGS.c.partner_key)
-            .join(MAPPINGS, MAPPINGS.c.buyer_portal_id == ORDERS.c.buyer_portal_id)
-            .where(*open_orders)
-        )
+            select(
+                ORDERS.c.portal_id, MAPPINGS.c.counterparty_key, MAPPINGS.c.partner_key,
+                ORDERS.c.buyer_entity_key,
+            )
+            .join(MAPPINGS, MAPPINGS.c.entity_key == ORDERS.c.buyer_entity_key)
+            .where(*open_orders, usable)
+        )  # fmt: skip
         cached = ONEC_COUNTERPARTIES
         matched = (
-            select(ORDERS.c.portal_id, func.min(cached.c.ref_key), func.min(cached.c.partner_key))
+            select(
+                ORDERS.c.portal_id, func.min(cached.c.ref_key), func.min(cached.c.partner_key),
+                ORDERS.c.buyer_entity_key,
+            )
             .join(
                 cached,
                 (cached.c.inn == ORDERS.c.buyer_inn)
@@ -120,56 +123,26 @@ class DecisionRepository:
             .where(
                 *open_orders,
                 cached.c.deletion_mark.is_(False),
-                ORDERS.c.buyer_portal_id.is_(None)
-                | ORDERS.c.buyer_portal_id.not_in(select(MAPPINGS.c.buyer_portal_id)),
+                ORDERS.c.buyer_entity_key.is_(None)
+                | ORDERS.c.buyer_entity_key.not_in(select(MAPPINGS.c.entity_key).where(usable)),
             )
-            .group_by(ORDERS.c.id)
+            .group_by(ORDERS.c.id, ORDERS.c.portal_id, ORDERS.c.buyer_entity_key)
             .having(func.count() == 1)
-        )
+        )  # fmt: skip
         with self._db.reading() as connection:
-            found = [Recognised(*row, by_mapping=True) for row in connection.execute(mapped)]
-            found += [Recognised(*row, by_mapping=False) for row in connection.execute(matched)]
+            found = [
+                Recognised(portal_id, key, partner, by_mapping=True, entity_key=entity)
+                for portal_id, key, partner, entity in connection.execute(mapped)
+            ]
+            found += [
+                Recognised(portal_id, key, partner, by_mapping=False, entity_key=entity)
+                for portal_id, key, partner, entity in connection.execute(matched)
+            ]
         return found
 
 
 def _insert(connection: Connection, portal_id: str, decision: Decision) -> int:
-    now = utc_now()
     order = connection.execute(select(ORDERS.c.id).where(ORDERS.c.portal_id == portal_id)).first()
     if order is None:
         raise StoreError(f"Заказа {portal_id} нет в локальной базе.")
-    current = current_of_order(connection, order.id)
-    if current is not None:
-        require_replaceable(connection, current)
-        connection.execute(
-            update(DECISIONS).where(DECISIONS.c.id == current.id).values(superseded_at=now)
-        )
-    plan = decision.plan()
-    state = write_state([StepState.PENDING] * len(plan), confirmed=decision.confirmed)
-    key = connection.execute(
-        insert(DECISIONS).values(
-            order_id=order.id,
-            kind=decision.kind.value,
-            card=card_json(decision.card),
-            counterparty_key=decision.counterparty_key,
-            partner_key=decision.partner_key,
-            reason=decision.reason,
-            automatic=decision.automatic,
-            confirmed=decision.confirmed,
-            marker=uuid.uuid4().hex,
-            decided_by=decision.decided_by,
-            decided_at=decision.decided_at or now,
-            write_state=state.value,
-        )
-    ).inserted_primary_key
-    assert key is not None
-    if plan:
-        connection.execute(
-            insert(OUTBOX_STEPS),
-            [
-                {"decision_id": key[0], "position": n, "kind": kind.value,
-                 "state": StepState.PENDING.value, "updated_at": now}
-                for n, kind in enumerate(plan, start=1)
-            ],
-        )  # fmt: skip
-    set_order_state(connection, order.id, order_state(decision.kind, state))
-    return int(key[0])
+    return insert_decision(connection, order.id, decision)

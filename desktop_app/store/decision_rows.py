@@ -27,6 +27,7 @@ class DecisionRow:
     portal_id: str
     order_number: str | None
     buyer_portal_id: str | None
+    """The portal user the order came from (not the legal entity)."""
     decision: Decision
     marker: str
     """Written into the objects the decision creates in 1C, to recognise them on a retry."""
@@ -35,6 +36,11 @@ class DecisionRow:
     write_message: str | None
     written_at: dt.datetime | None
     steps: tuple[StepRow, ...]
+    entity_key: str | None = None
+    """The legal entity the decision was taken for (`domain.legal_entity_key`)."""
+    buyer_entity_key: str | None = None
+    """The legal entity the order names now (a later revision may name another)."""
+    buyer_name: str | None = None
 
     def result_of(self, kind: StepKind) -> str | None:
         """The Ref_Key an earlier step produced (the new partner, the new counterparty)."""
@@ -43,14 +49,19 @@ class DecisionRow:
 
 @dataclass(frozen=True, slots=True)
 class Mapping:
-    """A portal buyer confirmed as a 1C counterparty (written to 1C by a link)."""
+    """A legal entity confirmed as a 1C counterparty (written to 1C by a link)."""
 
-    buyer_portal_id: str
+    entity_key: str
+    entity_name: str | None
+    buyer_portal_id: str | None
+    """The portal user who ordered for it (kept beside the key, never the key)."""
     counterparty_key: str
     partner_key: str | None
     decision_id: int | None
     confirmed_at: dt.datetime
     confirmed_by: str
+    needs_confirmation: bool = False
+    """Not used automatically until a manager links an order of this entity again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,4 +72,6 @@ class Recognised:
     counterparty_key: str
     partner_key: str | None
     by_mapping: bool
-    """By a confirmed mapping of the buyer's portal `Ид` (else by ИНН+КПП in the cache)."""
+    """By a confirmed mapping of the buyer's legal entity (else by ИНН+КПП in the cache)."""
+    entity_key: str | None
+    """The order's legal entity, which says whether the link may go to 1C by itself."""

@@ -95,6 +95,8 @@ class OrderRecord(Base):
         Index("ix_orders_number", "number"),
         Index("ix_orders_buyer_inn", "buyer_inn"),
         Index("ix_orders_buyer_name", "buyer_name"),
+        Index("ix_orders_buyer_portal_id", "buyer_portal_id"),
+        Index("ix_orders_buyer_entity_key", "buyer_entity_key"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -108,6 +110,9 @@ class OrderRecord(Base):
     """The total rounded half-up to kopecks, for sorting and range filters only."""
     currency: Mapped[str | None] = mapped_column(Text)
     buyer_portal_id: Mapped[str | None] = mapped_column(Text)
+    """The portal *user* (`Контрагент/Ид`): the same for every company that user orders for."""
+    buyer_entity_key: Mapped[str | None] = mapped_column(Text)
+    """The legal entity (`domain.legal_entity_key`): what the automatic mapping is keyed on."""
     buyer_name: Mapped[str | None] = mapped_column(Text)
     buyer_inn: Mapped[str | None] = mapped_column(Text)
     buyer_kpp: Mapped[str | None] = mapped_column(Text)
@@ -281,6 +286,9 @@ class DecisionRecord(Base):
     """CREATE: the counterparty card as JSON."""
     counterparty_key: Mapped[str | None] = mapped_column(Text)
     partner_key: Mapped[str | None] = mapped_column(Text)
+    entity_key: Mapped[str | None] = mapped_column(Text)
+    """The legal entity the order's buyer was when the decision was taken: a link written
+    later becomes that entity's mapping only if the order still names the same one."""
     reason: Mapped[str] = mapped_column(Text, server_default=text("''"))
     automatic: Mapped[bool] = mapped_column(server_default=false())
     confirmed: Mapped[bool] = mapped_column(server_default=text("1"))
@@ -319,16 +327,27 @@ class OutboxStepRecord(Base):
 
 
 class MappingRecord(Base):
-    """A portal buyer (its `Ид`) confirmed as a 1C counterparty: the next order maps itself."""
+    """A legal entity confirmed as a 1C counterparty: its next order maps itself.
 
-    __tablename__ = "counterparty_mappings"
+    Keyed on the entity's requisites (`entity_key`), never on the portal's `Контрагент/Ид`,
+    which names the portal user and is shared by every company that user orders for. The
+    user is kept beside it (`buyer_portal_id`), to tell the manager when that user orders
+    for another entity. `needs_confirmation`: not used automatically until a manager links
+    an order of this entity again (mappings carried over from one-per-portal-user).
+    """
 
-    buyer_portal_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    __tablename__ = "legal_entity_mappings"
+    __table_args__ = (Index("ix_legal_entity_mappings_buyer_portal_id", "buyer_portal_id"),)
+
+    entity_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    entity_name: Mapped[str | None] = mapped_column(Text)
+    buyer_portal_id: Mapped[str | None] = mapped_column(Text)
     counterparty_key: Mapped[str] = mapped_column(Text)
     partner_key: Mapped[str | None] = mapped_column(Text)
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
     confirmed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
     confirmed_by: Mapped[str] = mapped_column(Text)
+    needs_confirmation: Mapped[bool] = mapped_column(server_default=false())
 
 
 # The tables themselves, for the Core statements of the repositories.

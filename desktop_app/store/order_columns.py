@@ -2,7 +2,9 @@
 
 They are derived from the order on every store, so they always describe the current
 revision. The buyer is the domain's buyer (the counterparty with the role Покупатель, else the
-first one); its name is the name a manager recognises (`Counterparty.display_name`).
+first one); its name is the name a manager recognises (`Counterparty.display_name`). Its
+`Ид` names the portal user; the legal entity is `buyer_entity_key`, from the requisites the
+checks use (`domain.legal_entity_key`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from desktop_app.domain.legal_entity_key import order_entity_key
 from desktop_app.domain.order import Order
 
 _BIGINT_MAX = 2**63 - 1
@@ -39,6 +42,7 @@ def order_columns(order: Order) -> dict[str, Any]:
     buyer_name = (buyer.display_name or None) if buyer is not None else None
     buyer_inn = buyer.inn if buyer is not None else None
     buyer_kpp = buyer.kpp if buyer is not None else None
+    entity = order_entity_key(order)
     return {
         "number": order.number,
         "version": order.version,
@@ -47,6 +51,7 @@ def order_columns(order: Order) -> dict[str, Any]:
         "total_kopecks": total_kopecks(order.total),
         "currency": order.currency,
         "buyer_portal_id": buyer.id if buyer is not None else None,
+        "buyer_entity_key": entity.text if entity is not None else None,
         "buyer_name": buyer_name,
         "buyer_inn": buyer_inn,
         "buyer_kpp": buyer_kpp,

@@ -15,7 +15,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
+from desktop_app.domain.entity_mapping import requisites_changed_reason
 from desktop_app.store.column_types import utc_now
+from desktop_app.store.decision_queries import drop_automatic
 from desktop_app.store.incoming import IncomingOrder
 from desktop_app.store.models import ORDERS, REVISIONS
 from desktop_app.store.order_codec import content_hash, order_to_payload
@@ -69,6 +71,8 @@ class Known:
     review_state: str
     changed_since_review: bool
     last_revision: int
+    entity_key: str | None
+    """The legal entity the stored revision names (`orders.buyer_entity_key`)."""
 
 
 def chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
@@ -103,6 +107,7 @@ def known_orders(connection: Connection, portal_ids: Sequence[str]) -> dict[str,
                 ORDERS.c.review_state,
                 ORDERS.c.changed_since_review,
                 last_revision,
+                ORDERS.c.buyer_entity_key,
             ).where(ORDERS.c.portal_id.in_(chunk))
         )
         for portal_id, *state in rows:
@@ -151,7 +156,10 @@ class BatchWriter:
         """Changed orders: a new revision, and the order row rewritten from it.
 
         The review state is kept; an order the manager had already started on is flagged
-        `changed_since_review`, so that the queue shows it needs another look.
+        `changed_since_review`, so that the queue shows it needs another look. When the new
+        revision names another legal entity (its ИНН/КПП changed), the order's automatic
+        decision, made for the old one, is dropped with the reason, in the same transaction:
+        no push may write it in between.
         """
         if not items:
             return
@@ -175,6 +183,11 @@ class BatchWriter:
             ],
         )
         self._point_at_latest_revision([known.id for _, known in items])
+        for prepared, known in items:
+            entity_key = prepared.columns["buyer_entity_key"]
+            if entity_key != known.entity_key:
+                reason = requisites_changed_reason(known.entity_key, entity_key)
+                drop_automatic(self.connection, known.id, reason)
 
     def mark_seen(self, order_ids: Sequence[int]) -> None:
         """Orders the portal sent again without news: only remember that this fetch saw them."""

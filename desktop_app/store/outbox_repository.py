@@ -20,7 +20,7 @@ from desktop_app.store.decision_queries import (
     step_by_id,
 )
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
-from desktop_app.store.models import DECISIONS, MAPPINGS, OUTBOX_STEPS
+from desktop_app.store.models import DECISIONS, OUTBOX_STEPS
 
 _UNFINISHED = (
     DECISIONS.c.superseded_at.is_(None),
@@ -98,17 +98,3 @@ class OutboxRepository:
                 save_mapping(connection, mapping)
             refresh_summary(connection, step.decision_id)
             return decision_row(connection, step.decision_id)
-
-    # --- mappings --------------------------------------------------------------------------
-
-    def mapping(self, buyer_portal_id: str) -> Mapping | None:
-        with self._db.reading() as connection:
-            row = connection.execute(
-                select(MAPPINGS).where(MAPPINGS.c.buyer_portal_id == buyer_portal_id)
-            ).first()
-        if row is None:
-            return None
-        return Mapping(
-            row.buyer_portal_id, row.counterparty_key, row.partner_key, row.decision_id,
-            row.confirmed_at, row.confirmed_by,
-        )  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.ui.card_view import plain_label
@@ -32,30 +32,43 @@ def severity_word(severity: Severity) -> str:
     }[severity]
 
 
+def badge_style(severity: Severity) -> str:
+    return f"QLabel {{ {STYLES[severity]} border-radius: 3px; padding: 2px 6px; }}"
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every widget out of `layout` (hidden at once, deleted later)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+
+
+def stack_layout(widget: QWidget) -> QVBoxLayout:
+    """A tight vertical layout for a bar of badges; the bar takes no room until filled."""
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    widget.hide()
+    return layout
+
+
 class FindingsBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(2)
+        self._layout = stack_layout(self)
         self.badges: list[str] = []
-        self.hide()
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        clear_layout(self._layout)
         self.badges = []
         order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
         for finding in sorted(findings, key=lambda f: order[f.severity]):
             text = f"{severity_word(finding.severity)}: {finding.message}"
             badge = plain_label(text, self)
-            badge.setStyleSheet(
-                f"QLabel {{ {STYLES[finding.severity]} border-radius: 3px; padding: 2px 6px; }}"
-            )
+            badge.setStyleSheet(badge_style(finding.severity))
             self._layout.addWidget(badge)
             self.badges.append(text)
         self.setVisible(bool(findings))

@@ -71,14 +71,34 @@ class OneCColumn(QWidget):
             if party is not None
             else ""
         )
-        if candidates:
-            flags = (
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows
-            )
-            self.view.selectionModel().setCurrentIndex(self.model.index(0, 0), flags)
+        # The first candidate offered is chosen at once; the counterparty of another legal
+        # entity of the same portal user (listed last, not offered) never is.
+        first = next((n for n, c in enumerate(candidates) if c.reason.offered), None)
+        if first is not None:
+            self._select(first)
         else:
+            self.view.selectionModel().clearCurrentIndex()
             self._show(None)
+
+    def select_counterparty(self, ref_key: str) -> bool:
+        """Choose the listed counterparty `ref_key` and show its card; False if not listed."""
+        rows = self.model.rows
+        found = next((n for n, c in enumerate(rows) if c.counterparty.ref_key == ref_key), None)
+        if found is None:
+            return False
+        self._select(found)
+        return True
+
+    def listed_keys(self) -> set[str]:
+        return {c.counterparty.ref_key for c in self.model.rows}
+
+    def _select(self, row: int) -> None:
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+        self.view.scrollTo(self.model.index(row, 0))
 
     def current_candidate(self) -> Candidate | None:
         index = self.view.currentIndex()

@@ -2,8 +2,9 @@
 
 `ReviewSource` is the panel's only view of the engine, so tests can hand it a stand-in.
 `EngineSource` is the real one: the ranked 1C candidates of `candidate_search` (the buyer's
-confirmed mapping first), the requisite checks of `requisite_checks`, and the order's current
-decision with where its writes are. All three read the local store only — a few indexed
+confirmed mapping first), the other legal entities the same portal user ordered for (the
+note), the requisite checks of `requisite_checks`, and the order's current decision with
+where its writes are. All three read the local store only — a few indexed
 queries, milliseconds — and never the network, so they run on the GUI thread when the
 manager opens an order.
 """
@@ -17,11 +18,14 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.candidates import Candidate
+from desktop_app.domain.entity_mapping import EarlierEntity
+from desktop_app.domain.legal_entity_key import order_entity_key
 from desktop_app.domain.order import Order
 from desktop_app.domain.requisite_checks import Finding, check_order
 from desktop_app.services.candidate_search import candidates_for_order
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
+from desktop_app.store.entity_mappings import MappingRepository
 from desktop_app.ui.decision_words import decision_text
 
 translate = QCoreApplication.translate
@@ -31,6 +35,11 @@ _BANK_FIELD = re.compile(r"bank_accounts\[(\d+)\]\.(\w+)")
 
 class ReviewSource(Protocol):
     def candidates(self, order: Order) -> Sequence[Candidate]: ...
+
+    def earlier_entities(self, order: Order) -> Sequence[EarlierEntity]:
+        """Other legal entities the order's portal user ordered for, when the order's own
+        has no mapping: the note above the columns."""
+        ...
 
     def findings(self, order: Order) -> Sequence[Finding]: ...
 
@@ -45,6 +54,11 @@ class EngineSource:
 
     def candidates(self, order: Order) -> list[Candidate]:
         return candidates_for_order(self._database, order)[1]
+
+    def earlier_entities(self, order: Order) -> list[EarlierEntity]:
+        key = order_entity_key(order)
+        user = order.buyer.id if order.buyer is not None else None
+        return MappingRepository(self._database).earlier_entities(user, key.text if key else None)
 
     def findings(self, order: Order) -> list[Finding]:
         return check_order(order)

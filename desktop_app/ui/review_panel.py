@@ -1,6 +1,8 @@
 """The right side of the window: one order under review.
 
-From the top: the order's heading; the check findings as badges; the two columns side by
+From the top: the order's heading; the check findings as badges; the note when the portal
+user of the order ordered for another legal entity before (entity_notes.py, with a button that
+shows that entity's 1C card in the *1С* column); the two columns side by
 side — *Портал* (the buyer as sent) and *1С* (the candidates and the chosen one's card), with
 the fields that differ highlighted on both sides; the tabs with the order lines, the order
 properties and the order's history; the decision buttons.
@@ -32,6 +34,7 @@ from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.card_fields import differing
 from desktop_app.ui.card_view import emphasize, plain_label
+from desktop_app.ui.entity_notes import EntityNotes
 from desktop_app.ui.findings_bar import FindingsBar
 from desktop_app.ui.onec_column import OneCColumn
 from desktop_app.ui.order_tables import (
@@ -75,6 +78,7 @@ class ReviewPanel(QWidget):
         self.decision_line.setObjectName("decisionLine")
         self.decision_line.setWordWrap(True)
         self.findings_bar = FindingsBar(self)
+        self.entity_notes = EntityNotes(self)
         self.portal = PortalColumn(self)
         self.onec = OneCColumn(directory, self)
         self.columns = named_splitter(
@@ -99,6 +103,7 @@ class ReviewPanel(QWidget):
         self.decisions = ReviewActions(self)
         self._build()
         self.onec.candidate_changed.connect(self._candidate_changed)
+        self.entity_notes.card_requested.connect(self._show_onec_card)
 
     def _build(self) -> None:
         content = QWidget(self)
@@ -107,6 +112,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.decision_line)
         layout.addWidget(self.findings_bar)
+        layout.addWidget(self.entity_notes)
         layout.addWidget(self.sections, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -152,6 +158,9 @@ class ReviewPanel(QWidget):
         self.findings_bar.show_findings(self.findings)
         self.portal.show_counterparty(order.buyer, errors=self._finding_fields())
         self.onec.show_candidates(order.buyer, self.source.candidates(order))
+        self.entity_notes.show_entities(
+            self.source.earlier_entities(order), self.onec.listed_keys()
+        )
         self.lines.set_rows(order.lines)
         self.properties.set_rows(order.properties)
         self.history.set_rows(self._queue.history(order.id))
@@ -179,6 +188,10 @@ class ReviewPanel(QWidget):
             for f in self.findings
             if f.field and f.severity is not Severity.INFO
         }
+
+    @Slot(str)
+    def _show_onec_card(self, ref_key: str) -> None:
+        self.onec.select_counterparty(ref_key)
 
     @Slot(object)
     def _candidate_changed(self, candidate: Candidate | None) -> None:

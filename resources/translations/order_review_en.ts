@@ -467,22 +467,22 @@
 <context>
     <name>DecisionFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="70"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="71"/>
         <source>Отклонить контрагента заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="72"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="73"/>
         <source>Почему? (например: тестовый заказ, дубль, мошенничество)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="75"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="76"/>
         <source>Отклонить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="76"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="77"/>
         <source>Отмена</source>
         <translation type="unfinished"></translation>
     </message>
@@ -556,74 +556,97 @@
     </message>
 </context>
 <context>
+    <name>EntityNotes</name>
+    <message>
+        <location filename="../../desktop_app/ui/entity_notes.py" line="32"/>
+        <source>Карточка в 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entity_notes.py" line="60"/>
+        <source>Внимание: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entity_notes.py" line="69"/>
+        <source>Показать контрагента 1С этой организации в колонке 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/entity_notes.py" line="71"/>
+        <source>Этого контрагента нет в копии справочника 1С: обновите справочник (Shift+F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="55"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="48"/>
         <source>Счёт на оплату в XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="58"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="51"/>
         <source>Счета по заказам очереди в папку…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="61"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="54"/>
         <source>Список заказов в XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="78"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="71"/>
         <source>Выберите заказ в очереди.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="80"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="73"/>
         <source>Счёт {0}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="91"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="84"/>
         <source>Заказы.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="100"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="93"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="122"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="118"/>
         <source>Счёт сохранён: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="125"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="121"/>
         <source>Счёт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="141"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="140"/>
         <source>Счета сохранены в {0}: {1} из {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="146"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="145"/>
         <source>Счета</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="160"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="161"/>
         <source>Список сохранён: {0} (заказов: {1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="165"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="166"/>
         <source>Список заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="185"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="186"/>
         <source>Экспорт в XLSX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,22 +795,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="109"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="129"/>
         <source>Почему в списке</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="121"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="141"/>
         <source>Кандидаты в копии справочника 1С, лучшие первыми ({0}):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="125"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="145"/>
         <source>В копии справочника 1С нет контрагентов с ИНН {0} и похожих по наименованию: похоже, это новый контрагент.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="130"/>
+        <location filename="../../desktop_app/ui/onec_column.py" line="150"/>
         <source>У покупателя нет ИНН, и похожих по наименованию в копии справочника 1С нет.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,47 +1374,47 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="52"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="45"/>
         <source>Создать в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="53"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="46"/>
         <source>Создать контрагента в 1С по карточке портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="56"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="49"/>
         <source>Связать</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="57"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="50"/>
         <source>Связать заказ с контрагентом 1С, выбранным в списке</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="60"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="53"/>
         <source>Отклонить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="61"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="54"/>
         <source>Отклонить контрагента заказа, с причиной</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="64"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="57"/>
         <source>Отложить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="65"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="58"/>
         <source>Вернуться к заказу позже</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="107"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="100"/>
         <source>{0}: появится с движком проверки</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,7 +1422,7 @@
 <context>
     <name>ReviewHooks</name>
     <message>
-        <location filename="../../desktop_app/ui/review_hooks.py" line="60"/>
+        <location filename="../../desktop_app/ui/review_hooks.py" line="74"/>
         <source>(помечен на удаление)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,42 +1430,42 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="68"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="71"/>
         <source>Выберите заказ в очереди слева.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="89"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="93"/>
         <source>Строки заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="91"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="95"/>
         <source>Свойства заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="93"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="97"/>
         <source>История</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="170"/>
         <source>Заказ № {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="163"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="172"/>
         <source>от {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="191"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="204"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="194"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="207"/>
         <source>Отличается от карточки портала</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from desktop_app.domain.legal_entity_key import order_entity_key
 from desktop_app.emulators.onec import refs
 from desktop_app.emulators.onec.generated import ExtraCounterparties, ExtraPartners
 from desktop_app.emulators.onec.order_docs import Placement, order_document
@@ -113,8 +114,8 @@ class Directory:
                 if row["НомерПоДаннымКлиента"] == number:
                     return str(row["Ref_Key"])
             order = self.world.order(portal_number)
-            buyer = order.buyer
-            known = self.known.get(buyer.id) if buyer is not None and buyer.id else None
+            entity = order_entity_key(order)  # by requisites: the Ид is the portal user's
+            known = self.known.get(entity.text) if entity is not None else None
             rng = random.Random(self.world.seed * 31 + portal_number)  # noqa: S311
             if seeded:
                 moment = dt.datetime.combine(order.date or dt.date.today(), order.time or dt.time())

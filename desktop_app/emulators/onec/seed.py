@@ -10,7 +10,11 @@
   for `ООО "ТехноСнаб"`), as real directories have them.
 - Each partner has an access group (seed_reference.py); some came from 1C's site exchange.
 - The kinds of contact information and the partner access groups (seed_reference.py).
-- Portal orders that 1C's own exchange imported become Document_ЗаказКлиента (order.py).
+- Portal orders that 1C's own exchange imported become Document_ЗаказКлиента (order.py). 1C
+  knows a buyer's legal entity by its requisites, not by the portal's `Контрагент/Ид`: that
+  is the portal user's, the same for every company the user orders for (see world_buyers),
+  so `known` is keyed on the entity (`domain.legal_entity_key`) — a user's first company
+  known to 1C does not make the orders of their second one filled.
 
 Everything is a pure function of the world's seed.
 """
@@ -22,6 +26,7 @@ import random
 from dataclasses import dataclass
 
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
+from desktop_app.domain.legal_entity_key import legal_entity_key
 from desktop_app.emulators import world_names as names
 from desktop_app.emulators import world_requisites as req
 from desktop_app.emulators.onec import refs, seed_records, seed_reference
@@ -60,7 +65,7 @@ class SeededDirectory:
     partners: list[Row]
     counterparties: list[Row]
     known: dict[str, KnownBuyer]
-    """Portal counterparty Ид → its place in 1C."""
+    """The buyer's legal entity key (`LegalEntityKey.text`) → its place in 1C."""
     last_ticks: int
     contact_kinds: list[Row]
     access_groups: list[Row]
@@ -90,8 +95,9 @@ def seed_directory(world: World) -> SeededDirectory:
         counterparties.append(_counterparty(rng, buyer, ref, partner_ref, head_ref))
         place = KnownBuyer(ref, partner_ref, manager)
         by_index[index] = place
-        if buyer.counterparty.id:
-            known[buyer.counterparty.id] = place
+        key = legal_entity_key(buyer.counterparty)
+        if key is not None:
+            known[key.text] = place
     return SeededDirectory(
         organizations,
         accounts,

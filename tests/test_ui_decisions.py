@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
+from push_scene import carries
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -37,7 +38,7 @@ def started(window: MainWindow, qtbot: QtBot) -> MainWindow:
 
 
 def order_1c(onec: OneCEmulator, number: str | None) -> dict[str, object]:
-    found = onec.entities("Document_ЗаказКлиента", НомерПоДаннымКлиента=number)
+    found = [o for o in onec.entities("Document_ЗаказКлиента") if carries(onec, o, number)]
     assert len(found) == 1
     return found[0]
 
@@ -57,7 +58,7 @@ def imported(window: MainWindow, onec: OneCEmulator, *, branch: bool = False) ->
     for row in QueueRepository(window.workspace.database).queue(limit=100):
         if row.buyer_kind != "legal" or not row.buyer_inn or not row.buyer_kpp:
             continue
-        if not onec.entities("Document_ЗаказКлиента", НомерПоДаннымКлиента=row.number):
+        if not any(carries(onec, o, row.number) for o in onec.entities("Document_ЗаказКлиента")):
             continue
         known = onec.entities(COUNTERPARTIES, ИНН=row.buyer_inn)
         if any(c["КПП"] == row.buyer_kpp for c in known):

@@ -20,7 +20,7 @@ from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_errors import OneCConnectionError, OneCError
 from desktop_app.adapters.onec.onec_objects import OneCObjects
 from desktop_app.domain.decisions import StepKind, StepState, WriteState
-from desktop_app.services.outbox_steps import StepOutcome, run_step
+from desktop_app.services.outbox_steps import PushContext, StepOutcome, run_step
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.database import Database
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
@@ -29,7 +29,6 @@ from desktop_app.store.outbox_repository import OutboxRepository
 log = logging.getLogger(__name__)
 
 DEFAULT_PARALLEL = 4
-DEFAULT_NUMBER_FIELD = "НомерПоДаннымКлиента"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +57,15 @@ def push(
     database: Database,
     connection: OneCConnection,
     *,
-    number_field: str = DEFAULT_NUMBER_FIELD,
+    context: PushContext,
     parallel: int = DEFAULT_PARALLEL,
     on_step: Callable[[StepEvent], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> PushReport:
-    """Write every confirmed, unfinished decision; `on_step` is called from worker threads."""
+    """Write every confirmed, unfinished decision; `on_step` is called from worker threads.
+
+    `context` says where this 1C base keeps the portal's orders and whether to re-post
+    (`order_link_setup` finds the link; an unknown one makes the links wait)."""
     repository = OutboxRepository(database)
     decisions = repository.to_push()
     report = PushReport(decisions=len(decisions))
@@ -81,7 +83,7 @@ def push(
         if not hasattr(local, "client"):
             local.client = ODataClient(connection)
         objects = OneCObjects(local.client)
-        return _push_one(repository, objects, row, number_field, record, cancel)
+        return _push_one(repository, objects, row, context, record, cancel)
 
     with ThreadPoolExecutor(max(1, parallel), thread_name_prefix="onec-push") as pool:
         for state in pool.map(work, decisions):
@@ -93,10 +95,11 @@ def _push_one(
     repository: OutboxRepository,
     objects: OneCObjects,
     row: DecisionRow,
-    number_field: str,
+    context: PushContext,
     record: Callable[[StepEvent], None],
     cancel: threading.Event | None,
 ) -> WriteState:
+    relinked: bool | None = None  # whether this run's link changed a posted order
     for planned in row.steps:
         if planned.state is StepState.DONE:
             continue
@@ -106,7 +109,12 @@ def _push_one(
         if step is None:
             log.info("step %s of decision %s is taken by another push", planned.id, row.id)
             break
-        outcome = _attempt(objects, row, step, number_field)
+        if step.kind is StepKind.POST_ORDER and relinked is False:
+            outcome = StepOutcome(StepState.DONE, row.result_of(StepKind.LINK_ORDER))
+        else:
+            outcome = _attempt(objects, row, step, context)
+        if step.kind is StepKind.LINK_ORDER and outcome.state is StepState.DONE:
+            relinked = outcome.changed_posted
         mapping = None
         if step.kind is StepKind.LINK_ORDER and outcome.state is StepState.DONE:
             mapping = _mapping(row, outcome)
@@ -122,10 +130,10 @@ def _push_one(
 
 
 def _attempt(
-    objects: OneCObjects, row: DecisionRow, step: StepRow, number_field: str
+    objects: OneCObjects, row: DecisionRow, step: StepRow, context: PushContext
 ) -> StepOutcome:
     try:
-        return run_step(objects, row, step, number_field)
+        return run_step(objects, row, step, context)
     except OneCConnectionError as error:
         # The request may have been applied and only the answer lost: the step stays
         # `sending`, and the next attempt looks in 1C before it writes.

@@ -171,6 +171,8 @@ def decision_row(connection: Connection, decision_id: int) -> DecisionRow:
             counterparty_key=row.counterparty_key,
             partner_key=row.partner_key,
             reason=row.reason,
+            replaces_key=row.replaces_key,
+            delete_replaced=row.delete_replaced,
             automatic=row.automatic,
             confirmed=row.confirmed,
             decided_by=row.decided_by,

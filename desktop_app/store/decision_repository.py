@@ -153,6 +153,8 @@ def _insert(connection: Connection, portal_id: str, decision: Decision) -> int:
             counterparty_key=decision.counterparty_key,
             partner_key=decision.partner_key,
             reason=decision.reason,
+            replaces_key=decision.replaces_key,
+            delete_replaced=decision.delete_replaced,
             automatic=decision.automatic,
             confirmed=decision.confirmed,
             marker=uuid.uuid4().hex,

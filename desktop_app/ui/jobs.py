@@ -18,6 +18,8 @@ from desktop_app.services.decision_service import auto_map
 from desktop_app.services.directory_service import RefreshReport, refresh_directory
 from desktop_app.services.fetch_service import FetchReport, fetch_orders
 from desktop_app.services.onec_connection import connect, connection_for
+from desktop_app.services.onec_orders import refresh_order_states
+from desktop_app.services.order_link_setup import detect_and_keep, known_link, push_context
 from desktop_app.services.push_service import PushReport, push
 from desktop_app.services.settings import OneCSettings
 from desktop_app.services.workspace import Workspace
@@ -70,12 +72,13 @@ def push_job(workspace: Workspace) -> Callable[[TaskContext], PushReport]:
     def run(context: TaskContext) -> PushReport:
         onec = workspace.settings.onec
         password = _onec_password(workspace, onec)
-        review = workspace.settings.review
+        current = workspace.settings
+        context_of_1c = push_context(current, password, workspace.data_dir, workspace.database)
         return push(
             workspace.database,
             connection_for(onec, password),
-            number_field=review.order_number_field,
-            parallel=review.parallel_writes,
+            context=context_of_1c,
+            parallel=current.review.parallel_writes,
             on_step=context.report,
             cancel=context.cancel,
         )
@@ -88,13 +91,21 @@ def directory_job(workspace: Workspace) -> Callable[[TaskContext], list[RefreshR
         onec = workspace.settings.onec
         password = _onec_password(workspace, onec)
         session = connect(onec, password, workspace.data_dir)
+        database, folder = workspace.database, workspace.data_dir
         with session.client:
-            return refresh_directory(
+            reports = refresh_directory(
                 session.client,
-                DirectoryRepository(workspace.database),
+                DirectoryRepository(database),
                 progress=lambda kind, done, total: context.report((kind, done, total)),
                 cancel=context.cancel,
             )
+            # what the 1C orders of the open portal orders hold now, for the review
+            link = (
+                known_link(onec, folder)
+                or detect_and_keep(session.client, session.publication, database, folder).link
+            )
+            refresh_order_states(session.client, database, link)
+            return reports
 
     return run
 

@@ -467,22 +467,27 @@
 <context>
     <name>DecisionFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="70"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="55"/>
+        <source>нового контрагента по карточке портала</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="112"/>
         <source>Отклонить контрагента заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="72"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="114"/>
         <source>Почему? (например: тестовый заказ, дубль, мошенничество)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="75"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="117"/>
         <source>Отклонить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="76"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="118"/>
         <source>Отмена</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,72 +563,72 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="55"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="48"/>
         <source>Счёт на оплату в XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="58"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="51"/>
         <source>Счета по заказам очереди в папку…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="61"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="54"/>
         <source>Список заказов в XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="78"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="71"/>
         <source>Выберите заказ в очереди.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="80"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="73"/>
         <source>Счёт {0}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="91"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="84"/>
         <source>Заказы.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="100"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="93"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="122"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="118"/>
         <source>Счёт сохранён: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="125"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="121"/>
         <source>Счёт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="141"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="140"/>
         <source>Счета сохранены в {0}: {1} из {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="146"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="145"/>
         <source>Счета</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="160"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="161"/>
         <source>Список сохранён: {0} (заказов: {1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="165"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="166"/>
         <source>Список заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="185"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="186"/>
         <source>Экспорт в XLSX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -649,22 +654,22 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="36"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="38"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="41"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="43"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="61"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="63"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="65"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="67"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,52 +708,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="59"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="60"/>
         <source>Order Review — проверка заказов с портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="61"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="62"/>
         <source> (демонстрация)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
         <source>Настройки…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="106"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="108"/>
         <source>Действия</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="116"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="118"/>
         <source>&amp;Файл</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="119"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
         <source>Выход</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
         <source>&amp;Заказы</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
         <source>&amp;Решение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="130"/>
         <source>&amp;Экспорт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="224"/>
         <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1102,92 +1107,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="42"/>
-        <source>готово</source>
+        <location filename="../../desktop_app/ui/push_controller.py" line="37"/>
+        <source>пометка на удаление</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="43"/>
-        <source>ждёт заказ в 1С</source>
+        <location filename="../../desktop_app/ui/push_controller.py" line="38"/>
+        <source>перепроведение заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="44"/>
-        <source>ошибка</source>
+        <source>готово</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="45"/>
-        <source>ответ 1С не получен</source>
+        <source>ждёт заказ в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="46"/>
-        <source>конфликт</source>
+        <source>ошибка</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="47"/>
-        <source>ждёт предыдущий шаг</source>
+        <source>ответ 1С не получен</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="48"/>
+        <source>конфликт</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="49"/>
+        <source>ждёт предыдущий шаг</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="50"/>
         <source>в очереди</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="56"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="58"/>
         <source>Запись в 1С: заказ {0}, {1} — {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="63"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="65"/>
         <source>Запись в 1С: подключение…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="79"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="81"/>
         <source>Отправить в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="82"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="84"/>
         <source>Записать принятые решения в 1С (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="120"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="122"/>
         <source>записано {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="121"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="123"/>
         <source>ждут заказ в 1С {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="122"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="124"/>
         <source>с ошибкой {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="123"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="125"/>
         <source>конфликтов {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="127"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="129"/>
         <source>Запись в 1С: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="128"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="130"/>
         <source>нечего записывать</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="142"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="144"/>
         <source>Запись в 1С</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,49 +1364,77 @@
     </message>
 </context>
 <context>
+    <name>ReplaceDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="25"/>
+        <source>Заменить контрагента в заказе 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="29"/>
+        <source>В заказе 1С № {0} уже указан контрагент «{1}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="38"/>
+        <source>Заменить его на «{0}»?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="41"/>
+        <source>Пометить «{0}» на удаление (создан обменом с сайтом)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="49"/>
+        <source>Заменить</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="52"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="45"/>
         <source>Создать в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="53"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="46"/>
         <source>Создать контрагента в 1С по карточке портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="56"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="49"/>
         <source>Связать</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="57"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="50"/>
         <source>Связать заказ с контрагентом 1С, выбранным в списке</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="60"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="53"/>
         <source>Отклонить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="61"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="54"/>
         <source>Отклонить контрагента заказа, с причиной</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="64"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="57"/>
         <source>Отложить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="65"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="58"/>
         <source>Вернуться к заказу позже</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="107"/>
+        <location filename="../../desktop_app/ui/review_actions.py" line="100"/>
         <source>{0}: появится с движком проверки</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,42 +1450,52 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="68"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="73"/>
         <source>Выберите заказ в очереди слева.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="89"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="96"/>
         <source>Строки заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="91"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="98"/>
         <source>Свойства заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="93"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="100"/>
         <source>История</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="161"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="172"/>
         <source>Заказ № {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="163"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="174"/>
         <source>от {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="191"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="188"/>
+        <source>В 1С (прочитано {0}): {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="190"/>
+        <source>«Связать» или «Создать в 1С» предложат заменить его.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="215"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="194"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="218"/>
         <source>Отличается от карточки портала</source>
         <translation type="unfinished"></translation>
     </message>

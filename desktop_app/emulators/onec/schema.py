@@ -34,6 +34,8 @@ ORGANIZATIONS = "Catalog_Организации"
 BANK_ACCOUNTS = "Catalog_БанковскиеСчетаОрганизаций"
 ORDERS = "Document_ЗаказКлиента"
 ORDER_GOODS = "Document_ЗаказКлиента_Товары"
+ORDER_PROPERTIES = "Document_ЗаказКлиента_ДополнительныеРеквизиты"
+PROPERTY_KINDS = "ChartOfCharacteristicTypes_ДополнительныеРеквизитыИСведения"
 
 # Enumerations, by the names of their values (UT 11.5.20.68 configuration dump, see the
 # reference file ut11-enums-…txt; the two order enums are those of УТ 11's ЗаказКлиента).
@@ -67,6 +69,10 @@ class Prop:
     enum: str | None = None
     """For an enumeration (an Edm.String): the key of its value names in `ENUMS`."""
     key: bool = False
+    composite: bool = False
+    """A value of a composite type (chapter 17.4.3: two Edm.String properties, the value and
+    `<name>_Type`, the name of its actual type such as `Edm.String` or
+    `StandardODATA.Catalog_…`)."""
 
     @property
     def navigation(self) -> str | None:
@@ -254,6 +260,27 @@ GOODS_ROW = Section(
     ),
 )
 
+# The additional attributes of a document (БСП's «Дополнительные реквизиты», tabular section
+# `ДополнительныеРеквизиты` of Documents/ЗаказКлиента.xml in the УТ 11.5.20.68 dump): the
+# property (ChartOfCharacteristicTypesRef.ДополнительныеРеквизитыИСведения), its value of the
+# characteristic's composite type (string(1024), number, date, boolean, references) and the
+# full text of a multi-line string. Rows as a public УТ 11 client model reads them:
+# Ref_Key, LineNumber, Свойство_Key, Значение, Значение_Type, ТекстоваяСтрока.
+ORDER_PROPERTY_ROW = Section(
+    "ДополнительныеРеквизиты",
+    (
+        Prop("Свойство_Key", GUID),
+        Prop("Значение", STRING, 1024, composite=True),
+        Prop("Значение_Type", STRING),
+        Prop("ТекстоваяСтрока", STRING),
+    ),
+)
+
+BITRIX_MODULE_PROPS = ("Б_ДатаДокумента", "Б_Идентификатор", "Б_НомерВерсии")
+"""What 1C-Bitrix's exchange module adds to Document_ЗаказКлиента (the «Свойства БУС» tab;
+the same names on a live УТ 11 in the reference `$metadata` excerpt and in a public model of
+Document_ЗаказКлиента). A base without the module does not publish them."""
+
 ORDER_SET = EntitySet(
     ORDERS,
     (
@@ -280,15 +307,47 @@ ORDER_SET = EntitySet(
         Prop("Статус", STRING, enum="СтатусыЗаказовКлиентов"),
         Prop("ХозяйственнаяОперация", STRING, enum="ХозяйственныеОперации"),
         Prop("Согласован", BOOLEAN),
+        Prop("СкидкиРассчитаны", BOOLEAN),
+        Prop("Комментарий", STRING),
+        Prop("Б_ДатаДокумента", DATETIME),
+        Prop("Б_Идентификатор", STRING, 100),
+        Prop("Б_НомерВерсии", STRING, 50),
+    ),
+    (GOODS_ROW, ORDER_PROPERTY_ROW),
+    open_type=True,
+)
+
+# The properties behind additional attributes: ПланВидовХарактеристик
+# ДополнительныеРеквизитыИСведения of БСП (ChartsOfCharacteristicTypes/…xml of the УТ 11.5
+# dump: Description 150, Заголовок 75, Имя 100). A 1C administrator creates «Номер заказа на
+# сайте» there and chooses it in the exchange node
+# (ОбменССайтамиУТ.ДобавитьРеквизитыФормыНастройки).
+PROPERTY_KIND_SET = EntitySet(
+    PROPERTY_KINDS,
+    (
+        *_CATALOG_HEAD[:4],
+        Prop("Description", STRING, 150),
+        _CATALOG_HEAD[5],
+        Prop("Заголовок", STRING, 75),
+        Prop("Имя", STRING, 100),
+        Prop("НаборСвойств_Key", GUID),
+        Prop("ЭтоДополнительноеСведение", BOOLEAN),
+        Prop("Виден", BOOLEAN),
+        Prop("Доступен", BOOLEAN),
         Prop("Комментарий", STRING),
     ),
-    (GOODS_ROW,),
-    open_type=True,
 )
 
 ENTITY_SETS: dict[str, EntitySet] = {
     s.name: s
-    for s in (COUNTERPARTY_SET, PARTNER_SET, ORGANIZATION_SET, BANK_ACCOUNT_SET, ORDER_SET)
+    for s in (
+        COUNTERPARTY_SET,
+        PARTNER_SET,
+        ORGANIZATION_SET,
+        BANK_ACCOUNT_SET,
+        ORDER_SET,
+        PROPERTY_KIND_SET,
+    )
 }
 ROW_SETS: dict[str, RowSet] = {
     f"{s.name}_{section.name}": RowSet(f"{s.name}_{section.name}", s, section)

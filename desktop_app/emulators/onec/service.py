@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -132,7 +133,8 @@ class Publication:
         method = "PATCH" if request.method == "MERGE" else request.method
         if target.kind == "metadata":
             _only(method, "GET")
-            return Answer(200, metadata_document(), XML_TYPE)
+            return Answer(200, metadata_document(self.directory.hidden), XML_TYPE)
+        self._refuse_hidden(target, raw)
         if target.kind == "root":
             _only(method, "GET")
             return self._service_document(chosen[0], root)
@@ -162,6 +164,18 @@ class Publication:
             assert target.entity_set is not None and target.navigation is not None
             return self._navigate(target, render)
 
+    def _refuse_hidden(self, target: Target, raw: dict[str, str]) -> None:
+        """A property this base does not have is unknown to it: 400/6 «Сегмент пути … не
+        найден!», as for any unknown name (errors.unknown_segment)."""
+        name = target.entity_set.name if target.entity_set is not None else None
+        hidden = self.directory.hidden.get(name or "")
+        if not hidden:
+            return
+        for option in ("$select", "$filter", "$orderby", "$expand"):
+            for word in _WORD.findall(raw.get(option, "")):
+                if word in hidden:
+                    raise errors.unknown_segment(word)
+
     def _service_document(self, chosen: str, root: str) -> Answer:
         names = [*ENTITY_SETS, *ROW_SETS]
         if chosen == "json":
@@ -183,7 +197,7 @@ class Publication:
         if target.row_set is not None:
             raise errors.ODataError(400, "13", errors.ROWS_DIRECTLY)
         assert target.entity_set is not None
-        row = writes.create(self.directory, target.entity_set, _body(request))
+        row = writes.create(self.directory, target.entity_set, self._body(request, target))
         answer = render.element(target.entity_set, row)
         answer.status = 201
         location = f"{render.root}{target.entity_set.name}(guid'{row['Ref_Key']}')"
@@ -210,7 +224,7 @@ class Publication:
                 raise errors.not_found(definition.name)
             return render.element(definition, row)
         if method in ("PATCH", "PUT"):
-            body = _body(request)
+            body = self._body(request, target)
             whole = method == "PUT"
             row = writes.update(self.directory, definition, target.key, body, whole=whole)
             return render.element(definition, row)
@@ -218,6 +232,10 @@ class Publication:
             writes.delete(self.directory, definition, target.key)
             return Answer(204)
         raise errors.method_forbidden()
+
+    def _body(self, request: Request, target: Target) -> Any:
+        name = target.entity_set.name if target.entity_set is not None else ""
+        return _without(_body(request), self.directory.hidden.get(name, frozenset()))
 
     def _navigate(self, target: Target, render: Renderer) -> Answer:
         assert target.entity_set is not None and target.navigation is not None
@@ -232,6 +250,9 @@ class Publication:
         return render.element(other_set, other)
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _only(method: str, allowed: str) -> None:
     if method != allowed:
         raise errors.method_forbidden()
@@ -241,6 +262,13 @@ def _posting_mode(options: Options) -> None:
     mode = options.params.get("PostingModeOperational", "false")
     if mode not in ("true", "false"):
         raise errors.unparsable(mode, "Edm.Boolean")
+
+
+def _without(body: Any, hidden: frozenset[str]) -> Any:
+    """1C ignores properties it does not have in a write body (writes.py)."""
+    if not hidden or not isinstance(body, dict):
+        return body
+    return {k: v for k, v in body.items() if k not in hidden}
 
 
 def _body(request: Request) -> Any:

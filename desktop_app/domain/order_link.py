@@ -61,10 +61,10 @@ class OrderLink:
 
     @property
     def place(self) -> str:
-        """Where, in words: «поле «Б_Идентификатор»», «доп. реквизит «Номер заказа на сайте»»."""
+        """Where, in words after «в»: «поле «Б_Идентификатор»», «дополнительном реквизите «…»»."""
         if self.kind is LinkKind.PROPERTY:
-            name = self.property_name or f"свойство {self.property_key}"
-            return f"дополнительный реквизит «{name}»"
+            name = self.property_name or self.property_key
+            return f"дополнительном реквизите «{name}»"
         if self.known:
             return f"поле «{self.field}»"
         return "неизвестно где"

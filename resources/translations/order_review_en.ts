@@ -395,38 +395,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="230"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="231"/>
         <source>Подключение к 1С работает, в публикации OData есть всё нужное.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="235"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="236"/>
         <source>1С отвечает, но в публикации OData не хватает:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="240"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="241"/>
         <source>Укажите адрес публикации OData и логин. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="246"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="247"/>
         <source>Введите пароль пользователя 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="250"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="251"/>
         <source>1С не отвечает. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="254"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="255"/>
         <source>1С не пустила: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="258"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="259"/>
         <source>1С ответила ошибкой: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1526,12 +1526,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="131"/>
         <source>Проверка не удалась: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="168"/>
         <source>Не удалось сохранить настройки: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1637,22 +1637,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="166"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="191"/>
         <source>Получение заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="202"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="227"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="212"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="237"/>
         <source>Обновление справочника 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="262"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="287"/>
         <source>Проверка связи</source>
         <translation type="unfinished"></translation>
     </message>

@@ -96,6 +96,8 @@ def test_create_over_the_exchange_s_counterparty_asks_to_replace_it(
     assert row.write_state is WriteState.WRITTEN, row.write_message
     assert order_1c(onec, number)["Контрагент_Key"] != old
     assert onec.entity("Catalog_Контрагенты", old)["DeletionMark"] is True  # type: ignore[index]
+    assert window.queue.select(number)
+    assert not window.review.onec_order_line.isVisible()  # written: the old holder is no news
 
 
 def test_cancelling_the_replace_records_nothing(

@@ -75,7 +75,9 @@ class OneCOrderRepository:
         read and not found in 1C loses its old state."""
         rows = [_row(state) for state in states]
         ids = sorted(set(portal_ids) | {row["portal_id"] for row in rows})
+        settled = select(ORDERS.c.portal_id).where(ORDERS.c.review_state.not_in(OPEN_STATES))
         with self._db.writing() as connection:
+            connection.execute(delete(ONEC_ORDERS).where(ONEC_ORDERS.c.portal_id.in_(settled)))
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 connection.execute(delete(ONEC_ORDERS).where(ONEC_ORDERS.c.portal_id.in_(chunk)))

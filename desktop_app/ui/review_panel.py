@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.candidates import Candidate
 from desktop_app.domain.order import Order
 from desktop_app.domain.requisite_checks import Finding, Severity
+from desktop_app.domain.review_state import ReviewState
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
@@ -51,6 +52,7 @@ from desktop_app.ui.review_hooks import ReviewSource, card_key
 from desktop_app.ui.splitters import named_splitter
 
 translate = QCoreApplication.translate
+_SETTLED = (ReviewState.WRITTEN, ReviewState.REJECTED)
 
 
 class ReviewPanel(QWidget):
@@ -182,8 +184,8 @@ class ReviewPanel(QWidget):
     def _onec_order_text(self, portal_id: str) -> str:
         """What the 1C order held when last read (a local read: milliseconds)."""
         state = self._onec_orders.state(portal_id) if self._onec_orders is not None else None
-        if state is None:
-            return ""
+        if state is None or self._queue.review_state(portal_id) in _SETTLED:
+            return ""  # written or rejected: what the order held before is no longer news
         when = state.read_at.astimezone().strftime("%d.%m %H:%M")
         line = translate("ReviewPanel", "В 1С (прочитано {0}): {1}").format(when, state.words())
         if state.auto_created:

@@ -78,7 +78,7 @@ def test_create_over_the_exchange_s_counterparty_asks_to_replace_it(
     assert line.isVisible()
     assert "партнёр «Неизвестный партнер»" in line.text()
     assert "Похоже, создан обменом с сайтом" in line.text()
-    old = order_1c(onec, number)["Контрагент_Key"]
+    old = str(order_1c(onec, number)["Контрагент_Key"])
 
     decide(window, DecisionKind.CREATE)
     asked = window.flow.dialog

@@ -17,6 +17,8 @@ from typing import Any
 
 from desktop_app.adapters.onec.odata_client import OneCConnection
 from desktop_app.services import outbox_steps, push_service
+from desktop_app.services.order_link_setup import push_context
+from desktop_app.services.settings import OneCSettings, Settings
 from desktop_app.store.database import Database
 from desktop_app.store.outbox_repository import OutboxRepository
 
@@ -39,8 +41,10 @@ def main() -> None:
     )
     push_service.run_step = lambda *args: counted("answered", run(*args))  # type: ignore[attr-defined]
     with Database.open(Path(data_dir)) as database:
+        settings = Settings(onec=OneCSettings(url=root, user=user))
+        context = push_context(settings, password, Path(data_dir), database)
         push_service.push(database, OneCConnection(url=root, user=user, password=password),
-                          parallel=1)  # fmt: skip
+                          context=context, parallel=1)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -14,15 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
+from desktop_app.adapters.onec.publication import read_metadata
+from desktop_app.adapters.onec.site_orders import property_value
+from desktop_app.emulators.exchange_setup import ExchangeSetup
 from desktop_app.emulators.onec import OneCEmulator
+from desktop_app.emulators.onec.seed_records import SITE_NUMBER_PROPERTY
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
 from desktop_app.emulators.world_buyers import Buyer
 from desktop_app.services.directory_service import refresh_directory
 from desktop_app.services.fetch_service import fetch_orders
+from desktop_app.services.order_link_detection import detect
+from desktop_app.services.order_steps import PushContext
+from desktop_app.services.push_service import PushReport, push
 from desktop_app.services.settings import PortalSettings
 from desktop_app.store.database import Database
 from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.store.queue_rows import QueueRow
 
@@ -128,8 +136,38 @@ def shared_user(world: World, database: Database) -> SharedUser:
     raise AssertionError("no portal user orders for two legal entities here: change the seed")
 
 
+def context(database: Database, onec: OneCEmulator, *, repost: bool = True) -> PushContext:
+    """The push context the app finds for this 1C: the order link by detection."""
+    with ODataClient(connection(onec)) as client:
+        publication = read_metadata(client.metadata(), client.root)
+        found = detect(client, publication, OneCOrderRepository(database).portal_keys())
+    assert found.link.known, found.lines
+    return PushContext(found.link, repost)
+
+
+def push_all(
+    database: Database, onec: OneCEmulator, via: OneCConnection | None = None, **options: Any
+) -> PushReport:
+    """`push` as the app runs it, with the link detected from the emulated 1C; `via`: another
+    1C user's connection than the administrator's."""
+    repost = options.pop("repost", True)
+    return push(database, via or connection(onec),
+                context=context(database, onec, repost=repost), **options)  # fmt: skip
+
+
+def carries(onec: OneCEmulator, row: dict[str, Any], number: str | None) -> bool:
+    """Whether the 1C order holds portal order `number` where the setup keeps it (in the
+    generated world the portal's `Ид` is its number)."""
+    if onec.exchange is ExchangeSetup.BITRIX_MODULE:
+        return row.get("Б_Идентификатор") == number
+    if onec.exchange is ExchangeSetup.CUSTOM:
+        return row.get("НомерПоДаннымКлиента") == number
+    lines = row.get("ДополнительныеРеквизиты") or []
+    return property_value(lines, SITE_NUMBER_PROPERTY) == number
+
+
 def order_1c(onec: OneCEmulator, number: str | None) -> dict[str, Any]:
-    found = onec.entities(ORDERS_1C, НомерПоДаннымКлиента=number)
+    found = [row for row in onec.entities(ORDERS_1C) if carries(onec, row, number)]
     assert len(found) == 1, found
     return found[0]
 

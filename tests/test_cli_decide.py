@@ -83,7 +83,7 @@ def test_decide_create_then_push(data: tuple[Path, OneCEmulator]) -> None:
     assert answer["card"]["email"] == "buh@example.ru"
     assert answer["write_state"] == "queued"
     assert [s["kind"] for s in answer["steps"]] == [
-        "create_partner", "create_counterparty", "link_order"]  # fmt: skip
+        "create_partner", "create_counterparty", "link_order", "post_order"]  # fmt: skip
 
     pushed = cli(folder, "push")
 

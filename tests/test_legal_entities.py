@@ -18,9 +18,9 @@ import pytest
 from push_scene import (
     Scene,
     buyers,
-    connection,
     counterparties_with,
     order_1c,
+    push_all,
     running_scene,
     shared_user,
 )
@@ -34,7 +34,6 @@ from desktop_app.domain.order import Order
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.services.candidate_search import buyer_candidates
 from desktop_app.services.decision_service import DecisionService, auto_map
-from desktop_app.services.push_service import push
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store import IncomingOrder, OrderRepository
 from desktop_app.store.decision_repository import DecisionRepository
@@ -69,10 +68,10 @@ def test_a_users_second_company_is_never_linked_to_the_first_ones_counterparty(
     first = user.first[0]
     theirs = counterparties_with(onec, first.buyer_inn or "", first.buyer_kpp)[0]["Ref_Key"]
     DecisionService(database, user="manager1").link(first.portal_id, theirs)
-    assert push(database, connection(onec)).count(WriteState.WRITTEN) == 1
+    assert push_all(database, onec).count(WriteState.WRITTEN) == 1
 
     auto_map(database, ReviewSettings())  # auto_push_confirmed is on by default
-    push(database, connection(onec))
+    push_all(database, onec)
 
     decisions = DecisionRepository(database)
     for row in user.second:  # the other company: no decision, nothing written to 1C
@@ -103,10 +102,10 @@ def test_the_second_company_maps_to_its_own_counterparty_once_created(scene: Sce
     service = DecisionService(database, user="manager1")
     service.link(user.first[0].portal_id, theirs[0]["Ref_Key"])
     service.create(user.second[0].portal_id)
-    assert push(database, connection(onec)).count(WriteState.WRITTEN) == 2
+    assert push_all(database, onec).count(WriteState.WRITTEN) == 2
 
     report = auto_map(database, ReviewSettings())
-    push(database, connection(onec))
+    push_all(database, onec)
 
     assert report.by_mapping >= 2
     created = DecisionRepository(database).current(user.second[0].portal_id)
@@ -128,7 +127,7 @@ def test_a_revision_with_other_requisites_drops_the_automatic_decision(scene: Sc
     user = shared_user(scene.world, database)
     theirs = counterparties_with(onec, user.first[0].buyer_inn or "", user.first[0].buyer_kpp)
     DecisionService(database, user="manager1").link(user.first[0].portal_id, theirs[0]["Ref_Key"])
-    push(database, connection(onec))
+    push_all(database, onec)
     auto_map(database, ReviewSettings(auto_push_confirmed=False))  # prepared, not yet written
     target = user.first[1]
     prepared = DecisionRepository(database).current(target.portal_id)
@@ -157,7 +156,7 @@ def test_a_revision_with_other_requisites_drops_the_automatic_decision(scene: Sc
         r for r in QueueRepository(database).queue(limit=100) if r.portal_id == target.portal_id
     ]
     assert row.changed_since_review
-    assert push(database, connection(onec)).decisions == 0
+    assert push_all(database, onec).decisions == 0
     assert order_1c(onec, target.number)["Контрагент_Key"] == theirs[0]["Ref_Key"]  # 1C's own
 
 
@@ -185,7 +184,7 @@ def test_a_buyer_without_inn_mapped_by_name_and_address_is_never_written_by_itse
         store_revision(scene, foreign(stored(scene, row.portal_id)))
     some = onec.entities("Catalog_Контрагенты")[0]["Ref_Key"]
     DecisionService(database, user="manager1").link(first.portal_id, some)
-    assert push(database, connection(onec)).count(WriteState.WRITTEN) == 1
+    assert push_all(database, onec).count(WriteState.WRITTEN) == 1
     linked = DecisionRepository(database).current(first.portal_id)
     assert linked is not None and (linked.entity_key or "").startswith("name_address:")
 
@@ -195,7 +194,7 @@ def test_a_buyer_without_inn_mapped_by_name_and_address_is_never_written_by_itse
     prepared = DecisionRepository(database).current(second.portal_id)
     assert prepared is not None and prepared.decision.counterparty_key == some
     assert prepared.decision.automatic and not prepared.decision.confirmed
-    assert push(database, connection(onec)).decisions == 0
+    assert push_all(database, onec).decisions == 0
     assert order_1c(onec, second.number)["Контрагент_Key"] == EMPTY_REF
     DecisionService(database, user="manager1").confirm(second.portal_id)  # the manager may
-    assert push(database, connection(onec)).count(WriteState.WRITTEN) == 1
+    assert push_all(database, onec).count(WriteState.WRITTEN) == 1

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from push_scene import IMPORTED, connection, make_world
+from push_scene import IMPORTED, connection, make_world, push_all
 from sqlalchemy import create_engine
 
 from desktop_app.adapters.onec.odata_client import ODataClient
@@ -28,7 +28,6 @@ from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.emulators.world import World
 from desktop_app.services.decision_service import DecisionService, auto_map
 from desktop_app.services.directory_service import refresh_directory
-from desktop_app.services.push_service import push
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store import DATABASE_FILE_NAME, Database, schema_migration, sqlite_file
 from desktop_app.store.decision_repository import DecisionRepository
@@ -217,7 +216,7 @@ def test_a_mapping_two_companies_shared_is_not_used_until_a_manager_confirms_it(
         with ODataClient(connection(onec)) as client:
             refresh_directory(client, DirectoryRepository(database))
         DecisionService(database, user="Петров").link(old.first[1].id, keys["first"])
-        push(database, connection(onec))
+        push_all(database, onec)
         confirmed = mappings.mapping(key_of(old.first[0]))
         assert confirmed is not None and not confirmed.needs_confirmation
         assert confirmed.confirmed_by == "Петров"

@@ -21,6 +21,8 @@ from desktop_app.adapters.onec.odata_filter import Field, Guid
 from desktop_app.adapters.onec.odata_query import Query
 from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, CUSTOMER_ORDERS, OneCObjects
 from desktop_app.adapters.onec.publication import read_metadata
+from desktop_app.adapters.onec.site_orders import SiteOrders
+from desktop_app.domain import order_link
 from desktop_app.emulators.onec import Fault, OneCEmulator
 from desktop_app.emulators.world import World
 
@@ -189,11 +191,8 @@ def test_customer_orders_of_unknown_buyers_have_no_counterparty(
 ) -> None:
     with client_for(onec) as client:
         objects = OneCObjects(client)
-        orders = [
-            order
-            for number in range(1, 31)
-            for order in objects.customer_orders_by_client_number(str(number))
-        ]
+        found = SiteOrders(client, order_link.bitrix())  # the seed's exchange (GUIDE §5)
+        orders = [order for number in range(1, 31) for order in found.find(str(number))]
         assert len(orders) == 30
         unknown = [o for o in orders if o.counterparty_key is None]
         assert unknown

@@ -15,11 +15,11 @@ from push_scene import (
     IMPORTED,
     PORTAL_ORDERS,
     buyers,
-    connection,
     counterparties_with,
     fill,
     make_world,
     order_1c,
+    push_all,
 )
 
 from desktop_app.domain.decisions import StepKind, StepState, WriteState
@@ -36,7 +36,6 @@ from desktop_app.services.decision_service import (
     linked_counterparty,
 )
 from desktop_app.services.export_service import make_invoice
-from desktop_app.services.push_service import push
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
@@ -85,13 +84,14 @@ def test_create_writes_partner_counterparty_and_link(
         StepKind.CREATE_PARTNER,
         StepKind.CREATE_COUNTERPARTY,
         StepKind.LINK_ORDER,
+        StepKind.POST_ORDER,
     ]
     assert state_of(database, order.portal_id) is ReviewState.DECIDED
 
-    report = push(database, connection(onec))
+    report = push_all(database, onec)
 
     assert report.count(WriteState.WRITTEN) == 1
-    assert [e.state for e in report.events] == [StepState.DONE] * 3
+    assert [e.state for e in report.events] == [StepState.DONE] * 4
     created = counterparties_with(onec, order.buyer_inn or "", order.buyer_kpp)
     assert len(created) == 1
     assert created[0]["Партнер_Key"] != "00000000-0000-0000-0000-000000000000"
@@ -123,7 +123,7 @@ def test_link_and_reject_and_defer(database: Database, onec: OneCEmulator) -> No
     some = onec.entities(COUNTERPARTIES)[0]
     service.link(linked.portal_id, some["Ref_Key"])
 
-    report = push(database, connection(onec))
+    report = push_all(database, onec)
 
     assert report.decisions == 1  # reject and defer write nothing
     assert order_1c(onec, linked.number)["Контрагент_Key"] == some["Ref_Key"]
@@ -144,7 +144,7 @@ def test_a_changed_decision_replaces_the_unwritten_one(
     service = DecisionService(database)
     service.create(order.portal_id)
     service.reject(order.portal_id, "дубль заказа")
-    report = push(database, connection(onec))
+    report = push_all(database, onec)
     assert report.decisions == 0
     assert counterparties_with(onec, order.buyer_inn or "", order.buyer_kpp) == []
     history = DecisionRepository(database).history(order.portal_id)
@@ -155,18 +155,19 @@ def test_an_order_not_in_1c_yet_waits_then_links(database: Database, onec: OneCE
     order = buyers(database, onec, imported=False).unknown[0]
     DecisionService(database).create(order.portal_id)
 
-    first = push(database, connection(onec))
+    first = push_all(database, onec)
     assert first.count(WriteState.WAITING) == 1
     waiting = DecisionRepository(database).current(order.portal_id)
     assert waiting is not None and waiting.write_state is WriteState.WAITING
-    assert "ещё нет заказа" in (waiting.write_message or "")
+    assert "ещё не загрузила заказ" in (waiting.write_message or "")
     assert state_of(database, order.portal_id) is ReviewState.DECIDED
 
     onec.import_order(int(order.number or 0))
-    second = push(database, connection(onec))
+    second = push_all(database, onec)
 
     assert second.count(WriteState.WRITTEN) == 1
-    assert [e.step for e in second.events] == [StepKind.LINK_ORDER]  # nothing created twice
+    # nothing created twice; the order was not posted, so there is nothing to re-post
+    assert [e.step for e in second.events] == [StepKind.LINK_ORDER, StepKind.POST_ORDER]
     created = counterparties_with(onec, order.buyer_inn or "", order.buyer_kpp)
     assert len(created) == 1
     assert order_1c(onec, order.number)["Контрагент_Key"] == created[0]["Ref_Key"]
@@ -182,14 +183,14 @@ def test_a_lost_answer_never_makes_a_duplicate(
     DecisionService(database).create(order.portal_id)
     onec.inject(Fault("drop_after_write", entity_set=entity_set))
 
-    first = push(database, connection(onec))
+    first = push_all(database, onec)
     assert first.count(WriteState.WRITTEN) == 0
     unknown = DecisionRepository(database).current(order.portal_id)
     assert unknown is not None
     assert StepState.SENDING in [s.state for s in unknown.steps]
     assert "проверив" in (unknown.write_message or "")
 
-    second = push(database, connection(onec))
+    second = push_all(database, onec)
 
     assert second.count(WriteState.WRITTEN) == 1
     created = counterparties_with(onec, order.buyer_inn or "", order.buyer_kpp)
@@ -208,17 +209,19 @@ def test_a_1c_error_keeps_the_decision_queued_with_1c_words(
     DecisionService(database).create(order.portal_id)
     onec.inject(Fault("error500", method="POST", entity_set=COUNTERPARTIES))
 
-    first = push(database, connection(onec))
+    first = push_all(database, onec)
 
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None and row.write_state is WriteState.FAILED
     assert "Конфликт блокировок" in (row.write_message or "")  # 1C's own message, verbatim
-    assert [s.state for s in row.steps] == [StepState.DONE, StepState.FAILED, StepState.PENDING]
+    assert [s.state for s in row.steps] == [
+        StepState.DONE, StepState.FAILED, StepState.PENDING, StepState.PENDING,
+    ]  # fmt: skip
     assert first.count(WriteState.FAILED) == 1
     assert state_of(database, order.portal_id) is ReviewState.DECIDED
     assert counterparties_with(onec, order.buyer_inn or "", order.buyer_kpp) == []
 
-    push(database, connection(onec))
+    push_all(database, onec)
     assert len(counterparties_with(onec, order.buyer_inn or "", order.buyer_kpp)) == 1
     assert state_of(database, order.portal_id) is ReviewState.WRITTEN
 
@@ -234,8 +237,8 @@ def test_two_managers_link_the_same_order_one_wins(
         order = buyers(one, onec).unknown[0]
         DecisionService(one, user="Иванова").link(order.portal_id, a["Ref_Key"])
         DecisionService(two, user="Петров").link(order.portal_id, b["Ref_Key"])
-        assert push(one, connection(onec)).count(WriteState.WRITTEN) == 1
-        lost = push(two, connection(onec))
+        assert push_all(one, onec).count(WriteState.WRITTEN) == 1
+        lost = push_all(two, onec)
 
         assert lost.count(WriteState.CONFLICT) == 1
         assert order_1c(onec, order.number)["Контрагент_Key"] == a["Ref_Key"]
@@ -257,9 +260,9 @@ def test_automatic_mapping(database: Database, onec: OneCEmulator) -> None:
     row = repository.current(matched.portal_id)
     assert row is not None and row.decision.automatic and not row.decision.confirmed
     assert state_of(database, matched.portal_id) is ReviewState.NEEDS_REVIEW
-    assert push(database, connection(onec)).decisions == 0
+    assert push_all(database, onec).decisions == 0
     DecisionService(database, user="manager1").confirm(matched.portal_id)
-    assert push(database, connection(onec)).count(WriteState.WRITTEN) == 1
+    assert push_all(database, onec).count(WriteState.WRITTEN) == 1
 
 
 def test_a_confirmed_mapping_links_the_next_order_by_itself(
@@ -271,7 +274,7 @@ def test_a_confirmed_mapping_links_the_next_order_by_itself(
         by_buyer.setdefault((row.buyer_inn, row.buyer_kpp), []).append(row.portal_id)
     first, second = next(ids for ids in by_buyer.values() if len(ids) >= 2)[:2]
     DecisionService(database, user="manager1").create(first)
-    assert push(database, connection(onec)).count(WriteState.WRITTEN) == 1
+    assert push_all(database, onec).count(WriteState.WRITTEN) == 1
 
     report = auto_map(database, ReviewSettings())
 
@@ -280,7 +283,7 @@ def test_a_confirmed_mapping_links_the_next_order_by_itself(
     prepared = DecisionRepository(database).current(second)
     assert prepared is not None and prepared.decision.automatic and prepared.decision.confirmed
     assert state_of(database, second) is ReviewState.DECIDED
-    push(database, connection(onec))
+    push_all(database, onec)
     created = DecisionRepository(database).current(first)
     assert created is not None
     key = created.result_of(StepKind.CREATE_COUNTERPARTY)
@@ -305,7 +308,7 @@ def test_push_killed_at_every_step_boundary_then_rerun(
     )  # fmt: skip
     assert killed.returncode == -signal.SIGKILL, killed.stderr
 
-    push(database, connection(onec))
+    push_all(database, onec)
 
     created = counterparties_with(onec, order.buyer_inn or "", order.buyer_kpp)
     assert len(created) == 1
@@ -352,9 +355,11 @@ def test_a_new_branch_is_created_under_its_head(database: Database, onec: OneCEm
     row = DecisionService(database).create(branch.portal_id)
     assert row.decision.card is not None and row.decision.card.head_key == head["Ref_Key"]
     assert row.decision.partner_key == head["Партнер_Key"]
-    assert [s.kind for s in row.steps] == [StepKind.CREATE_COUNTERPARTY, StepKind.LINK_ORDER]
+    assert [s.kind for s in row.steps] == [
+        StepKind.CREATE_COUNTERPARTY, StepKind.LINK_ORDER, StepKind.POST_ORDER,
+    ]  # fmt: skip
 
-    assert push(database, connection(onec)).count(WriteState.WRITTEN) == 1
+    assert push_all(database, onec).count(WriteState.WRITTEN) == 1
 
     created = counterparties_with(onec, branch.buyer_inn or "", branch.buyer_kpp)
     assert len(created) == 1
@@ -391,7 +396,7 @@ def test_a_link_to_a_counterparty_1c_does_not_have_is_refused(
         service.link(order.portal_id, "not-a-guid")
     service.link(order.portal_id, "12345678-1234-1234-1234-123456789abc")
 
-    push(database, connection(onec))
+    push_all(database, onec)
 
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None and row.write_state is WriteState.FAILED

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from push_scene import IMPORTED, PORTAL_ORDERS, buyers, connection, counterparties_with, fill
+from push_scene import (
+    IMPORTED,
+    PORTAL_ORDERS,
+    buyers,
+    connection,
+    counterparties_with,
+    fill,
+    push_all,
+)
 from push_scene import make_world as make_scene_world
 
 from desktop_app.adapters.onec.odata_client import OneCConnection
@@ -26,7 +34,6 @@ from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
 from desktop_app.services.decision_service import DecisionService
 from desktop_app.services.onec_connection import cached_references, connect
-from desktop_app.services.push_service import push
 from desktop_app.services.settings import OneCSettings
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
@@ -86,7 +93,7 @@ def test_a_created_counterparty_is_one_1c_s_forms_show(
     connect(settings, onec.password, tmp_path / "data").client.close()  # the summary, cached
     start = len(onec.requests)
 
-    report = push(database, connection(onec),
+    report = push_all(database, onec,
                   references=cached_references(settings, tmp_path / "data"))  # fmt: skip
 
     assert report.count(WriteState.WRITTEN) == 1
@@ -110,7 +117,7 @@ def test_a_restricted_1c_user_creates_and_sees_what_it_created(
 
     # No summary at hand: each worker looks the kinds and the group up itself, with the
     # manager's rights (allowedOnly=true: the partners it may not see are left out).
-    report = push(database, as_manager(onec))
+    report = push_all(database, onec, as_manager(onec))
 
     assert report.count(WriteState.WRITTEN) == 1, [e.message for e in report.events]
     created = created_for(onec, order)
@@ -123,7 +130,7 @@ def test_a_group_the_1c_user_may_not_use_fails_with_words_for_the_administrator(
 ) -> None:
     order = decided(database, onec)
 
-    report = push(database, as_manager(onec), access_group="Ключевые клиенты")
+    report = push_all(database, onec, as_manager(onec), access_group="Ключевые клиенты")
 
     assert report.count(WriteState.FAILED) == 1
     row = DecisionRepository(database).current(order.portal_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
+from push_scene import carries
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -37,7 +38,7 @@ def started(window: MainWindow, qtbot: QtBot) -> MainWindow:
 
 
 def order_1c(onec: OneCEmulator, number: str | None) -> dict[str, object]:
-    found = onec.entities("Document_ЗаказКлиента", НомерПоДаннымКлиента=number)
+    found = [o for o in onec.entities("Document_ЗаказКлиента") if carries(onec, o, number)]
     assert len(found) == 1
     return found[0]
 
@@ -57,7 +58,7 @@ def imported(window: MainWindow, onec: OneCEmulator, *, branch: bool = False) ->
     for row in QueueRepository(window.workspace.database).queue(limit=100):
         if row.buyer_kind != "legal" or not row.buyer_inn or not row.buyer_kpp:
             continue
-        if not onec.entities("Document_ЗаказКлиента", НомерПоДаннымКлиента=row.number):
+        if not any(carries(onec, o, row.number) for o in onec.entities("Document_ЗаказКлиента")):
             continue
         known = onec.entities(COUNTERPARTIES, ИНН=row.buyer_inn)
         if any(c["КПП"] == row.buyer_kpp for c in known):
@@ -244,8 +245,8 @@ def test_a_users_second_company_comes_with_the_note_and_is_never_linked_by_itsel
     orders: dict[str, dict[bool, str]] = {}
     for row in QueueRepository(database).queue(limit=100):
         buyer = by_requisites.get((row.buyer_inn, row.buyer_kpp))
-        if buyer is not None and onec.entities(
-            "Document_ЗаказКлиента", НомерПоДаннымКлиента=row.number
+        if buyer is not None and onec.entities(  # the demo's 1C-Bitrix module keeps the Ид
+            "Document_ЗаказКлиента", Б_Идентификатор=row.portal_id
         ):
             orders.setdefault(buyer.counterparty.id or "", {})[buyer.known_in_onec] = row.portal_id
     known, new = next((o[True], o[False]) for o in orders.values() if len(o) == 2)

@@ -21,6 +21,8 @@ STEP_WORDS = {
     "create_partner": "партнёр",
     "create_counterparty": "контрагент",
     "link_order": "связь заказа",
+    "mark_deleted": "пометка на удаление",
+    "post_order": "перепроведение заказа",
 }
 STATE_WORDS = {
     "done": "готово",
@@ -56,6 +58,15 @@ def register(subparsers: Any) -> None:
         "legal_address, phone, email)",
     )  # fmt: skip
     decide.add_argument("--partner", metavar="REF_KEY", help="с --create: существующий партнёр")
+    decide.add_argument(
+        "--replace", metavar="REF_KEY",
+        help="с --link или --create: заменить этого контрагента, которого держит заказ 1С "
+        "(его ключ показывает queue --json и сообщение decide)",
+    )  # fmt: skip
+    decide.add_argument(
+        "--delete-replaced", action="store_true",
+        help="с --replace: пометить заменяемого на удаление (только созданного обменом с сайтом)",
+    )  # fmt: skip
     decide.add_argument("--json", action="store_true", help="вывести JSON")
     decide.set_defaults(run=run_decide)
     push = subparsers.add_parser("push", help="записать принятые решения в 1С")
@@ -85,6 +96,8 @@ def decision_json(row: DecisionRow) -> dict[str, Any]:
         "counterparty_key": decision.counterparty_key,
         "partner_key": decision.partner_key,
         "reason": decision.reason,
+        "replaces_key": decision.replaces_key,
+        "delete_replaced": decision.delete_replaced,
         "card": None if decision.card is None else dataclasses.asdict(decision.card),
         "write_state": row.write_state.value,
         "write_message": row.write_message,
@@ -93,37 +106,72 @@ def decision_json(row: DecisionRow) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _held_words(error: Any) -> str:
+    state = error.state
+    delete = " --delete-replaced" if state.auto_created else ""
+    return f"{error} Заменить его: добавьте --replace {state.counterparty_key}{delete}."
+
+
 def run_decide(args: argparse.Namespace) -> int:
-    from desktop_app.services.decision_service import DecisionError, DecisionService
+    from desktop_app.services.decision_service import (
+        DecisionError,
+        DecisionService,
+        HeldByOtherError,
+        Replacement,
+    )
 
     if (args.field or args.partner) and not args.create:
         raise UserError("--field и --partner — только вместе с --create")
+    if args.replace and not (args.link or args.create):
+        raise UserError("--replace — только вместе с --link или --create")
+    if args.delete_replaced and not args.replace:
+        raise UserError("--delete-replaced — только вместе с --replace")
+    replace = Replacement(args.replace, args.delete_replaced) if args.replace else None
     with open_database(args.data_dir) as database:
         service = DecisionService(database)
         portal_id = load_order(database, args.order).id
         try:
             if args.create:
-                row = service.create(portal_id, _changes(args.field), args.partner)
+                row = service.create(portal_id, _changes(args.field), args.partner, replace)
             elif args.link:
-                row = service.link(portal_id, args.link)
+                row = service.link(portal_id, args.link, replace)
             elif args.reject is not None:
                 row = service.reject(portal_id, args.reject)
             elif args.confirm:
                 row = service.confirm(portal_id)
             else:
                 row = service.defer(portal_id)
+        except HeldByOtherError as error:
+            raise UserError(_held_words(error)) from None
         except DecisionError as error:
             raise UserError(str(error)) from None
+        replaced = _replaced_line(database, row)
     if args.json:
         print(json.dumps(decision_json(row), ensure_ascii=False, indent=1, default=str))
         return 0
     words = KIND_WORDS[row.decision.kind.value]
     print(f"Заказ {row.order_number or row.portal_id}: решение «{words}» записано "
           f"({row.decision.decided_by}).")  # fmt: skip
+    if replaced:
+        print(replaced)
     if row.steps:
         print("В 1С будет записано командой push: "
               + " → ".join(STEP_WORDS[s.kind.value] for s in row.steps) + ".")  # fmt: skip
     return 0
+
+
+def _replaced_line(database: Any, row: DecisionRow) -> str:
+    """The old value, shown: what the 1C order holds and will stop holding."""
+    from desktop_app.store.onec_order_repository import OneCOrderRepository
+
+    key = row.decision.replaces_key
+    if not key:
+        return ""
+    state = OneCOrderRepository(database).state(row.portal_id)
+    name = state.counterparty.name if state and state.counterparty else key
+    where = f"заказе 1С № {state.number}" if state else "заказе 1С"
+    mark = " и помечен на удаление" if row.decision.delete_replaced else ""
+    return f"В {where} будет заменён контрагент «{name}» ({key}){mark}."
 
 
 def _event_line(event: StepEvent) -> str:
@@ -137,6 +185,7 @@ def run_push(args: argparse.Namespace) -> int:
     from desktop_app.cli.directory_command import onec_password
     from desktop_app.domain.decisions import WriteState
     from desktop_app.services.onec_connection import cached_references, connection_for
+    from desktop_app.services.order_link_setup import push_context
     from desktop_app.services.push_service import push
 
     folder = app_dirs.data_dir(args.data_dir)
@@ -144,8 +193,9 @@ def run_push(args: argparse.Namespace) -> int:
         current = settings.load(folder)
     except settings.SettingsError as error:
         raise UserError(str(error)) from None
+    password = onec_password(current.onec)
     try:
-        connection = connection_for(current.onec, onec_password(current.onec))
+        connection = connection_for(current.onec, password)
     except OneCError as error:
         raise UserError(error.message) from None
 
@@ -154,7 +204,11 @@ def run_push(args: argparse.Namespace) -> int:
             print(_event_line(event), flush=True)
 
     with open_database(args.data_dir) as database:
-        report = push(database, connection, number_field=current.review.order_number_field,
+        try:
+            context = push_context(current, password, folder, database)
+        except OneCError as error:
+            raise UserError(error.message) from None
+        report = push(database, connection, context=context,
                       parallel=current.review.parallel_writes, on_step=show,
                       references=cached_references(current.onec, folder),
                       access_group=current.onec.partner_access_group)  # fmt: skip

@@ -75,17 +75,33 @@ def run_check(args: argparse.Namespace) -> int:
         from desktop_app.cli import check_portal_command
 
         return check_portal_command.run(args)
+    from desktop_app.adapters.onec.odata_errors import OneCError
+    from desktop_app.services.order_link_setup import check
+    from desktop_app.store.database import Database
+    from desktop_app.store.errors import StoreError
+
+    folder = app_dirs.data_dir(args.data_dir)
     session = _session(args, check=True)
-    session.client.close()
+    with session.client:
+        if session.gaps:
+            for gap in session.gaps:
+                print(gap)
+        else:
+            print(
+                f"Публикация 1С в порядке: все нужные наборы и поля есть ({session.client.root})."
+            )
+        try:
+            with Database.open(folder) as database:
+                report = check(settings.load(folder).onec, session.client, session.publication,
+                               database, folder)  # fmt: skip
+        except (OneCError, StoreError, settings.SettingsError) as error:
+            raise UserError(getattr(error, "message", str(error))) from None
+    for line in report.lines:
+        print(line)
     references = session.publication.references
     if references is not None and references.access_group_name:
         print(f"Новым партнёрам программа ставит группу доступа «{references.access_group_name}».")
-    if session.gaps:
-        for gap in session.gaps:
-            print(gap)
-        return 1
-    print(f"Публикация 1С в порядке: все нужные наборы и поля есть ({session.client.root}).")
-    return 0
+    return 1 if session.gaps or report.failed else 0
 
 
 def run_directory(args: argparse.Namespace) -> int:
@@ -100,13 +116,15 @@ def run_directory(args: argparse.Namespace) -> int:
     with database:
         repository = DirectoryRepository(database)
         if args.action == "refresh":
-            return _refresh(args, repository)
+            return _refresh(args, repository, database)
         return _find(args, repository)
 
 
-def _refresh(args: argparse.Namespace, repository: Any) -> int:
+def _refresh(args: argparse.Namespace, repository: Any, database: Any) -> int:
     from desktop_app.adapters.onec.odata_errors import OneCError
     from desktop_app.services.directory_service import RefreshCancelledError, refresh_directory
+    from desktop_app.services.onec_orders import refresh_order_states
+    from desktop_app.services.order_link_setup import detect_and_keep, known_link
 
     session = _session(args, check=False)
     for gap in session.gaps:
@@ -124,9 +142,15 @@ def _refresh(args: argparse.Namespace, repository: Any) -> int:
                 sys.stderr.write(f"\r\x1b[K1С, {words[kind]}: {done}{of}")
                 sys.stderr.flush()
 
+    folder = app_dirs.data_dir(args.data_dir)
     try:
         with session.client:
             reports = refresh_directory(session.client, repository, progress=progress)
+            link = (
+                known_link(settings.load(folder).onec, folder)
+                or detect_and_keep(session.client, session.publication, database, folder).link
+            )
+            states = refresh_order_states(session.client, database, link)
     except (OneCError, RefreshCancelledError) as error:
         raise UserError(getattr(error, "message", str(error))) from None
     finally:
@@ -142,6 +166,13 @@ def _refresh(args: argparse.Namespace, repository: Any) -> int:
             print(f"  1С менялась во время чтения: сверено заново ({report.rechecks}).")
         if not report.complete:
             print(f"  {report.note}")
+    if not link.known:
+        print("Заказы 1С не прочитаны: не известно, где 1С хранит номер заказа сайта "
+              "(проверить: check onec).")  # fmt: skip
+    else:
+        print(f"Заказы 1С: найдено {states.found} из {states.looked_for} нерешённых заказов "
+              f"портала; с контрагентом, похожим на созданного обменом с сайтом: "
+              f"{states.auto_created}.")  # fmt: skip
     return 0 if all(report.complete for report in reports) else 1
 
 

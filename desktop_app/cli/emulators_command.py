@@ -5,8 +5,10 @@ sale exchange on two pages: the one 1C uses and Order Review's own) and 1C:УТ 
 standard OData interface. The orders come from the same world as `demo`, dated over the
 last three weeks, so a fresh exchange client has a realistic backlog to fetch. 1C has
 already imported the older four fifths of them through its own site exchange (its
-exchange runs behind the portal); buyers 1C does not know arrive with an empty
-counterparty, as they would in a real base.
+exchange runs behind the portal). `--exchange` chooses that exchange (GUIDE §5): 1C-Bitrix's
+module (the default; buyers 1C does not know arrive with an empty counterparty), 1C's
+standard "Обмен с сайтом" (it finds or creates a counterparty itself and posts the order),
+or a custom one (the site's number in НомерПоДаннымКлиента).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import threading
 from typing import Any
 
 from desktop_app.cli.errors import UserError
+from desktop_app.emulators.exchange_setup import ExchangeSetup
 from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
@@ -55,6 +58,13 @@ def register(subparsers: Any) -> None:
         help="добавить в справочник 1С столько сгенерированных контрагентов (0)",
     )
     parser.add_argument("--zip", action="store_true", help="портал отвечает zip=yes на mode=init")
+    parser.add_argument(
+        "--exchange",
+        choices=[s.value for s in ExchangeSetup],
+        default=ExchangeSetup.BITRIX_MODULE.value,
+        help="как 1С получает заказы сайта: bitrix — модуль 1С-Битрикс (по умолчанию), "
+        "site — стандартный «Обмен с сайтом» УТ 11, custom — свой обмен",
+    )
     parser.set_defaults(run=run)
 
 
@@ -75,7 +85,7 @@ def _start(args: argparse.Namespace) -> tuple[PortalEmulator, OneCEmulator]:
     world = World.generate(seed=args.seed, start=dt.date.today() - dt.timedelta(days=21))
     portal = PortalEmulator(world, orders=args.orders, zip_enabled=args.zip, port=args.port)
     onec = OneCEmulator(
-        world,
+        world.with_exchange(ExchangeSetup(args.exchange)),
         orders=args.orders * 4 // 5,
         extra_counterparties=args.extra_counterparties,
         port=args.onec_port,
@@ -107,6 +117,7 @@ def _announce(portal: PortalEmulator, onec: OneCEmulator, orders: int) -> None:
     print(f"  Адрес публикации OData (onec.url): {onec.service_root}")
     print(f"  Логин: {onec.user}    Пароль: {onec.password or '(пустой)'}")
     print(f"  Заказов, загруженных обменом 1С с сайтом: {orders * 4 // 5}")
+    print(f"  Обмен 1С с сайтом: {onec.exchange.words}")
     sys.stdout.flush()
 
 

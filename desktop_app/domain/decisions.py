@@ -4,8 +4,10 @@ A decision is recorded locally first (with when and who) and written to 1C later
 later: the app works offline. Until its first write has reached 1C the manager may change
 it; a new decision then replaces the old one. Each decision that writes becomes a short plan
 of steps (GUIDE §5): a new partner unless an existing one was chosen, the counterparty, then
-the link of the 1C order. Steps are done one after another; each records its outcome, so a
-push that was killed continues where it stopped.
+the link of the 1C order; when the manager replaces a counterparty 1C's exchange put on the
+order and marks it for deletion, that mark; last, the re-post of a posted order whose
+counterparty changed. Steps are done one after another; each records its outcome, so a push
+that was killed continues where it stopped.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ class StepKind(StrEnum):
     CREATE_PARTNER = "create_partner"
     CREATE_COUNTERPARTY = "create_counterparty"
     LINK_ORDER = "link_order"
+    MARK_DELETED = "mark_deleted"
+    """PATCH `DeletionMark` of the counterparty the decision replaced (never DELETE)."""
+    POST_ORDER = "post_order"
+    """Re-post a posted 1C order whose counterparty the link changed, so that its register
+    records name the new one (a PATCH does not re-post, GUIDE §5)."""
 
 
 class StepState(StrEnum):
@@ -163,6 +170,12 @@ class Decision:
     """LINK: its partner; CREATE: an existing partner to put it under (None: a new one)."""
     reason: str = ""
     """REJECT: why (required); others: an optional comment."""
+    replaces_key: str | None = None
+    """LINK/CREATE: the counterparty the 1C order held when the manager chose to replace it
+    (shown to them). Without it a counterparty already on the order is never overwritten;
+    with it, only this one is — another one there means another manager won (a conflict)."""
+    delete_replaced: bool = False
+    """Mark the replaced counterparty for deletion (a duplicate 1C's site exchange made)."""
     automatic: bool = False
     """Prepared by the automatic mapping, not by a person."""
     confirmed: bool = True
@@ -177,15 +190,24 @@ class Decision:
             raise ValueError("a link decision needs the counterparty")
         if self.kind is DecisionKind.REJECT and not self.reason.strip():
             raise ValueError("Укажите причину отказа.")
+        if (self.replaces_key or self.delete_replaced) and not self.kind.writes:
+            raise ValueError("only a link or a create replaces a counterparty")
+        if self.delete_replaced and not self.replaces_key:
+            raise ValueError("Пометить на удаление можно только заменяемого контрагента.")
+        if self.replaces_key and self.replaces_key == self.counterparty_key:
+            raise ValueError("Контрагент не может заменить сам себя.")
 
     def plan(self) -> tuple[StepKind, ...]:
         """The 1C writes, in order."""
         if self.kind is DecisionKind.LINK:
-            return (StepKind.LINK_ORDER,)
-        if self.kind is DecisionKind.CREATE:
+            core: tuple[StepKind, ...] = (StepKind.LINK_ORDER,)
+        elif self.kind is DecisionKind.CREATE:
             first = () if self.partner_key else (StepKind.CREATE_PARTNER,)
-            return (*first, StepKind.CREATE_COUNTERPARTY, StepKind.LINK_ORDER)
-        return ()
+            core = (*first, StepKind.CREATE_COUNTERPARTY, StepKind.LINK_ORDER)
+        else:
+            return ()
+        mark = (StepKind.MARK_DELETED,) if self.delete_replaced else ()
+        return (*core, *mark, StepKind.POST_ORDER)
 
 
 def write_state(states: list[StepState], *, confirmed: bool) -> WriteState:

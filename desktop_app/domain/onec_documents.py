@@ -1,8 +1,9 @@
 """1C objects around a decision: the seller's organisation and the customer order.
 
-`Document_ЗаказКлиента` is what 1C's own exchange made of a portal order: it carries the
-portal's number in `НомерПоДаннымКлиента` and an empty counterparty when 1C did not know the
-buyer — the gap this product exists to fill.
+`Document_ЗаказКлиента` is what 1C's exchange made of a portal order. Where it keeps the
+portal's order depends on the exchange (domain/order_link.py, GUIDE §5); 1C-Bitrix's module
+leaves the counterparty of a buyer 1C does not know empty — the gap this product exists to
+fill — while 1C's standard site exchange fills it itself (domain/onec_order_state.py).
 """
 
 from __future__ import annotations
@@ -53,6 +54,6 @@ class OneCCustomerOrder:
     counterparty_key: str | None
     organization_key: str | None
     client_number: str | None
-    """НомерПоДаннымКлиента: where 1C's exchange puts the portal's order number."""
+    """НомерПоДаннымКлиента: where some custom exchanges put the portal's order number."""
     total: Decimal | None
     comment: str | None

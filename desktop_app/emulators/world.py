@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from desktop_app.domain.order import Order
 from desktop_app.emulators import world_goods as goods
+from desktop_app.emulators.exchange_setup import ExchangeSetup
 from desktop_app.emulators.world_buyers import Buyer, generate_buyers
 from desktop_app.emulators.world_orders import (
     BasketItem,
@@ -42,7 +43,7 @@ DISCOUNT_PERCENTS = (3, 5, 7, 10)
 class World:
     """Buyers and a catalogue made once from a seed; orders made on demand from their number."""
 
-    __slots__ = ("_cumulative", "buyers", "catalog_id", "products", "seed", "start")
+    __slots__ = ("_cumulative", "buyers", "catalog_id", "exchange", "products", "seed", "start")
 
     def __init__(
         self,
@@ -51,6 +52,7 @@ class World:
         products: tuple[Product, ...],
         catalog_id: str,
         start: dt.date,
+        exchange: ExchangeSetup = ExchangeSetup.BITRIX_MODULE,
     ) -> None:
         self.seed = seed
         self.buyers = buyers
@@ -58,16 +60,28 @@ class World:
         self.catalog_id = catalog_id
         self.start = start - dt.timedelta(days=start.weekday())
         self._cumulative = list(itertools.accumulate(b.weight for b in buyers))
+        self.exchange = exchange
+        """How 1C takes the portal's orders (GUIDE §5): the 1C emulator follows it."""
 
     @classmethod
-    def generate(cls, seed: int, buyers: int = 200, start: dt.date = DEFAULT_START) -> World:
+    def generate(
+        cls,
+        seed: int,
+        buyers: int = 200,
+        start: dt.date = DEFAULT_START,
+        exchange: ExchangeSetup = ExchangeSetup.BITRIX_MODULE,
+    ) -> World:
         """A world of `buyers` buyers; `start` is rounded back to its Monday."""
         rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
         people = generate_buyers(rng, buyers)
         catalog_id = random_uuid(rng)
         products = [make_product(rng, g, catalog_id) for g in goods.CATALOGUE]
         products.sort(key=lambda p: p.goods.name.casefold())  # Bitrix selects ORDER BY NAME
-        return cls(seed, people, tuple(products), catalog_id, start)
+        return cls(seed, people, tuple(products), catalog_id, start, exchange)
+
+    def with_exchange(self, exchange: ExchangeSetup) -> World:
+        """The same buyers, goods and orders, taken by 1C through another exchange."""
+        return World(self.seed, self.buyers, self.products, self.catalog_id, self.start, exchange)
 
     @property
     def known_buyers(self) -> tuple[Buyer, ...]:

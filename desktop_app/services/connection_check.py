@@ -29,9 +29,10 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalConnectionError,
     PortalError,
 )
-from desktop_app.services import fetch_service, onec_connection, portal_check
+from desktop_app.services import fetch_service, onec_connection, order_link_setup, portal_check
 from desktop_app.services.page_notes import PageNotes, load_notes
 from desktop_app.services.settings import OneCSettings, PortalSettings
+from desktop_app.store.database import Database
 
 PROBE_CONNECT_TIMEOUT = 5.0
 PROBE_READ_TIMEOUT = 30.0
@@ -62,6 +63,8 @@ class CheckResult:
     lacks) or for the portal administrator (`check portal`'s advice)."""
     facts: tuple[str, ...] = ()
     """Portal only: what `check portal` found about the page, good or bad."""
+    setup: tuple[str, ...] = ()
+    """1C only: which exchange setup the base has — where the portal's orders are — in words."""
 
 
 def check_portal(
@@ -97,8 +100,11 @@ def check_portal(
     return CheckResult(Reachability.OK, gaps=found.advice, facts=found.facts)
 
 
-def check_onec(settings: OneCSettings, password: str | None, data_dir: Path) -> CheckResult:
-    """Read the publication's `$metadata` again and say what it lacks (the full check)."""
+def check_onec(
+    settings: OneCSettings, password: str | None, data_dir: Path, database: Database | None = None
+) -> CheckResult:
+    """Read the publication's `$metadata` again and say what it lacks (the full check); with
+    the `database`, also find out where 1C keeps the portal's orders (and keep it)."""
     missing = _missing(settings.url, settings.user, password, empty_password=True)
     if missing is not None:
         return missing
@@ -106,8 +112,17 @@ def check_onec(settings: OneCSettings, password: str | None, data_dir: Path) -> 
         session = onec_connection.connect(settings, password or "", data_dir, check=True, retries=0)
     except OneCError as error:
         return onec_failure(error)
-    session.client.close()
-    return CheckResult(Reachability.OK, gaps=tuple(session.gaps))
+    setup: tuple[str, ...] = ()
+    with session.client:
+        if database is not None:
+            try:
+                report = order_link_setup.check(
+                    settings, session.client, session.publication, database, data_dir
+                )
+            except OneCError as error:
+                return onec_failure(error)
+            setup = report.lines
+    return CheckResult(Reachability.OK, gaps=tuple(session.gaps), setup=setup)
 
 
 def probe_onec(settings: OneCSettings, password: str | None) -> CheckResult:

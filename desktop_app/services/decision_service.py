@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind, StepKind
 from desktop_app.domain.entity_mapping import AUTOMATIC, push_without_confirmation
 from desktop_app.domain.onec_directory import DirectoryCounterparty
+from desktop_app.domain.onec_order_state import OneCOrderState
 from desktop_app.domain.order import Order
 from desktop_app.domain.order_buyer import order_buyer
 from desktop_app.services.settings import ReviewSettings
@@ -27,11 +28,32 @@ from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository, DecisionRow
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.errors import StoreError
+from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository
 
 
 class DecisionError(Exception):
     """A decision that cannot be recorded; the message is for the manager."""
+
+
+class HeldByOtherError(DecisionError):
+    """The 1C order holds another counterparty: only an explicit replace may overwrite it."""
+
+    def __init__(self, state: OneCOrderState) -> None:
+        self.state = state
+        super().__init__(
+            f"{state.words()} Он не будет перезаписан без явного решения заменить его."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """The manager's explicit choice to replace the counterparty the 1C order holds."""
+
+    key: str
+    """The counterparty shown on the 1C order (the old value)."""
+    delete: bool = False
+    """Also mark it for deletion (only one the site exchange made)."""
 
 
 def current_user() -> str:
@@ -56,6 +78,7 @@ class DecisionService:
         self._orders = QueueRepository(database)
         self._decisions = DecisionRepository(database)
         self._directory = DirectoryRepository(database)
+        self._database = database
         self.user = user or current_user()
 
     def _order(self, portal_id: str) -> Order:
@@ -81,9 +104,14 @@ class DecisionService:
         return (card if head is None else replace(card, head_key=head.ref_key)), head
 
     def create(
-        self, portal_id: str, changes: dict[str, str] | None = None, partner_key: str | None = None
+        self,
+        portal_id: str,
+        changes: dict[str, str] | None = None,
+        partner_key: str | None = None,
+        replace: Replacement | None = None,
     ) -> DecisionRow:
-        """Create the buyer in 1C from the portal card with the manager's `changes`."""
+        """Create the buyer in 1C from the portal card with the manager's `changes` (and,
+        with `replace`, put it on the 1C order instead of the counterparty shown there)."""
         card, head = self.preview_card(portal_id)
         if head is not None:  # a new branch of a company 1C knows: under its partner
             partner_key = partner_key or head.partner_key
@@ -91,9 +119,41 @@ class DecisionService:
             card = card.edited(changes or {})
         except ValueError as error:
             raise DecisionError(str(error)) from None
+        replaces, delete = self._replacement(portal_id, replace, None)
         decision = Decision(DecisionKind.CREATE, card=card, partner_key=partner_key,
+                            replaces_key=replaces, delete_replaced=delete,
                             decided_by=self.user)  # fmt: skip
         return self._record(portal_id, decision)
+
+    def _replacement(
+        self, portal_id: str, replace: Replacement | None, counterparty_key: str | None
+    ) -> tuple[str | None, bool]:
+        """The replaced counterparty as the decision records it, checked against what the
+        1C order was last seen holding (a mismatch means the manager saw something else)."""
+        state = OneCOrderRepository(self._database).state(portal_id)
+        if replace is None:
+            if state is not None and state.counterparty_key not in (None, counterparty_key):
+                raise HeldByOtherError(state)
+            return None, False
+        try:
+            key = str(uuid.UUID(replace.key.strip()))
+        except ValueError:
+            raise DecisionError(f"«{replace.key}» — не ключ контрагента 1С (GUID).") from None
+        if key == counterparty_key:
+            raise DecisionError("Этот контрагент уже в заказе 1С: заменять нечего.")
+        if state is not None and state.counterparty_key not in (None, key):
+            raise DecisionError(
+                f"В заказе 1С № {state.number} сейчас контрагент "
+                f"«{state.counterparty.name if state.counterparty else state.counterparty_key}»"
+                f", а не {key}: обновите данные 1С и решите снова."
+            )
+        if replace.delete and (state is None or state.counterparty_key != key
+                               or not state.auto_created):  # fmt: skip
+            raise DecisionError(
+                "Пометить на удаление можно только контрагента, которого, судя по данным 1С, "
+                "создал обмен с сайтом. Этого пометьте в самой 1С, если он действительно лишний."
+            )
+        return key, replace.delete
 
     def head_of(self, card: CounterpartyCard) -> DirectoryCounterparty | None:
         """For a legal entity 1C knows under another КПП only: its head organisation (or,
@@ -109,8 +169,11 @@ class DecisionService:
         ]
         return heads[0] if heads else None
 
-    def link(self, portal_id: str, counterparty_key: str) -> DecisionRow:
-        """Link the order to a counterparty 1C has (its partner comes along)."""
+    def link(
+        self, portal_id: str, counterparty_key: str, replace: Replacement | None = None
+    ) -> DecisionRow:
+        """Link the order to a counterparty 1C has (its partner comes along); with
+        `replace`, instead of the counterparty the 1C order holds."""
         self._order(portal_id)
         try:
             counterparty_key = str(uuid.UUID(counterparty_key.strip()))
@@ -121,8 +184,10 @@ class DecisionService:
             ) from None
         cached = self._directory.counterparty(counterparty_key)
         partner = cached.partner_key if cached is not None else None
+        replaces, delete = self._replacement(portal_id, replace, counterparty_key)
         decision = Decision(DecisionKind.LINK, counterparty_key=counterparty_key,
-                            partner_key=partner, decided_by=self.user)  # fmt: skip
+                            partner_key=partner, replaces_key=replaces, delete_replaced=delete,
+                            decided_by=self.user)  # fmt: skip
         return self._record(portal_id, decision)
 
     def reject(self, portal_id: str, reason: str) -> DecisionRow:

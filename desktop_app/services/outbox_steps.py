@@ -1,15 +1,17 @@
-"""The three 1C writes of a decision, each safe to repeat.
+"""The 1C writes of a decision, each safe to repeat; the creating ones are here.
 
 Exactly once is built from two habits. Before creating anything, look for it: a counterparty
 by ИНН+КПП (whoever made it — a second one would be a duplicate in 1C), and, after an attempt
-whose answer was lost, our own object by the marker we wrote into it. Before linking an
-order, read it again: if its counterparty is set already (by another manager, or by 1C's
-exchange), nothing is overwritten and the step ends in a conflict that says who won.
+whose answer was lost, our own object by the marker we wrote into it. The writes to the 1C
+order itself (link, deletion mark of a replaced counterparty, re-post) are `order_steps`'.
+
+One exception to "whoever made it": a counterparty that 1C's site exchange made (under the
+predefined partner «Неизвестный партнер», or a partner it made itself) is not taken over
+silently. If the decision replaces it, it is not looked at; if not, the create stops in a
+conflict that names it, and the manager chooses — link to it, or create with replace.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from desktop_app.adapters.onec.odata_filter import Field
 from desktop_app.adapters.onec.odata_query import Query
@@ -23,32 +25,37 @@ from desktop_app.adapters.onec.onec_bodies import (
 )
 from desktop_app.adapters.onec.onec_objects import (
     COUNTERPARTIES,
+    PARTNER_ORIGIN_FIELDS,
     PARTNERS,
     OneCObjects,
 )
 from desktop_app.domain.decisions import CounterpartyCard, StepKind, StepState
-from desktop_app.domain.onec_directory import EMPTY_REF, DirectoryCounterparty
+from desktop_app.domain.onec_directory import DirectoryCounterparty
+from desktop_app.domain.onec_order_state import (
+    AUTO_PARTNER_COMMENT,
+    UNKNOWN_PARTNER,
+    ref_moment,
+)
+from desktop_app.services import order_steps
+from desktop_app.services.order_steps import PushContext, StepOutcome
 from desktop_app.store.decision_rows import DecisionRow, StepRow
 
-
-@dataclass(frozen=True, slots=True)
-class StepOutcome:
-    state: StepState
-    result_key: str | None = None
-    message: str | None = None
-    partner_key: str | None = None
-    """LINK_ORDER: the partner written with the counterparty (for the mapping)."""
+__all__ = ["PushContext", "StepOutcome", "run_step"]
 
 
 def run_step(
-    objects: OneCObjects, row: DecisionRow, step: StepRow, number_field: str
+    objects: OneCObjects, row: DecisionRow, step: StepRow, context: PushContext
 ) -> StepOutcome:
     """Do one step; 1C errors propagate (the caller records them)."""
     if step.kind is StepKind.CREATE_PARTNER:
         return _create_partner(objects, row, step)
     if step.kind is StepKind.CREATE_COUNTERPARTY:
         return _create_counterparty(objects, row, step)
-    return _link_order(objects, row, number_field)
+    if step.kind is StepKind.MARK_DELETED:
+        return order_steps.mark_replaced(objects, row)
+    if step.kind is StepKind.POST_ORDER:
+        return order_steps.repost(objects, row, context)
+    return order_steps.link_order(objects, row, context)
 
 
 def _card(row: DecisionRow) -> CounterpartyCard:
@@ -59,23 +66,58 @@ def _card(row: DecisionRow) -> CounterpartyCard:
 
 
 def _existing_counterparty(
-    objects: OneCObjects, card: CounterpartyCard
+    objects: OneCObjects, row: DecisionRow, card: CounterpartyCard
 ) -> DirectoryCounterparty | None:
-    """A live counterparty of 1C with the card's ИНН (and КПП, or none), if any."""
+    """A live counterparty of 1C with the card's ИНН (and КПП, or none), if any — not the
+    one the decision replaces."""
     if not card.inn:
         return None
+    replaced = row.decision.replaces_key
     found = [
         c
         for c in objects.counterparties_by_inn(card.inn, card.kpp or None)
-        if not c.deletion_mark and (card.kpp or not c.kpp)
+        if not c.deletion_mark and (card.kpp or not c.kpp) and c.ref_key != replaced
     ]
     return found[0] if found else None
 
 
+def _made_by_exchange(
+    objects: OneCObjects, row: DecisionRow, found: DirectoryCounterparty
+) -> str | None:
+    """Its partner's name when 1C's site exchange made the counterparty for this order, else
+    None. Under «Неизвестный партнер» it always is the exchange's; under a partner the
+    exchange made (its comment) only when made since the portal order was placed: one the
+    exchange made for an earlier order has been the company's counterparty since."""
+    if not found.partner_key:
+        return None
+    partner = objects.client.get(PARTNERS, found.partner_key, PARTNER_ORIGIN_FIELDS) or {}
+    if partner.get("PredefinedDataName") == UNKNOWN_PARTNER:
+        return str(partner.get("Description") or "")
+    if str(partner.get("Комментарий") or "").strip() != AUTO_PARTNER_COMMENT:
+        return None
+    made = ref_moment(found.ref_key)
+    if row.order_date is not None and made is not None and made.date() < row.order_date:
+        return None
+    return str(partner.get("Description") or "")
+
+
+def _not_taken_over(found: DirectoryCounterparty, partner: str) -> StepOutcome:
+    return StepOutcome(
+        StepState.CONFLICT, found.ref_key,
+        f"В 1С уже есть контрагент «{found.description}» с этими ИНН и КПП, но его, похоже, "
+        f"создал обмен с сайтом (партнёр «{partner}»): новый не создан, этот не взят. "
+        "Решите явно: «Связать» с ним — или «Создать в 1С» с заменой его в заказе (и, если "
+        "это дубль, с пометкой на удаление).",
+    )  # fmt: skip
+
+
 def _create_partner(objects: OneCObjects, row: DecisionRow, step: StepRow) -> StepOutcome:
     card = _card(row)
-    existing = _existing_counterparty(objects, card)
-    if existing is not None and existing.partner_key:
+    existing = _existing_counterparty(objects, row, card)
+    made = _made_by_exchange(objects, row, existing) if existing is not None else None
+    if existing is not None and made is not None:
+        return _not_taken_over(existing, made)
+    if existing is not None and existing.partner_key and made is None:
         return StepOutcome(
             StepState.DONE, existing.partner_key,
             f"В 1С уже есть контрагент «{existing.description}» с этими ИНН и КПП: взят его "
@@ -97,9 +139,12 @@ def _create_partner(objects: OneCObjects, row: DecisionRow, step: StepRow) -> St
 
 def _create_counterparty(objects: OneCObjects, row: DecisionRow, step: StepRow) -> StepOutcome:
     card = _card(row)
-    existing = _existing_counterparty(objects, card)
+    existing = _existing_counterparty(objects, row, card)
     if existing is not None:
         ours = step.attempts > 1 and _has_marker(objects, existing.ref_key, row.marker)
+        made = None if ours else _made_by_exchange(objects, row, existing)
+        if made is not None:
+            return _not_taken_over(existing, made)
         note = None if ours else (
             f"В 1С уже есть контрагент «{existing.description}» с этими ИНН и КПП: заказ "
             "связывается с ним, второй не создан."
@@ -131,48 +176,3 @@ def _by_marker(objects: OneCObjects, card: CounterpartyCard, marker: str) -> str
         if marker_text(marker) in str(found.get(COUNTERPARTY_MARKER_FIELD) or ""):
             return str(found["Ref_Key"])
     return None
-
-
-def _link_order(objects: OneCObjects, row: DecisionRow, number_field: str) -> StepOutcome:
-    decision = row.decision
-    counterparty_key = decision.counterparty_key or row.result_of(StepKind.CREATE_COUNTERPARTY)
-    if not counterparty_key:
-        return StepOutcome(StepState.BLOCKED, message="Контрагент ещё не создан в 1С.")
-    number = (row.order_number or "").strip()
-    orders = [o for o in objects.customer_orders_by_client_number(number, number_field)
-              if not o.deletion_mark] if number else []  # fmt: skip
-    if not orders:
-        return StepOutcome(
-            StepState.WAITING,
-            message=f"В 1С ещё нет заказа с номером сайта {number or '(без номера)'} "
-            "(обмен 1С с сайтом его пока не загрузил); связь будет записана, когда он появится.",
-        )
-    if decision.counterparty_key and objects.counterparty(counterparty_key) is None:
-        # 1C would store a reference to nothing without a word (GUIDE §5): refuse here.
-        return StepOutcome(
-            StepState.FAILED,
-            message=f"В 1С нет контрагента с ключом {counterparty_key} (удалён или ключ "
-            "ошибочен): заказ не связан. Обновите справочник и выберите другого.",
-        )
-    partner_key = decision.partner_key or _partner_of(objects, counterparty_key, row)
-    for order in orders:
-        if order.counterparty_key and order.counterparty_key != counterparty_key:
-            other = objects.counterparty(order.counterparty_key)
-            who = f"«{other.description}»" if other is not None else order.counterparty_key
-            return StepOutcome(
-                StepState.CONFLICT, order.ref_key,
-                f"Заказ 1С № {order.number} уже связан с контрагентом {who} (другой менеджер "
-                "или сама 1С успели раньше); ничего не перезаписано.",
-            )  # fmt: skip
-    for order in orders:
-        if order.counterparty_key != counterparty_key:
-            objects.link_customer_order(order.ref_key, counterparty_key, partner_key or EMPTY_REF)
-    return StepOutcome(StepState.DONE, orders[0].ref_key, partner_key=partner_key)
-
-
-def _partner_of(objects: OneCObjects, counterparty_key: str, row: DecisionRow) -> str | None:
-    made = row.result_of(StepKind.CREATE_PARTNER)
-    if made:
-        return made
-    counterparty = objects.counterparty(counterparty_key)
-    return counterparty.partner_key if counterparty is not None else None

@@ -21,7 +21,7 @@ from desktop_app.adapters.onec.odata_errors import OneCConnectionError, OneCErro
 from desktop_app.adapters.onec.onec_objects import OneCObjects
 from desktop_app.adapters.onec.onec_references import ReferenceItems
 from desktop_app.domain.decisions import StepKind, StepState, WriteState
-from desktop_app.services.outbox_steps import StepOutcome, run_step
+from desktop_app.services.outbox_steps import PushContext, StepOutcome, run_step
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.database import Database
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
@@ -30,7 +30,6 @@ from desktop_app.store.outbox_repository import OutboxRepository
 log = logging.getLogger(__name__)
 
 DEFAULT_PARALLEL = 4
-DEFAULT_NUMBER_FIELD = "НомерПоДаннымКлиента"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +58,7 @@ def push(
     database: Database,
     connection: OneCConnection,
     *,
-    number_field: str = DEFAULT_NUMBER_FIELD,
+    context: PushContext,
     parallel: int = DEFAULT_PARALLEL,
     on_step: Callable[[StepEvent], None] | None = None,
     cancel: threading.Event | None = None,
@@ -68,9 +67,10 @@ def push(
 ) -> PushReport:
     """Write every confirmed, unfinished decision; `on_step` is called from worker threads.
 
-    `references` (the cached summary's kinds and access group) spare each worker reading
-    them; without them a worker reads them once, with `access_group`, when it first
-    creates something."""
+    `context` says where this 1C base keeps the portal's orders and whether to re-post
+    (`order_link_setup` finds the link; an unknown one makes the links wait); `references`
+    (the cached summary's kinds and access group) spare each worker reading them; without
+    them a worker reads them once, with `access_group`, when it first creates something."""
     repository = OutboxRepository(database)
     decisions = repository.to_push()
     report = PushReport(decisions=len(decisions))
@@ -87,7 +87,7 @@ def push(
     def work(row: DecisionRow) -> WriteState:
         if not hasattr(local, "objects"):  # one client (and one look-up) per worker
             local.objects = OneCObjects(ODataClient(connection), references, access_group)
-        return _push_one(repository, local.objects, row, number_field, record, cancel)
+        return _push_one(repository, local.objects, row, context, record, cancel)
 
     with ThreadPoolExecutor(max(1, parallel), thread_name_prefix="onec-push") as pool:
         for state in pool.map(work, decisions):
@@ -99,10 +99,11 @@ def _push_one(
     repository: OutboxRepository,
     objects: OneCObjects,
     row: DecisionRow,
-    number_field: str,
+    context: PushContext,
     record: Callable[[StepEvent], None],
     cancel: threading.Event | None,
 ) -> WriteState:
+    relinked: bool | None = None  # whether this run's link changed a posted order
     for planned in row.steps:
         if planned.state is StepState.DONE:
             continue
@@ -112,7 +113,12 @@ def _push_one(
         if step is None:
             log.info("step %s of decision %s is taken by another push", planned.id, row.id)
             break
-        outcome = _attempt(objects, row, step, number_field)
+        if step.kind is StepKind.POST_ORDER and relinked is False:
+            outcome = StepOutcome(StepState.DONE, row.result_of(StepKind.LINK_ORDER))
+        else:
+            outcome = _attempt(objects, row, step, context)
+        if step.kind is StepKind.LINK_ORDER and outcome.state is StepState.DONE:
+            relinked = outcome.changed_posted
         mapping = None
         if step.kind is StepKind.LINK_ORDER and outcome.state is StepState.DONE:
             mapping = _mapping(row, outcome)
@@ -128,10 +134,10 @@ def _push_one(
 
 
 def _attempt(
-    objects: OneCObjects, row: DecisionRow, step: StepRow, number_field: str
+    objects: OneCObjects, row: DecisionRow, step: StepRow, context: PushContext
 ) -> StepOutcome:
     try:
-        return run_step(objects, row, step, number_field)
+        return run_step(objects, row, step, context)
     except OneCConnectionError as error:
         # The request may have been applied and only the answer lost: the step stays
         # `sending`, and the next attempt looks in 1C before it writes.

@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from desktop_app.domain import requisite_keys
+from desktop_app.domain import order_link, requisite_keys
 from desktop_app.domain.invoice_numbering import (
     InvoiceDateSource,
     InvoiceNumbering,
@@ -69,6 +69,9 @@ class OneCSettings:
     partner_access_group: str = ""
     """The access group new partners get in 1C (name or GUID); empty: the one 1C's site
     exchange gives its partners, or the only one (onec_references.py)."""
+    order_link: str = "auto"
+    """Where 1C keeps the portal's order (GUIDE §5): `auto` — what `check onec` found — or set
+    by hand: `bitrix`, `property:GUID`, `field:ИМЯ` (domain/order_link.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +80,8 @@ class ReviewSettings:
     """An order of a buyer linked before is written to 1C without asking."""
     auto_push_first: bool = False
     """A first-time exact ИНН+КПП match is written without asking (off: the manager confirms)."""
-    order_number_field: str = "НомерПоДаннымКлиента"
-    """The field of Document_ЗаказКлиента that holds the portal's order number."""
+    repost_orders: bool = True
+    """Re-post a posted 1C order after its counterparty changed, so its registers follow."""
     parallel_writes: int = 4
     """Decisions written to 1C at the same time."""
 
@@ -142,6 +145,13 @@ def _twenty_digits(value: str) -> bool:
     return len(value) == 20 and value.isascii() and value.isdigit()
 
 
+def _order_link(text: str) -> str:
+    try:
+        return order_link.text_of(order_link.parse(text))
+    except ValueError as error:
+        raise SettingsError(f"onec.order_link: {error}.") from None
+
+
 def _template(text: str) -> str:
     try:
         return check_template(text.strip())
@@ -164,6 +174,7 @@ _KEY_PARSERS: dict[str, Callable[[str], Any]] = {
     "seller.corr_account": _checked(_twenty_digits, "корреспондентский счёт (20 цифр)"),
     "seller.account": _checked(_twenty_digits, "расчётный счёт (20 цифр)"),
     "invoice.number": _template,
+    "onec.order_link": _order_link,
     "portal.fetch_every": _minutes,
 }
 _SECTIONS = {
@@ -199,11 +210,13 @@ DESCRIPTIONS = {
     "onec.read_timeout": "сколько секунд ждать ответа 1С",
     "onec.partner_access_group": "группа доступа новых партнёров в 1С (название или GUID); "
     "пусто — та, что ставит обмен с сайтом",
+    "onec.order_link": "где 1С хранит номер заказа сайта: auto (как определила проверка "
+    "check onec), bitrix (Б_Идентификатор), property:ГУИД (доп. реквизит), field:ПОЛЕ",
     "review.auto_push_confirmed": "да/нет: записывать в 1С без подтверждения заказы покупателей, "
     "уже связанных раньше",
     "review.auto_push_first": "да/нет: записывать без подтверждения первое точное совпадение "
     "ИНН+КПП",
-    "review.order_number_field": "поле заказа 1С с номером заказа сайта",
+    "review.repost_orders": "да/нет: перепроводить проведённый заказ 1С после замены контрагента",
     "review.parallel_writes": "сколько решений записывать в 1С одновременно",
     "seller.name": "продавец в счетах: наименование организации",
     "seller.inn": "ИНН продавца",

@@ -166,6 +166,8 @@ def insert_decision(connection: Connection, order_id: int, decision: Decision) -
             partner_key=decision.partner_key,
             entity_key=entity_key,
             reason=decision.reason,
+            replaces_key=decision.replaces_key,
+            delete_replaced=decision.delete_replaced,
             automatic=decision.automatic,
             confirmed=decision.confirmed,
             marker=uuid.uuid4().hex,
@@ -242,6 +244,7 @@ def decision_row(connection: Connection, decision_id: int) -> DecisionRow:
             ORDERS.c.buyer_portal_id,
             ORDERS.c.buyer_entity_key,
             ORDERS.c.buyer_name,
+            ORDERS.c.order_date,
         )
         .join(ORDERS, ORDERS.c.id == DECISIONS.c.order_id)
         .where(DECISIONS.c.id == decision_id)
@@ -257,6 +260,8 @@ def decision_row(connection: Connection, decision_id: int) -> DecisionRow:
             counterparty_key=row.counterparty_key,
             partner_key=row.partner_key,
             reason=row.reason,
+            replaces_key=row.replaces_key,
+            delete_replaced=row.delete_replaced,
             automatic=row.automatic,
             confirmed=row.confirmed,
             decided_by=row.decided_by,
@@ -271,4 +276,5 @@ def decision_row(connection: Connection, decision_id: int) -> DecisionRow:
         entity_key=row.entity_key,
         buyer_entity_key=row.buyer_entity_key,
         buyer_name=row.buyer_name,
+        order_date=row.order_date,
     )

@@ -41,6 +41,8 @@ class DecisionRow:
     buyer_entity_key: str | None = None
     """The legal entity the order names now (a later revision may name another)."""
     buyer_name: str | None = None
+    order_date: dt.date | None = None
+    """The portal order's date (a counterparty 1C made before it was not made for it)."""
 
     def result_of(self, kind: StepKind) -> str | None:
         """The Ref_Key an earlier step produced (the new partner, the new counterparty)."""

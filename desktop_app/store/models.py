@@ -290,6 +290,10 @@ class DecisionRecord(Base):
     """The legal entity the order's buyer was when the decision was taken: a link written
     later becomes that entity's mapping only if the order still names the same one."""
     reason: Mapped[str] = mapped_column(Text, server_default=text("''"))
+    replaces_key: Mapped[str | None] = mapped_column(Text)
+    """The counterparty on the 1C order the manager chose to replace (shown to them)."""
+    delete_replaced: Mapped[bool] = mapped_column(server_default=false())
+    """Mark the replaced counterparty for deletion in the same decision."""
     automatic: Mapped[bool] = mapped_column(server_default=false())
     confirmed: Mapped[bool] = mapped_column(server_default=text("1"))
     marker: Mapped[str] = mapped_column(Text)
@@ -350,6 +354,25 @@ class MappingRecord(Base):
     needs_confirmation: Mapped[bool] = mapped_column(server_default=false())
 
 
+class OnecOrderRecord(Base):
+    """The 1C order made from a portal order, as last read: what review shows of it.
+
+    Read from 1C in the background (never while the manager looks), so the review shows
+    offline what the order held then, with `read_at`. `details` is the rest of
+    `OneCOrderState` as JSON (the counterparty's and partner's names, the signs that the
+    site exchange made the counterparty).
+    """
+
+    __tablename__ = "onec_orders"
+
+    portal_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    ref_key: Mapped[str] = mapped_column(Text)
+    counterparty_key: Mapped[str | None] = mapped_column(Text)
+    auto_created: Mapped[bool] = mapped_column(server_default=false())
+    details: Mapped[str] = mapped_column(Text)
+    read_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
 # The tables themselves, for the Core statements of the repositories.
 FETCHES = cast(Table, FetchRecord.__table__)
 ORDERS = cast(Table, OrderRecord.__table__)
@@ -361,3 +384,4 @@ ONEC_PARTNERS = cast(Table, OnecPartnerRecord.__table__)
 DECISIONS = cast(Table, DecisionRecord.__table__)
 OUTBOX_STEPS = cast(Table, OutboxStepRecord.__table__)
 MAPPINGS = cast(Table, MappingRecord.__table__)
+ONEC_ORDERS = cast(Table, OnecOrderRecord.__table__)

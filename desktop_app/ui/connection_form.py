@@ -241,15 +241,16 @@ class OneCForm(ConnectionForm):
     def words(result: CheckResult) -> tuple[str, bool]:
         detail = result.detail or ""
         if result.state is Reachability.OK:
+            setup = "".join(f"\n{line}" for line in result.setup)  # 1C's words, as found
             if not result.gaps:
                 return translate(
                     "ConnectionForm",
                     "Подключение к 1С работает, в публикации OData есть всё нужное.",
-                ), True
+                ) + setup, True
             lacking = "\n".join(f"• {gap}" for gap in result.gaps)
             return translate(
                 "ConnectionForm", "1С отвечает, но в публикации OData не хватает:\n{0}"
-            ).format(lacking), False
+            ).format(lacking) + setup, False
         return {
             Reachability.NOT_CONFIGURED: (
                 translate("ConnectionForm", "Укажите адрес публикации OData и логин. {0}")

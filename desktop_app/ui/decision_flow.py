@@ -3,8 +3,11 @@
 `ReviewActions` says what the manager chose; this asks what the decision needs — the
 editable card for «Создать в 1С», the reason for «Отклонить» — records it off the GUI thread
 (`DecisionService`: with the time and the operating-system user), opens the next order,
-and lets the push write it to 1C when 1C answers. Dialogs are opened window-modal with
-`open()`, never `exec()`, so the event loop (and the background work) keeps running.
+and lets the push write it to 1C when 1C answers. When the 1C order already holds another
+counterparty (as last read: 1C's site exchange often fills it), a link or a create first
+asks whether to replace it, showing the old one (`ReplaceDialog`). Dialogs are opened
+window-modal with `open()`, never `exec()`, so the event loop (and the background work)
+keeps running.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
 
 from desktop_app.domain.decisions import DecisionKind
-from desktop_app.services.decision_service import DecisionError, DecisionService
+from desktop_app.domain.onec_order_state import OneCOrderState
+from desktop_app.services.decision_service import DecisionError, DecisionService, Replacement
 from desktop_app.store.decision_rows import DecisionRow
+from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.ui.card_dialog import CardDialog
+from desktop_app.ui.replace_dialog import ReplaceDialog
 from desktop_app.ui.review_actions import DecisionRequest
 from desktop_app.ui.workers import TaskContext
 
@@ -42,16 +48,49 @@ class DecisionFlow(QObject):
     def on_request(self, request: DecisionRequest) -> None:
         portal_id = request.portal_id
         if request.kind is DecisionKind.CREATE:
-            self._ask_card(portal_id)
+            held = self._held(portal_id, None)
+            if held is None:
+                self._ask_card(portal_id)
+            else:
+                new = translate("DecisionFlow", "нового контрагента по карточке портала")
+                self._ask_replace(held, new, lambda replace: self._ask_card(portal_id, replace))
         elif request.kind is DecisionKind.LINK and request.candidate is not None:
-            key = request.candidate.counterparty.ref_key
-            self.record(portal_id, lambda service: service.link(portal_id, key))
+            chosen = request.candidate.counterparty
+            key = chosen.ref_key
+
+            def link(replace: Replacement | None) -> None:
+                self.record(portal_id, lambda service: service.link(portal_id, key, replace))
+
+            held = self._held(portal_id, key)
+            if held is None:
+                link(None)
+            else:
+                self._ask_replace(held, chosen.description, link)
         elif request.kind is DecisionKind.REJECT:
             self._ask_reason(portal_id)
         elif request.kind is DecisionKind.DEFER:
             self.record(portal_id, lambda service: service.defer(portal_id))
 
-    def _ask_card(self, portal_id: str) -> None:
+    def _held(self, portal_id: str, chosen: str | None) -> OneCOrderState | None:
+        """The 1C order as last read, when it holds a counterparty other than `chosen`."""
+        state = OneCOrderRepository(self.window.workspace.database).state(portal_id)
+        if state is None or state.counterparty_key in (None, chosen):
+            return None
+        return state
+
+    def _ask_replace(
+        self, state: OneCOrderState, new_name: str, then: Callable[[Replacement], None]
+    ) -> None:
+        dialog = ReplaceDialog(state, new_name, self.window)
+
+        def accepted() -> None:
+            key = state.counterparty_key or ""
+            then(Replacement(key, dialog.delete_old()))  # read on the GUI thread
+
+        dialog.accepted.connect(accepted)
+        self._open(dialog)
+
+    def _ask_card(self, portal_id: str, replace: Replacement | None = None) -> None:
         try:
             card, head = self._service().preview_card(portal_id)
         except DecisionError as error:
@@ -61,7 +100,9 @@ class DecisionFlow(QObject):
 
         def accepted() -> None:
             changes, partner = dialog.changes(), dialog.partner_key()  # read on the GUI thread
-            self.record(portal_id, lambda service: service.create(portal_id, changes, partner))
+            self.record(
+                portal_id, lambda service: service.create(portal_id, changes, partner, replace)
+            )
 
         dialog.accepted.connect(accepted)
         self._open(dialog)

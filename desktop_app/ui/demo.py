@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
+from desktop_app.emulators.exchange_setup import ExchangeSetup
 from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
@@ -38,10 +39,14 @@ class DemoEnvironment:
         buyers: int = DEMO_BUYERS,
         keep: Path | None = None,
         fetch_every: int = FETCH_EVERY_MINUTES,
+        exchange: ExchangeSetup = ExchangeSetup.BITRIX_MODULE,
     ) -> None:
+        """`exchange`: how the demo's 1C takes the portal's orders (the seed's setup, 1C-Bitrix's
+        module, unless a test wants another, GUIDE §5)."""
         self.world = World.generate(
-            seed=seed, buyers=buyers, start=dt.date.today() - dt.timedelta(days=21)
-        )
+            seed=seed, buyers=buyers, start=dt.date.today() - dt.timedelta(days=21),
+            exchange=exchange,
+        )  # fmt: skip
         self.portal = PortalEmulator(self.world, orders=orders)
         self.onec = OneCEmulator(self.world, orders=orders * 4 // 5)
         self._keep = keep

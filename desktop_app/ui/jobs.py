@@ -17,7 +17,14 @@ from desktop_app.services.connection_check import CheckResult
 from desktop_app.services.decision_service import auto_map
 from desktop_app.services.directory_service import RefreshReport, refresh_directory
 from desktop_app.services.fetch_service import FetchReport, fetch_orders
-from desktop_app.services.onec_connection import cached_references, connect, connection_for
+from desktop_app.services.onec_connection import (
+    OneCSession,
+    cached_references,
+    connect,
+    connection_for,
+)
+from desktop_app.services.onec_orders import StatesReport, refresh_order_states
+from desktop_app.services.order_link_setup import detect_and_keep, known_link, push_context
 from desktop_app.services.push_service import PushReport, push
 from desktop_app.services.settings import OneCSettings
 from desktop_app.services.workspace import Workspace
@@ -70,12 +77,13 @@ def push_job(workspace: Workspace) -> Callable[[TaskContext], PushReport]:
     def run(context: TaskContext) -> PushReport:
         onec = workspace.settings.onec
         password = _onec_password(workspace, onec)
-        review = workspace.settings.review
+        current = workspace.settings
+        context_of_1c = push_context(current, password, workspace.data_dir, workspace.database)
         return push(
             workspace.database,
             connection_for(onec, password),
-            number_field=review.order_number_field,
-            parallel=review.parallel_writes,
+            context=context_of_1c,
+            parallel=current.review.parallel_writes,
             on_step=context.report,
             cancel=context.cancel,
             references=cached_references(onec, workspace.data_dir),
@@ -91,14 +99,38 @@ def directory_job(workspace: Workspace) -> Callable[[TaskContext], list[RefreshR
         password = _onec_password(workspace, onec)
         session = connect(onec, password, workspace.data_dir)
         with session.client:
-            return refresh_directory(
+            reports = refresh_directory(
                 session.client,
                 DirectoryRepository(workspace.database),
                 progress=lambda kind, done, total: context.report((kind, done, total)),
                 cancel=context.cancel,
             )
+            _read_onec_orders(workspace, session)  # what they hold now, for the review
+            return reports
 
     return run
+
+
+def onec_orders_job(workspace: Workspace) -> Callable[[TaskContext], StatesReport]:
+    """What the open orders' 1C orders hold now (see services.onec_orders)."""
+
+    def run(_context: TaskContext) -> StatesReport:
+        onec = workspace.settings.onec
+        password = _onec_password(workspace, onec)
+        session = connect(onec, password, workspace.data_dir)
+        with session.client:
+            return _read_onec_orders(workspace, session)
+
+    return run
+
+
+def _read_onec_orders(workspace: Workspace, session: OneCSession) -> StatesReport:
+    database, folder = workspace.database, workspace.data_dir
+    link = (
+        known_link(workspace.settings.onec, folder)
+        or detect_and_keep(session.client, session.publication, database, folder).link
+    )
+    return refresh_order_states(session.client, database, link)
 
 
 def onec_probe_job(workspace: Workspace) -> Callable[[TaskContext], CheckResult]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar, QWi
 
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.crash_dialog import CrashHandler
 from desktop_app.ui.decision_flow import DecisionFlow
@@ -66,8 +67,9 @@ class MainWindow(QMainWindow):
         database = workspace.database
         self.queue.model.annotations = EngineAnnotations(database)
         self.review = ReviewPanel(
-            queue, DirectoryRepository(database), EngineSource(database), self
-        )
+            queue, DirectoryRepository(database), EngineSource(database), self,
+            onec_orders=OneCOrderRepository(database),
+        )  # fmt: skip
         self.splitter = named_splitter(
             "mainSplitter", Qt.Orientation.Horizontal, self, [self.queue, self.review]
         )

@@ -34,6 +34,8 @@ def _step_word(step: StepKind) -> str:
         StepKind.CREATE_PARTNER: translate("PushController", "партнёр"),
         StepKind.CREATE_COUNTERPARTY: translate("PushController", "контрагент"),
         StepKind.LINK_ORDER: translate("PushController", "связь заказа"),
+        StepKind.MARK_DELETED: translate("PushController", "пометка на удаление"),
+        StepKind.POST_ORDER: translate("PushController", "перепроведение заказа"),
     }[step]
 
 

@@ -1,8 +1,10 @@
 """The right side of the window: one order under review.
 
-From the top: the order's heading; the check findings as badges; the note when the portal
-user of the order ordered for another legal entity before (entity_notes.py, with a button that
-shows that entity's 1C card in the *1С* column); the two columns side by
+From the top: the order's heading; its decision; what its 1C order holds now, as last read
+(1C's site exchange may have put a counterparty there already — maybe one it just made —
+which a decision replaces only explicitly); the check findings as badges; the note when the
+portal user of the order ordered for another legal entity before (entity_notes.py, with a
+button that shows that entity's 1C card in the *1С* column); the two columns side by
 side — *Портал* (the buyer as sent) and *1С* (the candidates and the chosen one's card), with
 the fields that differ highlighted on both sides; the tabs with the order lines, the order
 properties and the order's history; the decision buttons.
@@ -30,7 +32,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.candidates import Candidate
 from desktop_app.domain.order import Order
 from desktop_app.domain.requisite_checks import Finding, Severity
+from desktop_app.domain.review_state import ReviewState
 from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.card_fields import differing
 from desktop_app.ui.card_view import emphasize, plain_label
@@ -51,6 +55,7 @@ from desktop_app.ui.review_hooks import ReviewSource, card_key
 from desktop_app.ui.splitters import named_splitter
 
 translate = QCoreApplication.translate
+_SETTLED = (ReviewState.WRITTEN, ReviewState.REJECTED)
 
 
 class ReviewPanel(QWidget):
@@ -60,9 +65,11 @@ class ReviewPanel(QWidget):
         directory: DirectoryRepository,
         source: ReviewSource,
         parent: QWidget | None = None,
+        onec_orders: OneCOrderRepository | None = None,
     ) -> None:
         super().__init__(parent)
         self._queue = queue
+        self._onec_orders = onec_orders
         self.source = source
         self.order: Order | None = None
         self.findings: Sequence[Finding] = ()
@@ -77,6 +84,8 @@ class ReviewPanel(QWidget):
         self.decision_line = plain_label("", self)
         self.decision_line.setObjectName("decisionLine")
         self.decision_line.setWordWrap(True)
+        self.onec_order_line = plain_label("", self)
+        self.onec_order_line.setObjectName("onecOrderLine")
         self.findings_bar = FindingsBar(self)
         self.entity_notes = EntityNotes(self)
         self.portal = PortalColumn(self)
@@ -111,6 +120,7 @@ class ReviewPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.decision_line)
+        layout.addWidget(self.onec_order_line)
         layout.addWidget(self.findings_bar)
         layout.addWidget(self.entity_notes)
         layout.addWidget(self.sections, 1)
@@ -154,6 +164,9 @@ class ReviewPanel(QWidget):
         decided = self.source.decision(order)
         self.decision_line.setText(decided)
         self.decision_line.setVisible(bool(decided))
+        held = self._onec_order_text(order.id)
+        self.onec_order_line.setText(held)
+        self.onec_order_line.setVisible(bool(held))
         self.findings = self.source.findings(order)
         self.findings_bar.show_findings(self.findings)
         self.portal.show_counterparty(order.buyer, errors=self._finding_fields())
@@ -176,6 +189,19 @@ class ReviewPanel(QWidget):
         if row:
             parts.append("· " + row)
         return " ".join(parts)
+
+    def _onec_order_text(self, portal_id: str) -> str:
+        """What the 1C order held when last read (a local read: milliseconds)."""
+        state = self._onec_orders.state(portal_id) if self._onec_orders is not None else None
+        if state is None or self._queue.review_state(portal_id) in _SETTLED:
+            return ""  # written or rejected: what the order held before is no longer news
+        when = state.read_at.astimezone().strftime("%d.%m %H:%M")
+        line = translate("ReviewPanel", "В 1С (прочитано {0}): {1}").format(when, state.words())
+        if state.auto_created:
+            line += " " + translate(
+                "ReviewPanel", "«Связать» или «Создать в 1С» предложат заменить его."
+            )
+        return line
 
     def _queue_state(self, portal_id: str) -> str:
         found = self._queue.review_state(portal_id)

@@ -99,7 +99,9 @@ class SettingsDialog(QDialog):
 
         def run(_context: TaskContext) -> CheckResult:
             password = typed if typed is not None else workspace.onec_password(onec)
-            return connection_check.check_onec(onec, password, workspace.data_dir)
+            return connection_check.check_onec(
+                onec, password, workspace.data_dir, workspace.database
+            )
 
         self.onec.show_checking()
         task = self.runner.start("check-onec", run)

@@ -162,6 +162,31 @@ class SyncController(QObject):
         self.status.showMessage(text, 30_000)
         self.show_store_state()
         self.orders_changed.emit()
+        self.read_onec_orders()
+
+    def read_onec_orders(self) -> Task | None:
+        """Read what the new orders' 1C orders hold (1C's site exchange may have filled
+        their counterparty), when 1C answers; the review shows it on reload."""
+        if self.status.states.get("onec") is not Reachability.OK:
+            return None
+        if self.runner.running("onec-orders") is not None:
+            return None
+        task = self.runner.start("onec-orders", jobs.onec_orders_job(self.workspace))
+        task.succeeded.connect(self._onec_orders_read)
+        task.failed.connect(self._onec_orders_failed)
+        return task
+
+    @Slot(object)
+    def _onec_orders_read(self, _report: object) -> None:
+        self.directory_changed.emit()
+
+    @Slot(object)
+    def _onec_orders_failed(self, error: BaseException) -> None:
+        if isinstance(error, OneCError):
+            self.status.set_reachability("onec", connection_check.onec_failure(error))
+            log.warning("reading 1C orders: %s", error.message)
+            return
+        self.bug.emit(error)
 
     @Slot(object)
     def _fetch_failed(self, error: BaseException) -> None:

@@ -339,13 +339,13 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/connection_form.py" line="141"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="207"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="214"/>
         <source>Ждать соединения</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/connection_form.py" line="142"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="208"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="215"/>
         <source>Ждать ответа</source>
         <translation type="unfinished"></translation>
     </message>
@@ -360,73 +360,89 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="172"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="171"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="179"/>
         <source>Подключение к порталу работает: вход выполнен.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="176"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="174"/>
+        <source>Что изменить администратору портала:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="183"/>
         <source>Укажите адрес страницы обмена и логин. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="182"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="189"/>
         <source>Введите пароль пользователя портала.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="186"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="193"/>
         <source>Портал не отвечает. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="190"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="197"/>
         <source>Портал не пустил: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="194"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="201"/>
         <source>Портал ответил не по протоколу: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="203"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="210"/>
         <source>1С:Управление торговлей 11 (OData)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="230"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="218"/>
+        <source>пусто — та, что ставит новым партнёрам обмен с сайтом</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="221"/>
+        <source>Группа доступа новых партнёров</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="246"/>
         <source>Подключение к 1С работает, в публикации OData есть всё нужное.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="235"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="251"/>
         <source>1С отвечает, но в публикации OData не хватает:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="240"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="256"/>
         <source>Укажите адрес публикации OData и логин. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="246"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="262"/>
         <source>Введите пароль пользователя 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="250"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="266"/>
         <source>1С не отвечает. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="254"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="270"/>
         <source>1С не пустила: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="258"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="274"/>
         <source>1С ответила ошибкой: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,22 +483,27 @@
 <context>
     <name>DecisionFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="71"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="55"/>
+        <source>нового контрагента по карточке портала</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="112"/>
         <source>Отклонить контрагента заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="73"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="114"/>
         <source>Почему? (например: тестовый заказ, дубль, мошенничество)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="76"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="117"/>
         <source>Отклонить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="77"/>
+        <location filename="../../desktop_app/ui/decision_flow.py" line="118"/>
         <source>Отмена</source>
         <translation type="unfinished"></translation>
     </message>
@@ -672,22 +693,22 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="36"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="43"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="41"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="48"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="61"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="68"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="65"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="72"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,52 +747,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="59"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="60"/>
         <source>Order Review — проверка заказов с портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="61"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="62"/>
         <source> (демонстрация)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
         <source>Настройки…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="106"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="108"/>
         <source>Действия</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="116"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="118"/>
         <source>&amp;Файл</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="119"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
         <source>Выход</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
         <source>&amp;Заказы</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
         <source>&amp;Решение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="130"/>
         <source>&amp;Экспорт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="224"/>
         <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,92 +1146,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="42"/>
-        <source>готово</source>
+        <location filename="../../desktop_app/ui/push_controller.py" line="37"/>
+        <source>пометка на удаление</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="43"/>
-        <source>ждёт заказ в 1С</source>
+        <location filename="../../desktop_app/ui/push_controller.py" line="38"/>
+        <source>перепроведение заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="44"/>
-        <source>ошибка</source>
+        <source>готово</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="45"/>
-        <source>ответ 1С не получен</source>
+        <source>ждёт заказ в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="46"/>
-        <source>конфликт</source>
+        <source>ошибка</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="47"/>
-        <source>ждёт предыдущий шаг</source>
+        <source>ответ 1С не получен</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/push_controller.py" line="48"/>
+        <source>конфликт</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="49"/>
+        <source>ждёт предыдущий шаг</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/push_controller.py" line="50"/>
         <source>в очереди</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="56"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="58"/>
         <source>Запись в 1С: заказ {0}, {1} — {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="63"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="65"/>
         <source>Запись в 1С: подключение…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="79"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="81"/>
         <source>Отправить в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="82"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="84"/>
         <source>Записать принятые решения в 1С (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="120"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="122"/>
         <source>записано {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="121"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="123"/>
         <source>ждут заказ в 1С {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="122"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="124"/>
         <source>с ошибкой {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="123"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="125"/>
         <source>конфликтов {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="127"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="129"/>
         <source>Запись в 1С: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="128"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="130"/>
         <source>нечего записывать</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="142"/>
+        <location filename="../../desktop_app/ui/push_controller.py" line="144"/>
         <source>Запись в 1С</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1372,6 +1403,34 @@
     </message>
 </context>
 <context>
+    <name>ReplaceDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="25"/>
+        <source>Заменить контрагента в заказе 1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="29"/>
+        <source>В заказе 1С № {0} уже указан контрагент «{1}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="38"/>
+        <source>Заменить его на «{0}»?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="41"/>
+        <source>Пометить «{0}» на удаление (создан обменом с сайтом)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/replace_dialog.py" line="49"/>
+        <source>Заменить</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewActions</name>
     <message>
         <location filename="../../desktop_app/ui/review_actions.py" line="45"/>
@@ -1430,42 +1489,52 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="71"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="78"/>
         <source>Выберите заказ в очереди слева.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="93"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="102"/>
         <source>Строки заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="95"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="104"/>
         <source>Свойства заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="97"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="106"/>
         <source>История</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="170"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="183"/>
         <source>Заказ № {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="172"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="185"/>
         <source>от {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="204"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="199"/>
+        <source>В 1С (прочитано {0}): {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="201"/>
+        <source>«Связать» или «Создать в 1С» предложат заменить его.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/review_panel.py" line="230"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="207"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="233"/>
         <source>Отличается от карточки портала</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,12 +1565,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="129"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="131"/>
         <source>Проверка не удалась: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="166"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="168"/>
         <source>Не удалось сохранить настройки: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1607,22 +1676,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="166"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="160"/>
+        <source>Внимание: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="193"/>
         <source>Получение заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="202"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="229"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="212"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="241"/>
         <source>Обновление справочника 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="262"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="291"/>
         <source>Проверка связи</source>
         <translation type="unfinished"></translation>
     </message>

@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from push_scene import connection, order_1c
 
+from desktop_app.domain import order_link
 from desktop_app.domain.decisions import WriteState
 from desktop_app.domain.onec_directory import EMPTY_REF
 from desktop_app.emulators.onec import Fault, OneCEmulator
@@ -36,6 +37,7 @@ from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
 from desktop_app.services.decision_service import DecisionService
 from desktop_app.services.fetch_service import fetch_orders
+from desktop_app.services.order_steps import PushContext
 from desktop_app.services.push_service import push
 from desktop_app.services.settings import PortalSettings
 from desktop_app.store.database import Database
@@ -71,7 +73,8 @@ def run(
         onec.inject(Fault("latency", seconds=latency, times=1_000_000))
         before = len(onec.requests)
         started = time.perf_counter()
-        report = push(database, connection(onec), parallel=parallel)
+        context = PushContext(order_link.bitrix())  # the bench world's exchange setup
+        report = push(database, connection(onec), context=context, parallel=parallel)
         elapsed = time.perf_counter() - started
         return elapsed, report.count(WriteState.WRITTEN), len(onec.requests) - before
 

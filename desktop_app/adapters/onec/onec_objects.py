@@ -22,6 +22,7 @@ from desktop_app.domain.onec_directory import (
     ref_or_none,
 )
 from desktop_app.domain.onec_documents import OneCBankAccount, OneCCustomerOrder, OneCOrganization
+from desktop_app.domain.onec_order_state import OrderCounterparty
 
 COUNTERPARTIES = "Catalog_Контрагенты"
 PARTNERS = "Catalog_Партнеры"
@@ -38,6 +39,9 @@ PARTNER_FIELDS = (
     "Ref_Key", "DataVersion", "DeletionMark", "Description", "ЮрФизЛицо", "Клиент",
     "ОсновнойМенеджер_Key", "Комментарий",
 )  # fmt: skip
+PARTNER_ORIGIN_FIELDS = ("Ref_Key", "Description", "PredefinedDataName", "Комментарий")
+"""What tells a partner the site exchange gave (predefined «Неизвестный партнер», or one it
+made with its own comment)."""
 ORGANIZATION_FIELDS = ("Ref_Key", "Description", "НаименованиеПолное", "ИНН", "КПП")
 ORGANIZATION_ADDRESS = "ЮридическийАдрес"
 BANK_ACCOUNT_FIELDS = (
@@ -241,12 +245,43 @@ class OneCObjects:
         row = self.client.get(CUSTOMER_ORDERS, ref_key, ORDER_FIELDS)
         return customer_order_from(row) if row else None
 
-    def customer_orders_by_client_number(
-        self, number: str, field: str = "НомерПоДаннымКлиента"
-    ) -> list[OneCCustomerOrder]:
-        """The 1C orders made from portal order `number` (the field is configurable)."""
-        query = Query(CUSTOMER_ORDERS).select(*ORDER_FIELDS).filter(Field(field).eq(number))
-        return [customer_order_from(row) for row in self.client.rows(query)]
+    def post_customer_order(self, ref_key: str) -> None:
+        """Post (or re-post) the order, so its register records follow its fields."""
+        self.client.post_document(CUSTOMER_ORDERS, ref_key)
+
+    def mark_counterparty_deleted(self, ref_key: str) -> DirectoryCounterparty:
+        """Set the deletion mark by PATCH (a DELETE would delete for good, GUIDE §5)."""
+        return self.update_counterparty(ref_key, {"DeletionMark": True})
+
+    def order_counterparty(self, ref_key: str) -> OrderCounterparty | None:
+        """The counterparty on an order with what tells who made it: its partner (predefined
+        or not, its comment) and the live duplicates with the same ИНН and КПП."""
+        found = self.counterparty(ref_key)
+        if found is None:
+            return None
+        partner: JsonObject = {}
+        if found.partner_key:
+            partner = self.client.get(PARTNERS, found.partner_key, PARTNER_ORIGIN_FIELDS) or {}
+        same: list[str] = []
+        if found.inn:
+            same = [
+                c.description
+                for c in self.counterparties_by_inn(found.inn, found.kpp or None)
+                if c.ref_key != found.ref_key and not c.deletion_mark
+                and (found.kpp or not c.kpp)
+            ]  # fmt: skip
+        return OrderCounterparty(
+            key=found.ref_key,
+            name=found.description,
+            inn=found.inn,
+            kpp=found.kpp,
+            deletion_mark=found.deletion_mark,
+            partner_key=found.partner_key,
+            partner_name=_text(partner, "Description"),
+            partner_predefined=_text(partner, "PredefinedDataName") or "",
+            partner_comment=_text(partner, "Комментарий"),
+            same_inn=tuple(same),
+        )
 
     def update_customer_order(self, ref_key: str, body: dict[str, Any]) -> OneCCustomerOrder:
         return customer_order_from(self.client.update(CUSTOMER_ORDERS, ref_key, body))

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from desktop_app.emulators.exchange_setup import ExchangeSetup
 from desktop_app.emulators.loopback import LoopbackEmulator
 from desktop_app.emulators.onec import writes
 from desktop_app.emulators.onec.directory import Directory
@@ -48,10 +49,15 @@ class OneCEmulator(LoopbackEmulator):
         publication: str = "ut11",
         port: int = 0,
         clock: Callable[[], dt.datetime] | None = None,
+        exchange: ExchangeSetup | None = None,
+        new_partners: bool = False,
     ) -> None:
         """`orders`: portal orders 1..orders that 1C's exchange has imported already;
         `extra_counterparties`: generated counterparties (and partners) on top of the
-        world's, made on demand so that 200,000 of them cost no memory."""
+        world's, made on demand so that 200,000 of them cost no memory; `exchange`: how 1C
+        takes the site's orders (the world's setup by default, GUIDE §5); `new_partners`:
+        1C's standard exchange makes a partner for each counterparty it creates, instead of
+        putting it under «Неизвестный партнер»."""
         if not publication or "/" in publication:
             raise ValueError(f"a publication is one path segment: {publication!r}")
         self.world = world
@@ -61,7 +67,12 @@ class OneCEmulator(LoopbackEmulator):
         self.port = port
         self._clock = clock or dt.datetime.now
         self.directory = Directory(
-            world, orders=orders, extra_counterparties=extra_counterparties, clock=self._clock
+            world,
+            orders=orders,
+            extra_counterparties=extra_counterparties,
+            clock=self._clock,
+            exchange=exchange,
+            new_partners=new_partners,
         )
         self._publication = Publication(self.directory, publication)
         self._publication.add_user(user, password)
@@ -124,6 +135,10 @@ class OneCEmulator(LoopbackEmulator):
                 found = (table.get(ref) for ref in table.refs())
                 rows = [_copy(r) for r in found if r is not None]
         return [r for r in rows if all(r.get(k) == v for k, v in equals.items())]
+
+    @property
+    def exchange(self) -> ExchangeSetup:
+        return self.directory.exchange
 
     def import_order(self, portal_order_number: int) -> str:
         """1C's site exchange imports portal order `portal_order_number` now; its Ref_Key."""

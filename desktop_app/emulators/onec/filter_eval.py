@@ -112,8 +112,26 @@ def _compile(node: Node, scope: Scope, needs: Needs) -> tuple[Getter, str]:
     return _lambda(node, scope, needs)
 
 
+NOT_A_STRING = "\x00"
+"""What a composite value that is no string compares as: equal to no literal."""
+
+
 def _prop_getter(name: str, prop: Prop) -> tuple[Getter, str]:
     kind = _KINDS.get(prop.edm, "string")
+    if prop.composite:
+        # A composite attribute compared with a string literal matches only string values
+        # (1C's query language compares a composite with a string so: ОбменССайтомПереопре-
+        # деляемый.ПолучитьРанееЗагруженныеДокументы filters `Значение В (&МассивНомеров)` by
+        # strings). With a guid literal it never matches: 17.4 says such a comparison always
+        # gives an empty result and wants cast(guid'…', 'Catalog_…') instead.
+        type_name = f"{name}_Type"
+
+        def composite(row: Row) -> Any:
+            if row.get(type_name) != "Edm.String":
+                return NOT_A_STRING
+            return row.get(name)
+
+        return composite, kind
     if prop.edm == INT64:
         return (lambda row: int(row.get(name) or 0)), kind
     return (lambda row: row.get(name)), kind

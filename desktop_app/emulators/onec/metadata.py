@@ -41,7 +41,13 @@ def _property(parent: etree._Element, prop: Prop) -> None:
     element.set("Nullable", "false" if prop.key else "true")
 
 
-def _entity_type(schema: etree._Element, definition: EntitySet | RowSet) -> None:
+Hidden = dict[str, frozenset[str]]
+"""Set name → properties this base does not have (Directory.hidden)."""
+
+
+def _entity_type(
+    schema: etree._Element, definition: EntitySet | RowSet, hidden: frozenset[str] = frozenset()
+) -> None:
     entity = etree.SubElement(schema, f"{{{EDM}}}EntityType")
     entity.set("Name", definition.name)
     if isinstance(definition, EntitySet) and definition.open_type:
@@ -51,7 +57,8 @@ def _entity_type(schema: etree._Element, definition: EntitySet | RowSet) -> None
         if prop.key:
             etree.SubElement(key, f"{{{EDM}}}PropertyRef").set("Name", prop.name)
     for prop in definition.props:
-        _property(entity, prop)
+        if prop.name not in hidden:
+            _property(entity, prop)
     if isinstance(definition, EntitySet):
         for section in definition.sections:
             element = etree.SubElement(entity, f"{{{EDM}}}Property")
@@ -115,8 +122,16 @@ def _default_namespace(uri: str) -> Any:
     return {None: uri}
 
 
+def metadata_document(hidden: Hidden | None = None) -> bytes:
+    """The EDMX of a base; `hidden` leaves out what it does not have (the Б_ attributes of
+    1C-Bitrix's module on a base without the module)."""
+    frozen = tuple(sorted((name, tuple(sorted(props))) for name, props in (hidden or {}).items()))
+    return _document(frozen)
+
+
 @functools.cache
-def metadata_document() -> bytes:
+def _document(hidden_items: tuple[tuple[str, tuple[str, ...]], ...]) -> bytes:
+    hidden = {name: frozenset(props) for name, props in hidden_items}
     root = etree.Element(f"{{{EDMX}}}Edmx", nsmap={"edmx": EDMX})
     root.set("Version", "1.0")
     services = etree.SubElement(root, f"{{{EDMX}}}DataServices", nsmap={"m": M})
@@ -125,7 +140,7 @@ def metadata_document() -> bytes:
     schema = etree.SubElement(services, f"{{{EDM}}}Schema", nsmap=_default_namespace(EDM))
     schema.set("Namespace", NS)
     for definition in ENTITY_SETS.values():
-        _entity_type(schema, definition)
+        _entity_type(schema, definition, hidden.get(definition.name, frozenset()))
     for row_set in ROW_SETS.values():
         _entity_type(schema, row_set)
         complex_type = etree.SubElement(schema, f"{{{EDM}}}ComplexType")

@@ -10,6 +10,7 @@ chapter 17.4.6.2 for `odata.count`; `$format=application/json;odata=nometadata` 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,8 +50,16 @@ class Renderer:
         links = self.options.metadata != "no"
         return reading.Shaper(self.directory, definition, self.options, links=links)
 
-    def feed(self, definition: EntitySet | RowSet, rows: list[Row], count: int | None) -> Answer:
+    def _shape(self, definition: EntitySet | RowSet) -> Callable[[Row], Row]:
+        """The shaper, leaving out what this base does not have (Directory.hidden)."""
         shape = self._shaper(definition)
+        hidden = self.directory.hidden.get(definition.name)
+        if not hidden:
+            return shape
+        return lambda row: {k: v for k, v in shape(row).items() if k not in hidden}
+
+    def feed(self, definition: EntitySet | RowSet, rows: list[Row], count: int | None) -> Answer:
+        shape = self._shape(definition)
         shaped = [shape(row) for row in rows]
         if self.options.format == "json":
             body: Row = {}
@@ -64,7 +73,7 @@ class Renderer:
         return Answer(200, data, "application/atom+xml;type=feed;charset=utf-8")
 
     def element(self, definition: EntitySet | RowSet, row: Row) -> Answer:
-        shaped = self._shaper(definition)(row)
+        shaped = self._shape(definition)(row)
         if self.options.format == "json":
             body: Row = {}
             if self.options.metadata != "no":

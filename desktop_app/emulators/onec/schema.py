@@ -60,6 +60,8 @@ ORDERS = "Document_ЗаказКлиента"
 ORDER_GOODS = "Document_ЗаказКлиента_Товары"
 CONTACT_KINDS = "Catalog_ВидыКонтактнойИнформации"
 ACCESS_GROUPS = "Catalog_ГруппыДоступаПартнеров"
+ORDER_PROPERTIES = "Document_ЗаказКлиента_ДополнительныеРеквизиты"
+PROPERTY_KINDS = "ChartOfCharacteristicTypes_ДополнительныеРеквизитыИСведения"
 
 # Enumerations, by the names of their values (UT 11.5.20.68 configuration dump, see the
 # reference file ut11-enums-…txt; the two order enums are those of УТ 11's ЗаказКлиента).
@@ -208,6 +210,27 @@ GOODS_ROW = Section(
     ),
 )
 
+# The additional attributes of a document (БСП's «Дополнительные реквизиты», tabular section
+# `ДополнительныеРеквизиты` of Documents/ЗаказКлиента.xml in the УТ 11.5.20.68 dump): the
+# property (ChartOfCharacteristicTypesRef.ДополнительныеРеквизитыИСведения), its value of the
+# characteristic's composite type (string(1024), number, date, boolean, references) and the
+# full text of a multi-line string. Rows as a public УТ 11 client model reads them:
+# Ref_Key, LineNumber, Свойство_Key, Значение, Значение_Type, ТекстоваяСтрока.
+ORDER_PROPERTY_ROW = Section(
+    "ДополнительныеРеквизиты",
+    (
+        Prop("Свойство_Key", GUID),
+        Prop("Значение", STRING, 1024, composite=True),
+        Prop("Значение_Type", STRING),
+        Prop("ТекстоваяСтрока", STRING),
+    ),
+)
+
+BITRIX_MODULE_PROPS = ("Б_ДатаДокумента", "Б_Идентификатор", "Б_НомерВерсии")
+"""What 1C-Bitrix's exchange module adds to Document_ЗаказКлиента (the «Свойства БУС» tab;
+the same names on a live УТ 11 in the reference `$metadata` excerpt and in a public model of
+Document_ЗаказКлиента). A base without the module does not publish them."""
+
 ORDER_SET = EntitySet(
     ORDERS,
     (
@@ -234,10 +257,35 @@ ORDER_SET = EntitySet(
         Prop("Статус", STRING, enum="СтатусыЗаказовКлиентов"),
         Prop("ХозяйственнаяОперация", STRING, enum="ХозяйственныеОперации"),
         Prop("Согласован", BOOLEAN),
+        Prop("СкидкиРассчитаны", BOOLEAN),
+        Prop("Комментарий", STRING),
+        Prop("Б_ДатаДокумента", DATETIME),
+        Prop("Б_Идентификатор", STRING, 100),
+        Prop("Б_НомерВерсии", STRING, 50),
+    ),
+    (GOODS_ROW, ORDER_PROPERTY_ROW),
+    open_type=True,
+)
+
+# The properties behind additional attributes: ПланВидовХарактеристик
+# ДополнительныеРеквизитыИСведения of БСП (ChartsOfCharacteristicTypes/…xml of the УТ 11.5
+# dump: Description 150, Заголовок 75, Имя 100). A 1C administrator creates «Номер заказа на
+# сайте» there and chooses it in the exchange node
+# (ОбменССайтамиУТ.ДобавитьРеквизитыФормыНастройки).
+PROPERTY_KIND_SET = EntitySet(
+    PROPERTY_KINDS,
+    (
+        *CATALOG_HEAD[:4],
+        Prop("Description", STRING, 150),
+        CATALOG_HEAD[5],
+        Prop("Заголовок", STRING, 75),
+        Prop("Имя", STRING, 100),
+        Prop("НаборСвойств_Key", GUID),
+        Prop("ЭтоДополнительноеСведение", BOOLEAN),
+        Prop("Виден", BOOLEAN),
+        Prop("Доступен", BOOLEAN),
         Prop("Комментарий", STRING),
     ),
-    (GOODS_ROW,),
-    open_type=True,
 )
 
 # Справочник.ВидыКонтактнойИнформации (Catalogs/ВидыКонтактнойИнформации.xml of the УТ 11.5
@@ -279,6 +327,7 @@ ENTITY_SETS: dict[str, EntitySet] = {
         ORDER_SET,
         CONTACT_KIND_SET,
         ACCESS_GROUP_SET,
+        PROPERTY_KIND_SET,
     )
 }
 ROW_SETS: dict[str, RowSet] = {

@@ -32,6 +32,10 @@ class Prop:
     enum: str | None = None
     """For an enumeration (an Edm.String): the key of its value names in `ENUMS`."""
     key: bool = False
+    composite: bool = False
+    """A value of a composite type (chapter 17.4.3: two Edm.String properties, the value and
+    `<name>_Type`, the name of its actual type such as `Edm.String` or
+    `StandardODATA.Catalog_…`)."""
 
     @property
     def navigation(self) -> str | None:

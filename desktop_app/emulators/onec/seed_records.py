@@ -20,6 +20,7 @@ from desktop_app.emulators.onec import refs, values
 from desktop_app.emulators.onec.schema import (
     COUNTERPARTY_SET,
     PARTNER_SET,
+    PROPERTY_KIND_SET,
     EntitySet,
     Section,
 )
@@ -50,6 +51,16 @@ MANAGERS = tuple(fixed_ref(11, n) for n in range(1, 5))
 """Catalog_Пользователи references of the sales managers."""
 VAT_RATES = {rate: fixed_ref(12, int(rate or 0)) for rate in ("22", "20", "10", "")}
 """Catalog_СтавкиНДС references; "" is «Без НДС»."""
+UNKNOWN_PARTNER = fixed_ref(8, 3)
+"""The predefined partner НеизвестныйПартнер (Catalogs/Партнеры/Ext/Predefined.xml of the УТ
+11.5.20.68 dump: code УТ-00000003, «Неизвестный партнер»), which 1C's site exchange gives the
+counterparties it creates (ОбменССайтамиУТ.СоздатьКонтрагента)."""
+ORDER_PROPERTY_SET = fixed_ref(14, 1)
+"""Catalog_НаборыДополнительныхРеквизитовИСведений «Документ Заказ клиента»."""
+SITE_NUMBER_PROPERTY = fixed_ref(14, 2)
+"""The additional attribute «Номер заказа на сайте» a 1C administrator made for the exchange."""
+SITE_DATE_PROPERTY = fixed_ref(14, 3)
+"""The additional attribute «Дата заказа на сайте»."""
 
 
 _TEMPLATES: dict[str, tuple[tuple[str, Any], ...]] = {}
@@ -208,3 +219,47 @@ def partner(
         }
     )
     return row
+
+
+def unknown_partner(access_group: str = refs.EMPTY_REF) -> Row:
+    """The predefined «Неизвестный партнер» every УТ 11 base has (in the group of the site
+    exchange's partners here: the exchange puts the orders of new buyers under it)."""
+    row = partner(
+        UNKNOWN_PARTNER,
+        "Неизвестный партнер",
+        full_name="",
+        private=False,
+        code="УТ-00000003",
+        registered=dt.datetime(2019, 1, 8),
+        version=1,
+        access_group=access_group,
+    )
+    row.update({"Predefined": True, "PredefinedDataName": "НеизвестныйПартнер", "Клиент": False})
+    row["ДатаРегистрации"] = values.EMPTY_DATE
+    return row
+
+
+def property_kinds() -> list[Row]:
+    """«Номер заказа на сайте» and «Дата заказа на сайте»: additional attributes (not
+    additional information: ЭтоДополнительноеСведение = false, as the exchange node's choice
+    list demands, ОбменССайтамиУТ.ДобавитьРеквизитыФормыНастройки) of the order's set."""
+    rows = []
+    for ref, title, name, version in (
+        (SITE_NUMBER_PROPERTY, "Номер заказа на сайте", "НомерЗаказаНаСайте", 2),
+        (SITE_DATE_PROPERTY, "Дата заказа на сайте", "ДатаЗаказаНаСайте", 2),
+    ):
+        row = blank(PROPERTY_KIND_SET)
+        row.update(
+            {
+                "Ref_Key": ref,
+                "DataVersion": refs.data_version(version),
+                "Description": title,
+                "Заголовок": title,
+                "Имя": f"{name}_{ref[:8]}",
+                "НаборСвойств_Key": ORDER_PROPERTY_SET,
+                "Виден": True,
+                "Доступен": True,
+            }
+        )
+        rows.append(row)
+    return rows

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -139,7 +140,8 @@ class Publication:
         method = "PATCH" if request.method == "MERGE" else request.method
         if target.kind == "metadata":
             _only(method, "GET")
-            return Answer(200, metadata_document(), XML_TYPE)
+            return Answer(200, metadata_document(self.directory.hidden), XML_TYPE)
+        self._refuse_hidden(target, raw)
         if target.kind == "root":
             _only(method, "GET")
             return self._service_document(chosen[0], root)
@@ -173,6 +175,18 @@ class Publication:
             assert target.entity_set is not None and target.navigation is not None
             return self._navigate(target, render, caller.rights)
 
+    def _refuse_hidden(self, target: Target, raw: dict[str, str]) -> None:
+        """A property this base does not have is unknown to it: 400/6 «Сегмент пути … не
+        найден!», as for any unknown name (errors.unknown_segment)."""
+        name = target.entity_set.name if target.entity_set is not None else None
+        hidden = self.directory.hidden.get(name or "")
+        if not hidden:
+            return
+        for option in ("$select", "$filter", "$orderby", "$expand"):
+            for word in _WORD.findall(raw.get(option, "")):
+                if word in hidden:
+                    raise errors.unknown_segment(word)
+
     def _service_document(self, chosen: str, root: str) -> Answer:
         names = [*ENTITY_SETS, *ROW_SETS]
         if chosen == "json":
@@ -203,7 +217,9 @@ class Publication:
             raise errors.ODataError(400, "13", errors.ROWS_DIRECTLY)
         assert target.entity_set is not None
         check = self._check(target.entity_set.name, caller.rights)
-        row = writes.create(self.directory, target.entity_set, _body(request), check=check)
+        row = writes.create(
+            self.directory, target.entity_set, self._body(request, target), check=check
+        )
         answer = render.element(target.entity_set, row)
         answer.status = 201
         location = f"{render.root}{target.entity_set.name}(guid'{row['Ref_Key']}')"
@@ -233,7 +249,7 @@ class Publication:
             return render.element(definition, row)
         self._readable(definition.name, target.key, granted)
         if method in ("PATCH", "PUT"):
-            body = _body(request)
+            body = self._body(request, target)
             whole, check = method == "PUT", self._check(definition.name, granted)
             row = writes.update(
                 self.directory, definition, target.key, body, whole=whole, check=check
@@ -256,6 +272,10 @@ class Publication:
             return None
         return lambda row: rights.check_row(self.directory, set_name, row, granted)
 
+    def _body(self, request: Request, target: Target) -> Any:
+        name = target.entity_set.name if target.entity_set is not None else ""
+        return _without(_body(request), self.directory.hidden.get(name, frozenset()))
+
     def _navigate(self, target: Target, render: Renderer, granted: Rights) -> Answer:
         assert target.entity_set is not None and target.navigation is not None
         assert target.key is not None
@@ -270,6 +290,9 @@ class Publication:
         return render.element(other_set, other)
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _only(method: str, allowed: str) -> None:
     if method != allowed:
         raise errors.method_forbidden()
@@ -279,6 +302,13 @@ def _posting_mode(options: Options) -> None:
     mode = options.params.get("PostingModeOperational", "false")
     if mode not in ("true", "false"):
         raise errors.unparsable(mode, "Edm.Boolean")
+
+
+def _without(body: Any, hidden: frozenset[str]) -> Any:
+    """1C ignores properties it does not have in a write body (writes.py)."""
+    if not hidden or not isinstance(body, dict):
+        return body
+    return {k: v for k, v in body.items() if k not in hidden}
 
 
 def _body(request: Request) -> Any:

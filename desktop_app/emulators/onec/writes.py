@@ -17,6 +17,10 @@ documentation 17.4.13):
   gets the next number and, without a date, the current one; a new partner its code;
 - DELETE removes the object for good (17.4.13.1.4: «Пометка на удаление не выполняется»);
 - Post sets `Posted`, Unpost clears it; a document marked for deletion cannot be posted;
+  a Document_ЗаказКлиента whose `СкидкиРассчитаны` is false is not posted either, with the
+  words of its ПередЗаписью (Documents/ЗаказКлиента/Ext/ObjectModule.bsl, УТ 11.5.20.68): the
+  emulated base uses automatic discounts (ИспользоватьАвтоматическиеСкидкиВПродажах), and
+  OData cannot recalculate them.
 - `check` (rights.py) sees the object as it would be stored and may refuse it with 403/20:
   a user cannot write what record-level restrictions would then hide from them.
 """
@@ -34,6 +38,11 @@ Row = dict[str, Any]
 _IGNORED = frozenset(("Ref_Key", "DataVersion", "Posted"))
 _KEPT_BY_PUT = ("Ref_Key", "Posted", "Number")
 NOT_POSTABLE = "Помеченный на удаление документ не может быть проведен!"
+DISCOUNTS_NOT_CALCULATED = (
+    "В документе {document} не рассчитаны автоматические скидки (наценки). Проведение "
+    "невозможно. Для расчёта автоматических скидок (наценок) проведите документ из формы "
+    "документа."
+)
 
 
 Check = Callable[[Row], None] | None
@@ -108,6 +117,8 @@ def post(directory: Directory, definition: EntitySet, ref: str, *, posted: bool)
             raise errors.not_found(definition.name)
         if posted and current.get("DeletionMark"):
             raise errors.internal(NOT_POSTABLE)
+        if posted and current.get("СкидкиРассчитаны") is False:
+            raise errors.internal(DISCOUNTS_NOT_CALCULATED.format(document=_title(current)))
         row = _copy(current)
         row["Posted"] = posted
         row["DataVersion"] = refs.next_data_version(current["DataVersion"])
@@ -125,6 +136,16 @@ def set_field(directory: Directory, definition: EntitySet, ref: str, **fields: A
         row.update(fields)
         row["DataVersion"] = refs.next_data_version(current["DataVersion"])
         table.put(row)
+
+
+def _title(row: Row) -> str:
+    """A customer order's presentation, as 1C names it in messages."""
+    moment = str(row.get("Date") or "")
+    day, _, time = moment.partition("T")
+    year, month, date = [*day.split("-"), "", "", ""][:3]
+    hours, _, rest = time.partition(":")
+    when = f"{date}.{month}.{year} {int(hours or 0)}:{rest}" if day else ""
+    return f"Заказ клиента {row.get('Number', '')} от {when}".strip()
 
 
 def _object(body: Any) -> dict[str, Any]:

@@ -115,8 +115,12 @@ def one_line_error(result: subprocess.CompletedProcess[str], words: str) -> None
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Iterator[DemoEnvironment]:
-    """The GUI demo's world: both emulators on loopback, a configured workspace; no timer."""
-    environment = DemoEnvironment(orders=40, fetch_every=0, keep=tmp_path / "demo-data")
+    """The GUI demo's world: both emulators on loopback, a configured workspace; no timer.
+    Every order reaches the portal's pages (1C's exchange took none first: see
+    test_ui_onec_misses.py for the demo's own)."""
+    environment = DemoEnvironment(
+        orders=40, fetch_every=0, keep=tmp_path / "demo-data", onec_first=0
+    )
     environment.start()
     yield environment
     environment.stop()

@@ -196,6 +196,7 @@ def test_migration_from_0001_keeps_the_data_and_a_backup(tmp_path: Path) -> None
             "ООО Старое",
             "decided",
         )
+        assert not row.from_onec  # what the store held before 0008 came from the portal
         assert queue.order(portal_id) == World.generate(seed=1).order(7)
         repository = OrderRepository(db)
         fetch = repository.start_fetch("https://b2b.example.ru/exchange/", "own-page")

@@ -173,6 +173,9 @@ def _refresh(args: argparse.Namespace, repository: Any, database: Any) -> int:
         print(f"Заказы 1С: найдено {states.found} из {states.looked_for} нерешённых заказов "
               f"портала; с контрагентом, похожим на созданного обменом с сайтом: "
               f"{states.auto_created}.")  # fmt: skip
+        if states.missed.new:
+            print(f"В 1С найдены заказы с сайта, которые портал программе не отдал: "
+                  f"{states.missed.new} (queue --from-onec).")  # fmt: skip
     return 0 if all(report.complete for report in reports) else 1
 
 

@@ -5,6 +5,10 @@ Exit codes (GUIDE §11): 0 — received and stored; 1 — stored, with problems 
 confirming on the same exchange page, orders that never came); 2 — could not run (no
 settings, no password, the portal unreachable or refusing, a web page instead of data).
 A site that demanded the sessid is said too, without changing the exit code.
+
+When 1C is set up, the fetch then reads 1C's orders from the site, as the window does: the
+orders 1C was faster to (the portal no longer serves them) join the queue from 1C's data.
+1C being unreachable is a note, not a failure of the fetch.
 """
 
 from __future__ import annotations
@@ -106,6 +110,34 @@ def _summary(report: FetchReport, mode: settings.PortalMode) -> str:
     return text
 
 
+def read_onec(folder: Any, loaded: settings.Settings, database: Any) -> tuple[Any, str]:
+    """Read 1C's orders from the site after the fetch, when 1C is set up: the report (None
+    when not read) and a line for the manager ("" when there is nothing to say)."""
+    from desktop_app.adapters.onec.odata_errors import OneCError
+    from desktop_app.services.onec_orders import read_onec_orders
+
+    onec = loaded.onec
+    if not onec.url or not onec.user:
+        return None, ""
+    unchecked = "заказы, которые 1С получила с сайта раньше программы, не проверены"
+    try:
+        secret = keychain.password("onec", onec.user, onec.url)
+    except keychain.KeychainError as error:
+        return None, f"1С: {error} — {unchecked}."
+    if secret is None:  # an empty password is one (1C's Администратор often has none)
+        return None, f"1С: пароль не сохранён (login onec) — {unchecked}."
+    try:
+        states = read_onec_orders(onec, secret, database, folder)
+    except OneCError as error:
+        return None, f"1С: {error.message} — {unchecked}."
+    if states.missed.new:
+        return states, (
+            f"В 1С найдены заказы с сайта, которые портал программе не отдал: "
+            f"{states.missed.new} (queue --from-onec)."
+        )
+    return states, ""
+
+
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `--help` and the other commands start without them.
     from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
@@ -130,6 +162,7 @@ def run(args: argparse.Namespace) -> int:
         report = fetch_orders(
             current, password, database, app_dirs.work_dir(folder), progress=_ProgressLine()
         )
+        states, onec_line = read_onec(folder, loaded, database)
         auto = auto_map(database, review)
     except PortalError as error:
         raise UserError(error.message) from None
@@ -153,6 +186,8 @@ def run(args: argparse.Namespace) -> int:
                     "warnings": list(report.warnings),
                     "queries": report.queries,
                     "sessid_asked": report.sessid_asked,
+                    "from_onec_new": states.missed.new if states is not None else None,
+                    "onec_note": onec_line or None,
                     "auto_mapped": auto.by_mapping + auto.by_requisites,
                     "auto_queued": auto.pushed_without_confirmation,
                 },
@@ -167,6 +202,8 @@ def run(args: argparse.Namespace) -> int:
         if report.sessid_asked:
             print(sessid_words())
         print(_summary(report, current.mode))
+        if onec_line:
+            print(onec_line)
         if auto.by_mapping or auto.by_requisites:
             print(
                 f"Покупатели узнаны автоматически: {auto.by_mapping} по прежним связям, "

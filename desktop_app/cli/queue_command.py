@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.errors import UserError
 from desktop_app.domain.money import format_decimal, money_text
-from desktop_app.domain.review_state import STATE_WORDS, ReviewState
+from desktop_app.domain.review_state import ReviewState, queue_state_words
 from desktop_app.services import app_dirs
 
 if TYPE_CHECKING:
@@ -31,6 +31,11 @@ def register(subparsers: Any) -> None:
         help="только заказы в этом состоянии",
     )
     parser.add_argument("--search", metavar="TEXT", help="номер, покупатель, ИНН или КПП")
+    parser.add_argument(
+        "--from-onec",
+        action="store_true",
+        help="только заказы, которые есть в 1С, но не получены с портала",
+    )
     parser.add_argument("--limit", type=int, default=200, help="сколько строк (200)")
     parser.set_defaults(run=run)
 
@@ -64,6 +69,7 @@ def row_json(
         "total": format_decimal(row.total) if row.total is not None else None,
         "currency": row.currency,
         "state": row.review_state.value,
+        "source": "onec" if row.from_onec else "portal",
         "changed_since_review": row.changed_since_review,
         "revisions": row.revisions,
         "updated_at": row.updated_at.isoformat(),
@@ -102,7 +108,7 @@ def queue_line(row: QueueRow) -> str:
     total = money_text(row.total) if row.total is not None else ""
     return (
         f"{row.number or row.portal_id:>8}  {date:10}  {name:40}  {requisites:22}  "
-        f"{total:>14}  {STATE_WORDS[row.review_state]}{mark}"
+        f"{total:>14}  {queue_state_words(row.review_state, row.from_onec)}{mark}"
     )
 
 
@@ -123,8 +129,10 @@ def run(args: argparse.Namespace) -> int:
     with database:
         repository = QueueRepository(database)
         state = ReviewState(args.state) if args.state else None
-        rows = repository.queue(state=state, search=args.search, limit=args.limit)
-        total = repository.count(state=state, search=args.search)
+        only = bool(args.from_onec)
+        rows = repository.queue(state=state, search=args.search, limit=args.limit,
+                                from_onec=only)  # fmt: skip
+        total = repository.count(state=state, search=args.search, from_onec=only)
         decisions = DecisionRepository(database).current_for([r.portal_id for r in rows])
         earlier = MappingRepository(database).earlier_entities_for([r.portal_id for r in rows])
     if args.json:
@@ -144,4 +152,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{queue_line(row)}  {words}".rstrip())
     shown = f"Показано {len(rows)} из {total}." if total > len(rows) else f"Всего: {total}."
     print(f"\n{shown} * — заказ менялся на портале после получения.")
+    if any(row.from_onec for row in rows):
+        print(
+            "«Есть в 1С, не получен с портала»: 1С загрузила заказ с сайта раньше программы, "
+            "портал его больше не отдаёт; проверяйте по данным 1С."
+        )
     return 0

@@ -35,3 +35,12 @@ STATE_WORDS = {
     ReviewState.ERROR: "ошибка",
 }
 """The states as the manager reads them (queue, exported lists)."""
+FROM_ONEC_WORDS = "есть в 1С, не получен с портала"
+"""An order the app knows from 1C alone (domain/onec_only_order.py), until it is decided."""
+
+
+def queue_state_words(state: ReviewState, from_onec: bool) -> str:
+    """The state as the queue says it: an order known from 1C alone says so while open."""
+    if from_onec and state in (ReviewState.NEW, ReviewState.NEEDS_REVIEW):
+        return FROM_ONEC_WORDS
+    return STATE_WORDS[state]

@@ -27,7 +27,7 @@ from desktop_app.domain.invoice import Invoice, build_invoice
 from desktop_app.domain.invoice_numbering import InvoiceNumbering
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
-from desktop_app.domain.review_state import STATE_WORDS, ReviewState
+from desktop_app.domain.review_state import ReviewState, queue_state_words
 from desktop_app.domain.seller import SellerRequisites
 from desktop_app.services.export_errors import ExportError as ExportError
 from desktop_app.services.export_file_names import NameBook, inside, invoice_file_name
@@ -57,6 +57,12 @@ class BatchReport:
     """(order Ид, why) for the orders that got no invoice."""
     cancelled: bool
     total: int
+
+
+FROM_ONEC_REASON = (
+    "известен только из 1С (портал его не отдал): строк заказа портала нет, счёт по нему "
+    "выставляется в 1С"
+)
 
 
 def make_invoice(
@@ -101,6 +107,8 @@ def find_order(repository: QueueRepository, key: str) -> Order:
         raise ExportError(
             f"Номер «{key}» есть у нескольких заказов; укажите Ид: {', '.join(found[:5])}."
         )
+    if repository.from_onec(found[0]):
+        raise ExportError(f"Заказ «{key}» {FROM_ONEC_REASON}.")
     order = repository.order(found[0])
     if order is None:  # pragma: no cover - deleted between the two reads
         raise ExportError(f"Заказа «{key}» больше нет в локальной базе.")
@@ -134,6 +142,8 @@ def export_invoices(
         order = repository.order(portal_id)
         if order is None:
             failed.append((portal_id, "заказа больше нет в локальной базе"))
+        elif repository.from_onec(portal_id):
+            failed.append((portal_id, FROM_ONEC_REASON))
         else:
             buyer = buyer_for(order) if buyer_for is not None else None
             invoice = make_invoice(order, seller, numbering, buyer, today)
@@ -181,7 +191,7 @@ def order_list_values(row: QueueRow) -> tuple[CellValue, ...]:
         KIND_WORDS.get(row.buyer_kind or "", row.buyer_kind),
         row.total,
         row.currency,
-        STATE_WORDS[row.review_state],
+        queue_state_words(row.review_state, row.from_onec),
         "да" if row.changed_since_review or row.revisions > 1 else "",
         row.revisions,
         row.portal_id,

@@ -36,7 +36,13 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from desktop_app.domain.decisions import DecisionKind, StepKind, StepState, WriteState
 from desktop_app.store.column_types import UtcDateTime
 from desktop_app.store.directory_rows import DirectoryKind, RefreshStatus
-from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState, sql_in_list
+from desktop_app.store.review_state import (
+    FetchStatus,
+    OrderSource,
+    PageMode,
+    ReviewState,
+    sql_in_list,
+)
 
 # Named constraints: batch migrations on SQLite can only drop or alter what has a name.
 NAMING_CONVENTION = {
@@ -90,6 +96,7 @@ class OrderRecord(Base):
     __tablename__ = "orders"
     __table_args__ = (
         CheckConstraint(f"review_state IN {sql_in_list(ReviewState)}", name="review_state"),
+        CheckConstraint(f"source IN {sql_in_list(OrderSource)}", name="source"),
         Index("ix_orders_review_state_order_date", "review_state", "order_date"),
         Index("ix_orders_order_date", "order_date"),
         Index("ix_orders_number", "number"),
@@ -133,6 +140,11 @@ class OrderRecord(Base):
         ForeignKey("order_revisions.id", use_alter=True)
     )
     content_hash: Mapped[str] = mapped_column(String(HASH_LENGTH))
+    source: Mapped[str] = mapped_column(
+        String(STATE_LENGTH), server_default=text(f"'{OrderSource.PORTAL.value}'")
+    )
+    """`OrderSource`: ``onec`` while the app knows the order from 1C alone (see its
+    docstring); the portal's own arrival makes it ``portal`` again."""
 
 
 class RevisionRecord(Base):

@@ -15,12 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from desktop_app.domain.onec_order_state import OneCOrderState, OrderCounterparty
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.store.database import Database
 from desktop_app.store.models import ONEC_ORDERS, ORDERS
+from desktop_app.store.review_state import OrderSource
 
 OPEN_STATES = (
     ReviewState.NEW.value,
@@ -54,11 +55,23 @@ class OneCOrderRepository:
         self._db = db
 
     def portal_keys(self) -> PortalKeys:
+        """What the portal sent (orders known from 1C alone would find themselves in 1C)."""
+        query = select(ORDERS.c.portal_id, ORDERS.c.number).where(
+            ORDERS.c.source == OrderSource.PORTAL.value
+        )
         with self._db.reading() as connection:
-            rows = connection.execute(select(ORDERS.c.portal_id, ORDERS.c.number)).all()
+            rows = connection.execute(query).all()
         ids = frozenset(r.portal_id.strip() for r in rows if r.portal_id)
         numbers = frozenset(r.number.strip() for r in rows if r.number and r.number.strip())
         return PortalKeys(ids, numbers)
+
+    def portal_dates(self) -> tuple[dt.date, dt.date] | None:
+        """The oldest and the newest date of the orders the portal sent; None for none."""
+        dates = (func.min(ORDERS.c.order_date), func.max(ORDERS.c.order_date))
+        query = select(*dates).where(ORDERS.c.source == OrderSource.PORTAL.value)
+        with self._db.reading() as connection:
+            oldest, newest = connection.execute(query).one()
+        return None if oldest is None or newest is None else (oldest, newest)
 
     def open_orders(self) -> list[OpenOrder]:
         """Orders not written to 1C and not rejected, oldest first."""

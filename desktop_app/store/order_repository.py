@@ -29,7 +29,14 @@ from desktop_app.store.incoming import (
 )
 from desktop_app.store.models import FETCHES, QUARANTINED
 from desktop_app.store.order_columns import is_older_version
-from desktop_app.store.order_upsert import BatchWriter, Known, Prepared, compress, known_orders
+from desktop_app.store.order_upsert import (
+    BatchWriter,
+    Known,
+    Prepared,
+    adopt_onec_orders,
+    compress,
+    known_orders,
+)
 from desktop_app.store.review_state import FetchStatus, PageMode
 
 __all__ = [
@@ -154,6 +161,7 @@ class OrderRepository:
         winners = sorted(last_copy.values())
         with self._db.writing() as connection:
             _require_fetch(connection, fetch_id)
+            adopt_onec_orders(connection, [prepared[i] for i in winners])
             known = known_orders(connection, [prepared[i].portal_id for i in winners])
             fresh: list[Prepared] = []
             changed: list[tuple[Prepared, Known]] = []

@@ -19,13 +19,16 @@ from desktop_app.domain.entity_mapping import requisites_changed_reason
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.decision_queries import drop_automatic
 from desktop_app.store.incoming import IncomingOrder
-from desktop_app.store.models import ORDERS, REVISIONS
+from desktop_app.store.models import ONEC_ORDERS, ORDERS, REVISIONS
 from desktop_app.store.order_codec import content_hash, order_to_payload
 from desktop_app.store.order_columns import order_columns
-from desktop_app.store.review_state import ReviewState
+from desktop_app.store.review_state import OrderSource, ReviewState
 
 CHUNK = 500
 """At most this many values in one IN list (well under every backend's parameter limit)."""
+ONEC_ID_PREFIX = "1c:"
+"""The `Ид` the app gives an order it knows from 1C alone when 1C keeps the site's number,
+not its `Ид`: `1c:` and the 1C order's Ref_Key (services/onec_misses.py)."""
 T = TypeVar("T")
 
 
@@ -115,6 +118,34 @@ def known_orders(connection: Connection, portal_ids: Sequence[str]) -> dict[str,
     return known
 
 
+def adopt_onec_orders(connection: Connection, items: Sequence[Prepared]) -> None:
+    """Orders the app knew from 1C alone under a `1c:` id take the portal's `Ид` when the
+    portal sends an order of the same number, so the upsert that follows finds them and
+    their decisions stay theirs. An `Ид` already stored is left alone."""
+    by_number = {p.columns["number"]: p.portal_id for p in items if p.columns.get("number")}
+    taken: set[str] = set()
+    for chunk in chunks(sorted(by_number)):
+        rows = connection.execute(
+            select(ORDERS.c.id, ORDERS.c.portal_id, ORDERS.c.number)
+            .where(ORDERS.c.source == OrderSource.ONEC.value)
+            .where(ORDERS.c.portal_id.startswith(ONEC_ID_PREFIX, autoescape=True))
+            .where(ORDERS.c.number.in_(chunk))
+            .order_by(ORDERS.c.id)
+        ).all()
+        for order_pk, old_id, number in rows:
+            real = by_number[number]
+            if (
+                real in taken
+                or connection.execute(select(ORDERS.c.id).where(ORDERS.c.portal_id == real)).first()
+            ):
+                continue
+            taken.add(real)
+            connection.execute(update(ORDERS).where(ORDERS.c.id == order_pk).values(portal_id=real))
+            connection.execute(
+                update(ONEC_ORDERS).where(ONEC_ORDERS.c.portal_id == old_id).values(portal_id=real)
+            )
+
+
 class BatchWriter:
     """The writes of one batch, all on the batch's connection and in its transaction.
 
@@ -122,9 +153,16 @@ class BatchWriter:
     since 3.35, and some Linux workstations still ship older libraries.
     """
 
-    def __init__(self, connection: Connection, fetch_id: int) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        fetch_id: int | None,
+        source: OrderSource = OrderSource.PORTAL,
+    ) -> None:
         self.connection = connection
         self.fetch_id = fetch_id
+        """None for what 1C told (`OrderSource.ONEC`): no portal fetch brought it."""
+        self.source = source
         self.now = utc_now()
 
     def insert_new(self, items: Sequence[Prepared]) -> None:
@@ -142,6 +180,7 @@ class BatchWriter:
                 "created_at": self.now,
                 "updated_at": self.now,
                 "content_hash": p.content_hash,
+                "source": self.source.value,
             }
             for p in items
         ]
@@ -178,6 +217,7 @@ class BatchWriter:
                     "last_seen_fetch_id": self.fetch_id,
                     "updated_at": self.now,
                     "content_hash": p.content_hash,
+                    "source": self.source.value,
                 }
                 for p, known in items
             ],

@@ -21,7 +21,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, Select, UnaryExpression, func, select
 
 from desktop_app.store.models import ORDERS, REVISIONS
-from desktop_app.store.review_state import ReviewState
+from desktop_app.store.review_state import OrderSource, ReviewState
 
 
 class QueueSort(StrEnum):
@@ -47,10 +47,12 @@ _SORT_COLUMNS = {
 
 @dataclass(frozen=True, slots=True)
 class QueueFilter:
-    """Which orders the queue shows: one review state (or all), and the search words."""
+    """Which orders the queue shows: one review state (or all), and the search words;
+    `from_onec`: only the orders known from 1C alone."""
 
     state: ReviewState | None = None
     search: str | None = None
+    from_onec: bool = False
 
     def terms(self) -> list[ColumnElement[bool]]:
         """WHERE terms: the state, and every word of the search somewhere in `search_text`.
@@ -61,6 +63,8 @@ class QueueFilter:
         terms: list[ColumnElement[bool]] = []
         if self.state is not None:
             terms.append(ORDERS.c.review_state == ReviewState(self.state).value)
+        if self.from_onec:
+            terms.append(ORDERS.c.source == OrderSource.ONEC.value)
         for word in (self.search or "").casefold().split():
             terms.append(ORDERS.c.search_text.contains(word, autoescape=True))
         return terms
@@ -100,6 +104,7 @@ ROW_COLUMNS = (
     ORDERS.c.changed_since_review,
     REVISION_COUNT,
     ORDERS.c.updated_at,
+    ORDERS.c.source,
 )
 
 

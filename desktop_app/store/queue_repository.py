@@ -25,7 +25,7 @@ from desktop_app.store.queue_query import (
     page_select,
 )
 from desktop_app.store.queue_rows import FetchRow, QuarantineRow, QueueRow, RevisionRow
-from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState
+from desktop_app.store.review_state import FetchStatus, OrderSource, PageMode, ReviewState
 from desktop_app.store.revision_diff import changed_fields
 
 __all__ = [
@@ -56,9 +56,11 @@ class QueueRepository:
         limit: int = PAGE_SIZE,
         offset: int = 0,
         order: QueueOrder = NEWEST_FIRST,
+        *,
+        from_onec: bool = False,
     ) -> list[QueueRow]:
         """A page of the queue, newest order first (undated orders last) unless `order`."""
-        query = page_select(QueueFilter(state, search), order, limit, offset)
+        query = page_select(QueueFilter(state, search, from_onec), order, limit, offset)
         with self._db.reading() as connection:
             rows = connection.execute(query).all()
         return [
@@ -76,14 +78,22 @@ class QueueRepository:
                 changed_since_review=bool(row.changed_since_review),
                 revisions=int(row.revisions),
                 updated_at=row.updated_at,
+                from_onec=row.source == OrderSource.ONEC.value,
             )
             for row in rows
         ]
 
-    def count(self, state: ReviewState | None = None, search: str | None = None) -> int:
+    def count(
+        self,
+        state: ReviewState | None = None,
+        search: str | None = None,
+        *,
+        from_onec: bool = False,
+    ) -> int:
         """How many orders `queue` would page through with the same filters."""
+        where = QueueFilter(state, search, from_onec)
         with self._db.reading() as connection:
-            return int(connection.execute(count_select(QueueFilter(state, search))).scalar_one())
+            return int(connection.execute(count_select(where)).scalar_one())
 
     def state_counts(self) -> dict[ReviewState, int]:
         """Orders per review state (every state present, zero included): the queue's tabs."""
@@ -120,6 +130,12 @@ class QueueRepository:
         with self._db.reading() as connection:
             state = connection.execute(query).scalar_one_or_none()
         return None if state is None else ReviewState(state)
+
+    def from_onec(self, portal_id: str) -> bool:
+        """Whether the app knows the order from 1C alone (the portal never sent it)."""
+        query = select(ORDERS.c.source).where(ORDERS.c.portal_id == portal_id)
+        with self._db.reading() as connection:
+            return connection.execute(query).scalar_one_or_none() == OrderSource.ONEC.value
 
     def order(self, portal_id: str) -> Order | None:
         """The current revision of the order, decoded; None for an unknown `Ид`."""

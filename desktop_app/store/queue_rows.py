@@ -30,6 +30,9 @@ class QueueRow:
     changed_since_review: bool
     revisions: int
     updated_at: dt.datetime
+    from_onec: bool = False
+    """Known from 1C alone: 1C has the order from the site, the portal never sent it to the
+    app (`OrderSource.ONEC`)."""
 
 
 @dataclass(frozen=True, slots=True)

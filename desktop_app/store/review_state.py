@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from desktop_app.domain.review_state import ReviewState
 
-__all__ = ["FetchStatus", "PageMode", "ReviewState", "sql_in_list"]
+__all__ = ["FetchStatus", "OrderSource", "PageMode", "ReviewState", "sql_in_list"]
 
 
 class FetchStatus(StrEnum):
@@ -38,6 +38,18 @@ class PageMode(StrEnum):
 
     OWN_PAGE = "own-page"
     PEEK = "peek"
+
+
+class OrderSource(StrEnum):
+    """Where the app learned of an order: the portal's exchange page, or 1C alone.
+
+    ``onec``: 1C's own exchange loaded the order from the site and sent it back before the
+    app fetched it, so the site serves it to no page any more (`UPDATED_1C`, GUIDE §3); the
+    app knows what 1C knows of it, not what the portal sent.
+    """
+
+    PORTAL = "portal"
+    ONEC = "onec"
 
 
 def sql_in_list(values: type[StrEnum]) -> str:

@@ -18,6 +18,7 @@ from types import TracebackType
 
 from desktop_app.emulators.exchange_setup import ExchangeSetup
 from desktop_app.emulators.onec import OneCEmulator
+from desktop_app.emulators.onec_first import onec_takes_first
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
 from desktop_app.services.password_vault import MemoryVault
@@ -28,6 +29,9 @@ DEMO_ORDERS = 40
 DEMO_SEED = 2026
 DEMO_BUYERS = 60
 FETCH_EVERY_MINUTES = 5
+ONEC_FIRST = 2
+"""Orders the demo's 1C took before the app: the queue shows them «есть в 1С, не получен с
+портала» after the first read of 1C."""
 
 
 class DemoEnvironment:
@@ -40,15 +44,19 @@ class DemoEnvironment:
         keep: Path | None = None,
         fetch_every: int = FETCH_EVERY_MINUTES,
         exchange: ExchangeSetup = ExchangeSetup.BITRIX_MODULE,
+        onec_first: int = ONEC_FIRST,
     ) -> None:
         """`exchange`: how the demo's 1C takes the portal's orders (the seed's setup, 1C-Bitrix's
-        module, unless a test wants another, GUIDE §5)."""
+        module, unless a test wants another, GUIDE §5); `onec_first`: how many of the newest
+        orders of new buyers 1C's own exchange took before the app (`onec_takes_first`)."""
         self.world = World.generate(
             seed=seed, buyers=buyers, start=dt.date.today() - dt.timedelta(days=21),
             exchange=exchange,
         )  # fmt: skip
         self.portal = PortalEmulator(self.world, orders=orders)
         self.onec = OneCEmulator(self.world, orders=orders * 4 // 5)
+        self._orders = orders
+        self._onec_first = onec_first
         self._keep = keep
         self._fetch_every = fetch_every
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -69,6 +77,8 @@ class DemoEnvironment:
         self.portal.start()
         self.onec.start()
         try:
+            if self._onec_first:
+                onec_takes_first(self.portal, self.onec, self._orders, wanted=self._onec_first)
             if self._keep is not None:
                 folder = self._keep
             else:

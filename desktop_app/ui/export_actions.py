@@ -70,6 +70,15 @@ class ExportActions(QObject):
         if order is None:
             self.window.show_problem(translate("ExportActions", "Выберите заказ в очереди."))
             return
+        if self.window.review.portal.from_onec:
+            self.window.show_problem(
+                translate(
+                    "ExportActions",
+                    "Этот заказ известен только из 1С (портал его не отдал): строк заказа "
+                    "портала нет, счёт по нему выставляется в 1С.",
+                )
+            )
+            return
         name = translate("ExportActions", "Счёт {0}.xlsx").format(order.number or order.id)
         self._ask(QFileDialog.FileMode.AnyFile, name, self.save_invoice)
 

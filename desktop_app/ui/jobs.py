@@ -23,7 +23,11 @@ from desktop_app.services.onec_connection import (
     connect,
     connection_for,
 )
-from desktop_app.services.onec_orders import StatesReport, refresh_order_states
+from desktop_app.services.onec_orders import (
+    StatesReport,
+    read_onec_orders,
+    refresh_order_states,
+)
 from desktop_app.services.order_link_setup import detect_and_keep, known_link, push_context
 from desktop_app.services.push_service import PushReport, push
 from desktop_app.services.settings import OneCSettings
@@ -117,9 +121,7 @@ def onec_orders_job(workspace: Workspace) -> Callable[[TaskContext], StatesRepor
     def run(_context: TaskContext) -> StatesReport:
         onec = workspace.settings.onec
         password = _onec_password(workspace, onec)
-        session = connect(onec, password, workspace.data_dir)
-        with session.client:
-            return _read_onec_orders(workspace, session)
+        return read_onec_orders(onec, password, workspace.database, workspace.data_dir)
 
     return run
 

@@ -60,6 +60,29 @@ def state_word(state: ReviewState) -> str:
     return words[state]
 
 
+_NOT_RECEIVED = (ReviewState.NEW, ReviewState.NEEDS_REVIEW)
+
+
+def row_state_word(row: QueueRow) -> str:
+    """The state column: an order known from 1C alone says so until it is decided."""
+    if row.from_onec and row.review_state in _NOT_RECEIVED:
+        return from_onec_word()
+    return state_word(row.review_state)
+
+
+def from_onec_word() -> str:
+    return translate("QueueModel", "Есть в 1С, не получен с портала")
+
+
+def from_onec_hint() -> str:
+    return translate(
+        "QueueModel",
+        "1С загрузила этот заказ с сайта и отправила обратно раньше, чем программа его "
+        "получила; портал больше не отдаёт его на страницу обмена, пока заказ не изменят на "
+        "сайте. Проверяйте по данным 1С.",
+    )
+
+
 class QueueAnnotations(Protocol):
     """What the review engine says of a queue row: its check badge and its decision."""
 
@@ -101,6 +124,7 @@ class QueueModel(QAbstractTableModel):
         self._repository = repository
         self.annotations: QueueAnnotations = annotations or StateAnnotations()
         self._state: ReviewState | None = None
+        self._from_onec = False
         self._search = ""
         self._order = QueueOrder()
         self._count = 0
@@ -117,12 +141,17 @@ class QueueModel(QAbstractTableModel):
     def search(self) -> str:
         return self._search
 
-    def set_filter(self, state: ReviewState | None, search: str) -> None:
-        """Show the orders in `state` (None: all) whose text holds every word of `search`."""
+    @property
+    def from_onec(self) -> bool:
+        return self._from_onec
+
+    def set_filter(self, state: ReviewState | None, search: str, from_onec: bool = False) -> None:
+        """Show the orders in `state` (None: all) whose text holds every word of `search`;
+        `from_onec`: only those known from 1C alone."""
         search = " ".join(search.split())
-        if (state, search) == (self._state, self._search):
+        if (state, search, from_onec) == (self._state, self._search, self._from_onec):
             return
-        self._state, self._search = state, search
+        self._state, self._search, self._from_onec = state, search, from_onec
         self.refresh()
 
     def refresh(self) -> None:
@@ -130,7 +159,9 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self.annotations.forget()
-        self._count = self._repository.count(self._state, self._search or None)
+        self._count = self._repository.count(
+            self._state, self._search or None, from_onec=self._from_onec
+        )
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -169,8 +200,9 @@ class QueueModel(QAbstractTableModel):
             self._pages.move_to_end(page)
             return rows
         rows = self._repository.queue(
-            self._state, self._search or None, PAGE_SIZE, page * PAGE_SIZE, self._order
-        )
+            self._state, self._search or None, PAGE_SIZE, page * PAGE_SIZE, self._order,
+            from_onec=self._from_onec,
+        )  # fmt: skip
         self._pages[page] = rows
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
@@ -230,7 +262,7 @@ class QueueModel(QAbstractTableModel):
     def _text(self, row: QueueRow, column: int) -> str:
         if column == COL_STATE:
             changed = translate("QueueModel", " • изменён") if row.changed_since_review else ""
-            return state_word(row.review_state) + changed
+            return row_state_word(row) + changed
         if column == COL_DATE:
             return row.order_date.strftime("%d.%m.%Y") if row.order_date else ""
         if column == COL_NUMBER:
@@ -246,6 +278,8 @@ class QueueModel(QAbstractTableModel):
         return self.annotations.decision(row)
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == COL_STATE and row.from_onec:
+            return from_onec_hint()
         if column == COL_STATE and row.changed_since_review:
             return translate(
                 "QueueModel", "Портал изменил заказ после того, как его начали проверять."

@@ -37,6 +37,8 @@ from desktop_app.ui import queue_model as qm
 
 translate = QCoreApplication.translate
 
+FROM_ONEC = "from-onec"
+"""The state filter's entry for the orders known from 1C alone (not a review state)."""
 SEARCH_DELAY_MS = 300
 COLUMN_WIDTHS = {
     qm.COL_STATE: 84, qm.COL_DATE: 78, qm.COL_NUMBER: 40, qm.COL_BUYER: 128,
@@ -115,9 +117,11 @@ class QueuePanel(QWidget):
         )
         for state in ReviewState:
             self.state_filter.addItem(f"{qm.state_word(state)} ({counts[state]})", state.value)
-        self.state_filter.setCurrentIndex(
-            max(0, self.state_filter.findData(chosen.value if chosen else None))
-        )
+        from_onec = self._repository.count(from_onec=True)
+        if from_onec or self.model.from_onec:
+            self.state_filter.addItem(f"{qm.from_onec_word()} ({from_onec})", FROM_ONEC)
+        chosen_data = FROM_ONEC if self.model.from_onec else (chosen.value if chosen else None)
+        self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(chosen_data)))
         self.state_filter.blockSignals(False)
 
     def set_filter(self, state: ReviewState | None, search: str) -> None:
@@ -136,9 +140,9 @@ class QueuePanel(QWidget):
     def _apply_filter(self) -> None:
         self._timer.stop()
         data = self.state_filter.currentData()
-        state = ReviewState(data) if data else None
+        state = ReviewState(data) if data and data != FROM_ONEC else None
         current = self.current_row()
-        self.model.set_filter(state, self.search_box.text())
+        self.model.set_filter(state, self.search_box.text(), from_onec=data == FROM_ONEC)
         if current is not None:
             self.select(current.portal_id)
 

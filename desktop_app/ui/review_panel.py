@@ -49,7 +49,7 @@ from desktop_app.ui.order_tables import (
     stretch,
 )
 from desktop_app.ui.portal_column import PortalColumn
-from desktop_app.ui.queue_model import money_text, state_word
+from desktop_app.ui.queue_model import from_onec_word, money_text, state_word
 from desktop_app.ui.review_actions import ReviewActions
 from desktop_app.ui.review_hooks import ReviewSource, card_key
 from desktop_app.ui.splitters import named_splitter
@@ -160,6 +160,7 @@ class ReviewPanel(QWidget):
             self.decisions.set_context(None, None)
             return
         self.stack.setCurrentIndex(1)
+        self.portal.set_from_onec(self._queue.from_onec(order.id))
         self.heading.setText(self._heading(order))
         decided = self.source.decision(order)
         self.decision_line.setText(decided)
@@ -205,7 +206,11 @@ class ReviewPanel(QWidget):
 
     def _queue_state(self, portal_id: str) -> str:
         found = self._queue.review_state(portal_id)
-        return state_word(found) if found is not None else ""
+        if found is None:
+            return ""
+        if self.portal.from_onec and found in (ReviewState.NEW, ReviewState.NEEDS_REVIEW):
+            return from_onec_word()
+        return state_word(found)
 
     def _finding_fields(self) -> dict[str, str]:
         accounts = len(self.order.buyer.bank_accounts) if self.order and self.order.buyer else 0

@@ -4,7 +4,8 @@ The window is laid out at 1366×768 (a common office laptop), fetches the demo p
 orders and copies the demo 1C directory as it would on a manager's first start, waits for
 that background work to end, then shows in turn: the queue (on an order of a company 1C
 knows), the review of a new legal entity, the review of a branch (1C knows the ИНН, with
-another КПП), and the settings dialog with both connection checks answered. Each screen is
+another КПП), the review of an order known from 1C alone (1C's exchange took it first), and
+the settings dialog with both connection checks answered. Each screen is
 `QWidget.grab()`-ed, which needs no display (QT_QPA_PLATFORM=offscreen works).
 """
 
@@ -35,6 +36,7 @@ class Picks:
     known: str | None = None
     new_legal: str | None = None
     branch: str | None = None
+    from_onec: str | None = None
 
 
 def wait_idle(runner: TaskRunner, timeout_ms: int = WAIT_MS) -> bool:
@@ -60,6 +62,9 @@ def pick_orders(window: MainWindow) -> Picks:
     directory = DirectoryRepository(database)
     picks = Picks()
     for row in QueueRepository(database).queue(limit=1000):
+        if row.from_onec:
+            picks.from_onec = picks.from_onec or row.portal_id
+            continue
         if not row.buyer_inn or row.buyer_kind != "legal":
             continue
         found = directory.find_counterparties(inn=row.buyer_inn)
@@ -91,6 +96,7 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         ("queue.png", picks.known),
         ("review-new-legal-entity.png", picks.new_legal),
         ("review-branch.png", picks.branch),
+        ("review-from-1c.png", picks.from_onec),
     ):
         if portal_id is None or not window.queue.select(portal_id):
             print(

@@ -21,16 +21,18 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.adapters.keychain import KeychainError
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.portal.exchange_errors import PortalError
 from desktop_app.services import connection_check
 from desktop_app.services.connection_check import CheckResult, Reachability
 from desktop_app.services.directory_service import RefreshReport
 from desktop_app.services.fetch_service import FetchReport
+from desktop_app.services.onec_orders import StatesReport
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui import jobs, progress_words
-from desktop_app.ui.error_words import is_cancel, log_problem
+from desktop_app.ui.error_words import NotReadyError, is_cancel, log_problem
 from desktop_app.ui.status_bar import StatusBar
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
 
@@ -38,6 +40,11 @@ translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
 PROBE_SECONDS = 60
+
+
+_WORTH_ASKING = (Reachability.OK, Reachability.UNKNOWN)
+"""1C is read after a fetch when it answered, or when it has not been asked yet (the first
+fetch of a session often ends before the first probe does)."""
 
 
 class SyncController(QObject):
@@ -167,8 +174,8 @@ class SyncController(QObject):
     def read_onec_orders(self) -> Task | None:
         """Read what the new orders' 1C orders hold (1C's site exchange may have filled
         their counterparty), when 1C answers; the review shows it on reload."""
-        if self.status.states.get("onec") is not Reachability.OK:
-            return None
+        if self.status.states.get("onec", Reachability.UNKNOWN) not in _WORTH_ASKING:
+            return None  # known unreachable or not set up: the next probe says when it answers
         if self.runner.running("onec-orders") is not None:
             return None
         task = self.runner.start("onec-orders", jobs.onec_orders_job(self.workspace))
@@ -177,14 +184,27 @@ class SyncController(QObject):
         return task
 
     @Slot(object)
-    def _onec_orders_read(self, _report: object) -> None:
+    def _onec_orders_read(self, report: object) -> None:
         self.directory_changed.emit()
+        if isinstance(report, StatesReport) and (report.missed.new or report.missed.changed):
+            self.orders_changed.emit()  # orders known from 1C alone joined the queue
+        if isinstance(report, StatesReport) and report.missed.new:
+            text = translate(
+                "SyncController",
+                "В 1С найдены заказы с сайта, которые портал программе не отдал: {0}. Они в "
+                "очереди: «Есть в 1С, не получен с портала».",
+            ).format(report.missed.new)
+            log.info("1C orders not received from the portal: %s new", report.missed.new)
+            self.status.showMessage(text, 30_000)
 
     @Slot(object)
     def _onec_orders_failed(self, error: BaseException) -> None:
         if isinstance(error, OneCError):
             self.status.set_reachability("onec", connection_check.onec_failure(error))
             log.warning("reading 1C orders: %s", error.message)
+            return
+        if isinstance(error, NotReadyError | KeychainError):
+            log.info("1C orders not read: %s", error)  # the status bar says what 1C lacks
             return
         self.bug.emit(error)
 

@@ -622,52 +622,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="73"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="75"/>
+        <source>Этот заказ известен только из 1С (портал его не отдал): строк заказа портала нет, счёт по нему выставляется в 1С.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/export_actions.py" line="82"/>
         <source>Счёт {0}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="84"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="93"/>
         <source>Заказы.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="93"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="102"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="118"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="127"/>
         <source>Счёт сохранён: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="121"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="130"/>
         <source>Счёт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="140"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="149"/>
         <source>Счета сохранены в {0}: {1} из {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="145"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="154"/>
         <source>Счета</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="161"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="170"/>
         <source>Список сохранён: {0} (заказов: {1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="166"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="175"/>
         <source>Список заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="186"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="195"/>
         <source>Экспорт в XLSX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,22 +698,22 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="43"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="47"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="48"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="52"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="68"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="72"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="72"/>
+        <location filename="../../desktop_app/ui/jobs.py" line="76"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,17 +1065,33 @@
 <context>
     <name>PortalColumn</name>
     <message>
-        <location filename="../../desktop_app/ui/portal_column.py" line="28"/>
+        <location filename="../../desktop_app/ui/portal_column.py" line="29"/>
         <source>Портал</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portal_column.py" line="34"/>
+        <location filename="../../desktop_app/ui/portal_column.py" line="39"/>
+        <location filename="../../desktop_app/ui/portal_column.py" line="83"/>
         <source>В заказе нет покупателя.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/portal_column.py" line="73"/>
+        <source>Исходные данные портала недоступны: {0} Ниже — контрагент, указанный в заказе 1С.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portal_column.py" line="81"/>
+        <source>В заказе 1С контрагент не указан.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portal_column.py" line="95"/>
+        <source>Как прислал портал: нет данных (заказ получен из 1С)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portal_column.py" line="110"/>
         <source>Как прислал портал, в порядке документа (полей: {0})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1279,102 +1300,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="74"/>
+        <source>Есть в 1С, не получен с портала</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="78"/>
+        <source>1С загрузила этот заказ с сайта и отправила обратно раньше, чем программа его получила; портал больше не отдаёт его на страницу обмена, пока заказ не изменят на сайте. Проверяйте по данным 1С.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_model.py" line="105"/>
         <source>ждёт записи в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="106"/>
         <source>записано в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="107"/>
         <source>отклонён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="108"/>
         <source>ошибка записи в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="196"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="228"/>
         <source>Проверка ИНН и КПП покупателя</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="200"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="232"/>
         <source>Состояние</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="201"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="233"/>
         <source>Дата</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="202"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="234"/>
         <source>Номер</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="203"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="235"/>
         <source>Покупатель</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="204"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="236"/>
         <source>ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="205"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="237"/>
         <source>Сумма</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="206"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="238"/>
         <source>Пров.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="207"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="239"/>
         <source>Решение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="232"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="264"/>
         <source> • изменён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="250"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="284"/>
         <source>Портал изменил заказ после того, как его начали проверять.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="254"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="288"/>
         <source>КПП {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="265"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="299"/>
         <source>Ошибка в ИНН или КПП покупателя: подробности в карточке заказа.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="268"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="302"/>
         <source>ИНН или КПП покупателя стоит проверить: см. карточку заказа.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="271"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="305"/>
         <source>ИНН и КПП покупателя верны.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="272"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="306"/>
         <source>Портал не прислал ИНН покупателя.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,22 +1413,22 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="56"/>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="58"/>
         <source>Поиск: номер, покупатель, ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="114"/>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="116"/>
         <source>Все ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="154"/>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="158"/>
         <source>Заказов: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="156"/>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="160"/>
         <source>Нет заказов</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1509,32 +1540,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="183"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="184"/>
         <source>Заказ № {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="185"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="186"/>
         <source>от {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="199"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="200"/>
         <source>В 1С (прочитано {0}): {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="201"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="202"/>
         <source>«Связать» или «Создать в 1С» предложат заменить его.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="230"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="235"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="233"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="238"/>
         <source>Отличается от карточки портала</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1542,7 +1573,7 @@
 <context>
     <name>Screenshots</name>
     <message>
-        <location filename="../../desktop_app/ui/screenshots.py" line="97"/>
+        <location filename="../../desktop_app/ui/screenshots.py" line="103"/>
         <source>В демонстрации нет подходящего заказа для {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,52 +1682,57 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="62"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="69"/>
         <source>Получить заказы</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="66"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="73"/>
         <source>Обновить справочник 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="148"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="155"/>
         <source>Заказы получены: новых {0}, изменённых {1}, без изменений {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="152"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="159"/>
         <source>Отложено из-за ошибок: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="156"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="163"/>
         <source>Ответ портала оборван; следующее получение повторит его.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="160"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="167"/>
         <source>Внимание: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="193"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="192"/>
+        <source>В 1С найдены заказы с сайта, которые портал программе не отдал: {0}. Они в очереди: «Есть в 1С, не получен с портала».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="213"/>
         <source>Получение заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="229"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="249"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="241"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="261"/>
         <source>Обновление справочника 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="291"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="311"/>
         <source>Проверка связи</source>
         <translation type="unfinished"></translation>
     </message>

@@ -106,6 +106,7 @@ def test_no_invoice_is_made_of_an_order_known_from_1c_alone(
     window.export.invoice_action.trigger()
 
     box = window.message
+    assert box is not None
     assert box.isVisible() and "известен только из 1С" in box.text()
     assert window.export.dialog is None or not window.export.dialog.isVisible()
     box.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -32,6 +33,52 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REFERENCE = Path(
     os.environ.get("ORDER_REVIEW_REFERENCE_DIR") or ROOT.parent / "shared" / "reference"
 )
+
+
+class _ErrorRecords(logging.Handler):
+    """Every ERROR or CRITICAL record any logger sends while a test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _open_crash_dialogs() -> list[Any]:
+    if "PySide6.QtWidgets" not in sys.modules:
+        return []
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.crash_dialog import CrashDialog
+
+    if QApplication.instance() is None:
+        return []
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()
+    ]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """An unexpected ERROR log record or an open crash dialog fails the test (qutebrowser's
+    logfail): a bug the app only logged, or showed to the user, is still a bug. A test that
+    provokes one on purpose says so with `@pytest.mark.expected_errors`."""
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        result = yield
+    finally:
+        root.removeHandler(handler)
+    if item.get_closest_marker("expected_errors") is None:
+        if handler.records:
+            shown = "; ".join(f"{r.name}: {r.getMessage()}" for r in handler.records[:3])
+            pytest.fail(f"unexpected ERROR log records ({len(handler.records)}): {shown}")
+        if _open_crash_dialogs():
+            pytest.fail("a crash dialog is open at the end of the test")
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -32,6 +32,7 @@ from desktop_app.store.queue_repository import (
     QueueSort,
 )
 from desktop_app.store.review_state import ReviewState
+from desktop_app.ui.plain_text import plain_tooltip
 
 (COL_STATE, COL_DATE, COL_NUMBER, COL_BUYER, COL_INN, COL_TOTAL, COL_CHECKS, COL_DECISION) = range(
     8
@@ -300,7 +301,7 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return plain_tooltip(self._tooltip(row, column))  # buyer names, 1C's words
         return None
 
     def _text(self, row: QueueRow, column: int) -> str:

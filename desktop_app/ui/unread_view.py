@@ -41,21 +41,21 @@ class UnreadView(QWidget):
 
     def show_document(self, row: UnreadRow, source: tuple[bytes, str | None] | None) -> None:
         number = row.number or row.portal_id or "—"
-        heading = translate("UnreadView", "Документ с портала № {0} не прочитан").format(number)
+        heading = translate("ReviewPanel", "Документ с портала № {0} не прочитан").format(number)
         if row.portal_id and row.portal_id != number:
-            heading += " " + translate("UnreadView", "(Ид {0})").format(row.portal_id)
+            heading += " " + translate("ReviewPanel", "(Ид {0})").format(row.portal_id)
         self.heading.setText(heading)
-        self.reason.setText(translate("UnreadView", "Причина: {0}").format(row.message))
+        self.reason.setText(translate("ReviewPanel", "Причина: {0}").format(row.message))
         self.note.setText(
             translate(
-                "UnreadView",
+                "ReviewPanel",
                 "Портал считает этот заказ переданным и пришлёт его снова, только если заказ "
                 "изменят на сайте; найдите его там по номеру, а текст документа ниже сохранён "
                 "и будет прочитан заново, когда новая версия программы сможет его прочитать.",
             )
         )
         if source is None:
-            self.raw.setPlainText(translate("UnreadView", "Текст документа не сохранён."))
+            self.raw.setPlainText(translate("ReviewPanel", "Текст документа не сохранён."))
             return
         raw, encoding = source
         try:

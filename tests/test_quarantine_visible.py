@@ -10,13 +10,16 @@ older reader is to a document it could not read.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine
 
 from desktop_app.adapters import keychain
 from desktop_app.adapters.portal import commerceml_order, commerceml_reader, commerceml_stored
@@ -28,9 +31,10 @@ from desktop_app.services import settings
 from desktop_app.services.fetch_service import FetchReport, fetch_orders
 from desktop_app.services.password_vault import MemoryVault
 from desktop_app.services.quarantine_reread import reread_quarantined
-from desktop_app.services.settings import PortalSettings
+from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.services.workspace import Workspace
-from desktop_app.store.database import Database
+from desktop_app.store import schema_migration
+from desktop_app.store.database import DATABASE_FILE_NAME, Database
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.incoming import QuarantinedDocument
 from desktop_app.store.order_repository import OrderRepository
@@ -255,3 +259,56 @@ def test_at_start_the_older_readers_documents_are_read_again(
         assert queue.order(refused) is not None
     finally:
         workspace.close()
+
+
+def test_documents_put_aside_before_0009_are_read_again_after_the_upgrade(
+    small_portal: PortalEmulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A store at 0008 kept a document without a reader version: the first start reads it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    engine = create_engine(f"sqlite:///{data / DATABASE_FILE_NAME}")
+    schema_migration.upgrade(engine, "0008")
+    raw = small_order_document(small_portal, tmp_path)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO fetches (id, started_at, portal_url, page_mode, status) "
+            "VALUES (1, '2026-12-01 10:00:00.000000', 'x', 'own-page', 'confirmed')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO quarantined_documents (fetch_id, document_index, portal_id, code, "
+            "message, source_document, source_encoding, received_at) "
+            "VALUES (1, 1, ?, 'old', 'старый читатель', ?, 'windows-1251', "
+            "'2026-12-01 10:00:00.000000')",
+            (raw.portal_id, zlib.compress(raw.source)),
+        )
+    engine.dispose()
+    workspace = Workspace.open(data, MemoryVault())
+    try:
+        queue = QueueRepository(workspace.database)
+        assert queue.unread() == []
+        assert queue.order(raw.portal_id) is not None
+    finally:
+        workspace.close()
+
+
+@dataclasses.dataclass
+class RawDocument:
+    portal_id: str
+    source: bytes
+
+
+def small_order_document(portal: PortalEmulator, tmp_path: Path) -> RawDocument:
+    """The exact bytes of one order's `Документ` as the portal sends it (a peek fetch)."""
+    with Database.open(tmp_path / "elsewhere") as database:
+        section = PortalSettings(
+            url=portal.page_url(PortalEmulator.ONEC_PAGE), user="exchange", mode=PortalMode.PEEK
+        )
+        fetch_orders(section, "secret", database, tmp_path / "work-elsewhere")
+        queue = QueueRepository(database)
+        portal_id = queue.queue()[0].portal_id
+        source = queue.source_document(portal_id)
+    assert source is not None
+    return RawDocument(portal_id, source)

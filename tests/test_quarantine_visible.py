@@ -122,6 +122,7 @@ def test_a_confirmed_unread_document_stays_in_the_queue_with_reason_number_and_t
     qtbot.addWidget(panel)
     choice = panel.state_filter.findData(UNREAD)
     assert panel.state_filter.itemText(choice) == "Не прочитан (1)"
+    assert panel.summary.text() == "Заказов: 4; не прочитано документов: 1"
     panel.state_filter.setCurrentIndex(choice)
     panel.state_filter.activated.emit(choice)
     assert panel.model.rowCount() == 1

@@ -214,6 +214,11 @@ class QueueModel(QAbstractTableModel):
 
     # --- rows ------------------------------------------------------------------------------
 
+    @property
+    def unread_rows(self) -> int:
+        """How many of the rows, at the top, are documents put aside (not orders)."""
+        return len(self._unread)
+
     def row_at(self, row: int) -> QueueRow | None:
         if not 0 <= row < self.rowCount():
             return None

@@ -161,12 +161,16 @@ class QueuePanel(QWidget):
 
     @Slot()
     def _show_summary(self) -> None:
-        rows = self.model.rowCount()
-        self.summary.setText(
+        unread = self.model.unread_rows
+        rows = self.model.rowCount() - unread
+        text = (
             translate("QueuePanel", "Заказов: {0}").format(rows)
             if rows
             else translate("QueuePanel", "Нет заказов")
         )
+        if unread:
+            text += translate("QueuePanel", "; не прочитано документов: {0}").format(unread)
+        self.summary.setText(text)
 
     # --- the current order -----------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from desktop_app.store.queue_repository import (
 )
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui.plain_text import plain_tooltip
+from desktop_app.ui.unread_words import unread_hint, unread_word
 
 (COL_STATE, COL_DATE, COL_NUMBER, COL_BUYER, COL_INN, COL_TOTAL, COL_CHECKS, COL_DECISION) = range(
     8
@@ -77,19 +78,6 @@ def row_state_word(row: QueueRow) -> str:
 
 def from_onec_word() -> str:
     return translate("QueueModel", "Есть в 1С, не получен с портала")
-
-
-def unread_word() -> str:
-    return translate("QueueModel", "Не прочитан")
-
-
-def unread_hint() -> str:
-    return translate(
-        "QueueModel",
-        "Программа не смогла прочитать этот документ с портала; портал считает его уже "
-        "переданным и пришлёт снова, только если заказ изменят на сайте, поэтому его текст "
-        "сохранён здесь и будет прочитан новой версией программы.",
-    )
 
 
 def from_onec_hint() -> str:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
+from desktop_app.ui.unread_words import unread_word
 
 translate = QCoreApplication.translate
 
@@ -124,7 +125,7 @@ class QueuePanel(QWidget):
             self.state_filter.addItem(f"{qm.from_onec_word()} ({from_onec})", FROM_ONEC)
         unread = self._repository.unread_count()
         if unread or self.model.unread_only:
-            self.state_filter.addItem(f"{qm.unread_word()} ({unread})", UNREAD)
+            self.state_filter.addItem(f"{unread_word()} ({unread})", UNREAD)
         chosen_data = FROM_ONEC if self.model.from_onec else (chosen.value if chosen else None)
         chosen_data = UNREAD if self.model.unread_only else chosen_data
         self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(chosen_data)))

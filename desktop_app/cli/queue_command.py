@@ -1,7 +1,9 @@
 """`queue`: the local queue of orders, as a table or as JSON for scripts.
 
 The JSON form is stable (README, "JSON output"): `id` is the portal's order Ид, the one
-identifier other commands accept as ORDER.
+identifier other commands accept as ORDER. Documents put aside (the reader could not read
+them, and the portal will not send them again) come first, as «не прочитан» rows with their
+number, reason and raw text; they are no orders, so their `id` is null.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from desktop_app.services import app_dirs
 if TYPE_CHECKING:
     from desktop_app.domain.entity_mapping import EarlierEntity
     from desktop_app.store.decision_rows import DecisionRow
-    from desktop_app.store.queue_rows import QueueRow
+    from desktop_app.store.queue_rows import QueueRow, UnreadRow
+
+UNREAD = "unread"
 
 
 def register(subparsers: Any) -> None:
@@ -27,8 +31,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="вывести JSON")
     parser.add_argument(
         "--state",
-        choices=[s.value for s in ReviewState],
-        help="только заказы в этом состоянии",
+        choices=[s.value for s in ReviewState] + ["unread"],
+        help="только заказы в этом состоянии (unread — документы, которые не прочитаны)",
     )
     parser.add_argument("--search", metavar="TEXT", help="номер, покупатель, ИНН или КПП")
     parser.add_argument(
@@ -85,6 +89,38 @@ def row_json(
     }  # fmt: skip
 
 
+def unread_json(row: UnreadRow, raw: tuple[bytes, str | None] | None) -> dict[str, Any]:
+    """A document put aside, for scripts: no order yet, so no `id`, with its raw text."""
+    text = None
+    if raw is not None:
+        try:
+            text = raw[0].decode(raw[1] or "utf-8", errors="replace")
+        except LookupError:
+            text = raw[0].decode("utf-8", errors="replace")
+    return {
+        "id": None,
+        "number": row.number,
+        "state": "unread",
+        "source": "portal",
+        "unread": {
+            "portal_id": row.portal_id,
+            "reason": row.message,
+            "code": row.code,
+            "fetch_id": row.fetch_id,
+            "document": row.document_index,
+            "received_at": row.received_at.isoformat(),
+            "reader_version": row.reader_version,
+            "raw": text,
+        },
+    }
+
+
+def unread_line(row: UnreadRow) -> str:
+    """A document put aside as a line of the text table: number, «не прочитан», reason."""
+    number = row.number or row.portal_id or "—"
+    return f"{number:>8}  {'':10}  не прочитан: {row.message}"
+
+
 def decision_words(decision: DecisionRow | None) -> str:
     """The decision and where its writes are, in words: «создать в 1С, ждёт заказ в 1С»."""
     if decision is None:
@@ -114,6 +150,7 @@ def queue_line(row: QueueRow) -> str:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `--help` and the other commands start without them.
+    from desktop_app.services.quarantine_reread import reread_at_start
     from desktop_app.store.database import Database
     from desktop_app.store.decision_repository import DecisionRepository
     from desktop_app.store.entity_mappings import MappingRepository
@@ -127,29 +164,47 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         raise UserError(str(error)) from None
     with database:
+        reread_at_start(database)
         repository = QueueRepository(database)
-        state = ReviewState(args.state) if args.state else None
+        state = ReviewState(args.state) if args.state and args.state != UNREAD else None
         only = bool(args.from_onec)
-        rows = repository.queue(state=state, search=args.search, limit=args.limit,
-                                from_onec=only)  # fmt: skip
-        total = repository.count(state=state, search=args.search, from_onec=only)
+        with_unread = args.state == UNREAD or (state is None and not only)
+        unread = repository.unread(args.search)[: args.limit] if with_unread else []
+        raws = {u.id: repository.unread_source(u.id) for u in unread} if args.json else {}
+        left = 0 if args.state == UNREAD else args.limit - len(unread)
+        rows = repository.queue(state=state, search=args.search, limit=left,
+                                from_onec=only) if left > 0 else []  # fmt: skip
+        total = (
+            0
+            if args.state == UNREAD
+            else repository.count(state=state, search=args.search, from_onec=only)
+        )
         decisions = DecisionRepository(database).current_for([r.portal_id for r in rows])
         earlier = MappingRepository(database).earlier_entities_for([r.portal_id for r in rows])
     if args.json:
-        listed = [
+        listed = [unread_json(u, raws.get(u.id)) for u in unread] + [
             row_json(r, decisions.get(r.portal_id), earlier.get(r.portal_id, ())) for r in rows
         ]
         print(json.dumps(listed, ensure_ascii=False, indent=1))
         return 0
-    if not rows:
+    if not rows and not unread:
         print("Очередь пуста." if total == 0 else "")
         return 0
+    for item in unread:
+        print(unread_line(item))
+    if unread:
+        print(
+            f"Не прочитано документов с портала: {len(unread)}; портал их больше не пришлёт, "
+            "пока их не изменят на сайте — найдите их там по номеру (текст каждого: queue --json)."
+        )
     for row in rows:
         words = decision_words(decisions.get(row.portal_id))
         others = ", ".join(e.name or e.requisites for e in earlier.get(row.portal_id, ()))
         if others:
             words += f" [другая организация; покупатель уже заказывал от имени {others}]"
         print(f"{queue_line(row)}  {words}".rstrip())
+    if not rows:
+        return 0
     shown = f"Показано {len(rows)} из {total}." if total > len(rows) else f"Всего: {total}."
     print(f"\n{shown} * — заказ менялся на портале после получения.")
     if any(row.from_onec for row in rows):

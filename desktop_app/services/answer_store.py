@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from desktop_app.adapters.portal import commerceml_stored
 from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader, ReadOrder, ReadProblem
 from desktop_app.adapters.portal.commerceml_spans import SpanTracker, read_span
 from desktop_app.adapters.portal.exchange_errors import FetchCancelledError
@@ -139,6 +140,7 @@ def _flush(
 
 
 def quarantined(problem: ReadProblem, source: bytes | None, encoding: str) -> QuarantinedDocument:
+    """A document put aside, with what it takes to show it and to read it again later."""
     return QuarantinedDocument(
         document_index=problem.index,
         portal_id=problem.document_id,
@@ -148,6 +150,8 @@ def quarantined(problem: ReadProblem, source: bytes | None, encoding: str) -> Qu
         message=problem.message,
         source=source,
         source_encoding=encoding if source is not None else None,
+        number=commerceml_stored.document_number(source, encoding),
+        reader_version=commerceml_stored.READER_VERSION,
     )
 
 

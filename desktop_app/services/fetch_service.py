@@ -48,6 +48,7 @@ from desktop_app.services.answer_intake import receive_answer
 from desktop_app.services.answer_store import AnswerTally, SourceBytes, store_answer, store_chunks
 from desktop_app.services.page_notes import load_notes, observe, save_notes
 from desktop_app.services.prepared_chunks import Chunk, Ending
+from desktop_app.services.quarantine_reread import reread_quarantined
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
 from desktop_app.store.order_repository import FetchCounts, OrderRepository, UpsertOutcome
@@ -176,6 +177,7 @@ def fetch_orders(
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
     missing = _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused)
+    reread_quarantined(database)  # what an older reader put aside, read by today's
     warnings = [page_warnings.refused_words()] if refused else []
     if missing:
         warnings.append(page_warnings.missing_words(missing))

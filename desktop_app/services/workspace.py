@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop_app.services import app_dirs
 from desktop_app.services import settings as settings_file
 from desktop_app.services.password_vault import PasswordVault
+from desktop_app.services.quarantine_reread import reread_at_start
 from desktop_app.services.settings import OneCSettings, PortalSettings, Settings
 from desktop_app.store.database import Database
 
@@ -40,6 +41,7 @@ class Workspace:
         """
         loaded = settings_file.load(data_dir)
         database = Database.open(data_dir)
+        reread_at_start(database)  # at each start: see services/quarantine_reread.py
         return cls(data_dir, database, vault, demo, loaded)
 
     def close(self) -> None:

@@ -39,6 +39,10 @@ class QuarantinedDocument:
     message: str
     source: bytes | None = None
     source_encoding: str | None = None
+    number: str | None = None
+    """The portal's order number found in the bytes: how the manager finds it on the site."""
+    reader_version: int = 0
+    """The version of the reader that could not read it; a newer one reads it again."""
 
 
 class UpsertOutcome(StrEnum):

@@ -187,6 +187,10 @@ class QuarantinedRecord(Base):
     source_document: Mapped[bytes | None] = mapped_column(LargeBinary)
     source_encoding: Mapped[str | None] = mapped_column(Text)
     received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    number: Mapped[str | None] = mapped_column(Text)
+    """The portal's order number, found in the bytes (the document itself was not read)."""
+    reader_version: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    """Which reader put it aside (0: one older than the versions); a newer one reads it again."""
 
 
 class DirectoryRefreshRecord(Base):

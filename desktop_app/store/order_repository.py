@@ -135,6 +135,8 @@ class OrderRepository:
                 "source_document": compress(item.source),
                 "source_encoding": item.source_encoding,
                 "received_at": now,
+                "number": item.number,
+                "reader_version": item.reader_version,
             }
             for item in items
         ]

@@ -24,7 +24,14 @@ from desktop_app.store.queue_query import (
     count_select,
     page_select,
 )
-from desktop_app.store.queue_rows import FetchRow, QuarantineRow, QueueRow, RevisionRow
+from desktop_app.store.queue_rows import (
+    FetchRow,
+    QuarantineRow,
+    QueueRow,
+    RevisionRow,
+    UnreadRow,
+)
+from desktop_app.store.queue_unread import UnreadDocuments
 from desktop_app.store.review_state import FetchStatus, OrderSource, PageMode, ReviewState
 from desktop_app.store.revision_diff import changed_fields
 
@@ -37,6 +44,7 @@ __all__ = [
     "QueueRow",
     "QueueSort",
     "RevisionRow",
+    "UnreadRow",
 ]
 
 PAGE_SIZE = 200
@@ -94,6 +102,17 @@ class QueueRepository:
         where = QueueFilter(state, search, from_onec)
         with self._db.reading() as connection:
             return int(connection.execute(count_select(where)).scalar_one())
+
+    def unread(self, search: str | None = None) -> list[UnreadRow]:
+        """The documents put aside that the queue shows as «не прочитан» (`queue_unread`)."""
+        return UnreadDocuments(self._db).rows(search)
+
+    def unread_count(self) -> int:
+        return UnreadDocuments(self._db).count()
+
+    def unread_source(self, unread_id: int) -> tuple[bytes, str | None] | None:
+        """The raw bytes of a document put aside and their encoding, if they were kept."""
+        return UnreadDocuments(self._db).source(unread_id)
 
     def state_counts(self) -> dict[ReviewState, int]:
         """Orders per review state (every state present, zero included): the queue's tabs."""

@@ -33,6 +33,28 @@ class QueueRow:
     from_onec: bool = False
     """Known from 1C alone: 1C has the order from the site, the portal never sent it to the
     app (`OrderSource.ONEC`)."""
+    unread: UnreadRow | None = None
+    """Not an order but a document put aside, shown in the queue as «не прочитан»."""
+
+    @classmethod
+    def of_unread(cls, unread: UnreadRow) -> QueueRow:
+        """The queue's row for a document put aside: its number, no buyer, no decision."""
+        return cls(
+            portal_id=unread.key,
+            number=unread.number,
+            order_date=None,
+            buyer_name=None,
+            buyer_inn=None,
+            buyer_kpp=None,
+            buyer_kind=None,
+            total=None,
+            currency=None,
+            review_state=ReviewState.NEW,
+            changed_since_review=False,
+            revisions=0,
+            updated_at=unread.received_at,
+            unread=unread,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +101,25 @@ class QuarantineRow:
     code: str
     message: str
     has_source: bool
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadRow:
+    """A document put aside that the queue shows as «не прочитан» (see `queue_unread`)."""
+
+    id: int
+    fetch_id: int
+    document_index: int
+    portal_id: str | None
+    number: str | None
+    code: str
+    message: str
+    """Why the reader could not read it, in the manager's words."""
+    received_at: dt.datetime
+    reader_version: int
+    has_source: bool
+
+    @property
+    def key(self) -> str:
+        """How the queue names it: never an order's Ид, so no order is confused with it."""
+        return f"unread:{self.id}"

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from desktop_app.ui.card_fields import CardRow
+from desktop_app.ui.plain_text import plain_tooltip
 
 translate = QCoreApplication.translate
 
@@ -78,7 +79,7 @@ class CardView(QScrollArea):
             reason = errors.get(row.key) or highlighted.get(row.key)
             if reason is not None:
                 value.setStyleSheet(ERROR_STYLE if row.key in errors else HIGHLIGHT_STYLE)
-                value.setToolTip(reason)
+                value.setToolTip(plain_tooltip(reason))
                 self._marked.add(row.key)
             self._grid.addWidget(name, line, 0)
             self._grid.addWidget(value, line, 1)

@@ -32,6 +32,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.ui import qt_app
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.plain_text import plain_message_box
 from desktop_app.ui.ui_state import UiState, default_path
 
 translate = QCoreApplication.translate
@@ -99,7 +100,8 @@ def run_gui(
             ui_state = UiState(default_path())
     except (StoreError, SettingsError) as error:
         log.warning("cannot open the workspace: %s", error)
-        QMessageBox.critical(None, translate("Launch", "Order Review"), str(error))
+        title = translate("Launch", "Order Review")
+        plain_message_box(QMessageBox.Icon.Critical, title, str(error)).exec()
         return 2
     try:
         window = MainWindow(workspace, ui_state, log_path=_log_path())

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
+from desktop_app.ui.plain_text import plain_tooltip
 from desktop_app.ui.queue_model import ROW_ROLE, SORT_ROLE, AnyIndex
 
 T = TypeVar("T")
@@ -73,7 +74,7 @@ class ListModel(QAbstractTableModel, Generic[T]):
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = column.text(row)
-            return text if len(text) > TOOLTIP_FROM or "\n" in text else None
+            return plain_tooltip(text) if len(text) > TOOLTIP_FROM or "\n" in text else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:

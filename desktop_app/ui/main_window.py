@@ -26,6 +26,7 @@ from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.crash_dialog import CrashHandler
 from desktop_app.ui.decision_flow import DecisionFlow
 from desktop_app.ui.export_actions import ExportActions
+from desktop_app.ui.plain_text import plain_message_box
 from desktop_app.ui.push_controller import PushController
 from desktop_app.ui.queue_annotations import EngineAnnotations
 from desktop_app.ui.queue_panel import QueuePanel
@@ -220,9 +221,7 @@ class MainWindow(QMainWindow):
 
     def show_problem(self, text: str) -> None:
         """A known problem in words, in a message box (window-modal, plain text)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, translate("MainWindow", "Order Review"), text, parent=self
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        title = translate("MainWindow", "Order Review")
+        box = plain_message_box(QMessageBox.Icon.Warning, title, text, parent=self)
         self.message = box
         box.open()

@@ -6,6 +6,10 @@ is a few milliseconds wherever it lies (`store/queue_query.py`), so reading it o
 keeps a 100,000-order queue as light as a short one. Columns follow Vorta's habit: `COL_*`
 constants, native values under `SORT_ROLE`, the row itself under `ROW_ROLE`.
 
+Documents put aside (the reader could not read them; the portal will not send them again)
+come first, as «не прочитан» rows with their number and reason, whenever the queue shows
+all states, or alone under their own filter: nothing the portal sent may be invisible.
+
 What the review engine will add — check badges, the decision being written — comes through
 `QueueAnnotations`; until then the badge column is empty and the decision column tells the
 order's review state.
@@ -28,6 +32,8 @@ from desktop_app.store.queue_repository import (
     QueueSort,
 )
 from desktop_app.store.review_state import ReviewState
+from desktop_app.ui.plain_text import plain_tooltip
+from desktop_app.ui.unread_words import unread_hint, unread_word
 
 (COL_STATE, COL_DATE, COL_NUMBER, COL_BUYER, COL_INN, COL_TOTAL, COL_CHECKS, COL_DECISION) = range(
     8
@@ -125,11 +131,13 @@ class QueueModel(QAbstractTableModel):
         self.annotations: QueueAnnotations = annotations or StateAnnotations()
         self._state: ReviewState | None = None
         self._from_onec = False
+        self._unread_only = False
         self._search = ""
         self._order = QueueOrder()
+        self._unread: list[QueueRow] = []
         self._count = 0
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
-        self._count = self._repository.count()
+        self._read_counts()
 
     # --- the filter ------------------------------------------------------------------------
 
@@ -145,13 +153,25 @@ class QueueModel(QAbstractTableModel):
     def from_onec(self) -> bool:
         return self._from_onec
 
-    def set_filter(self, state: ReviewState | None, search: str, from_onec: bool = False) -> None:
+    @property
+    def unread_only(self) -> bool:
+        return self._unread_only
+
+    def set_filter(
+        self,
+        state: ReviewState | None,
+        search: str,
+        from_onec: bool = False,
+        unread_only: bool = False,
+    ) -> None:
         """Show the orders in `state` (None: all) whose text holds every word of `search`;
-        `from_onec`: only those known from 1C alone."""
+        `from_onec`: only those known from 1C alone; `unread_only`: only the documents put
+        aside (with `state` None they come first anyway)."""
         search = " ".join(search.split())
-        if (state, search, from_onec) == (self._state, self._search, self._from_onec):
+        wanted = (state, search, from_onec, unread_only)
+        if wanted == (self._state, self._search, self._from_onec, self._unread_only):
             return
-        self._state, self._search, self._from_onec = state, search, from_onec
+        self._state, self._search, self._from_onec, self._unread_only = wanted
         self.refresh()
 
     def refresh(self) -> None:
@@ -159,10 +179,17 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self.annotations.forget()
-        self._count = self._repository.count(
-            self._state, self._search or None, from_onec=self._from_onec
-        )
+        self._read_counts()
         self.endResetModel()
+
+    def _read_counts(self) -> None:
+        search = self._search or None
+        with_unread = self._unread_only or (self._state is None and not self._from_onec)
+        unread = self._repository.unread(search) if with_unread else []
+        self._unread = [QueueRow.of_unread(row) for row in unread]
+        self._count = 0
+        if not self._unread_only:
+            self._count = self._repository.count(self._state, search, from_onec=self._from_onec)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = _SORTS.get(column)
@@ -175,20 +202,31 @@ class QueueModel(QAbstractTableModel):
 
     # --- rows ------------------------------------------------------------------------------
 
+    @property
+    def unread_rows(self) -> int:
+        """How many of the rows, at the top, are documents put aside (not orders)."""
+        return len(self._unread)
+
     def row_at(self, row: int) -> QueueRow | None:
-        if not 0 <= row < self._count:
+        if not 0 <= row < self.rowCount():
             return None
-        page, offset = divmod(row, PAGE_SIZE)
+        if row < len(self._unread):
+            return self._unread[row]
+        page, offset = divmod(row - len(self._unread), PAGE_SIZE)
         rows = self._page(page)
         return rows[offset] if offset < len(rows) else None
 
     def row_of(self, portal_id: str, near: int = 0) -> int | None:
         """The row showing this order, looked for in the page of `near` and those around it."""
-        first = max(0, near // PAGE_SIZE - 1)
+        for position, unread in enumerate(self._unread):
+            if unread.portal_id == portal_id:
+                return position
+        lead = len(self._unread)
+        first = max(0, (near - lead) // PAGE_SIZE - 1)
         for page in range(first, min(first + 3, self._pages_total())):
             for offset, found in enumerate(self._page(page)):
                 if found.portal_id == portal_id:
-                    return page * PAGE_SIZE + offset
+                    return lead + page * PAGE_SIZE + offset
         return None
 
     def _pages_total(self) -> int:
@@ -211,7 +249,7 @@ class QueueModel(QAbstractTableModel):
     # --- QAbstractTableModel ---------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else len(self._unread) + self._count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COL_DECISION + 1
@@ -256,10 +294,12 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return plain_tooltip(self._tooltip(row, column))  # buyer names, 1C's words
         return None
 
     def _text(self, row: QueueRow, column: int) -> str:
+        if row.unread is not None:
+            return _unread_text(row, column)
         if column == COL_STATE:
             changed = translate("QueueModel", " • изменён") if row.changed_since_review else ""
             return row_state_word(row) + changed
@@ -278,6 +318,8 @@ class QueueModel(QAbstractTableModel):
         return self.annotations.decision(row)
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if row.unread is not None:
+            return unread_hint() if column == COL_STATE else row.unread.message
         if column == COL_STATE and row.from_onec:
             return from_onec_hint()
         if column == COL_STATE and row.changed_since_review:
@@ -292,6 +334,18 @@ class QueueModel(QAbstractTableModel):
         if column == COL_DECISION:
             return self.annotations.decision(row) or None
         return None
+
+
+def _unread_text(row: QueueRow, column: int) -> str:
+    unread = row.unread
+    assert unread is not None
+    if column == COL_STATE:
+        return unread_word()
+    if column == COL_NUMBER:
+        return unread.number or unread.portal_id or ""
+    if column == COL_BUYER:
+        return unread.message
+    return ""
 
 
 def _badge_hint(badge: str) -> str | None:

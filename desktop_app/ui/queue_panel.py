@@ -34,11 +34,14 @@ from PySide6.QtWidgets import (
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
+from desktop_app.ui.unread_words import unread_word
 
 translate = QCoreApplication.translate
 
 FROM_ONEC = "from-onec"
 """The state filter's entry for the orders known from 1C alone (not a review state)."""
+UNREAD = "unread"
+"""The state filter's entry for the documents put aside, shown «не прочитан»."""
 SEARCH_DELAY_MS = 300
 COLUMN_WIDTHS = {
     qm.COL_STATE: 84, qm.COL_DATE: 78, qm.COL_NUMBER: 40, qm.COL_BUYER: 128,
@@ -120,7 +123,11 @@ class QueuePanel(QWidget):
         from_onec = self._repository.count(from_onec=True)
         if from_onec or self.model.from_onec:
             self.state_filter.addItem(f"{qm.from_onec_word()} ({from_onec})", FROM_ONEC)
+        unread = self._repository.unread_count()
+        if unread or self.model.unread_only:
+            self.state_filter.addItem(f"{unread_word()} ({unread})", UNREAD)
         chosen_data = FROM_ONEC if self.model.from_onec else (chosen.value if chosen else None)
+        chosen_data = UNREAD if self.model.unread_only else chosen_data
         self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(chosen_data)))
         self.state_filter.blockSignals(False)
 
@@ -140,9 +147,11 @@ class QueuePanel(QWidget):
     def _apply_filter(self) -> None:
         self._timer.stop()
         data = self.state_filter.currentData()
-        state = ReviewState(data) if data and data != FROM_ONEC else None
+        state = ReviewState(data) if data and data not in (FROM_ONEC, UNREAD) else None
         current = self.current_row()
-        self.model.set_filter(state, self.search_box.text(), from_onec=data == FROM_ONEC)
+        self.model.set_filter(
+            state, self.search_box.text(), from_onec=data == FROM_ONEC, unread_only=data == UNREAD
+        )
         if current is not None:
             self.select(current.portal_id)
 
@@ -153,12 +162,16 @@ class QueuePanel(QWidget):
 
     @Slot()
     def _show_summary(self) -> None:
-        rows = self.model.rowCount()
-        self.summary.setText(
+        unread = self.model.unread_rows
+        rows = self.model.rowCount() - unread
+        text = (
             translate("QueuePanel", "Заказов: {0}").format(rows)
             if rows
             else translate("QueuePanel", "Нет заказов")
         )
+        if unread:
+            text += translate("QueuePanel", "; не прочитано документов: {0}").format(unread)
+        self.summary.setText(text)
 
     # --- the current order -----------------------------------------------------------------
 

@@ -53,6 +53,7 @@ from desktop_app.ui.queue_model import from_onec_word, money_text, state_word
 from desktop_app.ui.review_actions import ReviewActions
 from desktop_app.ui.review_hooks import ReviewSource, card_key
 from desktop_app.ui.splitters import named_splitter
+from desktop_app.ui.unread_view import UnreadView
 
 translate = QCoreApplication.translate
 _SETTLED = (ReviewState.WRITTEN, ReviewState.REJECTED)
@@ -110,6 +111,7 @@ class ReviewPanel(QWidget):
         self.sections.setStretchFactor(0, 3)
         self.sections.setStretchFactor(1, 1)
         self.decisions = ReviewActions(self)
+        self.unread = UnreadView(self)
         self._build()
         self.onec.candidate_changed.connect(self._candidate_changed)
         self.entity_notes.card_requested.connect(self._show_onec_card)
@@ -135,6 +137,7 @@ class ReviewPanel(QWidget):
         layout.addLayout(buttons)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(content)
+        self.stack.addWidget(self.unread)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -150,6 +153,12 @@ class ReviewPanel(QWidget):
             self.show_order_id(self.order.id)
 
     def show_order(self, row: QueueRow | None) -> None:
+        if row is not None and row.unread is not None:
+            self.order = None
+            self.decisions.set_context(None, None)
+            self.unread.show_document(row.unread, self._queue.unread_source(row.unread.id))
+            self.stack.setCurrentWidget(self.unread)
+            return
         self.show_order_id(row.portal_id if row is not None else None)
 
     def show_order_id(self, portal_id: str | None) -> None:

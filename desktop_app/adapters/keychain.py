@@ -13,6 +13,7 @@ need not pay.
 
 from __future__ import annotations
 
+import os
 from types import ModuleType
 
 SERVICE_PREFIX = "Order Review"
@@ -39,10 +40,36 @@ def _unavailable(error: Exception) -> KeychainError:
 
 
 def _keyring() -> ModuleType:
+    """keyring, with its backend chosen; a backend that cannot be loaded is `KeychainError`.
+
+    keyring loads the backend named by `PYTHON_KEYRING_BACKEND` (or its `keyringrc.cfg`)
+    lazily, on the first call, by importing it: an unknown name raises ImportError,
+    AttributeError or ValueError from `keyring.core.load_keyring` (keyring 25, core.py),
+    which used to reach the user as a traceback.
+    """
     import keyring
     import keyring.errors
 
+    try:
+        keyring.get_keyring()
+    except (ImportError, AttributeError, ValueError, TypeError) as error:
+        raise _unloadable(error) from None  # the cause is in the name, not in the error
+    except (keyring.errors.KeyringError, RuntimeError) as error:  # found, but not viable
+        raise _unavailable(error) from None
     return keyring
+
+
+def _unloadable(_error: Exception) -> KeychainError:
+    chosen = os.environ.get("PYTHON_KEYRING_BACKEND")
+    where = (
+        f"в переменной окружения PYTHON_KEYRING_BACKEND указано «{chosen}»"
+        if chosen is not None
+        else "в настройках keyring (keyringrc.cfg) указано хранилище"
+    )
+    return KeychainError(
+        f"Системное хранилище паролей не загружается: {where}, а такого нет "
+        "— исправьте или уберите эту настройку."
+    )
 
 
 def store_password(system: str, user: str, url: str, password: str) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop_app.adapters import keychain
 from desktop_app.cli.errors import UserError
-from desktop_app.services import app_dirs, settings
+from desktop_app.services import app_dirs, setting_rules, settings
 
 SYSTEMS = {"portal": "портал", "onec": "1С"}
 
@@ -44,7 +44,11 @@ def run_config(args: argparse.Namespace) -> int:
         current = settings.load(folder)
         if args.action == "set":
             path = settings.save(folder, settings.with_value(current, args.key, args.value))
-            print(f"{args.key} = {settings.value_of(settings.load(folder), args.key)}  ({path})")
+            value = settings.value_of(settings.load(folder), args.key)
+            print(f"{args.key} = {value}  ({path})")
+            warning = setting_rules.clear_text_warning(value) if args.key.endswith(".url") else None
+            if warning:
+                print(f"order-review: внимание: {warning}", file=sys.stderr)
         elif args.action == "get":
             print(settings.value_of(current, args.key))
         else:

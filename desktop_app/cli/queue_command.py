@@ -13,6 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.argument_types import count
 from desktop_app.cli.errors import UserError
 from desktop_app.domain.money import format_decimal, money_text
 from desktop_app.domain.review_state import ReviewState, queue_state_words
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from desktop_app.store.queue_rows import QueueRow, UnreadRow
 
 UNREAD = "unread"
+
+
+MAX_LIMIT = 1_000_000
+"""More rows than any queue holds; SQLite's LIMIT takes a 64-bit integer at most."""
 
 
 def register(subparsers: Any) -> None:
@@ -40,7 +45,9 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="только заказы, которые есть в 1С, но не получены с портала",
     )
-    parser.add_argument("--limit", type=int, default=200, help="сколько строк (200)")
+    parser.add_argument(
+        "--limit", type=count(1, MAX_LIMIT), default=200, help="сколько строк (200)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -157,8 +164,6 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.store.errors import StoreError
     from desktop_app.store.queue_repository import QueueRepository
 
-    if args.limit < 1:
-        raise UserError("--limit: нужно хотя бы 1")
     try:
         database = Database.open(app_dirs.data_dir(args.data_dir))
     except StoreError as error:

@@ -9,6 +9,7 @@ error when the setting is made, not a broken invoice later.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,6 +30,17 @@ class InvoiceDateSource(StrEnum):
     """The day the invoice is made."""
 
 
+MAX_WIDTH = 40
+"""A field's width or precision in the template: an invoice number is short. Without a bound
+`{number:>99999999999999}` is a valid format that asks for a string of 10**14 characters
+(MemoryError when the first invoice is made)."""
+MAX_TEMPLATE = 200
+_SPEC = re.compile(
+    r"(?:.?[<>=^])?[-+ ]?z?#?0?(?P<width>\d*)[,_]?(?:\.(?P<precision>\d+))?[a-zA-Z%]?"
+)
+_SAMPLE = {"number": "000123", "id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "year": 2026}
+
+
 class NumberTemplateError(ValueError):
     """A number template that names an unknown field or is malformed."""
 
@@ -46,7 +58,31 @@ def check_template(template: str) -> str:
             f"в шаблоне номера «{template}» нужны поля из списка: {known}"
             + (f" (нет поля «{unknown[0]}»)" if unknown else "")
         )
+    _check_formats(template)
     return template
+
+
+def _check_formats(template: str) -> None:
+    """Each field's format is a plain one with a bounded width, and formats a sample."""
+    if len(template) > MAX_TEMPLATE:
+        raise NumberTemplateError(f"шаблон номера длиннее {MAX_TEMPLATE} знаков")
+    for _, name, spec, _ in string.Formatter().parse(template):
+        if name is None or not spec:
+            continue
+        shape = _SPEC.fullmatch(spec)
+        if shape is None or "{" in spec:
+            raise NumberTemplateError(f"формат поля {{{name}}} «{spec}» не разобран")
+        sizes = [int(size) for size in shape.group("width", "precision") if size]
+        if any(size > MAX_WIDTH for size in sizes):
+            raise NumberTemplateError(
+                f"ширина поля {{{name}}} в шаблоне номера — не больше {MAX_WIDTH} знаков"
+            )
+    try:
+        template.format(**_SAMPLE)
+    except (ValueError, TypeError):  # e.g. `{number:d}`: the number is text, not an integer
+        raise NumberTemplateError(
+            f"формат в шаблоне номера «{template}» не подходит к его полям"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)

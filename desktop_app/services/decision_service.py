@@ -17,6 +17,7 @@ import getpass
 import uuid
 from dataclasses import dataclass, replace
 
+from desktop_app.domain import card_checks
 from desktop_app.domain.decisions import CounterpartyCard, Decision, DecisionKind, StepKind
 from desktop_app.domain.entity_mapping import AUTOMATIC, push_without_confirmation
 from desktop_app.domain.onec_directory import DirectoryCounterparty
@@ -111,7 +112,13 @@ class DecisionService:
         replace: Replacement | None = None,
     ) -> DecisionRow:
         """Create the buyer in 1C from the portal card with the manager's `changes` (and,
-        with `replace`, put it on the 1C order instead of the counterparty shown there)."""
+        with `replace`, put it on the 1C order instead of the counterparty shown there).
+        The card's edits are checked by `CounterpartyCard.edited`, the partner here."""
+        problem = card_checks.partner_problem(partner_key)
+        if problem:
+            raise DecisionError(problem)
+        if partner_key is not None:
+            partner_key = card_checks.guid_text(partner_key)
         card, head = self.preview_card(portal_id)
         if head is not None:  # a new branch of a company 1C knows: under its partner
             partner_key = partner_key or head.partner_key

@@ -26,6 +26,7 @@ from desktop_app.domain.invoice_numbering import (
     check_template,
 )
 from desktop_app.domain.seller import SellerRequisites
+from desktop_app.services import setting_rules
 
 SETTINGS_FILE = "settings.json"
 
@@ -264,7 +265,13 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
             PortalMode: "own-page или peek",
             InvoiceDateSource: "order или today",
         }.get(kind, "текст")
-        raise SettingsError(f"«{text}» не подходит для {key}: нужно {expected}.") from None
+        raise SettingsError(f"«{_shown(text)}» не подходит для {key}: нужно {expected}.") from None
+    try:
+        setting_rules.check(key, value)
+    except setting_rules.RuleError as error:
+        raise SettingsError(
+            f"«{_shown(text)}» не подходит для {key}: нужно {error.words}."
+        ) from None
     current = getattr(settings, section)
     return replace(settings, **{section: replace(current, **{name: value})})
 
@@ -285,13 +292,35 @@ def load(data_dir: Path) -> Settings:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise SettingsError(f"Файл настроек {path} не читается: {error}") from None
+    problem = setting_rules.file_shape_problem(raw, tuple(_SECTIONS))
+    if problem:
+        raise SettingsError(_refused_file(path, problem))
     settings = Settings()
     for section in _SECTIONS:
         for name, value in (raw.get(section) or {}).items():
             key = f"{section}.{name}"
             if key in DESCRIPTIONS:
-                settings = with_value(settings, key, str(value))
+                try:
+                    settings = with_value(settings, key, _text_of(value))
+                except SettingsError as error:
+                    raise SettingsError(_refused_file(path, str(error))) from None
     return settings
+
+
+def _refused_file(path: Path, problem: str) -> str:
+    """One sentence naming the file; the file is left as it is for the user to mend."""
+    return f"Файл настроек {path} не подходит: {problem.rstrip('.')} — исправьте или удалите его."
+
+
+def _text_of(value: object) -> str:
+    """A JSON scalar as `config set` would have received it (true → "true", not "True")."""
+    return json.dumps(value) if isinstance(value, bool) else str(value)
+
+
+def _shown(text: str) -> str:
+    """A refused value as one line: control characters escaped, a long value cut."""
+    line = text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
+    return line if len(line) <= 80 else line[:80] + "…"
 
 
 def save(data_dir: Path, settings: Settings) -> Path:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.services import setting_rules
 from desktop_app.services.connection_check import CheckResult, Reachability
 from desktop_app.services.settings import OneCSettings, PortalMode, PortalSettings
 from desktop_app.ui.card_view import plain_label
@@ -32,7 +33,9 @@ from desktop_app.ui.card_view import plain_label
 translate = QCoreApplication.translate
 
 
-def _seconds(value: float, parent: QWidget, maximum: float = 3600) -> QDoubleSpinBox:
+def _seconds(
+    value: float, parent: QWidget, maximum: float = setting_rules.MAX_SECONDS
+) -> QDoubleSpinBox:
     box = QDoubleSpinBox(parent)
     box.setRange(1, maximum)
     box.setDecimals(0)
@@ -66,10 +69,16 @@ class ConnectionForm(QGroupBox):
         self.check_button = QPushButton(translate("ConnectionForm", "Проверить подключение"), self)
         self.answer = plain_label("", self)
         self.answer.setObjectName("checkAnswer")
+        self.clear_text = plain_label("", self)
+        self.clear_text.setObjectName("clearTextWarning")
+        self.clear_text.setStyleSheet("QLabel { color: #e65100; }")
+        self.clear_text.hide()
+        self.url.textChanged.connect(self._warn_clear_text)
 
     def _add_common(self, url_hint: str) -> None:
         self.url.setPlaceholderText(url_hint)
         self.form.addRow(translate("ConnectionForm", "Адрес"), self.url)
+        self.form.addRow(self.clear_text)
         self.form.addRow(translate("ConnectionForm", "Логин"), self.user)
         self.form.addRow(translate("ConnectionForm", "Пароль"), self.password)
 
@@ -88,6 +97,23 @@ class ConnectionForm(QGroupBox):
         )
         if path:
             self.ca_bundle.setText(path)
+
+    @Slot(str)
+    def _warn_clear_text(self, url: str) -> None:
+        """An http:// address is allowed, but the manager sees that the password goes in clear."""
+        warning = setting_rules.clear_text_warning(url)
+        if warning is None:
+            self.clear_text.hide()
+            self.clear_text.setText("")
+            return
+        self.clear_text.setText(
+            translate(
+                "ConnectionForm",
+                "Адрес начинается с http://: пароль и данные покупателей будут передаваться "
+                "по сети незашифрованными — попросите администратора адрес с https://.",
+            )
+        )
+        self.clear_text.show()
 
     def new_password(self) -> str | None:
         return self.password.text() or None
@@ -133,9 +159,9 @@ class PortalForm(ConnectionForm):
         self.connect_timeout = _seconds(settings.connect_timeout, self)
         self.read_timeout = _seconds(settings.read_timeout, self)
         self.retries = QSpinBox(self)
-        self.retries.setRange(1, 20)
+        self.retries.setRange(1, setting_rules.MAX_RETRIES)
         self.fetch_every = QSpinBox(self)
-        self.fetch_every.setRange(0, 24 * 60)
+        self.fetch_every.setRange(0, setting_rules.MAX_FETCH_EVERY)
         self.fetch_every.setSuffix(translate("ConnectionForm", " мин"))
         self.fetch_every.setSpecialValueText(translate("ConnectionForm", "только вручную"))
         self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from desktop_app.services import connection_check
+from desktop_app.services import connection_check, setting_rules
 from desktop_app.services.connection_check import CheckResult
 from desktop_app.services.settings import Settings
 from desktop_app.services.workspace import Workspace
@@ -25,6 +25,22 @@ from desktop_app.ui.workers import Task, TaskContext, TaskRunner
 translate = QCoreApplication.translate
 
 FORM_WIDTH = 460
+
+
+def _field_words() -> dict[str, str]:
+    """The dialog's names of the fields a rule can refuse."""
+    portal, onec = translate("SettingsDialog", "Портал"), translate("SettingsDialog", "1С")
+    words = {
+        "url": translate("SettingsDialog", "адрес"),
+        "user": translate("SettingsDialog", "логин"),
+        "ca_bundle": translate("SettingsDialog", "сертификаты ЦС"),
+        "partner_access_group": translate("SettingsDialog", "группа доступа новых партнёров"),
+    }
+    return {
+        f"{system}.{name}": f"{title}, {word}"
+        for system, title in (("portal", portal), ("onec", onec))
+        for name, word in words.items()
+    }
 
 
 class SettingsDialog(QDialog):
@@ -132,10 +148,25 @@ class SettingsDialog(QDialog):
 
     # --- saving ----------------------------------------------------------------------------
 
+    def refusal(self, new: Settings) -> str | None:
+        """Why these values cannot be saved, by the rules `config set` applies; None if fine."""
+        try:
+            setting_rules.check_all(new)
+        except setting_rules.RuleError as error:
+            where = _field_words().get(error.key, error.key)
+            return translate("SettingsDialog", "{0}: нужно {1}.").format(where, error.words)
+        return None
+
     @Slot()
-    def save(self) -> Task:
-        """Write the settings and the typed passwords (off the GUI thread), then close."""
+    def save(self) -> Task | None:
+        """Write the settings and the typed passwords (off the GUI thread), then close.
+
+        Values the rules refuse are not written: the dialog says which and stays open."""
         new = self.values()
+        refused = self.refusal(new)
+        if refused:
+            self.error.setText(refused)
+            return None
         portal_password, onec_password = self.portal.new_password(), self.onec.new_password()
         workspace = self.workspace
 

@@ -1,0 +1,64 @@
+"""What a manager may type into the card of a counterparty to create, checked before it is recorded.
+
+1C does not check what arrives over OData (GUIDE §5): a create decision recorded with
+`inn=12345` or `head_key=not-a-guid` used to be accepted and failed only at `push`, or
+worse, created a counterparty with a broken ИНН. The window's create card (`CardDialog.accept`)
+and `decide --create --field` (`DecisionService.create`) both go through
+`CounterpartyCard.edited`, which asks this module, so both doors refuse the same values
+with the same words. The rules are `requisite_keys`' (ИНН
+and ОГРН through python-stdnum; ОГРНИП and КПП as in the reference test vectors).
+
+Only what the manager changed is checked: a requisite as the portal sent it is shown with
+its findings (`requisite_checks`) and stays the manager's call.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+
+from desktop_app.domain import requisite_keys
+
+
+def is_guid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def guid_text(value: str) -> str:
+    """The canonical lower-case form 1C's OData uses; ValueError when not a GUID."""
+    return str(uuid.UUID(value.strip()))
+
+
+_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
+    "inn": (requisite_keys.is_valid_inn, "ИНН: 10 цифр у организации, 12 у ИП и физлица, "
+            "с верным контрольным числом"),
+    "kpp": (requisite_keys.is_valid_kpp, "КПП: 9 знаков (4 цифры, 2 цифры или латинские "
+            "заглавные буквы, 3 цифры)"),
+    "ogrn": (requisite_keys.is_valid_ogrn_any, "ОГРН (13 цифр) или ОГРНИП (15 цифр) с верным "
+             "контрольным числом"),
+    "head_key": (is_guid, "ключ головного контрагента в 1С (GUID)"),
+}  # fmt: skip
+
+
+def change_problem(changes: Mapping[str, str]) -> str | None:
+    """A sentence for the first changed field whose new value is not allowed; None if all are.
+
+    A blank value clears the field and is allowed (a foreign buyer has no ИНН).
+    """
+    for name, raw in changes.items():
+        value = raw.strip()
+        rule = _RULES.get(name)
+        if rule is not None and value and not rule[0](value):
+            return f"«{value}» не подходит для поля {name}: нужен {rule[1]}."
+    return None
+
+
+def partner_problem(partner_key: str | None) -> str | None:
+    """A sentence when the chosen partner is not a 1C key; None when it is or none is chosen."""
+    if partner_key is None or is_guid(partner_key.strip()):
+        return None
+    return f"«{partner_key}» — не ключ партнёра 1С: нужен его GUID (см. directory find)."

@@ -1,0 +1,160 @@
+"""The window refuses at the door what `config set` refuses (issue 14, points 8 and 11).
+
+The settings dialog checks its values with the same rules (`services/setting_rules.py`) and
+warns about an `http://` address; a settings file that is JSON but not settings stops the
+window's start with one sentence, not the crash dialog; an unknown keyring backend is a
+sentence in the dialog; the create card refuses a broken ИНН before a decision is recorded.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import keyring.core
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.domain.decisions import CounterpartyCard
+from desktop_app.services import setting_rules, settings
+from desktop_app.services.password_vault import KeychainVault
+from desktop_app.services.workspace import Workspace
+from desktop_app.ui import launch
+from desktop_app.ui.card_dialog import CardDialog
+from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.workers import TaskRunner
+
+WAIT = 30_000
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    opened = Workspace.open(tmp_path / "data", KeychainVault())
+    yield opened
+    opened.close()
+
+
+def test_http_address_is_warned_about_in_the_dialog(
+    qtbot: QtBot, runner: TaskRunner, workspace: Workspace
+) -> None:
+    dialog = SettingsDialog(workspace, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for form in (dialog.portal, dialog.onec):
+        assert not form.clear_text.isVisible()
+        form.url.setText("http://1c.office.local/ut11/odata/standard.odata/")
+        assert form.clear_text.isVisible() and "незашифрованными" in form.clear_text.text()
+        form.url.setText("https://1c.office.local/ut11/odata/standard.odata/")
+        assert not form.clear_text.isVisible()
+        form.url.setText("http://127.0.0.1:8080/exchange.php")  # never leaves the computer
+        assert not form.clear_text.isVisible()
+    dialog.portal.url.setText("http://b2b.example.ru/bitrix/admin/1c_exchange.php")
+    dialog.portal.user.setText("manager")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):  # allowed, only warned about
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert workspace.settings.portal.url.startswith("http://b2b.example.ru/")
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("ftp://b2b.example.ru/exchange.php", "Портал, адрес: нужно начать адрес с https://"),
+        ("https://b2b.example.ru:99999/x.php", "Портал, адрес: нужно указать номер порта"),
+        ("http://[::1/x", "Портал, адрес: нужно исправить адрес"),
+    ],
+)
+def test_the_dialog_refuses_what_config_set_refuses(
+    qtbot: QtBot, runner: TaskRunner, workspace: Workspace, url: str, words: str
+) -> None:
+    dialog = SettingsDialog(workspace, runner)
+    qtbot.addWidget(dialog)
+    dialog.portal.url.setText(url)
+    assert dialog.save() is None  # nothing started, nothing written
+    assert dialog.error.text().startswith(words)
+    assert not (workspace.data_dir / settings.SETTINGS_FILE).exists()
+    with pytest.raises(settings.SettingsError):  # the same rule at the command line's door
+        settings.with_value(settings.Settings(), "portal.url", url)
+
+
+def test_the_dialog_bounds_are_the_rules_bounds(
+    qtbot: QtBot, runner: TaskRunner, workspace: Workspace
+) -> None:
+    dialog = SettingsDialog(workspace, runner)
+    qtbot.addWidget(dialog)
+    assert dialog.portal.fetch_every.maximum() == setting_rules.MAX_FETCH_EVERY
+    assert dialog.portal.retries.maximum() == setting_rules.MAX_RETRIES
+    assert dialog.onec.read_timeout.maximum() == setting_rules.MAX_SECONDS
+    setting_rules.check_all(dialog.values())  # whatever the boxes allow, the rules allow
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["[1,2,3]", "null", '{"portal": [1,2]}', '{"portal": {"fetch_every": 40000}}'],
+)
+def test_the_window_refuses_a_settings_file_that_is_not_settings(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, content: str
+) -> None:
+    path = tmp_path / "data" / settings.SETTINGS_FILE
+    path.parent.mkdir()
+    path.write_text(content, encoding="utf-8")
+    shown: list[str] = []
+
+    def critical(_parent: Any, _title: str, text: str) -> None:
+        shown.append(text)
+
+    monkeypatch.setattr(launch.QMessageBox, "critical", critical)
+    monkeypatch.setattr(launch, "qInstallMessageHandler", lambda handler: None)
+    assert launch.run_gui(tmp_path / "data") == 2
+    assert len(shown) == 1 and str(path) in shown[0] and "\n" not in shown[0]
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_an_unknown_keyring_backend_is_a_sentence_in_the_dialog(
+    qtbot: QtBot, runner: TaskRunner, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "nosuch.Backend")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # chosen again, from the env
+    dialog = SettingsDialog(workspace, runner)
+    qtbot.addWidget(dialog)
+    dialog.portal.url.setText("https://b2b.example.ru/bitrix/admin/1c_exchange.php")
+    dialog.portal.user.setText("manager")
+    dialog.portal.password.setText("секрет")
+    task = dialog.save()
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=WAIT):
+        pass
+    assert "PYTHON_KEYRING_BACKEND указано «nosuch.Backend»" in dialog.error.text()
+    assert not dialog.result()  # still open, nothing saved
+    assert not (workspace.data_dir / settings.SETTINGS_FILE).exists()
+
+
+def test_the_create_card_refuses_a_broken_inn(qtbot: QtBot) -> None:
+    card = CounterpartyCard(name='ООО "Вектор"', inn="7707083893", kpp="770701001")
+    dialog = CardDialog(card, None)
+    qtbot.addWidget(dialog)
+    dialog.edits["inn"].setText("12345")
+    dialog.accept()
+    assert not dialog.result() and "«12345» не подходит для поля inn" in dialog.error.text()
+    dialog.edits["inn"].setText("7707083893")
+    dialog.edits["kpp"].setText("ABC")
+    dialog.accept()
+    assert not dialog.result() and "поля kpp" in dialog.error.text()
+    dialog.edits["kpp"].setText("")
+    dialog.accept()
+    assert dialog.result()  # a blank КПП is allowed (an ИП has none)
+
+
+def test_json_of_the_settings_written_by_the_dialog_loads_again(
+    qtbot: QtBot, runner: TaskRunner, workspace: Workspace
+) -> None:
+    dialog = SettingsDialog(workspace, runner)
+    qtbot.addWidget(dialog)
+    dialog.onec.url.setText("https://1c.example.ru/ut11/odata/standard.odata/")
+    dialog.onec.user.setText("Менеджер")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    raw = json.loads((workspace.data_dir / settings.SETTINGS_FILE).read_text(encoding="utf-8"))
+    assert raw["review"]["auto_push_confirmed"] is True  # a JSON boolean, read back as one
+    assert settings.load(workspace.data_dir) == workspace.settings

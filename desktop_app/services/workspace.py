@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.services import app_dirs
+from desktop_app.services import app_dirs, leftovers
 from desktop_app.services import settings as settings_file
 from desktop_app.services.password_vault import PasswordVault
 from desktop_app.services.settings import OneCSettings, PortalSettings, Settings
@@ -40,6 +40,7 @@ class Workspace:
         """
         loaded = settings_file.load(data_dir)
         database = Database.open(data_dir)
+        leftovers.clean_leftovers(data_dir)  # of a fetch or an export that was killed
         return cls(data_dir, database, vault, demo, loaded)
 
     def close(self) -> None:

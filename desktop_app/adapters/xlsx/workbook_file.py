@@ -4,6 +4,11 @@ The workbook is written to a temporary file in the same folder (so the final ren
 on one file system), flushed to disk, then renamed over the target with `os.replace`, which
 is atomic on Windows and POSIX alike. If anything fails the temporary file is removed and
 the old file, if there was one, is untouched.
+
+`tempfile.mkstemp` creates its file 0600 whatever the umask, and the rename kept that, so
+colleagues on a shared folder could not open an exported invoice (issue 14). Before the
+rename the file gets the mode an ordinary new file would get: 0666 less the user's umask
+(also when it replaces an older export, which may carry the old 0600).
 """
 
 from __future__ import annotations
@@ -11,12 +16,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 from openpyxl import Workbook
 
 TEMP_PREFIX = ".order-review-"
 TEMP_SUFFIX = ".xlsx.tmp"
+_UMASK_LOCK = threading.Lock()
 
 
 def save_atomically(workbook: Workbook, path: Path) -> Path:
@@ -26,6 +33,8 @@ def save_atomically(workbook: Workbook, path: Path) -> Path:
         with os.fdopen(handle, "wb") as stream:
             workbook.save(stream)
             stream.flush()
+            if os.name == "posix":
+                os.fchmod(stream.fileno(), 0o666 & ~current_umask())
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
@@ -33,3 +42,18 @@ def save_atomically(workbook: Workbook, path: Path) -> Path:
             os.unlink(temporary)
         raise
     return path
+
+
+def current_umask() -> int:
+    """The process umask. Linux tells it in /proc; elsewhere it can only be read by setting
+    it, which is done under a lock and undone at once."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask

@@ -90,14 +90,14 @@ class Database:
                 state = _probe_engine(engine, path or url)
             damage.check_marker()
             head = schema_migration.head_revision()
-            with writer:  # two processes starting at once migrate one after the other
-                if state.revisions != (head,):
+            if state.revisions != (head,):
+                with writer:  # two processes starting at once migrate one after the other
                     shown = _shown(path or url)
                     log.info("Migrating %s from %s to %s", shown, state.revisions, head)
                     if state.revisions and path is not None:
                         backup_path = sqlite_file.backup_database(path, "+".join(state.revisions))
                     _migrate(engine, path or url, backup_path)
-                _restore_declared_indexes(engine)
+            _restore_declared_indexes(engine)
             if engine.dialect.name == "sqlite":
                 database_faults.install(engine, path, damage)
         except BaseException:

@@ -67,7 +67,8 @@ class FileLock:
         assert self._fd is not None
         try:
             os.ftruncate(self._fd, 0)
-            os.pwrite(self._fd, text.encode("utf-8"), 0)
+            os.lseek(self._fd, 0, os.SEEK_SET)
+            os.write(self._fd, text.encode("utf-8"))
         except OSError as error:
             log.debug("lock note not written to %s: %s", self.path, error)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from test_cli_fetch import configure
 
+from desktop_app.adapters.xlsx.workbook_file import hold_while_writing
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.services import app_dirs, leftovers
 from desktop_app.services.fetch_lock import single_fetch
@@ -33,12 +34,15 @@ def test_killed_exports_temporary_files_are_removed_at_the_next_start(tmp_path: 
     out.mkdir()
     exported = cli(data, "export-orders", "-o", str(out / "orders.xlsx"))
     assert exported.returncode == 0, exported.stderr
-    killed = _temp(out, ".order-review-k1l2l3.xlsx.tmp", HOUR)
-    running = _temp(out, ".order-review-n0w.xlsx.tmp", 5)  # may be an export running now
+    old = _temp(out, ".order-review-k1l2l3.xlsx.tmp", HOUR)
+    just_killed = _temp(out, ".order-review-j0st.xlsx.tmp", 5)  # its writer is gone
+    running = _temp(out, ".order-review-n0w.xlsx.tmp", 5)
     mine = _temp(out, "order-review-notes.xlsx.tmp", HOUR)  # not our temporary name
     other = _temp(out, ".order-review-x.xlsx.tmp.keep", HOUR)
-    assert cli(data, "queue", "--limit", "1").returncode == 0  # any command's start
-    assert not killed.exists()
+    with running.open("rb") as writing:
+        hold_while_writing(writing.fileno())  # as a running export holds its file
+        assert cli(data, "queue", "--limit", "1").returncode == 0  # any command's start
+    assert not old.exists() and not just_killed.exists()
     assert running.exists() and mine.exists() and other.exists()
     assert (out / "orders.xlsx").exists()
 

@@ -5,7 +5,9 @@
   in another window keeps its file.
 - ``.order-review-*.xlsx.tmp`` beside exported files: an export killed between writing its
   temporary file and renaming it (`workbook_file.save_atomically`). Only our own names, and
-  only those older than `TEMP_AGE` — a younger one may be an export running right now. The
+  only abandoned ones: the user's own file that no export holds locked (its writer died),
+  or any older than `TEMP_AGE` (a colleague's on a shared folder, where locks may not
+  reach across the network; a younger one may be an export running right now). The
   folders are the ones exports wrote to, remembered in ``export-folders.txt``: the temporary
   files sit in the user's own folders, which the app never scans at random.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +63,11 @@ def clean_leftovers(data_dir: Path, now: dt.datetime | None = None) -> Cleaned:
 
 def clean_temp_files(folder: Path, now: dt.datetime | None = None) -> int:
     """Remove our old temporary export files in `folder`; how many."""
-    from desktop_app.adapters.xlsx.workbook_file import TEMP_PREFIX, TEMP_SUFFIX  # openpyxl
+    from desktop_app.adapters.xlsx.workbook_file import (  # imports openpyxl: only here
+        TEMP_PREFIX,
+        TEMP_SUFFIX,
+        is_abandoned,
+    )
 
     if not folder.is_dir():
         return 0
@@ -68,7 +75,11 @@ def clean_temp_files(folder: Path, now: dt.datetime | None = None) -> int:
     removed = 0
     for path in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
         try:
-            if path.is_file() and not path.is_symlink() and path.stat().st_mtime < limit:
+            if not path.is_file() or path.is_symlink():
+                continue
+            status = path.stat()
+            own = os.name != "posix" or status.st_uid == os.getuid()
+            if status.st_mtime < limit or (own and is_abandoned(path)):
                 path.unlink()
                 removed += 1
         except OSError as error:

@@ -3,7 +3,8 @@
 The workbook is written to a temporary file in the same folder (so the final rename stays
 on one file system), flushed to disk, then renamed over the target with `os.replace`, which
 is atomic on Windows and POSIX alike. If anything fails the temporary file is removed and
-the old file, if there was one, is untouched.
+the old file, if there was one, is untouched. While it is written the temporary file is
+locked, so that the next start can tell a killed export's file from a running one's.
 
 `tempfile.mkstemp` creates its file 0600 whatever the umask, and the rename kept that, so
 colleagues on a shared folder could not open an exported invoice (issue 14). Before the
@@ -30,6 +31,7 @@ def save_atomically(workbook: Workbook, path: Path) -> Path:
     """Write `workbook` to `path`, whole or not at all."""
     handle, temporary = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
+        hold_while_writing(handle)
         with os.fdopen(handle, "wb") as stream:
             workbook.save(stream)
             stream.flush()
@@ -42,6 +44,35 @@ def save_atomically(workbook: Workbook, path: Path) -> Path:
             os.unlink(temporary)
         raise
     return path
+
+
+def hold_while_writing(handle: int) -> None:
+    """Lock the temporary file while it is written: a cleaner that can take the lock knows
+    its writer is dead (`services/leftovers.py`). Windows keeps an open file from being
+    removed anyway, so there the lock is not needed."""
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(handle, fcntl.LOCK_EX)
+
+
+def is_abandoned(path: Path) -> bool:
+    """Whether nobody writes this temporary file now (its writer died: a killed export)."""
+    if os.name != "posix":
+        return False  # the age rule alone decides there
+    import fcntl
+
+    try:
+        handle = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+    return True
 
 
 def current_umask() -> int:

@@ -10,3 +10,19 @@ class UserError(Exception):
     """
 
     exit_code = 2
+
+
+def known_problem(error: BaseException) -> UserError | None:
+    """A known problem that escaped a command (the store's disk full, read-only or damaged,
+    in the middle of any command) as the `UserError` to report; None for a bug.
+
+    Commands turn the errors they expect into `UserError` themselves; a database fault can
+    happen in any statement of any command, so it is sorted here once, as qutebrowser sorts
+    SQLite errors (GUIDE §2): the store's `StoreError` already carries the sentence.
+    """
+    from desktop_app.services.settings import SettingsError
+    from desktop_app.store.errors import StoreError
+
+    if isinstance(error, StoreError | SettingsError):
+        return UserError(str(error))
+    return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.errors import UserError
 from desktop_app.domain.review_state import ReviewState
-from desktop_app.services import app_dirs, settings
+from desktop_app.services import app_dirs, leftovers, settings
 
 if TYPE_CHECKING:
     from desktop_app.services.export_service import Progress
@@ -57,14 +57,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"«{text}» — не дата ГГГГ-ММ-ДД") from None
 
 
-def _open(args: argparse.Namespace) -> tuple[Database, settings.Settings]:
+def _open(args: argparse.Namespace, output_folder: Path) -> tuple[Database, settings.Settings]:
+    """The database and settings; notes where the export writes (to clean its leftovers)."""
     from desktop_app.store.database import Database
     from desktop_app.store.errors import StoreError
 
     folder = app_dirs.data_dir(args.data_dir)
     try:
         current = settings.load(folder)
-        return Database.open(folder), current
+        database = Database.open(folder)
+        leftovers.remember_export_folder(folder, output_folder)
+        return database, current
     except (StoreError, settings.SettingsError) as error:
         raise UserError(str(error)) from None
 
@@ -104,7 +107,7 @@ def run_invoice(args: argparse.Namespace) -> int:
     )
     from desktop_app.store.queue_repository import QueueRepository
 
-    database, current = _open(args)
+    database, current = _open(args, args.output.parent)
     with database:
         try:
             order = find_order(QueueRepository(database), args.order)
@@ -130,7 +133,7 @@ def run_invoices(args: argparse.Namespace) -> int:
     from desktop_app.services.export_service import ExportError, export_invoices
     from desktop_app.store.queue_repository import QueueRepository
 
-    database, current = _open(args)
+    database, current = _open(args, args.output)
     reading = _seller(args, current)
     state = ReviewState(args.state) if args.state else None
     try:
@@ -170,7 +173,7 @@ def run_orders(args: argparse.Namespace) -> int:
     from desktop_app.services.export_service import ExportError, export_order_list
     from desktop_app.store.queue_repository import QueueRepository
 
-    database, _ = _open(args)
+    database, _ = _open(args, args.output.parent)
     state = ReviewState(args.state) if args.state else None
     try:
         with database:

@@ -28,8 +28,8 @@ from desktop_app.cli import (
     parse_command,
     queue_command,
 )
-from desktop_app.cli.errors import UserError
-from desktop_app.services import app_dirs, logging_setup
+from desktop_app.cli.errors import UserError, known_problem
+from desktop_app.services import app_dirs, leftovers, logging_setup
 
 COMMANDS = (
     gui_command,
@@ -78,12 +78,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     _start_log(args.command or "gui")
     if args.command is None:
         return gui_command.run_default(args, parser)
+    leftovers.clean_leftovers(app_dirs.data_dir(args.data_dir))
     try:
         result: int = args.run(args)
     except UserError as error:
-        logging.getLogger(__name__).warning("%s: %s", args.command, error)
-        print(f"order-review: {error}", file=sys.stderr)
-        return error.exit_code
+        return _said(args.command, error)
+    except Exception as error:
+        known = known_problem(error)
+        if known is None:
+            raise
+        return _said(args.command, known)
     except KeyboardInterrupt:
         print("order-review: прервано", file=sys.stderr)
         return 130
@@ -93,6 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     return result
+
+
+def _said(command: str, error: UserError) -> int:
+    logging.getLogger(__name__).warning("%s: %s", command, error)
+    print(f"order-review: {error}", file=sys.stderr)
+    return error.exit_code
 
 
 def _start_log(command: str) -> None:

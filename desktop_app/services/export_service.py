@@ -31,6 +31,7 @@ from desktop_app.domain.review_state import ReviewState, queue_state_words
 from desktop_app.domain.seller import SellerRequisites
 from desktop_app.services.export_errors import ExportError as ExportError
 from desktop_app.services.export_file_names import NameBook, inside, invoice_file_name
+from desktop_app.services.leftovers import clean_temp_files
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.store.queue_rows import QueueRow
 
@@ -92,6 +93,7 @@ def write_invoice(invoice: Invoice, path: Path) -> Path:
         raise ExportError(f"Имя файла должно оканчиваться на .xlsx: {path.name}")
     if not path.parent.is_dir():
         raise ExportError(f"Папки {path.parent} нет: счёт не сохранён.")
+    clean_temp_files(path.parent)  # a killed export's, older than a running one's could be
     try:
         return save_atomically(invoice_workbook(invoice), path)
     except OSError as error:
@@ -169,6 +171,7 @@ def export_order_list(
         raise ExportError(f"Имя файла должно оканчиваться на .xlsx: {path.name}")
     if not path.parent.is_dir():
         raise ExportError(f"Папки {path.parent} нет: список не сохранён.")
+    clean_temp_files(path.parent)
     rows = [order_list_values(row) for row in _queue(repository, state, search)]
     try:
         workbook = list_workbook(rows, progress=progress, cancel=cancel)

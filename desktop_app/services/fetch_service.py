@@ -46,11 +46,13 @@ from desktop_app.adapters.portal.exchange_transport import PortalConnection
 from desktop_app.services import page_warnings
 from desktop_app.services.answer_intake import receive_answer
 from desktop_app.services.answer_store import AnswerTally, SourceBytes, store_answer, store_chunks
+from desktop_app.services.fetch_lock import single_fetch
 from desktop_app.services.page_notes import load_notes, observe, save_notes
 from desktop_app.services.prepared_chunks import Chunk, Ending
 from desktop_app.services.quarantine_reread import reread_quarantined
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
+from desktop_app.store.errors import DISK_ERRNOS, data_folder_error
 from desktop_app.store.order_repository import FetchCounts, OrderRepository, UpsertOutcome
 
 log = logging.getLogger(__name__)
@@ -118,8 +120,33 @@ def fetch_orders(
     """Run one exchange; raises `PortalError` (or `FetchCancelledError`) when it failed.
 
     `work_dir` is the scratch folder inside the data folder (`app_dirs.work_dir`); the page
-    notes are kept beside it, in the data folder itself.
+    notes are kept beside it, in the data folder itself. One fetch per data folder at a
+    time: another one running raises `FetchRunningError` before anything is touched.
     """
+    try:
+        with single_fetch(work_dir.parent):
+            return _fetch_orders(
+                settings, password, database, work_dir, progress=progress, cancel=cancel
+            )
+    except OSError as error:  # the answer's file in work/: a full or read-only disk
+        if error.errno not in DISK_ERRNOS:
+            raise
+        log.warning("fetch: the data folder refused a write: %s", error)
+        shutil.rmtree(work_dir, ignore_errors=True)
+        raise data_folder_error(
+            error, work_dir.parent, "ответ портала (заказы не получены, порталу не подтверждено)"
+        ) from error
+
+
+def _fetch_orders(
+    settings: PortalSettings,
+    password: str,
+    database: Database,
+    work_dir: Path,
+    *,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+) -> FetchReport:
     repository = OrderRepository(database)
     repository.abandon_unfinished_fetches()
     fetch_id = repository.start_fetch(settings.url, settings.mode.value)

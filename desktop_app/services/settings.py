@@ -9,6 +9,7 @@ filters) is QSettings' business, not this file's (GUIDE §7).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -26,7 +27,11 @@ from desktop_app.domain.invoice_numbering import (
     check_template,
 )
 from desktop_app.domain.seller import SellerRequisites
+<<<<<<< HEAD
 from desktop_app.services import setting_rules
+=======
+from desktop_app.store.errors import data_folder_error
+>>>>>>> wip14/files-db
 
 SETTINGS_FILE = "settings.json"
 
@@ -324,21 +329,31 @@ def _shown(text: str) -> str:
 
 
 def save(data_dir: Path, settings: Settings) -> Path:
-    """Write atomically (a temporary file renamed over the old one): a crash keeps one whole."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    """Write atomically (a temporary file renamed over the old one): a crash keeps one whole.
+
+    A folder that cannot be written (read-only, full) is a `SettingsError` in words."""
     content = {
         section: {f.name: _plain(getattr(getattr(settings, section), f.name)) for f in fields(kind)}
         for section, kind in _SECTIONS.items()
     }
     path = data_dir / SETTINGS_FILE
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=data_dir, prefix=".settings-", suffix=".tmp", delete=False
-    ) as stream:
-        json.dump(content, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
-        stream.flush()
-        os.fsync(stream.fileno())
-    os.replace(stream.name, path)
+    temporary: str | None = None
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=data_dir, prefix=".settings-", suffix=".tmp", delete=False
+        ) as stream:
+            temporary = stream.name
+            json.dump(content, stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(stream.name, path)
+    except OSError as error:  # a read-only or full data folder: the old file stays as it was
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise SettingsError(str(data_folder_error(error, data_dir, "настройки"))) from error
     return path
 
 

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.services import app_dirs
+from desktop_app.services import app_dirs, leftovers
 from desktop_app.services import settings as settings_file
 from desktop_app.services.password_vault import PasswordVault
 from desktop_app.services.quarantine_reread import reread_at_start
@@ -42,6 +42,7 @@ class Workspace:
         loaded = settings_file.load(data_dir)
         database = Database.open(data_dir)
         reread_at_start(database)  # at each start: see services/quarantine_reread.py
+        leftovers.clean_leftovers(data_dir)  # of a fetch or an export that was killed
         return cls(data_dir, database, vault, demo, loaded)
 
     def close(self) -> None:

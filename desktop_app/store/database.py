@@ -12,7 +12,16 @@ is careful with the user's data, in this order:
    backup API, then migrated in one transaction.
 
 Units of work: `session()` for the ORM, `writing()` and `reading()` for Core statements. Each
-call gives a fresh transaction on a pooled connection; none of them may cross threads.
+call gives a fresh transaction on a pooled connection; none of them may cross threads. The
+writing ones go through one writer (`file_lock.WriterLock`: a thread lock, then a lock file
+beside the database), so the app's own threads and processes queue for the write lock
+instead of meeting SQLite's "database is locked" after its busy timeout — a long directory
+refresh in the window no longer fails a `fetch` run beside it. Readers never wait (WAL).
+
+Runtime errors of the disk or the file (full, read-only, locked, I/O, damaged) come out as
+`DatabaseFaultError` with one sentence (`database_faults`); after SQLite reported damage,
+nothing more is written. The file and its folder are kept private to the user
+(`sqlite_file.make_private`): they hold buyers' personal data.
 """
 
 from __future__ import annotations
@@ -30,30 +39,45 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from desktop_app.store import models, schema_migration, sqlite_file
+from desktop_app.store import database_faults, models, schema_migration, sqlite_file
 from desktop_app.store.errors import DatabaseTooNewError, StoreError
+from desktop_app.store.file_lock import WriterLock
 
 log = logging.getLogger(__name__)
 
 DATABASE_FILE_NAME = "order-review.sqlite3"
+WRITER_LOCK_SUFFIX = ".writer-lock"
 
 
 class Database:
     """An open, migrated database and the engine that reaches it."""
 
-    def __init__(self, engine: Engine, path: Path | None, backup_path: Path | None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None,
+        backup_path: Path | None,
+        damage: database_faults.Damage | None = None,
+        writer: WriterLock | None = None,
+    ) -> None:
         self.engine = engine
         self.path = path
         """The SQLite file, or None for a server database."""
         self.backup_path = backup_path
         """The copy made before migrating at this opening, if one was made."""
         self._write_engine = engine.execution_options(**{sqlite_file.WRITE_OPTION: True})
+        self._damage = damage or database_faults.Damage(path)
+        self._writer = writer or _writer_for(path)
 
     @classmethod
     def open(cls, location: str | os.PathLike[str]) -> Database:
         """Open a data folder (``<folder>/order-review.sqlite3``) or a SQLAlchemy URL."""
-        url, path = _resolve(location)
+        url, path, folder = _resolve(location)
+        if path is not None:
+            sqlite_file.make_private(path, folder)
         backup_path: Path | None = None
+        damage = database_faults.Damage(path)
+        writer = _writer_for(path)
         if path is not None and path.exists() and path.stat().st_size > 0:
             state = _probe_file(path)
         else:
@@ -64,17 +88,22 @@ class Database:
                 sqlite_file.configure_engine(engine)
             if state is None:
                 state = _probe_engine(engine, path or url)
+            damage.check_marker()
             head = schema_migration.head_revision()
             if state.revisions != (head,):
-                log.info("Migrating %s from %s to %s", _shown(path or url), state.revisions, head)
-                if state.revisions and path is not None:
-                    backup_path = sqlite_file.backup_database(path, "+".join(state.revisions))
-                _migrate(engine, path or url, backup_path)
+                with writer:  # two processes starting at once migrate one after the other
+                    shown = _shown(path or url)
+                    log.info("Migrating %s from %s to %s", shown, state.revisions, head)
+                    if state.revisions and path is not None:
+                        backup_path = sqlite_file.backup_database(path, "+".join(state.revisions))
+                    _migrate(engine, path or url, backup_path)
             _restore_declared_indexes(engine)
+            if engine.dialect.name == "sqlite":
+                database_faults.install(engine, path, damage)
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, path, backup_path)
+        return cls(engine, path, backup_path, damage, writer)
 
     @property
     def url(self) -> URL:
@@ -98,14 +127,18 @@ class Database:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """An ORM session for one unit of work: committed on success, rolled back on error."""
-        with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        with self._writer:
+            self._damage.refuse_writes()
+            with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+                yield session
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Connection]:
         """A Core connection in a write transaction: committed on success, else rolled back."""
-        with self._write_engine.begin() as connection:
-            yield connection
+        with self._writer:
+            self._damage.refuse_writes()
+            with self._write_engine.begin() as connection:
+                yield connection
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -118,16 +151,21 @@ class Database:
                 transaction.rollback()
 
 
-def _resolve(location: str | os.PathLike[str]) -> tuple[URL, Path | None]:
-    """The URL to open and, for a SQLite file, its path."""
+def _writer_for(path: Path | None) -> WriterLock:
+    """The single writer of this database: across processes for a file, in-process else."""
+    return WriterLock(path.with_name(path.name + WRITER_LOCK_SUFFIX) if path else None)
+
+
+def _resolve(location: str | os.PathLike[str]) -> tuple[URL, Path | None, Path | None]:
+    """The URL to open, for a SQLite file its path, and the data folder when one was given."""
     if isinstance(location, os.PathLike) or "://" not in location:
         folder = Path(location)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=sqlite_file.PRIVATE_FOLDER, parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"Не удаётся создать папку данных {folder}: {error}") from error
         path = (folder / DATABASE_FILE_NAME).resolve()
-        return URL.create("sqlite", database=str(path)), path
+        return URL.create("sqlite", database=str(path)), path, folder
     try:
         url = make_url(location)
     except ArgumentError as error:
@@ -135,8 +173,8 @@ def _resolve(location: str | os.PathLike[str]) -> tuple[URL, Path | None]:
     database = url.database
     is_file = url.get_backend_name() == "sqlite" and database not in (None, "", ":memory:")
     if is_file and database is not None and not database.startswith("file:"):
-        return url, Path(database).resolve()
-    return url, None
+        return url, Path(database).resolve(), None
+    return url, None, None
 
 
 def _probe_file(path: Path) -> schema_migration.SchemaState:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -107,12 +109,14 @@ def backup_database(path: Path, revision: str) -> Path:
         target = path.with_name(f"{path.name}.bak-{revision}-{stamp}-{suffix}")
     source = read_only_connection(path)
     try:
+        if os.name == "posix":  # the copy holds the same personal data: owner only
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
         destination = sqlite3.connect(target)
         try:
             source.backup(destination)
         finally:
             destination.close()
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
         target.unlink(missing_ok=True)
         raise StoreError(
             f"Не удалось сохранить копию базы данных перед обновлением ({error}). "
@@ -122,3 +126,43 @@ def backup_database(path: Path, revision: str) -> Path:
         source.close()
     log.info("Backed up %s (revision %s) to %s before migrating", path, revision, target)
     return target
+
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+COMPANION_SUFFIXES = ("", "-wal", "-shm", "-journal")
+"""The database and the files SQLite keeps beside it; each holds buyers' personal data."""
+
+
+def make_private(path: Path, folder: Path | None) -> None:
+    """The database (with its -wal, -shm, -journal and backups) readable by the owner only.
+
+    It holds buyers' names, addresses and phones (issue 14). A new file is created 0600
+    before SQLite opens it, and SQLite gives the -wal, -shm and -journal files the mode of
+    the database file (`robustFchown`/`findCreateFileMode` in os_unix.c); an existing
+    installation made with the user's umask is put right here, at every opening. `folder`
+    is the data folder when the app chose the file (a URL names only the file). On Windows
+    the user's profile folder already keeps other users out, and chmod means little there.
+    """
+    if os.name != "posix":  # pragma: no cover - Windows
+        return
+    targets = [path.with_name(path.name + suffix) for suffix in COMPANION_SUFFIXES]
+    targets += sorted(path.parent.glob(f"{path.name}.bak-*"))
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+        except OSError as error:  # a read-only folder: SQLite will say what it cannot do
+            log.debug("could not create %s ahead of SQLite: %s", path, error)
+    for target in targets:
+        _chmod(target, PRIVATE_FILE)
+    if folder is not None:
+        _chmod(folder, PRIVATE_FOLDER)
+
+
+def _chmod(target: Path, mode: int) -> None:
+    try:
+        if target.exists() and stat.S_IMODE(target.stat().st_mode) != mode:
+            os.chmod(target, mode)
+            log.info("Made %s private (mode %o)", target, mode)
+    except OSError as error:  # not the owner, a read-only disk: warn, never refuse to open
+        log.warning("Could not make %s private: %s", target, error)

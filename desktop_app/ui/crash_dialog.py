@@ -5,6 +5,11 @@ failures of background tasks are handed to `report`). Whatever thread a bug happ
 is logged with its traceback at once and the dialog is shown on the GUI thread: the hook
 only emits a signal, which Qt delivers, queued, to a `@Slot` of the handler (GUIDE §7:
 a thread-safe excepthook). A second bug while the dialog is open adds to its details.
+
+Not everything that reaches the hook is a bug: a database error of the disk or the file
+(full, read-only, locked, damaged) can surface in any statement, also one run on the GUI
+thread. Those are known problems (`error_words.user_message`, qutebrowser's split) and get
+a message box with their sentence, not the crash dialog.
 """
 
 from __future__ import annotations
@@ -18,11 +23,12 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -31,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.ui.card_view import plain_label
+from desktop_app.ui.error_words import user_message
 
 translate = QCoreApplication.translate
 
@@ -89,20 +96,30 @@ class CrashDialog(QDialog):
 
 class CrashHandler(QObject):
     crashed = Signal(str)
+    problem = Signal(str)
+    """A known problem reached the hook: its sentence, for a message box."""
 
     def __init__(self, log_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.log_path = log_path
         self.dialog: CrashDialog | None = None
+        self.problem_box: QMessageBox | None = None
         self._parent = parent
         self.crashed.connect(self._show)
+        self.problem.connect(self._show_problem)
 
     def install(self) -> None:
         sys.excepthook = self._excepthook
         threading.excepthook = self._thread_hook
 
     def report(self, error: BaseException) -> None:
-        """A bug caught elsewhere (a background task's failure): log it, show it."""
+        """A bug caught elsewhere (a background task's failure): log it, show it; a known
+        problem that got this far is logged as one line and shown as its sentence."""
+        message = user_message(error)
+        if message is not None:
+            log.warning("%s", message)
+            self.problem.emit(message)
+            return
         log.critical("unexpected error", exc_info=error)
         self.crashed.emit(describe(error))
 
@@ -128,3 +145,14 @@ class CrashHandler(QObject):
             return
         self.dialog = CrashDialog(details, self.log_path, self._parent)
         self.dialog.open()
+
+    @Slot(str)
+    def _show_problem(self, message: str) -> None:
+        if self.problem_box is not None and self.problem_box.isVisible():
+            return  # the same trouble again (a full disk fails every write): said once
+        self.problem_box = QMessageBox(
+            QMessageBox.Icon.Warning, translate("CrashDialog", "Order Review"), message,
+            QMessageBox.StandardButton.Ok, self._parent,
+        )  # fmt: skip
+        self.problem_box.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem_box.open()

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.services.decision_service import linked_counterparty
+from desktop_app.services.leftovers import remember_export_folder
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui.error_words import log_problem
 from desktop_app.ui.status_bar import Describe, TaskProgress
@@ -120,6 +121,7 @@ class ExportActions(QObject):
             from desktop_app.services import export_service as export
             from desktop_app.services.seller_source import seller_for_invoices
 
+            remember_export_folder(workspace.data_dir, Path(path).parent)
             reading = seller_for_invoices(workspace.settings, workspace.data_dir)
             buyer = linked_counterparty(workspace.database, order)
             invoice = export.make_invoice(order, reading.seller, workspace.settings.invoice, buyer)
@@ -138,6 +140,7 @@ class ExportActions(QObject):
             from desktop_app.services.export_service import export_invoices
             from desktop_app.services.seller_source import seller_for_invoices
 
+            remember_export_folder(workspace.data_dir, Path(folder))
             reading = seller_for_invoices(workspace.settings, workspace.data_dir)
             report = export_invoices(
                 QueueRepository(workspace.database), Path(folder), reading.seller,
@@ -161,6 +164,7 @@ class ExportActions(QObject):
         def run(context: TaskContext) -> list[str]:
             from desktop_app.services.export_service import export_order_list
 
+            remember_export_folder(workspace.data_dir, Path(path).parent)
             written = export_order_list(
                 QueueRepository(workspace.database), Path(path), state=state, search=search,
                 progress=lambda done, total: context.report((done, total)),

@@ -101,10 +101,16 @@ def test_the_window_refuses_a_settings_file_that_is_not_settings(
     path.write_text(content, encoding="utf-8")
     shown: list[str] = []
 
-    def critical(_parent: Any, _title: str, text: str) -> None:
-        shown.append(text)
+    class Box:
+        """The start-up error's message box, recorded instead of shown."""
 
-    monkeypatch.setattr(launch.QMessageBox, "critical", critical)
+        def __init__(self, _icon: Any, _title: str, text: str) -> None:
+            shown.append(text)
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(launch, "plain_message_box", Box)
     monkeypatch.setattr(launch, "qInstallMessageHandler", lambda handler: None)
     assert launch.run_gui(tmp_path / "data") == 2
     assert len(shown) == 1 and str(path) in shown[0] and "\n" not in shown[0]

@@ -27,11 +27,8 @@ from desktop_app.domain.invoice_numbering import (
     check_template,
 )
 from desktop_app.domain.seller import SellerRequisites
-<<<<<<< HEAD
 from desktop_app.services import setting_rules
-=======
 from desktop_app.store.errors import data_folder_error
->>>>>>> wip14/files-db
 
 SETTINGS_FILE = "settings.json"
 

@@ -21,6 +21,8 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalTooLargeError,
 )
 from desktop_app.adapters.portal.exchange_transport import PortalConnection
+from desktop_app.services import fetch_service, onec_connection
+from desktop_app.services.settings import Settings, with_value
 
 from hostile_server import HostileServer, Reply, Seen, endless, trickle
 
@@ -192,3 +194,10 @@ def test_a_200_mb_checkauth_answer_is_read_only_to_the_limit() -> None:
     assert raised.value.message.startswith(
         "Портал прислал на шаг «checkauth» (HTTP 200) ответ длиннее 1 МБ — это не ответ обмена:"
     )
+
+
+def test_the_deadline_settings_reach_both_connections() -> None:
+    settings = with_value(with_value(Settings(), "portal.deadline", "45"), "onec.deadline", "20")
+    assert fetch_service.connection_for(settings.portal, "x").deadline == 45
+    assert onec_connection.connection_for(settings.onec, "x").deadline == 20
+    assert Settings().portal.deadline == 600 and Settings().onec.deadline == 300

@@ -126,3 +126,40 @@ def test_a_100_mb_page_is_refused_without_holding_it() -> None:
     assert raised.value.message.startswith(
         f"чтение {COUNTERPARTIES}: 1С прислала ответ длиннее 16 МБ"
     )
+
+
+def test_values_longer_than_1c_allows_are_cut_and_counted() -> None:
+    """A 50,000-character name cannot be 1C's (Description is 100 in УТ 11): cut, counted."""
+    rows = [
+        {"Ref_Key": "1" * 36, "Description": "Я" * 50_000, "ИНН": "7707083893"},
+        {
+            "Ref_Key": "2" * 36,
+            "Description": "ООО «Ромашка»",
+            "НаименованиеПолное": "Ф" * 300,
+            "КонтактнаяИнформация": [{"LineNumber": "1", "НомерТелефона": "9" * 40}],
+        },
+        {"Ref_Key": "3" * 36, "Description": "Д" * 101, "Комментарий": "к" * 20_000},
+    ]
+    body = json.dumps({"value": rows}, ensure_ascii=False).encode()
+
+    def answer(seen: Seen) -> Reply:
+        headers = {"Content-Type": "application/json", "Content-Length": str(len(body))}
+        return Reply(200, headers, [body])
+
+    with HostileServer(answer) as onec, client(onec) as odata:
+        got = odata.rows(Query(COUNTERPARTIES))
+        assert [len(row["Description"]) for row in got] == [100, 13, 100]
+        assert got[0]["Description"] == "Я" * 100 and got[0]["ИНН"] == "7707083893"
+        assert len(got[1]["НаименованиеПолное"]) == 250
+        assert got[1]["КонтактнаяИнформация"][0]["НомерТелефона"] == "9" * 20
+        assert len(got[2]["Комментарий"]) == 10_000
+        assert dict(odata.cut_values) == {
+            f"{COUNTERPARTIES}.Description": 2,
+            f"{COUNTERPARTIES}.НаименованиеПолное": 1,
+            f"{COUNTERPARTIES}_КонтактнаяИнформация.НомерТелефона": 1,
+            f"{COUNTERPARTIES}.Комментарий": 1,
+        }
+        assert odata.cut_findings()[0] == (
+            f"1С прислала значений поля {COUNTERPARTIES}.Description длиннее, чем позволяет "
+            "1С: 2; они обрезаны до 100 знаков."
+        )

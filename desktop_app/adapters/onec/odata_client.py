@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,7 @@ from desktop_app.adapters.onec.odata_filter import Expr, Field, Guid, any_of
 from desktop_app.adapters.onec.odata_filter import both as _both
 from desktop_app.adapters.onec.odata_paging import keyset_pages
 from desktop_app.adapters.onec.odata_query import Query, encode_path, entity_path
+from desktop_app.adapters.onec.onec_field_lengths import cut_long_values, cut_words
 
 log = logging.getLogger(__name__)
 __all__ = ["JsonObject", "ODataClient", "OneCConnection", "service_root"]
@@ -105,6 +107,8 @@ class ODataClient:
         self._session.headers["User-Agent"] = "OrderReview (1C OData)"
         self._session.headers["Accept"] = "application/json"
         self._sleep = sleep
+        self.cut_values: Counter[str] = Counter()
+        """Values longer than 1C allows that were cut, by `set.field` (onec_field_lengths)."""
 
     def __enter__(self) -> ODataClient:
         return self
@@ -219,7 +223,18 @@ class ODataClient:
 
     def _get_json(self, url: str, entity_set: str, *, by_key: bool = False) -> JsonObject:
         what = f"чтение {entity_set}"
-        return json_of(self._get(url, what, entity_set, by_key=by_key), what)
+        answer = json_of(self._get(url, what, entity_set, by_key=by_key), what)
+        value = answer.get("value")
+        rows = value if isinstance(value, list) else [answer]
+        before = sum(self.cut_values.values())
+        cut_long_values(entity_set, rows, self.cut_values)
+        if sum(self.cut_values.values()) > before:
+            log.warning("1C %s: values longer than 1C allows, cut: %s", what, dict(self.cut_values))
+        return answer
+
+    def cut_findings(self) -> list[str]:
+        """What this client cut of 1C's answers (values longer than 1C's field lengths)."""
+        return cut_words(self.cut_values)
 
     def _get(
         self, url: str, what: str, entity_set: str | None, *, by_key: bool = False

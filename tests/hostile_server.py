@@ -9,10 +9,12 @@ Bodies are produced lazily and stop when the client goes away or the server stop
 from __future__ import annotations
 
 import contextlib
+import ssl
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 from typing import Self
 
@@ -37,7 +39,10 @@ Answer = Callable[[Seen], Reply]
 
 
 class HostileServer:
-    def __init__(self, answer: Answer, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self, answer: Answer, host: str = "127.0.0.1", tls: tuple[Path, Path] | None = None
+    ) -> None:
+        """`tls`: (certificate, key) to serve https."""
         self.answer = answer
         self.seen: list[Seen] = []
         self.sent_bytes = 0
@@ -76,12 +81,17 @@ class HostileServer:
 
         self.server = ThreadingHTTPServer((host, 0), Handler)
         self.server.daemon_threads = True
+        if tls is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+        self.scheme = "https" if tls else "http"
         self.port = self.server.server_address[1]
         self.host = host
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def url(self, path: str = "/bitrix/admin/1c_exchange.php", *, host: str | None = None) -> str:
-        return f"http://{host or self.host}:{self.port}{path}"
+        return f"{self.scheme}://{host or self.host}:{self.port}{path}"
 
     def __enter__(self) -> Self:
         self._thread.start()

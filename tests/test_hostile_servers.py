@@ -8,6 +8,7 @@ megabytes must cost no more memory than the limit of a text answer.
 
 from __future__ import annotations
 
+import subprocess
 import threading
 import tracemalloc
 from pathlib import Path
@@ -106,6 +107,39 @@ def test_a_query_redirected_to_another_port_keeps_the_session_cookie(tmp_path: P
     assert raised.value.message == (
         f"Портал перенаправил запрос (шаг «query») на другой адрес ({target}); пароль и "
         "cookie сеанса туда не отправлены."
+    )
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1: (certificate, key)."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    made = subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    if made.returncode != 0:
+        pytest.skip(f"openssl cannot make a test certificate: {made.stderr[-200:]!r}")
+    return cert, key
+
+
+def test_a_redirect_from_https_to_http_is_not_followed(certificate: tuple[Path, Path]) -> None:
+    """From https to http on the same host: Basic auth would travel in clear."""
+    with HostileServer(lambda seen: Reply(200, {}, [b"never"])) as plain:
+        target = plain.url()
+        redirect = Reply(302, {"Location": target, "Content-Length": "0"})
+        with (
+            HostileServer(lambda seen: redirect, tls=certificate) as portal,
+            client(portal.url(), ca_bundle=certificate[0]) as exchange,
+        ):
+            with pytest.raises(PortalRedirectError) as raised:
+                exchange.checkauth()
+            assert "Authorization" in portal.seen[0].headers
+        assert plain.seen == []
+    assert raised.value.message == (
+        f"Портал перенаправил вход на незащищённый адрес ({target}); пароль туда не отправлен."
     )
 
 

@@ -8,6 +8,7 @@ megabytes must cost no more memory than the limit of a text answer.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import threading
 import tracemalloc
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.adapters import keychain
 from desktop_app.adapters.portal.exchange_client import ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
     PortalDeadlineError,
@@ -22,9 +24,11 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalTooLargeError,
 )
 from desktop_app.adapters.portal.exchange_transport import PortalConnection
+from desktop_app.emulators.portal import Fault, PortalEmulator
 from desktop_app.services import fetch_service, onec_connection
-from desktop_app.services.settings import Settings, with_value
+from desktop_app.services.settings import PortalSettings, Settings, save, with_value
 
+from conftest import cli, one_line_error
 from hostile_server import HostileServer, Reply, Seen, endless, trickle
 
 PASSWORD = "s3cret-Пароль"
@@ -235,3 +239,24 @@ def test_the_deadline_settings_reach_both_connections() -> None:
     assert fetch_service.connection_for(settings.portal, "x").deadline == 45
     assert onec_connection.connection_for(settings.onec, "x").deadline == 20
     assert Settings().portal.deadline == 600 and Settings().onec.deadline == 300
+
+
+@pytest.mark.slow
+def test_a_fetch_that_stalls_ends_at_the_deadline_and_confirms_nothing(
+    portal: PortalEmulator, tmp_path: Path
+) -> None:
+    """The whole `fetch`: one sentence, exit 2, nothing confirmed; the next fetch gets all."""
+    data = tmp_path / "data"
+    portal.add_user("manager", PASSWORD)
+    section = PortalSettings(url=portal.page_url(), user="manager", retries=1, deadline=2)
+    save(data, Settings(portal=section))
+    keychain.store_password("portal", "manager", portal.page_url(), PASSWORD)
+    portal.inject(Fault("query", "stall", seconds=120, times=3))
+    one_line_error(cli(data, "fetch"), "Портал не ответил полностью за 2 с")
+    assert portal.committed_time() is None
+    portal.clear_faults()
+    fetched = cli(data, "fetch")
+    assert fetched.returncode == 0, fetched.stderr
+    assert portal.committed_time() is not None
+    listed = json.loads(cli(data, "queue", "--json", "--limit", "1000").stdout)
+    assert len(listed) == 40

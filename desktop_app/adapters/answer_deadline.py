@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from requests.adapters import HTTPAdapter
-from urllib3 import PoolManager
+from urllib3 import PoolManager, ProxyManager
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
@@ -60,7 +60,8 @@ class DeadlineAdapter(HTTPAdapter):
 
     def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> PoolManager:
         manager: PoolManager = super().proxy_manager_for(proxy, **proxy_kwargs)
-        self._watch_pools(manager)
+        if isinstance(manager, ProxyManager):  # a SOCKS manager keeps its own pools (no deadline)
+            self._watch_pools(manager)
         return manager
 
     def _register(self, sock: socket.socket | None) -> None:

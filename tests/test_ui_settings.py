@@ -114,3 +114,21 @@ def test_connection_checks_answer_in_plain_words(
     assert dialog.onec.answer.text().startswith("1С не отвечает.")
     assert dialog.onec.check_button.isEnabled()
     dialog.reject()
+
+
+def test_the_overall_deadlines_are_shown_and_saved(
+    qtbot: QtBot, runner: TaskRunner, workspace: Workspace
+) -> None:
+    """portal.deadline and onec.deadline (issue 14, point 9) are in the dialog."""
+    dialog = SettingsDialog(workspace, runner)
+    qtbot.addWidget(dialog)
+    assert dialog.portal.deadline.value() == 600 and dialog.onec.deadline.value() == 300
+    dialog.portal.deadline.setValue(900)
+    dialog.onec.deadline.setValue(120)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert workspace.settings.portal.deadline == 900
+    assert workspace.settings.onec.deadline == 120
+    again = SettingsDialog(workspace, runner)
+    qtbot.addWidget(again)
+    assert again.portal.deadline.value() == 900 and again.onec.deadline.value() == 120

@@ -105,6 +105,7 @@ def connection_for(settings: PortalSettings, password: str) -> PortalConnection:
         connect_timeout=settings.connect_timeout,
         read_timeout=settings.read_timeout,
         retries=settings.retries,
+        deadline=settings.deadline,
     )
 
 

@@ -50,6 +50,7 @@ def connection_for(settings: OneCSettings, password: str) -> OneCConnection:
         ca_bundle=Path(settings.ca_bundle) if settings.ca_bundle else None,
         connect_timeout=settings.connect_timeout,
         read_timeout=settings.read_timeout,
+        deadline=settings.deadline,
     )
 
 

@@ -52,6 +52,9 @@ class PortalSettings:
     ca_bundle: str = ""
     connect_timeout: float = 15.0
     read_timeout: float = 180.0
+    deadline: float = 600.0
+    """Seconds one exchange step may take in all (retries and the whole answer included):
+    a portal that trickles its answer a byte at a time is never waited on past it."""
     retries: int = 3
     fetch_every: int = 3
     """Minutes between fetches the desktop window starts by itself; 0: only by hand.
@@ -69,6 +72,9 @@ class OneCSettings:
     ca_bundle: str = ""
     connect_timeout: float = 15.0
     read_timeout: float = 120.0
+    deadline: float = 300.0
+    """Seconds one request to 1C may take in all, its answer read whole (a real УТ 11
+    answers a first call after idle in 30 s, GUIDE §5)."""
     partner_access_group: str = ""
     """The access group new partners get in 1C (name or GUID); empty: the one 1C's site
     exchange gives its partners, or the only one (onec_references.py)."""
@@ -202,6 +208,7 @@ DESCRIPTIONS = {
     "portal.ca_bundle": "файл сертификатов центра сертификации портала (PEM), если он свой",
     "portal.connect_timeout": "сколько секунд ждать соединения с порталом",
     "portal.read_timeout": "сколько секунд ждать ответа портала",
+    "portal.deadline": "сколько секунд самое большее длится шаг обмена с порталом целиком",
     "portal.retries": "сколько раз повторять шаг обмена при обрыве связи",
     "portal.fetch_every": "через сколько минут окно программы само получает заказы (0 — вручную; "
     "по умолчанию 3: пустое получение — 3 запроса и около 2 КБ, на старом ядре Битрикса — "
@@ -211,6 +218,7 @@ DESCRIPTIONS = {
     "onec.ca_bundle": "файл сертификатов центра сертификации 1С (PEM)",
     "onec.connect_timeout": "сколько секунд ждать соединения с 1С",
     "onec.read_timeout": "сколько секунд ждать ответа 1С",
+    "onec.deadline": "сколько секунд самое большее длится один запрос к 1С целиком",
     "onec.partner_access_group": "группа доступа новых партнёров в 1С (название или GUID); "
     "пусто — та, что ставит обмен с сайтом",
     "onec.order_link": "где 1С хранит номер заказа сайта: auto (как определила проверка "

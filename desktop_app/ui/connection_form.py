@@ -33,6 +33,17 @@ from desktop_app.ui.card_view import plain_label
 translate = QCoreApplication.translate
 
 
+DEADLINE_MAX = 24 * 3600
+"""The longest overall deadline the form offers (setting_rules caps unbounded numbers so)."""
+
+
+def _deadline_tip() -> str:
+    return translate(
+        "ConnectionForm",
+        "Сколько самое большее ждать ответа целиком, даже если сервер присылает его по байту.",
+    )
+
+
 def _seconds(
     value: float, parent: QWidget, maximum: float = setting_rules.MAX_SECONDS
 ) -> QDoubleSpinBox:
@@ -158,6 +169,8 @@ class PortalForm(ConnectionForm):
         self.form.addRow(translate("ConnectionForm", "Режим"), self.mode)
         self.connect_timeout = _seconds(settings.connect_timeout, self)
         self.read_timeout = _seconds(settings.read_timeout, self)
+        self.deadline = _seconds(settings.deadline, self, DEADLINE_MAX)
+        self.deadline.setToolTip(_deadline_tip())
         self.retries = QSpinBox(self)
         self.retries.setRange(1, setting_rules.MAX_RETRIES)
         self.fetch_every = QSpinBox(self)
@@ -166,6 +179,9 @@ class PortalForm(ConnectionForm):
         self.fetch_every.setSpecialValueText(translate("ConnectionForm", "только вручную"))
         self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)
         self.form.addRow(translate("ConnectionForm", "Ждать ответа"), self.read_timeout)
+        self.form.addRow(
+            translate("ConnectionForm", "Шаг обмена целиком, не дольше"), self.deadline
+        )
         self.form.addRow(translate("ConnectionForm", "Повторов при обрыве"), self.retries)
         self.form.addRow(translate("ConnectionForm", "Получать заказы каждые"), self.fetch_every)
         self._add_check()
@@ -186,6 +202,7 @@ class PortalForm(ConnectionForm):
             ca_bundle=self.ca_bundle.text().strip(),
             connect_timeout=self.connect_timeout.value(),
             read_timeout=self.read_timeout.value(),
+            deadline=self.deadline.value(),
             retries=self.retries.value(),
             fetch_every=self.fetch_every.value(),
         )
@@ -239,6 +256,9 @@ class OneCForm(ConnectionForm):
         self.read_timeout = _seconds(settings.read_timeout, self)
         self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)
         self.form.addRow(translate("ConnectionForm", "Ждать ответа"), self.read_timeout)
+        self.deadline = _seconds(settings.deadline, self, DEADLINE_MAX)
+        self.deadline.setToolTip(_deadline_tip())
+        self.form.addRow(translate("ConnectionForm", "Запрос целиком, не дольше"), self.deadline)
         self.access_group = QLineEdit(settings.partner_access_group, self)
         self.access_group.setPlaceholderText(
             translate("ConnectionForm", "пусто — та, что ставит новым партнёрам обмен с сайтом")
@@ -260,6 +280,7 @@ class OneCForm(ConnectionForm):
             ca_bundle=self.ca_bundle.text().strip(),
             connect_timeout=self.connect_timeout.value(),
             read_timeout=self.read_timeout.value(),
+            deadline=self.deadline.value(),
             partner_access_group=self.access_group.text().strip(),
         )
 

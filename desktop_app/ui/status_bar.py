@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from desktop_app.services.connection_check import CheckResult, Reachability
@@ -43,6 +44,17 @@ def reachability_word(state: Reachability) -> str:
         Reachability.REFUSED: translate("StatusBar", "не принимает вход"),
         Reachability.FAILED: translate("StatusBar", "ошибка"),
     }[state]
+
+
+def plain_tooltip(text: str) -> str:
+    """`text` as a tooltip that shows it literally.
+
+    Qt renders a tooltip as rich text whenever it looks like HTML (Qt::mightBeRichText), and
+    the detail is the server's own words: a `failure` answer with `<h1>`, `<img src=file:…>`
+    or a link would render as such (issue 14, point 7). Qt's own conversion escapes it into
+    rich text that shows exactly the characters that came, line breaks kept.
+    """
+    return Qt.convertFromPlainText(text) if text else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +110,7 @@ class StatusBar(QStatusBar):
         self.states[system] = result.state
         label.setText(f"● {name}: {reachability_word(result.state)}")
         label.setStyleSheet(f"QLabel {{ color: {COLORS[result.state]}; }}")
-        label.setToolTip(result.detail or "")
+        label.setToolTip(plain_tooltip(result.detail or ""))
 
     def set_queued_writes(self, count: int) -> None:
         self.writes_label.setText(translate("StatusBar", "Ждут записи в 1С: {0}").format(count))

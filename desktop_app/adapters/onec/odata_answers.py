@@ -6,6 +6,10 @@
   `requests` hands over mojibake. `header_text` turns it back (latin-1 → bytes → UTF-8);
   what is not such mojibake — plain ASCII, a percent-encoded URL from a proxy in front, a
   header in some other encoding — is kept as it came, never an exception.
+- Every answer is read whole within an overall deadline (`onec.deadline`, the socket cut by
+  answer_deadline.py: a server trickling a byte at a time would otherwise hold `check onec`
+  forever) and only up to a limit (`JSON_LIMIT`, `METADATA_LIMIT`): a 100 MB page costs no
+  more memory than that. A redirect to another origin is refused (guarded_session.py).
 - `allowedOnly=true` goes on every read (GUIDE §5, documentation 17.4.5.4): without it a read
   that touches one object the 1C user may not see fails whole with 403/20; with it 1C leaves
   such objects out. `$metadata` is no data read and gets none.
@@ -13,23 +17,40 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import threading
 from typing import Any
 from urllib.parse import unquote
 
 import requests
 
+from desktop_app.adapters.answer_deadline import Deadline
+from desktop_app.adapters.guarded_session import (
+    AnswerTooLargeError,
+    RedirectRefusedError,
+    read_limited,
+    size_words,
+)
 from desktop_app.adapters.onec.odata_errors import (
     OneCCertificateError,
     OneCConnectionError,
+    OneCDeadlineError,
     OneCError,
+    OneCRedirectError,
+    OneCTooLargeError,
     error_for,
 )
 
 log = logging.getLogger(__name__)
 JsonObject = dict[str, Any]
 ALLOWED_ONLY = "allowedOnly=true"
+JSON_LIMIT = 16 * 1024 * 1024
+"""The longest JSON answer read. A page of 1,000 counterparties is about 1–2 MB (a row is a
+kilobyte or two, 1C's field lengths keep it so), a created object a few KB."""
+METADATA_LIMIT = 128 * 1024 * 1024
+"""`$metadata` of a whole УТ 11 publication is megabytes to tens of megabytes."""
 _CREATED = re.compile(
     r"/(?P<set>[^/()?]+)\((?:Ref_Key=)?guid'(?P<key>[0-9a-fA-F-]{36})'\)/?(?:\?.*)?$"
 )
@@ -132,13 +153,62 @@ def cut_error(what: str, response: requests.Response, method: str) -> OneCConnec
 
 
 def read_answer(
-    session: requests.Session, method: str, url: str, what: str, **kwargs: Any
+    session: requests.Session,
+    method: str,
+    url: str,
+    what: str,
+    *,
+    deadline: Deadline | None = None,
+    limit: int = JSON_LIMIT,
+    **kwargs: Any,
+) -> requests.Response:
+    """One exchange with its body read whole, within `deadline` and up to `limit` bytes.
+
+    Whatever went wrong once the deadline cut the connection — an error, or a body that
+    only looks complete — is a OneCDeadlineError: for a write, its outcome is unknown.
+    """
+    adapter = getattr(session, "deadline_adapter", None)
+    watch: contextlib.AbstractContextManager[threading.Event] = (
+        adapter.watch(deadline.remaining())
+        if adapter is not None and deadline is not None
+        else contextlib.nullcontext(threading.Event())
+    )
+    with watch as fired:
+        try:
+            response = _read_whole(session, method, url, what, limit, **kwargs)
+        except OneCError:
+            if fired.is_set() and deadline is not None:
+                raise deadline_error(what, deadline, method) from None
+            raise
+        if fired.is_set() and deadline is not None:
+            response.close()
+            raise deadline_error(what, deadline, method)
+    return response
+
+
+def deadline_error(what: str, deadline: Deadline, method: str) -> OneCDeadlineError:
+    unknown = "" if method == "GET" else " Неизвестно, успела ли 1С выполнить запись."
+    return OneCDeadlineError(
+        f"{what}: 1С не ответила полностью за {deadline.seconds:g} с (если 1С просто медленная, "
+        f"увеличьте onec.deadline).{unknown}"
+    )
+
+
+def _read_whole(
+    session: requests.Session, method: str, url: str, what: str, limit: int, **kwargs: Any
 ) -> requests.Response:
     """One exchange with its body read whole; a network failure is a OneCConnectionError,
     a body that breaks off after the status line too (`cut_error`) — requests would raise
     its own ChunkedEncodingError from the middle of `.content` otherwise."""
     try:
         response = session.request(method, url, stream=True, **kwargs)
+    except RedirectRefusedError as refused:
+        where = "на незащищённый адрес" if refused.to_plain_http else "на другой адрес"
+        raise OneCRedirectError(
+            f"{what}: 1С перенаправила запрос {where} ({refused.target[:200]}); пароль туда "
+            "не отправлен.",
+            status=refused.status,
+        ) from None
     except requests.exceptions.SSLError:
         raise OneCCertificateError(
             f"{what}: не удалось проверить сертификат сервера 1С. Если у него "
@@ -147,7 +217,17 @@ def read_answer(
     except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
         raise connection_error(what, error, method) from error
     try:
-        _ = response.content  # the whole body, or the failure of reading it, now
+        # The whole body, or the failure of reading it, now; kept where `.content` and
+        # `.json()` find it (requests' own attribute: the body was read here, not by it).
+        response._content = read_limited(response, limit)
+    except AnswerTooLargeError:
+        if method != "GET" and response.status_code < 300:
+            raise cut_error(what, response, method) from None  # applied: not read whole
+        raise OneCTooLargeError(
+            f"{what}: 1С прислала ответ длиннее {size_words(limit)} — столько программа не "
+            "читает; уменьшите размер страницы или проверьте, что отвечает 1С.",
+            status=response.status_code,
+        ) from None
     except requests.exceptions.RequestException as error:
         response.close()
         if isinstance(error, requests.exceptions.Timeout):

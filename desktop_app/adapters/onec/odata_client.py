@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,16 @@ from typing import Any
 import requests
 from requests.auth import HTTPBasicAuth
 
+from desktop_app.adapters.answer_deadline import Deadline
+from desktop_app.adapters.guarded_session import GuardedSession
 from desktop_app.adapters.onec.odata_answers import (
     ALLOWED_ONLY,
+    METADATA_LIMIT,
     JsonObject,
     OneCAnswerCutError,
     created_key,
     created_or_key,
+    deadline_error,
     json_of,
     read_answer,
     with_allowed_only,
@@ -35,6 +40,7 @@ from desktop_app.adapters.onec.odata_errors import (
     OneCCertificateError,
     OneCConfigError,
     OneCConnectionError,
+    OneCDeadlineError,
     OneCError,
     OneCNotFoundError,
     error_for,
@@ -44,6 +50,7 @@ from desktop_app.adapters.onec.odata_filter import Expr, Field, Guid, any_of
 from desktop_app.adapters.onec.odata_filter import both as _both
 from desktop_app.adapters.onec.odata_paging import keyset_pages
 from desktop_app.adapters.onec.odata_query import Query, encode_path, entity_path
+from desktop_app.adapters.onec.onec_field_lengths import cut_long_values, cut_words
 
 log = logging.getLogger(__name__)
 __all__ = ["JsonObject", "ODataClient", "OneCConnection", "service_root"]
@@ -62,6 +69,8 @@ class OneCConnection:
     backoff: float = 1.0
     query_limit: int = 2048
     """Longest query string to send: IIS answers a longer one with an HTML 404."""
+    deadline: float = 300.0
+    """Seconds one request may take in all, its retries and the whole answer included."""
 
 
 def service_root(url: str) -> str:
@@ -94,10 +103,12 @@ class ODataClient:
         self._auth = HTTPBasicAuth(
             connection.user.encode("utf-8"), connection.password.encode("utf-8")
         )
-        self._session = requests.Session()
+        self._session: requests.Session = GuardedSession()  # no redirect to another origin
         self._session.headers["User-Agent"] = "OrderReview (1C OData)"
         self._session.headers["Accept"] = "application/json"
         self._sleep = sleep
+        self.cut_values: Counter[str] = Counter()
+        """Values longer than 1C allows that were cut, by `set.field` (onec_field_lengths)."""
 
     def __enter__(self) -> ODataClient:
         return self
@@ -164,7 +175,8 @@ class ODataClient:
 
     def metadata(self) -> bytes:
         """`$metadata` (EDMX); it can be megabytes, so the caller caches it."""
-        return self._get(f"{self.root}$metadata", "чтение $metadata", None).content
+        url, what = f"{self.root}$metadata", "чтение $metadata"
+        return self._request("GET", url, what, retry=True, limit=METADATA_LIMIT).content
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -211,7 +223,18 @@ class ODataClient:
 
     def _get_json(self, url: str, entity_set: str, *, by_key: bool = False) -> JsonObject:
         what = f"чтение {entity_set}"
-        return json_of(self._get(url, what, entity_set, by_key=by_key), what)
+        answer = json_of(self._get(url, what, entity_set, by_key=by_key), what)
+        value = answer.get("value")
+        rows = value if isinstance(value, list) else [answer]
+        before = sum(self.cut_values.values())
+        cut_long_values(entity_set, rows, self.cut_values)
+        if sum(self.cut_values.values()) > before:
+            log.warning("1C %s: values longer than 1C allows, cut: %s", what, dict(self.cut_values))
+        return answer
+
+    def cut_findings(self) -> list[str]:
+        """What this client cut of 1C's answers (values longer than 1C's field lengths)."""
+        return cut_words(self.cut_values)
 
     def _get(
         self, url: str, what: str, entity_set: str | None, *, by_key: bool = False
@@ -241,6 +264,7 @@ class ODataClient:
     ) -> requests.Response:
         attempts = self.connection.retries + 1 if retry else 1
         pause = self.connection.backoff
+        deadline = Deadline(self.connection.deadline)  # for the request with its retries
         for attempt in range(1, attempts + 1):
             started = time.monotonic()
             try:
@@ -249,6 +273,7 @@ class ODataClient:
                     method,
                     url,
                     what,
+                    deadline=deadline,
                     auth=self._auth,
                     timeout=(self.connection.connect_timeout, self.connection.read_timeout),
                     verify=self._verify,
@@ -258,10 +283,12 @@ class ODataClient:
                 raise
             except OneCError as error:
                 retried = isinstance(error, OneCConnectionError) and not isinstance(
-                    error, OneCCertificateError
-                )  # after a network failure; never after an answer of 1C
+                    error, OneCCertificateError | OneCDeadlineError
+                )  # after a network failure; never after an answer of 1C, nor past the deadline
                 if not retry or attempt >= attempts or not retried:
                     raise
+                if deadline.remaining() <= pause:
+                    raise deadline_error(what, deadline, method) from error
                 log.warning("1C %s: %s; retry %d in %.1f s", what, error.message, attempt, pause)
                 self._sleep(pause)
                 pause *= 2

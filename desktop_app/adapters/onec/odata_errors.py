@@ -67,6 +67,18 @@ class OneCConnectionError(OneCError):
     """1C could not be reached, or did not answer within the timeout."""
 
 
+class OneCDeadlineError(OneCConnectionError):
+    """No whole answer within `onec.deadline`; for a write, whether 1C applied it is unknown."""
+
+
+class OneCRedirectError(OneCPageError):
+    """1C (or a server in front of it) redirected to another origin; nothing was sent there."""
+
+
+class OneCTooLargeError(OneCPageError):
+    """An answer longer than the client reads (a page, `$metadata`); nothing of it was used."""
+
+
 class OneCCertificateError(OneCConnectionError):
     """The server's TLS certificate could not be verified."""
 

@@ -17,10 +17,12 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from desktop_app.adapters.guarded_session import AnswerTooLargeError, size_words
 from desktop_app.adapters.portal.exchange_errors import (
     PortalEmptyAnswerError,
     PortalPageError,
     PortalRefusedError,
+    PortalTooLargeError,
 )
 from desktop_app.adapters.portal.xml_prolog import excerpt
 
@@ -28,6 +30,12 @@ ZIP_MAGIC = b"PK\x03\x04"
 MAX_UNPACKED = 4 * 1024**3
 """An answer that unpacks beyond this is refused (a zip bomb, not a day of orders)."""
 _LEAD = re.compile(rb"(?:\xef\xbb\xbf|\s)+")
+TEXT_LIMIT = 1024 * 1024
+"""The longest text answer read (checkauth, init, success, a refusal, an error page).
+
+The protocol's own answers are a few lines (component.php echoes a cookie, a sessid, a
+version); PHP's error pages are kilobytes. A megabyte is far beyond both, and reading no
+more keeps a 200 MB answer from costing 200 MB of memory (issue 14, point 10)."""
 
 
 def without_lead(body: bytes) -> bytes:
@@ -79,6 +87,16 @@ def check_text_answer(mode: str, text: str, *, status: int = 200) -> list[str]:
             portal_words=excerpt(stripped, 1000),
         )
     return lines
+
+
+def too_large_error(mode: str, status: int, error: AnswerTooLargeError) -> PortalTooLargeError:
+    """A text answer past `TEXT_LIMIT`, its beginning quoted."""
+    head = decode_answer(error.head, None)
+    return PortalTooLargeError(
+        f"Портал прислал на шаг «{mode}» (HTTP {status}) ответ длиннее "
+        f"{size_words(error.limit)} — это не ответ обмена: «{excerpt(head)}».",
+        portal_words=excerpt(head, 1000),
+    )
 
 
 def unpack_if_zipped(path: Path) -> tuple[Path, bool]:

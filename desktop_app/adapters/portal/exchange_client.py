@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 from requests.auth import HTTPBasicAuth
 
 from desktop_app.adapters.portal.exchange_answers import (
+    TEXT_LIMIT,
     check_text_answer,
     decode_answer,
     unpack_if_zipped,
@@ -239,7 +240,9 @@ class ExchangeClient(ExchangeTransport):
                 "сайте (в 1С такой случай называется «Получен пустой ответ сервера»)."
             )
         if head.startswith((b"failure", b"error")):
-            check_text_answer("query", decode_answer(target.read_bytes(), charset))
+            with target.open("rb") as stream:  # a refusal is a few lines: read no more
+                text = decode_answer(stream.read(TEXT_LIMIT), charset)
+            check_text_answer("query", text)
         path, zipped = unpack_if_zipped(target)
         return DownloadedAnswer(path=path, received_bytes=received, charset=charset, zipped=zipped)
 

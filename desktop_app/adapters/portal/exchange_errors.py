@@ -36,6 +36,14 @@ class PortalPageError(PortalError):
     """A web page, a PHP error or an unexpected text came instead of the protocol's answer."""
 
 
+class PortalRedirectError(PortalPageError):
+    """The portal redirected to another origin; nothing — password, cookie — was sent there."""
+
+
+class PortalTooLargeError(PortalPageError):
+    """A text answer longer than any protocol answer can be; only its beginning was read."""
+
+
 class PortalEmptyAnswerError(PortalError):
     """An empty body: on a Bitrix portal this is nearly always a PHP fatal error."""
 
@@ -46,6 +54,10 @@ class PortalTruncatedError(PortalError):
 
 class PortalConnectionError(PortalError):
     """The portal could not be reached, or stopped answering within the timeout."""
+
+
+class PortalDeadlineError(PortalConnectionError):
+    """A step did not end within `portal.deadline` (a server that answers a byte at a time)."""
 
 
 class PortalCertificateError(PortalConnectionError):

@@ -3,6 +3,12 @@
 Kept apart from the protocol (exchange_client.py): what a request is sent with (the CA
 file, the timeouts), which failures are worth another attempt, how a body streams to a
 file, and how a connection problem is worded for the manager.
+
+Against a hostile or broken server (issue 14): a redirect to another origin is refused
+before the password, the cookie or the login form goes there (guarded_session.py); every
+step — with its retries — and every answer has an overall deadline (`portal.deadline`), so
+a server that trickles a byte at a time cannot hold a fetch forever; and a text answer is
+read only up to `TEXT_LIMIT`, so its size cannot exhaust memory.
 """
 
 from __future__ import annotations
@@ -22,13 +28,27 @@ from urllib.parse import urlsplit
 import requests
 import urllib3
 
-from desktop_app.adapters.portal.exchange_answers import check_text_answer, decode_answer
+from desktop_app.adapters.answer_deadline import Deadline
+from desktop_app.adapters.guarded_session import (
+    AnswerTooLargeError,
+    GuardedSession,
+    RedirectRefusedError,
+    read_limited,
+)
+from desktop_app.adapters.portal.exchange_answers import (
+    TEXT_LIMIT,
+    check_text_answer,
+    decode_answer,
+    too_large_error,
+)
 from desktop_app.adapters.portal.exchange_errors import (
     FetchCancelledError,
     PortalCertificateError,
     PortalConfigError,
     PortalConnectionError,
+    PortalDeadlineError,
     PortalError,
+    PortalRedirectError,
     PortalTruncatedError,
 )
 from desktop_app.adapters.portal.growing_file import DownloadState
@@ -59,6 +79,8 @@ class PortalConnection:
     read_timeout: float = 180.0
     retries: int = 3
     backoff: float = 1.0
+    deadline: float = 600.0
+    """Seconds a step may take in all, its retries and the whole answer included."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +119,7 @@ class ExchangeTransport:
             raise PortalConfigError(
                 f"Файл сертификатов «{connection.ca_bundle}» (portal.ca_bundle) не найден."
             )
-        self._session = session or requests.Session()
+        self._session = session or GuardedSession()
         # Passed with every request: a Session's own `verify` loses to REQUESTS_CA_BUNDLE
         # from the environment (requests' merge_environment_settings), and a configured CA
         # file must win over whatever the machine's environment says.
@@ -105,6 +127,8 @@ class ExchangeTransport:
         self._session.headers["User-Agent"] = "OrderReview (1C-Bitrix sale exchange)"
         self._sleep = sleep
         self._downloading: requests.Response | None = None
+        self._step: Deadline | None = None
+        """The deadline of the step under way (`_attempts`); None between steps."""
 
     def __enter__(self) -> Self:
         return self
@@ -144,8 +168,12 @@ class ExchangeTransport:
         """A text step's decoded body and HTTP status, retried on connection errors."""
 
         def attempt() -> tuple[bytes, str | None, int]:
-            with self._send(method, mode, extra, stream=False, **kwargs) as response:
-                return response.content, response.encoding, response.status_code
+            with self._send(method, mode, extra, stream=True, **kwargs) as response:
+                try:
+                    body = read_limited(response, TEXT_LIMIT)
+                except AnswerTooLargeError as error:
+                    raise too_large_error(mode, response.status_code, error) from None
+                return body, response.encoding, response.status_code
 
         body, charset, status = self._attempts(mode, attempt)
         return decode_answer(body, charset), status
@@ -166,10 +194,12 @@ class ExchangeTransport:
             self._downloading = response
             try:
                 if response.status_code != 200:
+                    try:
+                        body = read_limited(response, TEXT_LIMIT)
+                    except AnswerTooLargeError as error:
+                        raise too_large_error("query", response.status_code, error) from None
                     check_text_answer(
-                        "query",
-                        decode_answer(response.content, response.encoding),
-                        status=response.status_code,
+                        "query", decode_answer(body, response.encoding), status=response.status_code
                     )
                 announced = response.headers.get("Content-Length")
                 total = int(announced) if announced and announced.isdigit() else None
@@ -212,30 +242,75 @@ class ExchangeTransport:
     ) -> Iterator[requests.Response]:
         timeout = (self.connection.connect_timeout, self.connection.read_timeout)
         started = time.monotonic()
-        response = self._session.request(
-            method,
-            self.url,
-            params=self._params(mode, extra),
-            timeout=timeout,
-            stream=stream,
-            verify=self._verify,
-            **kwargs,
+        deadline = self._step or Deadline(self.connection.deadline)
+        with self._watch(deadline) as fired:
+            try:
+                response = self._session.request(
+                    method,
+                    self.url,
+                    params=self._params(mode, extra),
+                    timeout=timeout,
+                    stream=stream,
+                    verify=self._verify,
+                    **kwargs,
+                )
+                try:
+                    log.info(
+                        "portal %s: HTTP %s in %.1f s",
+                        mode,
+                        response.status_code,
+                        time.monotonic() - started,
+                    )
+                    yield response
+                finally:
+                    response.close()
+            except RedirectRefusedError as refused:
+                raise _redirect_error(mode, refused) from None
+            except Exception:
+                if fired.is_set():  # whatever broke, it broke because the time was up
+                    raise self._deadline_error(mode) from None
+                raise
+            if fired.is_set():  # a body that ended with the cut connection is not whole
+                raise self._deadline_error(mode)
+
+    def _watch(self, deadline: Deadline) -> contextlib.AbstractContextManager[threading.Event]:
+        adapter = getattr(self._session, "deadline_adapter", None)
+        if adapter is None:  # a plain session given by a test: no deadline to keep
+            return contextlib.nullcontext(threading.Event())
+        watch: contextlib.AbstractContextManager[threading.Event] = adapter.watch(
+            deadline.remaining()
         )
-        try:
-            log.info(
-                "portal %s: HTTP %s in %.1f s",
-                mode,
-                response.status_code,
-                time.monotonic() - started,
-            )
-            yield response
-        finally:
-            response.close()
+        return watch
+
+    def _deadline_error(self, mode: str) -> PortalDeadlineError:
+        seconds = f"{self.connection.deadline:g}"
+        return PortalDeadlineError(
+            f"Портал не ответил полностью за {seconds} с (шаг «{mode}»); если портал просто "
+            "медленный, увеличьте portal.deadline."
+        )
 
     def _attempts(
         self, mode: str, action: Callable[[], T], before_retry: Callable[[], None] | None = None
     ) -> T:
-        """Run a step, retrying connection errors and cut-off answers with growing pauses."""
+        """Run a step, retrying connection errors and cut-off answers with growing pauses.
+
+        The step as a whole has `connection.deadline`: a retry never starts after it, and a
+        step nested in this one (a login before a repeated query) counts against it too.
+        """
+        outer = self._step
+        self._step = outer or Deadline(self.connection.deadline)
+        try:
+            return self._attempted(mode, action, before_retry, self._step)
+        finally:
+            self._step = outer
+
+    def _attempted(
+        self,
+        mode: str,
+        action: Callable[[], T],
+        before_retry: Callable[[], None] | None,
+        deadline: Deadline,
+    ) -> T:
         pause = self.connection.backoff
         for attempt in range(1, self.connection.retries + 2):
             try:
@@ -252,12 +327,28 @@ class ExchangeTransport:
             except RETRYABLE as error:
                 if attempt > self.connection.retries:
                     raise _connection_error(mode, error) from None
+                if deadline.remaining() <= pause:
+                    raise self._deadline_error(mode) from None
                 log.warning(
                     "portal %s: %s; retry %d in %.1f s", mode, type(error).__name__, attempt, pause
                 )
                 self._sleep(pause)
                 pause *= 2
         raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _redirect_error(mode: str, refused: RedirectRefusedError) -> PortalRedirectError:
+    """What the portal did, and that the password stayed here."""
+    where = "на незащищённый адрес" if refused.to_plain_http else "на другой адрес"
+    target = refused.target if len(refused.target) <= 200 else refused.target[:200] + "…"
+    if mode == "checkauth":
+        text = f"Портал перенаправил вход {where} ({target}); пароль туда не отправлен."
+    else:
+        text = (
+            f"Портал перенаправил запрос (шаг «{mode}») {where} ({target}); пароль и cookie "
+            "сеанса туда не отправлены."
+        )
+    return PortalRedirectError(text, portal_words=f"HTTP {refused.status} → {refused.target}")
 
 
 def _connection_error(mode: str, error: Exception) -> PortalError:

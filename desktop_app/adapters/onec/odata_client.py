@@ -29,6 +29,7 @@ from desktop_app.adapters.onec.odata_answers import (
     created_or_key,
     json_of,
     read_answer,
+    rows_of,
     with_allowed_only,
 )
 from desktop_app.adapters.onec.odata_errors import (
@@ -113,8 +114,7 @@ class ODataClient:
     def rows(self, query: Query) -> list[JsonObject]:
         """The `value` list of a query (one request: page with `pages` for more)."""
         answer = self._get_json(query.url(self.root), query.entity_set)
-        value = answer.get("value")
-        return value if isinstance(value, list) else []
+        return rows_of(answer, f"чтение {query.entity_set}")
 
     def count(self, query: Query) -> int:
         """`/$count` — 1C counts separately (`$inlinecount` would ignore `$top`/`$skip`)."""

@@ -36,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from desktop_app.adapters.onec.odata_answers import row_key
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.onec.odata_filter import Expr, Field, both
 from desktop_app.adapters.onec.odata_query import Query
@@ -79,10 +80,7 @@ def keyset_pages(
 
 
 def _key(row: JsonObject) -> str:
-    key = row.get("Ref_Key")
-    if not isinstance(key, str):
-        raise OneCError("1С вернула строку без Ref_Key — постраничное чтение невозможно.")
-    return key
+    return row_key(row, "постраничное чтение")
 
 
 def _value(row: JsonObject, name: str) -> str:

@@ -133,7 +133,7 @@ class ODataClient:
         Not by `Ref_Key`: a live base refuses `Ref_Key gt guid'…'` and orders references by
         their presentation. odata_paging says why this way, and what paging cannot see.
         """
-        return keyset_pages(self.rows, query, order_field, size)
+        return keyset_pages(self.rows, query, order_field, size, self.count)
 
     def get(self, entity_set: str, ref_key: str, fields: tuple[str, ...] = ()) -> JsonObject | None:
         """One object by its key; None when 1C has no such object."""

@@ -152,6 +152,7 @@ def test_answers_that_never_add_up_to_the_count_remove_nothing(
     assert refreshed.returncode == 1, refreshed.stdout + refreshed.stderr
     assert "Traceback" not in refreshed.stderr
     assert "ответы неполные" in refreshed.stdout and "не удалены" in refreshed.stdout
+    assert "Контрагенты: с 1С не сверены; " in refreshed.stdout  # not «в 1С 0»
     assert "удалённых 0." in refreshed.stdout
     assert copy_of(data, ONEC_COUNTERPARTIES) == before
 

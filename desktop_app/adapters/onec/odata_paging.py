@@ -17,12 +17,12 @@ unlimited ones and references are refused). Page 1 is `$orderby=F&$top=N`; each 
 is `$filter=F ge '<F of the last row>'`. `ge`, not `gt`, because `F` need not be unique (two
 branches of one company share a `Description`): the rows equal to the cursor come again
 and are dropped by key against the previous page, so a group of equals split by a page end
-is read whole. When one value fills a whole page (more than N equal names), all rows of
-that value are read at once (`F eq '…'`, no `$top`) and paging goes on with `gt`. This is
-correct whatever 1C's collation (case, trailing spaces): every row ordered before the last
-row of a full page is in that page or an earlier one, so going on from `ge last`, or from
-`gt last` after reading all of `eq last`, skips nothing. Pages never overlap by more than
-the rows equal to the cursor, and memory holds one page and its keys.
+is read whole. When one value fills a page (N equal names, or a short page of one value),
+all rows of that value are read at once (`F eq '…'`, no `$top`) and paging goes on with
+`gt`. This is correct whatever 1C's collation (case, trailing spaces): every row ordered
+before the last row of a page is in that page or an earlier one, so going on from `ge
+last`, or from `gt last` after reading all of `eq last`, skips nothing. Pages never overlap
+by more than the rows equal to the cursor, and memory holds one page and its keys.
 
 **Short pages are no end.** A proxy or gateway in front of 1C may answer fewer rows than
 `$top` asked (500 of 1,000) without saying so: 1C's standard interface has no server-driven
@@ -37,8 +37,8 @@ so, not skipped past.
 **No progress is an error, not a loop.** A server that ignores `$filter` (or a cache that
 serves the same page for every cursor) answers the next page with the page before: the pager
 stops with `OneCPagingError` when a page is the previous one again, when a cursor comes back
-(the same last row again), or when a page after `gt` holds only rows already read — never
-more requests than rows.
+(the same last row again), or when a page after `gt` holds only rows already read: every
+page it goes on from brought a row not read before.
 
 **What no paging sees.** While pages are read, 1C goes on: a row inserted (or renamed) to
 sort before the cursor is not read, a row deleted after it was read was read anyway. Rows
@@ -101,7 +101,7 @@ def keyset_pages(
             cursors.add(last)
             bound, previous, after_group = field.ge(last), keys, False
             continue
-        # One value fills the page: read all of it at once, then go on past it.
+        # One value fills the page (full or short): read all of it at once, then go past it.
         seen = known | set(keys)
         group = both(query.condition, field.eq(last))
         equal = read(ordered.filter(group))

@@ -121,7 +121,17 @@ def test_an_answer_cut_on_the_wire_every_time_ends_in_a_sentence(
     assert copy_in(data) == before
 
 
-@pytest.mark.parametrize("case", ["rows that are strings", "an odata.error string with 500"])
+WINDOW_CASES = {
+    "rows that are strings": (bad_page(*ANSWERS["rows that are strings"][:2]), "вместо записи"),
+    "an odata.error string with 500": (
+        bad_page(*ANSWERS["an odata.error string with 500"][:2]),
+        "boom",
+    ),
+    "a gateway ignoring the cursor (point 5)": (PageFault("ignore_paging"), "не учитывается"),
+}
+
+
+@pytest.mark.parametrize("case", list(WINDOW_CASES))
 def test_the_window_says_it_in_the_status_bar_and_opens_no_crash_dialog(
     qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow, case: str
 ) -> None:
@@ -130,8 +140,8 @@ def test_the_window_says_it_in_the_status_bar_and_opens_no_crash_dialog(
     before = copy_of(workspace.database)
     bugs: list[object] = []
     window.sync.bug.connect(bugs.append)
-    status, body, words = ANSWERS[case]
-    filled_demo.onec.inject(bad_page(status, body))
+    fault, words = WINDOW_CASES[case]
+    filled_demo.onec.inject(fault)
     task = window.sync.refresh_directory()
     assert task is not None
     with qtbot.waitSignal(task.failed, timeout=60_000):

@@ -100,7 +100,7 @@ def rows_of(answer: JsonObject, what: str) -> list[JsonObject]:
         if "odata.error" in answer:
             body = json.dumps(answer, ensure_ascii=False).encode("utf-8")
             _, message = parse_error_body(body, "application/json")
-            raise OneCAnswerError(f"{what}: 1С ответила ошибкой: «{message}».")
+            raise OneCAnswerError(f"{what}: 1С ответила ошибкой: «{message or 'без текста'}».")
         raise OneCAnswerError(f"{what}: в ответе 1С нет списка записей — это не ответ OData.")
     for row in value:
         if not isinstance(row, dict):

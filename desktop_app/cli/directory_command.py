@@ -157,8 +157,10 @@ def _refresh(args: argparse.Namespace, repository: Any, database: Any) -> int:
         if sys.stderr.isatty():
             sys.stderr.write("\r\x1b[K")
     for report in reports:
+        # an incomplete copy was never reconciled with 1C: its row count is not 1C's
+        counted = f"в 1С {report.rows}" if report.complete else "с 1С не сверены"
         print(
-            f"{words[report.kind].capitalize()}: в 1С {report.rows}; новых {report.inserted}, "
+            f"{words[report.kind].capitalize()}: {counted}; новых {report.inserted}, "
             f"изменённых {report.updated}, без изменений {report.unchanged}, "
             f"удалённых {report.removed}."
         )

@@ -20,7 +20,9 @@ So every refresh, once it has read the catalogue, checks its copy against a key-
 If the numbers differ, 1C changed meanwhile (the check's pages are no snapshot either): the
 check runs again as a new generation of the copy, so that rows it does not see again lose
 their stamp. After `CHECKS` checks that did not reconcile the refresh ends *incomplete*: it
-keeps everything it read and stored, removes nothing, and says so.
+keeps everything it read and stored, removes nothing, and says so — that 1C kept changing,
+or, when 1C's count never moved and the copy stayed short of it, that 1C's answers leave
+rows out (a proxy that cuts pages: the red team's «удалённых 2620», 500 of 3,120 left).
 
 What no reader of a live base can see: one row inserted and another deleted, both behind
 the check's own cursor while the check runs — the numbers agree. The copy then lacks the one
@@ -64,6 +66,7 @@ def reconcile(
     """Check the copy, re-read what it misses, and end it: complete, or without removing."""
     catalogue = copy.catalogue
     seen = stamped = in_1c = 0
+    counted, most = {copy.in_1c}, 0
     for attempt in range(checks):
         if attempt:
             log.info("1C changed while %s was read: checking again", catalogue.entity_set)
@@ -72,7 +75,9 @@ def reconcile(
             copy.ended = False
         seen = _check(client, repository, copy, page_size, progress, cancel)
         in_1c = client.count(Query(catalogue.entity_set))
+        counted.add(in_1c)
         stamped = repository.seen_rows(copy.generation)
+        most = max(most, stamped)
         if seen == stamped == in_1c:
             _keep_what_1c_still_has(client, repository, copy)
             rows = repository.seen_rows(copy.generation)
@@ -83,11 +88,21 @@ def reconcile(
             catalogue.entity_set, seen, stamped, in_1c,
         )  # fmt: skip
     copy.finish(repository, complete=False)
-    note = (
-        f"1С менялась, пока справочник читался: после {checks} сверок копия ({stamped} "
-        f"записей) и 1С ({in_1c} записей) не сошлись. Прочитанное сохранено, но записи, "
-        "которых в 1С больше нет, не удалены. Повторите обновление, когда 1С будет спокойнее."
-    )
+    if len(counted) == 1 and most < in_1c:
+        # 1C's count never moved, yet its pages never added up to it: not 1C changing but
+        # answers that leave rows out (a proxy, a broken page) — retrying later won't help.
+        note = (
+            f"1С насчитывает {in_1c} записей, а её ответы ({catalogue.entity_set}) отдали "
+            f"не больше {most} — ответы неполные (возможно, их урезает прокси или веб-сервер "
+            "перед 1С), поэтому прочитанное сохранено, а записи, которых в 1С больше нет, "
+            "не удалены."
+        )
+    else:
+        note = (
+            f"1С менялась, пока справочник читался: после {checks} сверок копия ({stamped} "
+            f"записей) и 1С ({in_1c} записей) не сошлись. Прочитанное сохранено, но записи, "
+            "которых в 1С больше нет, не удалены. Повторите обновление, когда 1С будет спокойнее."
+        )
     return _report(copy, stamped, 0, checks - 1, note=note)
 
 

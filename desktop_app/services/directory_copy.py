@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from desktop_app.adapters.onec.odata_answers import row_key
 from desktop_app.adapters.onec.odata_client import JsonObject
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.onec.onec_objects import (
@@ -79,7 +80,12 @@ class Copy:
     ended: bool = False
 
     def store(self, repository: DirectoryRepository, rows: Sequence[JsonObject]) -> None:
-        """Store rows of 1C in the copy, stamped with its generation."""
+        """Store rows of 1C in the copy, stamped with its generation — each checked to carry
+        a reference as its key first: a row that does not stops the refresh (a OneCError),
+        it is not stored under a key 1C does not have."""
+        what = f"чтение {self.catalogue.entity_set}"
+        for row in rows:
+            row_key(row, what)
         if self.catalogue.kind == "partners":
             counts = repository.store_partners(self.generation, [partner_from(r) for r in rows])
         else:

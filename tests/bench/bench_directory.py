@@ -105,7 +105,8 @@ def bare_set(
     size: int,
 ) -> int:
     """Keyset pages over `order` as odata_paging reads them: `ge` the last value, the rows
-    of the previous page dropped by key (no value of the generated data fills a page)."""
+    of the previous page dropped by key (no value of the generated data fills a page), up
+    to the page that brings nothing new (a short page is no end: a proxy may cap pages)."""
     rows = 0
     fields = ",".join((*select, order) if order not in select else select)
     condition = ""
@@ -116,9 +117,10 @@ def bare_set(
             f"&$orderby={order}&$top={size}"
         )
         page = session.get(url, auth=AUTH, timeout=600).json()["value"]
-        rows += sum(1 for row in page if row["Ref_Key"] not in previous)
-        if len(page) < size:
+        fresh = sum(1 for row in page if row["Ref_Key"] not in previous)
+        if not fresh:
             return rows
+        rows += fresh
         assert page[0][order] != page[-1][order], "one value fills a page: not a bare case"
         bound = Field(order).ge(page[-1][order]).text
         condition = f"&$filter={quote(bound, safe='()')}"

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import re
 import threading
@@ -41,6 +42,7 @@ from desktop_app.adapters.onec.odata_errors import (
     OneCRedirectError,
     OneCTooLargeError,
     error_for,
+    parse_error_body,
 )
 
 log = logging.getLogger(__name__)
@@ -103,11 +105,58 @@ def created_or_key(
     return key
 
 
+class OneCAnswerError(OneCError):
+    """An answer that came whole, with success, but is not what 1C's OData interface sends
+    (a broken proxy, a hostile server): rows that are no objects, keys that are no keys."""
+
+
+_GUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+
+
+def rows_of(answer: JsonObject, what: str) -> list[JsonObject]:
+    """The `value` rows of a list answer, each a JSON object — or the reason there are none:
+    an `odata.error` sent with success is 1C's error all the same."""
+    value = answer.get("value")
+    if not isinstance(value, list):
+        if "odata.error" in answer:
+            body = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+            _, message = parse_error_body(body, "application/json")
+            raise OneCAnswerError(f"{what}: 1С ответила ошибкой: «{message or 'без текста'}».")
+        raise OneCAnswerError(f"{what}: в ответе 1С нет списка записей — это не ответ OData.")
+    for row in value:
+        if not isinstance(row, dict):
+            raise OneCAnswerError(
+                f"{what}: в ответе 1С вместо записи «{str(row)[:60]}» — это не ответ OData."
+            )
+    return value
+
+
+def row_key(row: object, what: str) -> str:
+    """The `Ref_Key` of a row, checked to be a reference (a GUID), as it came."""
+    key = row.get("Ref_Key") if isinstance(row, dict) else None
+    if isinstance(key, str) and _GUID.fullmatch(key):
+        return key
+    if not isinstance(row, dict):
+        told = f"вместо записи «{str(row)[:60]}»"
+    elif key is None:
+        told = "запись без ключа (Ref_Key)"
+    else:
+        told = f"запись с ключом «{str(key)[:60]}», а это не ссылка 1С"
+    raise OneCAnswerError(f"{what}: 1С вернула {told} — такой ответ не разобрать.")
+
+
 def json_of(response: requests.Response, what: str) -> JsonObject:
     """The JSON object of an answer; anything else is a typed error in 1C's words."""
     try:
         answer = response.json()
     except ValueError:
+        if response.status_code < 300 and response.content.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (
+            b"{",
+            b"[",
+        ):
+            raise OneCAnswerError(
+                f"{what}: ответ 1С пришёл неполным или испорченным (JSON не разобрать)."
+            ) from None
         raise error_for(
             response.status_code, response.content, response.headers.get("Content-Type", ""), what
         ) from None

@@ -34,6 +34,7 @@ from desktop_app.adapters.onec.odata_answers import (
     deadline_error,
     json_of,
     read_answer,
+    rows_of,
     with_allowed_only,
 )
 from desktop_app.adapters.onec.odata_errors import (
@@ -124,8 +125,7 @@ class ODataClient:
     def rows(self, query: Query) -> list[JsonObject]:
         """The `value` list of a query (one request: page with `pages` for more)."""
         answer = self._get_json(query.url(self.root), query.entity_set)
-        value = answer.get("value")
-        return value if isinstance(value, list) else []
+        return rows_of(answer, f"чтение {query.entity_set}")
 
     def count(self, query: Query) -> int:
         """`/$count` — 1C counts separately (`$inlinecount` would ignore `$top`/`$skip`)."""
@@ -144,7 +144,7 @@ class ODataClient:
         Not by `Ref_Key`: a live base refuses `Ref_Key gt guid'…'` and orders references by
         their presentation. odata_paging says why this way, and what paging cannot see.
         """
-        return keyset_pages(self.rows, query, order_field, size)
+        return keyset_pages(self.rows, query, order_field, size, self.count)
 
     def get(self, entity_set: str, ref_key: str, fields: tuple[str, ...] = ()) -> JsonObject | None:
         """One object by its key; None when 1C has no such object."""

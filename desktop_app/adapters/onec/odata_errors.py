@@ -92,9 +92,12 @@ def parse_error_body(body: bytes, content_type: str) -> tuple[str | None, str | 
     text = body.decode("utf-8", errors="replace").lstrip("\ufeff").strip()
     if text.startswith("{"):
         try:
-            error: Any = json.loads(text).get("odata.error") or {}
+            parsed: Any = json.loads(text)
         except ValueError:
             return None, None
+        error: Any = parsed.get("odata.error") if isinstance(parsed, dict) else None
+        if not isinstance(error, dict):  # `{"odata.error": "boom"}` is no 1C body, but says it
+            return None, None if error is None else _str(error)
         message = error.get("message")
         value = message.get("value") if isinstance(message, dict) else message
         return _str(error.get("code")), _str(value)
@@ -141,7 +144,8 @@ def error_for(status: int, body: bytes, content_type: str, what: str) -> OneCErr
         404: OneCNotFoundError,
     }.get(status, OneCServerError if status >= 500 else OneCRequestError)
     return kind(
-        f"{what}: 1С ответила ошибкой (HTTP {status}, код {code}): {onec_message}",
+        f"{what}: 1С ответила ошибкой (HTTP {status}{f', код {code}' if code else ''}): "
+        f"{onec_message}",
         status=status,
         code=code,
         onec_message=onec_message,

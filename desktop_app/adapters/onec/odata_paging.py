@@ -17,12 +17,28 @@ unlimited ones and references are refused). Page 1 is `$orderby=F&$top=N`; each 
 is `$filter=F ge '<F of the last row>'`. `ge`, not `gt`, because `F` need not be unique (two
 branches of one company share a `Description`): the rows equal to the cursor come again
 and are dropped by key against the previous page, so a group of equals split by a page end
-is read whole. When one value fills a whole page (more than N equal names), all rows of
-that value are read at once (`F eq '…'`, no `$top`) and paging goes on with `gt`. This is
-correct whatever 1C's collation (case, trailing spaces): every row ordered before the last
-row of a full page is in that page or an earlier one, so going on from `ge last`, or from
-`gt last` after reading all of `eq last`, skips nothing. Pages never overlap by more than
-the rows equal to the cursor, and memory holds one page and its keys.
+is read whole. When one value fills a page (N equal names, or a short page of one value),
+all rows of that value are read at once (`F eq '…'`, no `$top`) and paging goes on with
+`gt`. This is correct whatever 1C's collation (case, trailing spaces): every row ordered
+before the last row of a page is in that page or an earlier one, so going on from `ge
+last`, or from `gt last` after reading all of `eq last`, skips nothing. Pages never overlap
+by more than the rows equal to the cursor, and memory holds one page and its keys.
+
+**Short pages are no end.** A proxy or gateway in front of 1C may answer fewer rows than
+`$top` asked (500 of 1,000) without saying so: 1C's standard interface has no server-driven
+paging (`odata.nextLink`) to announce it (chapter 17.4 of the documentation lists none), and
+a proxy may cap by bytes as well as by rows, so one full page proves nothing about the next.
+The pager goes on from the last row received, short page or not, and the end is the page
+that brings nothing new — the rows equal to the cursor again, or nothing: one request more
+per pass than trusting a short page would cost. A run of equal names read with `eq` is counted
+(`/$count` with the same filter) when a `count` is given: a server that cut it short is said
+so, not skipped past.
+
+**No progress is an error, not a loop.** A server that ignores `$filter` (or a cache that
+serves the same page for every cursor) answers the next page with the page before: the pager
+stops with `OneCPagingError` when a page is the previous one again, when a cursor comes back
+(the same last row again), or when a page after `gt` holds only rows already read: every
+page it goes on from brought a row not read before.
 
 **What no paging sees.** While pages are read, 1C goes on: a row inserted (or renamed) to
 sort before the cursor is not read, a row deleted after it was read was read anyway. Rows
@@ -36,19 +52,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from desktop_app.adapters.onec.odata_answers import row_key
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.onec.odata_filter import Expr, Field, both
 from desktop_app.adapters.onec.odata_query import Query
 
 JsonObject = dict[str, Any]
 Read = Callable[[Query], list[JsonObject]]
+Count = Callable[[Query], int]
+
+
+class OneCPagingError(OneCError):
+    """The server's pages do not advance (or were cut short) — reading stopped."""
 
 
 def keyset_pages(
-    read: Read, query: Query, order_field: str, size: int
+    read: Read, query: Query, order_field: str, size: int, count: Count | None = None
 ) -> Iterator[list[JsonObject]]:
     """The rows of `query`, about `size` a page, in the order of `order_field`, each once
-    (as long as 1C does not change meanwhile); `read` answers one query (one request)."""
+    (as long as 1C does not change meanwhile); `read` answers one query (one request),
+    `count` counts one (`/$count`)."""
     if size < 1:
         raise ValueError("a page holds at least one row")
     fields = query.fields
@@ -56,41 +79,58 @@ def keyset_pages(
         fields = (*fields, *(f for f in ("Ref_Key", order_field) if f not in fields))
     ordered = query.select(*fields).orderby(order_field)
     field = Field(order_field)
+    what = f"чтение {query.entity_set}"
     bound: Expr | None = None
-    previous: set[str] = set()
+    after_group = False
+    previous: list[str] = []
+    cursors: set[str] = set()
     while True:
         page = read(ordered.filter(both(query.condition, bound)).top(size))
-        fresh = [row for row in page if _key(row) not in previous]
-        if fresh:
-            yield fresh
-        if len(page) < size:
-            return
-        last = _value(page[-1], order_field)
-        if fresh and _loose(_value(page[0], order_field)) != _loose(last):
-            bound, previous = field.ge(last), {_key(row) for row in page}
+        keys = [row_key(row, what) for row in page]
+        known = set(previous)
+        fresh = [row for row, key in zip(page, keys, strict=True) if key not in known]
+        if not fresh:
+            if page and (after_group or keys == previous):
+                raise _no_progress(what)
+            return  # only the rows equal to the cursor came again (or nothing): the end
+        yield fresh
+        first, last = _value(page[0], order_field, what), _value(page[-1], order_field, what)
+        if _loose(first) != _loose(last):
+            if last in cursors:
+                raise _no_progress(what)
+            cursors.add(last)
+            bound, previous, after_group = field.ge(last), keys, False
             continue
-        # One value fills the page: read all of it at once, then go on past it.
-        seen = previous | {_key(row) for row in page}
-        equal = read(ordered.filter(both(query.condition, field.eq(last))))
-        rest = [row for row in equal if _key(row) not in seen]
+        # One value fills the page (full or short): read all of it at once, then go past it.
+        seen = known | set(keys)
+        group = both(query.condition, field.eq(last))
+        equal = read(ordered.filter(group))
+        rest = [row for row in equal if row_key(row, what) not in seen]
         if rest:
             yield rest
-        bound, previous = field.gt(last), set()
+        if count is not None and len(equal) < count(query.filter(group)):
+            raise OneCPagingError(
+                f"{what}: записей «{last}» больше, чем 1С (или прокси перед ней) отдаёт за "
+                f"один запрос ({len(equal)}) — прочитать их все нельзя, чтение прервано."
+            )
+        seen.update(row_key(row, what) for row in rest)
+        bound, previous, after_group = field.gt(last), list(seen), True
 
 
-def _key(row: JsonObject) -> str:
-    key = row.get("Ref_Key")
-    if not isinstance(key, str):
-        raise OneCError("1С вернула строку без Ref_Key — постраничное чтение невозможно.")
-    return key
+def _no_progress(what: str) -> OneCPagingError:
+    return OneCPagingError(
+        f"{what}: 1С (или прокси перед ней) на запрос следующей страницы снова отдаёт уже "
+        "прочитанные строки — похоже, отбор ($filter) не учитывается; чтение прервано."
+    )
 
 
-def _value(row: JsonObject, name: str) -> str:
+def _value(row: JsonObject, name: str, what: str) -> str:
     value = row.get(name)
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise OneCError(f"1С вернула «{name}» не строкой — постраничное чтение по нему невозможно.")
+        raise OneCError(f"{what}: 1С вернула «{name}» не строкой — постраничное чтение по нему "
+                        "невозможно.")  # fmt: skip
     return value
 
 

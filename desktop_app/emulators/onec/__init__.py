@@ -4,7 +4,7 @@ See emulator.py for the Python API and the modules it names for the rules they f
 """
 
 from desktop_app.emulators.onec.emulator import OneCEmulator
-from desktop_app.emulators.onec.faults import Fault, FaultKind
+from desktop_app.emulators.onec.faults import Fault, FaultKind, PageFault
 from desktop_app.emulators.onec.server import RequestRecord
 
-__all__ = ["Fault", "FaultKind", "OneCEmulator", "RequestRecord"]
+__all__ = ["Fault", "FaultKind", "OneCEmulator", "PageFault", "RequestRecord"]

@@ -25,7 +25,7 @@ from desktop_app.emulators.exchange_setup import ExchangeSetup
 from desktop_app.emulators.loopback import LoopbackEmulator
 from desktop_app.emulators.onec import writes
 from desktop_app.emulators.onec.directory import Directory
-from desktop_app.emulators.onec.faults import Fault, FaultBook
+from desktop_app.emulators.onec.faults import Fault, FaultBook, PageFault, PageFaults
 from desktop_app.emulators.onec.rights import Rights
 from desktop_app.emulators.onec.schema import ENTITY_SETS, ORDERS, ROW_SETS
 from desktop_app.emulators.onec.server import OneCHTTPServer, RequestRecord, Services
@@ -77,6 +77,7 @@ class OneCEmulator(LoopbackEmulator):
         self._publication = Publication(self.directory, publication)
         self._publication.add_user(user, password)
         self._faults = FaultBook()
+        self._page_faults = PageFaults()
         self.requests: list[RequestRecord] = []
         self._records_lock = threading.Lock()
         self._after_request: Callable[[RequestRecord], None] | None = None
@@ -85,7 +86,9 @@ class OneCEmulator(LoopbackEmulator):
     # --- life cycle ------------------------------------------------------------------------
 
     def _make_server(self, stopping: threading.Event) -> OneCHTTPServer:
-        services = Services(self._publication, self._faults, stopping, self._record)
+        services = Services(
+            self._publication, self._faults, stopping, self._record, self._page_faults
+        )
         return OneCHTTPServer(self.port, services)
 
     @property
@@ -181,11 +184,16 @@ class OneCEmulator(LoopbackEmulator):
 
     # --- faults and records ----------------------------------------------------------------
 
-    def inject(self, fault: Fault) -> None:
-        self._faults.add(fault)
+    def inject(self, fault: Fault | PageFault) -> None:
+        """A one-off fault, or a page fault standing until `clear_faults` (faults.py)."""
+        if isinstance(fault, PageFault):
+            self._page_faults.add(fault)
+        else:
+            self._faults.add(fault)
 
     def clear_faults(self) -> None:
         self._faults.clear()
+        self._page_faults.clear()
 
     def _record(self, record: RequestRecord) -> None:
         with self._records_lock:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 from typing import Literal
+from urllib.parse import unquote
 
 FaultKind = Literal["latency", "error500", "drop_after_write", "html_error", "truncate"]
 KINDS: tuple[FaultKind, ...] = ("latency", "error500", "drop_after_write", "html_error", "truncate")
@@ -89,3 +90,111 @@ class FaultBook:
                         del self._faults[index]
                     return fault
             return None
+
+
+# --- directory paging faults ------------------------------------------------------------
+#
+# Standing conditions of what sits in front of 1C, applied to every paged read (a GET of a
+# set, not `/$count`, not an object by key) until cleared — unlike the one-off faults
+# above. Each was met by the red team of issue 14 against `directory refresh`:
+#
+# - `page_cap`: a proxy or gateway answers at most `rows` rows whatever `$top` asked
+#   (500 of 1,000), and says nothing: no `odata.nextLink` (OData v3's server-driven paging,
+#   which 1C's standard interface does not implement — its chapter 17.4 lists none);
+# - `ignore_paging`: a gateway that does not pass `$filter` and `$skip` on: every page is
+#   the first one again (1,763 requests in 60 s against a client that trusted it);
+# - `repeat_page`: a caching proxy keyed on the path: the first page it served for the set
+#   is served again for every later page — the same last row again;
+# - `answer`: the page is replaced by `body` with `status` (hostile or broken answers:
+#   rows without `Ref_Key`, rows that are strings, a body cut in the middle of its JSON).
+
+PageFaultKind = Literal["page_cap", "ignore_paging", "repeat_page", "answer"]
+PAGE_KINDS: tuple[PageFaultKind, ...] = ("page_cap", "ignore_paging", "repeat_page", "answer")
+
+
+@dataclass(frozen=True, slots=True)
+class PageFault:
+    kind: PageFaultKind
+    rows: int = 500
+    """The cap of a `page_cap`."""
+    entity_set: str | None = None
+    """None: every set."""
+    body: bytes = b""
+    status: int = 200
+    """Of an `answer`."""
+    skip: int = 0
+    """Paged reads of the set to leave alone before the fault starts (e.g. the first page)."""
+    times: int | None = None
+    """Paged reads it affects once started; None: until cleared."""
+
+    def __post_init__(self) -> None:
+        if self.kind not in PAGE_KINDS:
+            raise ValueError(f"unknown page fault kind {self.kind!r}; one of {PAGE_KINDS}")
+        if self.rows < 1 or self.skip < 0 or (self.times is not None and self.times < 1):
+            raise ValueError("a cap is at least one row, skip is not negative, times positive")
+
+
+def is_paged_read(method: str, path: str) -> bool:
+    """A GET of a set's rows: not `/$count`, not one object by key, not `$metadata`."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return method == "GET" and "(" not in last and not last.startswith("$")
+
+
+class PageFaults:
+    """The page faults standing, and what a `repeat_page` repeats."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._faults: list[PageFault] = []
+        self._reads: dict[tuple[int, str | None], int] = {}
+        self._served: dict[tuple[int, str | None], bytes] = {}
+
+    def add(self, fault: PageFault) -> None:
+        with self._lock:
+            self._faults.append(fault)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._faults.clear()
+            self._reads.clear()
+            self._served.clear()
+
+    def take(self, method: str, path: str, entity_set: str | None) -> PageFault | None:
+        """The first fault standing for this request, if it is a paged read of its set."""
+        if entity_set is None or not is_paged_read(method, path):
+            return None
+        with self._lock:
+            for index, fault in enumerate(self._faults):
+                if fault.entity_set not in (None, entity_set):
+                    continue
+                slot = (index, entity_set)
+                self._reads[slot] = done = self._reads.get(slot, 0) + 1
+                if done > fault.skip and (fault.times is None or done <= fault.skip + fault.times):
+                    return fault
+            return None
+
+    def query(self, fault: PageFault, query: str) -> str:
+        """The query string as it reaches 1C behind the proxy."""
+        parts = [part for part in query.split("&") if part]
+        if fault.kind == "ignore_paging":
+            return "&".join(p for p in parts if _option(p) not in ("$filter", "$skip"))
+        if fault.kind != "page_cap":
+            return query
+        kept = [p for p in parts if _option(p) != "$top"]
+        asked = [int(v) for p in parts if _option(p) == "$top" for v in [_value(p)] if v.isdigit()]
+        top = min([*asked, fault.rows])
+        return "&".join([*kept, f"%24top={top}"])
+
+    def repeated(self, fault: PageFault, entity_set: str | None, body: bytes) -> bytes:
+        """For a `repeat_page`: the body first served for the set, every time after."""
+        with self._lock:
+            index = next((i for i, f in enumerate(self._faults) if f is fault), -1)
+            return self._served.setdefault((index, entity_set), body)
+
+
+def _option(part: str) -> str:
+    return unquote(part.partition("=")[0])
+
+
+def _value(part: str) -> str:
+    return unquote(part.partition("=")[2])

@@ -13,10 +13,11 @@ that no thread waits on an idle client.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from typing import Any, cast
@@ -25,7 +26,14 @@ from urllib.parse import unquote
 from desktop_app.emulators.loopback import LOOPBACK as LOOPBACK
 from desktop_app.emulators.loopback import LoopbackHTTPServer
 from desktop_app.emulators.onec import errors, iis
-from desktop_app.emulators.onec.faults import WRITE_FAILED, WRITES, Fault, FaultBook
+from desktop_app.emulators.onec.faults import (
+    WRITE_FAILED,
+    WRITES,
+    Fault,
+    FaultBook,
+    PageFault,
+    PageFaults,
+)
 from desktop_app.emulators.onec.render import JSON_TYPE, XML_TYPE, Answer
 from desktop_app.emulators.onec.service import Publication, Request
 
@@ -56,6 +64,7 @@ class Services:
     faults: FaultBook
     stopping: threading.Event
     record: Callable[[RequestRecord], None]
+    page_faults: PageFaults = field(default_factory=PageFaults)
 
 
 class OneCHTTPServer(LoopbackHTTPServer):
@@ -105,6 +114,14 @@ class ODataHandler(BaseHTTPRequestHandler):
         publication = services.publication
         fault = services.faults.take(self.command, publication.resource(path))
         kind = fault.kind if fault is not None else None
+        paging = services.page_faults.take(
+            self.command, unquote(path, errors="replace"), publication.resource(path)
+        )
+        sent = request  # recorded as the client sent it; 1C gets what the proxy passes on
+        if paging is not None:
+            request = dataclasses.replace(
+                request, query=services.page_faults.query(paging, request.query)
+            )
         if kind == "latency" and fault is not None and services.stopping.wait(fault.seconds):
             self.close_connection = True
             return
@@ -114,8 +131,12 @@ class ODataHandler(BaseHTTPRequestHandler):
             answer = _error500(request, fault, publication.resource(path))
         else:
             answer = self._handle(publication, request, headers.get("host", LOOPBACK))
+        recorded: str | None = kind
+        if paging is not None:
+            answer = _paged_answer(services.page_faults, paging, publication.resource(path), answer)
+            recorded = kind or paging.kind
         dropped = kind == "drop_after_write"  # the book gives it to writes only
-        self._record(request, None if dropped else answer.status, answer.user, kind)
+        self._record(sent, None if dropped else answer.status, answer.user, recorded)
         if dropped:
             self.close_connection = True
             return
@@ -192,3 +213,14 @@ def _error500(request: Request, fault: Fault, entity_set: str | None) -> Answer:
     if wants_json:
         return Answer(500, error.json_body(), JSON_TYPE)
     return Answer(500, error.xml_body(), XML_TYPE)
+
+
+def _paged_answer(
+    book: PageFaults, fault: PageFault, entity_set: str | None, answer: Answer
+) -> Answer:
+    """The answer of a paged read as the proxy in front of 1C passes it back."""
+    if fault.kind == "answer":
+        return Answer(fault.status, fault.body, JSON_TYPE, user=answer.user)
+    if fault.kind == "repeat_page" and answer.status == 200:
+        return dataclasses.replace(answer, body=book.repeated(fault, entity_set, answer.body))
+    return answer

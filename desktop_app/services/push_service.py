@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -20,9 +21,11 @@ from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_errors import OneCConnectionError, OneCError
 from desktop_app.adapters.onec.onec_objects import OneCObjects
 from desktop_app.adapters.onec.onec_references import ReferenceItems
+from desktop_app.domain.create_claims import CREATES, HolderProgress, company_key, made_key
 from desktop_app.domain.decisions import StepKind, StepState, WriteState
 from desktop_app.services.outbox_steps import PushContext, StepOutcome, run_step
 from desktop_app.store.column_types import utc_now
+from desktop_app.store.create_claims import CreateClaims
 from desktop_app.store.database import Database
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
 from desktop_app.store.outbox_repository import OutboxRepository
@@ -30,6 +33,10 @@ from desktop_app.store.outbox_repository import OutboxRepository
 log = logging.getLogger(__name__)
 
 DEFAULT_PARALLEL = 4
+POLL_SECONDS = 0.25
+"""How often a push looks again at a company another push is creating."""
+RENEW_SECONDS = 10.0
+"""How often a running push renews its create claims (their lease lasts a minute)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,33 @@ class PushReport:
         return self.states.get(state, 0)
 
 
+@dataclass(frozen=True, slots=True)
+class _Later:
+    """The decision's company is being created by another decision: come back to it."""
+
+    poll: bool
+    """That decision is in another push's hands: wait a moment before looking again."""
+
+
+@dataclass(slots=True)
+class _Run:
+    """What one push shares between its workers: its claims and which decisions it has."""
+
+    claims: CreateClaims
+    expected: frozenset[int]
+    finished: set[int] = field(default_factory=set)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def done_with(self, decision_id: int) -> None:
+        with self.lock:
+            self.finished.add(decision_id)
+        self.claims.release(decision_id)
+
+    def still_to_come(self, decision_id: int) -> bool:
+        with self.lock:
+            return decision_id in self.expected and decision_id not in self.finished
+
+
 def push(
     database: Database,
     connection: OneCConnection,
@@ -70,11 +104,16 @@ def push(
     `context` says where this 1C base keeps the portal's orders and whether to re-post
     (`order_link_setup` finds the link; an unknown one makes the links wait); `references`
     (the cached summary's kinds and access group) spare each worker reading them; without
-    them a worker reads them once, with `access_group`, when it first creates something."""
+    them a worker reads them once, with `access_group`, when it first creates something.
+
+    Decisions whose company another decision is creating come back in a later round, after
+    it (`create_claims`): they then take what it made. One held by another push is waited
+    for while that push holds it, and left waiting when it no longer does."""
     repository = OutboxRepository(database)
     decisions = repository.to_push()
     report = PushReport(decisions=len(decisions))
     lock = threading.Lock()
+    run = _Run(CreateClaims(database, uuid.uuid4().hex), frozenset(d.id for d in decisions))
 
     def record(event: StepEvent) -> None:
         with lock:
@@ -84,15 +123,45 @@ def push(
 
     local = threading.local()
 
-    def work(row: DecisionRow) -> WriteState:
+    def work(row: DecisionRow) -> WriteState | _Later:
         if not hasattr(local, "objects"):  # one client (and one look-up) per worker
             local.objects = OneCObjects(ODataClient(connection), references, access_group)
-        return _push_one(repository, local.objects, row, context, record, cancel)
+        outcome = _push_one(repository, local.objects, row, context, record, cancel, run)
+        if not isinstance(outcome, _Later):
+            run.done_with(row.id)
+        return outcome
 
-    with ThreadPoolExecutor(max(1, parallel), thread_name_prefix="onec-push") as pool:
-        for state in pool.map(work, decisions):
-            report.states[state] = report.states.get(state, 0) + 1
+    stop = threading.Event()
+    heartbeat = threading.Thread(target=_renew, args=(run.claims, stop), daemon=True,
+                                 name="onec-push-lease")  # fmt: skip
+    heartbeat.start()
+    try:
+        with ThreadPoolExecutor(max(1, parallel), thread_name_prefix="onec-push") as pool:
+            todo = decisions
+            while todo:
+                outcomes = list(pool.map(work, todo))
+                later = [r for r, o in zip(todo, outcomes, strict=True) if isinstance(o, _Later)]
+                for outcome in outcomes:
+                    if not isinstance(outcome, _Later):
+                        report.states[outcome] = report.states.get(outcome, 0) + 1
+                if len(later) == len(todo) and cancel is not None and cancel.is_set():
+                    break
+                if later and len(later) == len(todo):  # all in another push's hands
+                    (cancel or threading.Event()).wait(POLL_SECONDS)
+                todo = [repository.decision(r.id) for r in later]
+    finally:
+        stop.set()
+        heartbeat.join()
+        run.claims.release()
     return report
+
+
+def _renew(claims: CreateClaims, stop: threading.Event) -> None:
+    while not stop.wait(RENEW_SECONDS):
+        try:
+            claims.renew()
+        except Exception:  # a locked or full disk: the lease runs out, waiters stop waiting
+            log.warning("could not renew the create claims", exc_info=True)
 
 
 def _push_one(
@@ -102,21 +171,32 @@ def _push_one(
     context: PushContext,
     record: Callable[[StepEvent], None],
     cancel: threading.Event | None,
-) -> WriteState:
+    run: _Run,
+) -> WriteState | _Later:
     relinked: bool | None = None  # whether this run's link changed a posted order
     for planned in row.steps:
         if planned.state is StepState.DONE:
             continue
         if planned.state is StepState.CONFLICT or (cancel is not None and cancel.is_set()):
             break
+        given: StepOutcome | None = None
+        if planned.kind in CREATES:
+            claimed = _claimed(run, row, planned)
+            if isinstance(claimed, _Later):
+                return claimed
+            given = claimed
         step = repository.claim_step(planned)
         if step is None:
             log.info("step %s of decision %s is taken by another push", planned.id, row.id)
             break
-        if step.kind is StepKind.POST_ORDER and relinked is False:
+        if planned.kind in CREATES and given is None and row.decision.card is not None:
+            run.claims.hold(company_key(row.decision.card), row.id)
+        if given is not None:
+            outcome = given
+        elif step.kind is StepKind.POST_ORDER and relinked is False:
             outcome = StepOutcome(StepState.DONE, row.result_of(StepKind.LINK_ORDER))
         else:
-            outcome = _attempt(objects, row, step, context)
+            outcome = _attempt(objects, row, step, context, planned.state)
         if step.kind is StepKind.LINK_ORDER and outcome.state is StepState.DONE:
             relinked = outcome.changed_posted
         mapping = None
@@ -133,8 +213,45 @@ def _push_one(
     return row.write_state
 
 
+def _claimed(run: _Run, row: DecisionRow, step: StepRow) -> StepOutcome | _Later | None:
+    """None when this decision creates its company itself; else what the step becomes
+    (the object the holding decision made, or waiting for it), or `_Later`."""
+    card = row.decision.card
+    if card is None:
+        return None
+    claim = run.claims.claim(company_key(card), row.id, step.kind)
+    if claim.ours:
+        return None
+    holder = claim.holder
+    if holder is None:
+        return None
+    shown = holder.order_number or holder.portal_id
+    if claim.progress is HolderProgress.MADE:
+        results = {kind: holder.result_of(kind) for kind in CREATES}
+        key = made_key(step.kind, holder.decision, results)
+        note = None if step.kind is StepKind.CREATE_PARTNER else (
+            f"«{card.name}» уже создан в 1С по заказу {shown}: заказ связывается с ним, "
+            "второй не создан."
+        )  # fmt: skip
+        return StepOutcome(StepState.DONE, key, note)
+    if run.still_to_come(holder.id):
+        return _Later(poll=False)
+    if claim.leased:
+        return _Later(poll=True)
+    return StepOutcome(
+        StepState.WAITING,
+        message=f"«{card.name}» создаётся в 1С по заказу {shown}, а запись того заказа ещё "
+        "не закончена: компания создаётся один раз, этот заказ будет связан с ней при "
+        "следующей записи в 1С.",
+    )
+
+
 def _attempt(
-    objects: OneCObjects, row: DecisionRow, step: StepRow, context: PushContext
+    objects: OneCObjects,
+    row: DecisionRow,
+    step: StepRow,
+    context: PushContext,
+    before: StepState,
 ) -> StepOutcome:
     try:
         return run_step(objects, row, step, context)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from push_scene import counterparties_with, fill, order_1c, push_all
 
-from desktop_app.domain.decisions import WriteState
+from desktop_app.domain.decisions import StepKind, StepState, WriteState
 from desktop_app.emulators.onec import Fault, OneCEmulator
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
@@ -134,3 +134,29 @@ def test_two_push_processes_at_once_create_each_new_company_once(
     assert len(onec.entities("Catalog_Контрагенты")) == before + COMPANIES
     with Database.open(data_dir) as database:
         assert_once_each(database, onec, groups)
+
+
+def test_the_retry_after_a_lost_answer_creates_no_second_person_without_inn(
+    data_dir: Path, onec: OneCEmulator
+) -> None:
+    """A private person has no ИНН to be found by: only the marker tells our own object."""
+    with Database.open(data_dir) as database:
+        person = next(r for r in QueueRepository(database).queue(limit=1000) if not r.buyer_inn)
+        decided = DecisionService(database).create(person.portal_id)
+        onec.inject(Fault("drop_after_write", method="POST", entity_set="Catalog_Контрагенты"))
+
+        push_all(database, onec)
+        unknown = DecisionRepository(database).current(person.portal_id)
+        assert unknown is not None
+        assert unknown.steps[1].kind is StepKind.CREATE_COUNTERPARTY
+        assert unknown.steps[1].state is StepState.SENDING  # 1C made it; the answer was lost
+        push_all(database, onec)
+
+        ours = [
+            c for c in onec.entities("Catalog_Контрагенты")
+            if decided.marker in str(c["ДополнительнаяИнформация"])
+        ]  # fmt: skip
+        assert len(ours) == 1, [c["Description"] for c in ours]
+        written = DecisionRepository(database).current(person.portal_id)
+        assert written is not None
+        assert written.result_of(StepKind.CREATE_COUNTERPARTY) == ours[0]["Ref_Key"]

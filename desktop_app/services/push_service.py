@@ -253,21 +253,35 @@ def _attempt(
     context: PushContext,
     before: StepState,
 ) -> StepOutcome:
+    """Run the step; a failure is `failed` only when nothing of it can be in 1C.
+
+    Unknown (`sending`): a lost or cut answer; an error after a write of this attempt was
+    applied; an error of the look-up a retry makes after an unknown outcome (`before`), so
+    that 1C was not looked at yet — exactly like a dropped connection."""
+    client = objects.client
+    applied = client.writes_applied
     try:
         return run_step(objects, row, step, context)
     except OneCConnectionError as error:
-        # The request may have been applied and only the answer lost: the step stays
-        # `sending`, and the next attempt looks in 1C before it writes.
-        return StepOutcome(StepState.SENDING, message=f"{error.message} Повторим, сначала "
-                           "проверив в 1С, не записалось ли.")  # fmt: skip
-    except OneCError as error:
-        return StepOutcome(StepState.FAILED, message=error.message)
-    except Exception as error:  # a bug: keep the outbox consistent, tell, go on with others
-        log.exception("step %s of decision %s failed", step.id, row.id)
-        return StepOutcome(
-            StepState.FAILED, message=f"Внутренняя ошибка программы ({type(error).__name__}); "
-            "подробности в журнале."
-        )  # fmt: skip
+        return StepOutcome(StepState.SENDING, message=f"{error.message} {_AGAIN}")
+    except Exception as error:
+        unknown = client.writes_applied > applied or (
+            before is StepState.SENDING and client.last_method == "GET"
+        )
+        if isinstance(error, OneCError):
+            words = error.message
+        else:  # a bug: keep the outbox consistent, tell, go on with others
+            log.exception("step %s of decision %s failed", step.id, row.id)
+            words = (f"Внутренняя ошибка программы ({type(error).__name__}); подробности в "
+                     "журнале.")  # fmt: skip
+        if unknown:
+            return StepOutcome(StepState.SENDING, message=f"{words} {_AGAIN}")
+        return StepOutcome(StepState.FAILED, message=words)
+
+
+_AGAIN = "Повторим, сначала проверив в 1С, не записалось ли."
+"""The request may have been applied and only the answer lost: the step stays `sending`,
+and the next attempt looks in 1C before it writes."""
 
 
 def _mapping(row: DecisionRow, outcome: StepOutcome) -> Mapping | None:

@@ -30,6 +30,7 @@ from desktop_app.adapters.onec.odata_answers import (
     json_of,
     read_answer,
     with_allowed_only,
+    written_json,
 )
 from desktop_app.adapters.onec.odata_errors import (
     OneCCertificateError,
@@ -98,6 +99,11 @@ class ODataClient:
         self._session.headers["User-Agent"] = "OrderReview (1C OData)"
         self._session.headers["Accept"] = "application/json"
         self._sleep = sleep
+        self.writes_applied = 0
+        """Writes 1C answered with success, whole or cut: the outbox tells by it whether an
+        error came after a write had been applied."""
+        self.last_method = ""
+        """The method of the last request sent: a GET that failed was a look, not a write."""
 
     def __enter__(self) -> ODataClient:
         return self
@@ -177,14 +183,18 @@ class ODataClient:
         try:
             response = self._send("POST", url, body, what, entity_set)
             location = response.headers.get("Location")
-            created = json_of(response, what) if response.content.strip() else {}
+            created = written_json(response, what)
         except OneCAnswerCutError as error:
             location, created = error.location, {}
             if created_key(location, entity_set) is None:
                 raise
         found = created_or_key(created, location, entity_set, what)
         if isinstance(found, str):
-            return self.get(entity_set, found) or {"Ref_Key": found}
+            try:
+                return self.get(entity_set, found) or {"Ref_Key": found}
+            except OneCError as error:  # made, only not read back: its key is what counts
+                log.warning("1C %s: %s not read back: %s", what, found, error.message)
+                return {"Ref_Key": found}
         return found
 
     def update(self, entity_set: str, ref_key: str, body: JsonObject) -> JsonObject:
@@ -192,7 +202,7 @@ class ODataClient:
         url = f"{self.root}{encode_path(entity_path(entity_set, ref_key))}?$format=json"
         what = f"изменение {entity_set}"
         response = self._send("PATCH", url, body, what, entity_set)
-        return json_of(response, what) if response.content.strip() else {}
+        return written_json(response, what)
 
     def post_document(self, entity_set: str, ref_key: str) -> None:
         """Post a document (`…/Post?PostingModeOperational=false`)."""
@@ -243,6 +253,7 @@ class ODataClient:
         pause = self.connection.backoff
         for attempt in range(1, attempts + 1):
             started = time.monotonic()
+            self.last_method = method
             try:
                 response = read_answer(
                     self._session,
@@ -255,6 +266,7 @@ class ODataClient:
                     **kwargs,
                 )
             except OneCAnswerCutError:
+                self.writes_applied += 1
                 raise
             except OneCError as error:
                 retried = isinstance(error, OneCConnectionError) and not isinstance(
@@ -277,5 +289,7 @@ class ODataClient:
                 )
                 raise rights_error(refused, what, entity_set, reading=method == "GET",
                                    by_key=by_key, user=self.connection.user)  # fmt: skip
+            if method != "GET":
+                self.writes_applied += 1
             return response
         raise AssertionError("unreachable")  # pragma: no cover

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -21,11 +20,11 @@ from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_errors import OneCConnectionError, OneCError
 from desktop_app.adapters.onec.onec_objects import OneCObjects
 from desktop_app.adapters.onec.onec_references import ReferenceItems
-from desktop_app.domain.create_claims import CREATES, HolderProgress, company_key, made_key
+from desktop_app.domain.create_claims import CREATES, company_key
 from desktop_app.domain.decisions import StepKind, StepState, WriteState
+from desktop_app.services.create_waiting import POLL_SECONDS, Later, PushRun, claimed, renew
 from desktop_app.services.outbox_steps import PushContext, StepOutcome, run_step
 from desktop_app.store.column_types import utc_now
-from desktop_app.store.create_claims import CreateClaims
 from desktop_app.store.database import Database
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
 from desktop_app.store.outbox_repository import OutboxRepository
@@ -33,10 +32,6 @@ from desktop_app.store.outbox_repository import OutboxRepository
 log = logging.getLogger(__name__)
 
 DEFAULT_PARALLEL = 4
-POLL_SECONDS = 0.25
-"""How often a push looks again at a company another push is creating."""
-RENEW_SECONDS = 10.0
-"""How often a running push renews its create claims (their lease lasts a minute)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,33 +54,6 @@ class PushReport:
 
     def count(self, state: WriteState) -> int:
         return self.states.get(state, 0)
-
-
-@dataclass(frozen=True, slots=True)
-class _Later:
-    """The decision's company is being created by another decision: come back to it."""
-
-    poll: bool
-    """That decision is in another push's hands: wait a moment before looking again."""
-
-
-@dataclass(slots=True)
-class _Run:
-    """What one push shares between its workers: its claims and which decisions it has."""
-
-    claims: CreateClaims
-    expected: frozenset[int]
-    finished: set[int] = field(default_factory=set)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def done_with(self, decision_id: int) -> None:
-        with self.lock:
-            self.finished.add(decision_id)
-        self.claims.release(decision_id)
-
-    def still_to_come(self, decision_id: int) -> bool:
-        with self.lock:
-            return decision_id in self.expected and decision_id not in self.finished
 
 
 def push(
@@ -113,7 +81,7 @@ def push(
     decisions = repository.to_push()
     report = PushReport(decisions=len(decisions))
     lock = threading.Lock()
-    run = _Run(CreateClaims(database, uuid.uuid4().hex), frozenset(d.id for d in decisions))
+    run = PushRun.start(database, decisions)
 
     def record(event: StepEvent) -> None:
         with lock:
@@ -123,16 +91,16 @@ def push(
 
     local = threading.local()
 
-    def work(row: DecisionRow) -> WriteState | _Later:
+    def work(row: DecisionRow) -> WriteState | Later:
         if not hasattr(local, "objects"):  # one client (and one look-up) per worker
             local.objects = OneCObjects(ODataClient(connection), references, access_group)
         outcome = _push_one(repository, local.objects, row, context, record, cancel, run)
-        if not isinstance(outcome, _Later):
+        if not isinstance(outcome, Later):
             run.done_with(row.id)
         return outcome
 
     stop = threading.Event()
-    heartbeat = threading.Thread(target=_renew, args=(run.claims, stop), daemon=True,
+    heartbeat = threading.Thread(target=renew, args=(run.claims, stop), daemon=True,
                                  name="onec-push-lease")  # fmt: skip
     heartbeat.start()
     try:
@@ -140,9 +108,9 @@ def push(
             todo = decisions
             while todo:
                 outcomes = list(pool.map(work, todo))
-                later = [r for r, o in zip(todo, outcomes, strict=True) if isinstance(o, _Later)]
+                later = [r for r, o in zip(todo, outcomes, strict=True) if isinstance(o, Later)]
                 for outcome in outcomes:
-                    if not isinstance(outcome, _Later):
+                    if not isinstance(outcome, Later):
                         report.states[outcome] = report.states.get(outcome, 0) + 1
                 if len(later) == len(todo) and cancel is not None and cancel.is_set():
                     break
@@ -156,14 +124,6 @@ def push(
     return report
 
 
-def _renew(claims: CreateClaims, stop: threading.Event) -> None:
-    while not stop.wait(RENEW_SECONDS):
-        try:
-            claims.renew()
-        except Exception:  # a locked or full disk: the lease runs out, waiters stop waiting
-            log.warning("could not renew the create claims", exc_info=True)
-
-
 def _push_one(
     repository: OutboxRepository,
     objects: OneCObjects,
@@ -171,8 +131,8 @@ def _push_one(
     context: PushContext,
     record: Callable[[StepEvent], None],
     cancel: threading.Event | None,
-    run: _Run,
-) -> WriteState | _Later:
+    run: PushRun,
+) -> WriteState | Later:
     relinked: bool | None = None  # whether this run's link changed a posted order
     for planned in row.steps:
         if planned.state is StepState.DONE:
@@ -181,10 +141,10 @@ def _push_one(
             break
         given: StepOutcome | None = None
         if planned.kind in CREATES:
-            claimed = _claimed(run, row, planned)
-            if isinstance(claimed, _Later):
-                return claimed
-            given = claimed
+            held = claimed(run, row, planned)
+            if isinstance(held, Later):
+                return held
+            given = held
         step = repository.claim_step(planned)
         if step is None:
             log.info("step %s of decision %s is taken by another push", planned.id, row.id)
@@ -211,39 +171,6 @@ def _push_one(
         if outcome.state is not StepState.DONE:
             break
     return row.write_state
-
-
-def _claimed(run: _Run, row: DecisionRow, step: StepRow) -> StepOutcome | _Later | None:
-    """None when this decision creates its company itself; else what the step becomes
-    (the object the holding decision made, or waiting for it), or `_Later`."""
-    card = row.decision.card
-    if card is None:
-        return None
-    claim = run.claims.claim(company_key(card), row.id, step.kind)
-    if claim.ours:
-        return None
-    holder = claim.holder
-    if holder is None:
-        return None
-    shown = holder.order_number or holder.portal_id
-    if claim.progress is HolderProgress.MADE:
-        results = {kind: holder.result_of(kind) for kind in CREATES}
-        key = made_key(step.kind, holder.decision, results)
-        note = None if step.kind is StepKind.CREATE_PARTNER else (
-            f"«{card.name}» уже создан в 1С по заказу {shown}: заказ связывается с ним, "
-            "второй не создан."
-        )  # fmt: skip
-        return StepOutcome(StepState.DONE, key, note)
-    if run.still_to_come(holder.id):
-        return _Later(poll=False)
-    if claim.leased:
-        return _Later(poll=True)
-    return StepOutcome(
-        StepState.WAITING,
-        message=f"«{card.name}» создаётся в 1С по заказу {shown}, а запись того заказа ещё "
-        "не закончена: компания создаётся один раз, этот заказ будет связан с ней при "
-        "следующей записи в 1С.",
-    )
 
 
 def _attempt(

@@ -6,12 +6,17 @@ primary key would refuse a second row even without that. A claim belongs to a de
 not to a process: a push killed while it held one leaves it to the decision, and the next
 push working on that decision carries on with it. The lease only tells another push
 whether someone is working on the holding decision right now, so it waits for a live push
-and not for a dead one.
+and not for a dead one: it names the push's host and process, and a push on this computer
+whose process is gone (killed) holds nothing, whatever its lease says.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
+import sys
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select, update
@@ -42,9 +47,9 @@ class Claim:
 class CreateClaims:
     """The claims as one push (`token`) sees them."""
 
-    def __init__(self, db: Database, token: str) -> None:
+    def __init__(self, db: Database, token: str | None = None) -> None:
         self._db = db
-        self.token = token
+        self.token = token or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
 
     def claim(self, company_key: str, decision_id: int, kind: StepKind) -> Claim:
         """Claim `company_key` for `decision_id` before its create step of `kind`, unless
@@ -62,10 +67,12 @@ class CreateClaims:
             leased = (
                 row.holder is not None and row.holder != self.token
                 and row.lease_until is not None and _aware(row.lease_until) > now
+                and _running(row.holder)
             )  # fmt: skip
             if row.decision_id == decision_id:
-                if not leased:  # else the step's own claim says which push goes on
-                    connection.execute(update(CREATE_CLAIMS).where(where).values(**values))
+                if leased:  # another push is writing this very decision: its `sending` is
+                    return Claim(ours=False, leased=True)  # in flight, not left behind
+                connection.execute(update(CREATE_CLAIMS).where(where).values(**values))
                 return Claim(ours=True)
             holder = decision_row(connection, row.decision_id)
             steps = [(s.kind, s.state) for s in holder.steps]
@@ -109,3 +116,34 @@ class CreateClaims:
 
 def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def _running(holder: str) -> bool:
+    """Whether the push `holder` names may still be running: not when it ran on this
+    computer and its process is gone (another computer's push is trusted to its lease)."""
+    host, _, rest = holder.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return True
+    return _process_alive(int(pid_text))
+
+
+def _process_alive(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate it there
+        import ctypes
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True

@@ -9,6 +9,8 @@ counterparty and one partner in 1C, every order linked to them. Real HTTP on 127
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,12 +19,14 @@ from pathlib import Path
 import pytest
 from push_scene import counterparties_with, fill, order_1c, push_all
 
+from desktop_app.domain.create_claims import company_key
 from desktop_app.domain.decisions import StepKind, StepState, WriteState
 from desktop_app.emulators.onec import Fault, OneCEmulator
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
 from desktop_app.services.decision_service import DecisionService
 from desktop_app.services.push_service import DEFAULT_PARALLEL
+from desktop_app.store.create_claims import CreateClaims
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.queue_repository import QueueRepository
@@ -160,3 +164,28 @@ def test_the_retry_after_a_lost_answer_creates_no_second_person_without_inn(
         written = DecisionRepository(database).current(person.portal_id)
         assert written is not None
         assert written.result_of(StepKind.CREATE_COUNTERPARTY) == ours[0]["Ref_Key"]
+
+
+def test_a_claim_held_by_a_live_push_is_waited_for_and_one_of_a_killed_push_is_not(
+    data_dir: Path, onec: OneCEmulator
+) -> None:
+    """A step left `sending` by a killed push is retried at once; one `sending` because a
+    live push is writing it right now is not touched (its write is in flight)."""
+    with Database.open(data_dir) as database:
+        rows = new_companies(database, onec)[0]
+        decided = DecisionService(database).create(rows[0].portal_id)
+        key = company_key(decided.decision.card)  # type: ignore[arg-type]
+        kind = StepKind.CREATE_PARTNER
+        dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        host = socket.gethostname()
+        killed = CreateClaims(database, f"{host}:{dead.stdout.strip()}:killed")
+        assert killed.claim(key, decided.id, kind).ours
+        alive = CreateClaims(database, f"{host}:{os.getppid()}:running")
+        other = CreateClaims(database)
+
+        assert other.claim(key, decided.id, kind).ours  # the killed one holds nothing
+        other.release()
+        assert alive.claim(key, decided.id, kind).ours
+        waiting = other.claim(key, decided.id, kind)
+        assert not waiting.ours and waiting.leased  # the live one is writing it

@@ -177,3 +177,28 @@ def test_a_users_second_company_is_never_linked_to_the_first_ones_counterparty(
     assert "Внимание: Этот покупатель уже заказывал от имени" in text and theirs in text
     table = cli(folder, "queue").stdout
     assert "покупатель уже заказывал от имени" in table
+
+
+def test_decide_refuses_to_change_a_decision_whose_write_broke_off(
+    data: tuple[Path, OneCEmulator],
+) -> None:
+    """1C applied the link but its answer broke off: until the next push has looked in 1C,
+    `decide` refuses to replace the decision, in one sentence."""
+    folder, onec = data
+    target = next(
+        r for r in queue(folder)
+        if r["decision"] is None and int(str(r["number"])) <= IMPORTED and r["buyer"]["inn"]
+        and not onec.entities(COUNTERPARTIES, ИНН=r["buyer"]["inn"])
+    )  # fmt: skip
+    assert cli(folder, "decide", str(target["id"]), "--create").returncode == 0
+    onec.inject(Fault("chunked_cut", method="PATCH", entity_set="Document_ЗаказКлиента"))
+    cli(folder, "push")
+
+    refused = cli(folder, "decide", str(target["id"]), "--reject", "передумал")
+
+    assert refused.returncode == 2, refused
+    assert "Traceback" not in refused.stderr
+    assert "неизвестно" in refused.stderr and "push" in refused.stderr, refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    assert cli(folder, "push").returncode == 0
+    assert cli(folder, "decide", str(target["id"]), "--reject", "передумал").returncode == 2

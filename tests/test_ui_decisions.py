@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.candidates import CandidateReason
-from desktop_app.domain.decisions import DecisionKind, WriteState
+from desktop_app.domain.decisions import DecisionKind, StepKind, StepState, WriteState
 from desktop_app.domain.decisions import DecisionKind as Kind
 from desktop_app.domain.onec_directory import EMPTY_REF
-from desktop_app.emulators.onec import OneCEmulator
+from desktop_app.emulators.onec import Fault, OneCEmulator
 from desktop_app.services.connection_check import Reachability
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.queue_repository import QueueRepository
@@ -280,3 +280,38 @@ def test_a_users_second_company_comes_with_the_note_and_is_never_linked_by_itsel
     assert "Не кандидат" in window.review.onec.card.text()
     assert window.queue.select(known)
     assert not window.review.entity_notes.isVisibleTo(window)
+
+
+def test_a_decision_whose_write_broke_off_is_not_changed_in_the_window(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    """1C applied the link, its answer broke off: the window refuses a reject in words until
+    the next write to 1C has looked."""
+    started(window, qtbot)
+    portal_id = imported(window, filled_demo.onec)
+    filled_demo.onec.inject(
+        Fault("chunked_cut", method="PATCH", entity_set="Document_ЗаказКлиента")
+    )
+    assert window.queue.select(portal_id)
+    decide(window, DecisionKind.CREATE)
+    dialog = window.flow.dialog
+    assert isinstance(dialog, CardDialog)
+    dialog.accept()
+    settle(window, qtbot)
+    row = DecisionRepository(window.workspace.database).current(portal_id)
+    assert row is not None
+    assert [s.state for s in row.steps if s.kind is StepKind.LINK_ORDER] == [StepState.SENDING]
+
+    assert window.queue.select(portal_id)
+    decide(window, DecisionKind.REJECT)
+    reason = window.flow.dialog
+    assert reason is not None
+    reason.setTextValue("передумал")  # type: ignore[attr-defined]
+    reason.accept()
+    settle(window, qtbot)
+
+    box = window.message
+    assert box is not None and "неизвестно" in box.text(), box and box.text()
+    box.close()
+    kept = DecisionRepository(window.workspace.database).current(portal_id)
+    assert kept is not None and kept.id == row.id and kept.decision.kind is Kind.CREATE

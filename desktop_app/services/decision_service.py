@@ -26,6 +26,7 @@ from desktop_app.domain.order import Order
 from desktop_app.domain.order_buyer import order_buyer
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store.database import Database
+from desktop_app.store.decision_queries import locked_words
 from desktop_app.store.decision_repository import DecisionRepository, DecisionRow
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.errors import StoreError
@@ -88,6 +89,14 @@ class DecisionService:
             raise DecisionError(f"Заказа {portal_id} нет в локальной базе.")
         return order
 
+    def _require_changeable(self, portal_id: str) -> None:
+        """Refuse at once when the current decision can no longer be replaced — above all one
+        whose write to 1C has an unknown outcome (until the next push has looked in 1C)."""
+        current = self._decisions.current(portal_id)
+        words = None if current is None else locked_words([s.state for s in current.steps])
+        if words is not None:
+            raise DecisionError(words)
+
     def _record(self, portal_id: str, decision: Decision) -> DecisionRow:
         try:
             return self._decisions.record(portal_id, decision)
@@ -97,6 +106,7 @@ class DecisionService:
     def preview_card(self, portal_id: str) -> tuple[CounterpartyCard, DirectoryCounterparty | None]:
         """The create card as it would be prefilled, and the head organisation 1C knows when
         the buyer is a new branch of it (the card then names it, and its partner is used)."""
+        self._require_changeable(portal_id)
         try:
             card = portal_card(self._order(portal_id))
         except ValueError as error:
@@ -182,6 +192,7 @@ class DecisionService:
         """Link the order to a counterparty 1C has (its partner comes along); with
         `replace`, instead of the counterparty the 1C order holds."""
         self._order(portal_id)
+        self._require_changeable(portal_id)
         try:
             counterparty_key = str(uuid.UUID(counterparty_key.strip()))
         except ValueError:
@@ -201,12 +212,14 @@ class DecisionService:
         if not reason.strip():
             raise DecisionError("Укажите причину отказа.")
         self._order(portal_id)
+        self._require_changeable(portal_id)
         return self._record(
             portal_id, Decision(DecisionKind.REJECT, reason=reason.strip(), decided_by=self.user)
         )
 
     def defer(self, portal_id: str, comment: str = "") -> DecisionRow:
         self._order(portal_id)
+        self._require_changeable(portal_id)
         return self._record(
             portal_id, Decision(DecisionKind.DEFER, reason=comment.strip(), decided_by=self.user)
         )

@@ -20,7 +20,9 @@ from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection
 from desktop_app.adapters.onec.odata_errors import OneCConnectionError, OneCError
 from desktop_app.adapters.onec.onec_objects import OneCObjects
 from desktop_app.adapters.onec.onec_references import ReferenceItems
+from desktop_app.domain.create_claims import CREATES, company_key
 from desktop_app.domain.decisions import StepKind, StepState, WriteState
+from desktop_app.services.create_waiting import POLL_SECONDS, Later, PushRun, claimed, renew
 from desktop_app.services.outbox_steps import PushContext, StepOutcome, run_step
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.database import Database
@@ -70,11 +72,16 @@ def push(
     `context` says where this 1C base keeps the portal's orders and whether to re-post
     (`order_link_setup` finds the link; an unknown one makes the links wait); `references`
     (the cached summary's kinds and access group) spare each worker reading them; without
-    them a worker reads them once, with `access_group`, when it first creates something."""
+    them a worker reads them once, with `access_group`, when it first creates something.
+
+    Decisions whose company another decision is creating come back in a later round, after
+    it (`create_claims`): they then take what it made. One held by another push is waited
+    for while that push holds it, and left waiting when it no longer does."""
     repository = OutboxRepository(database)
     decisions = repository.to_push()
     report = PushReport(decisions=len(decisions))
     lock = threading.Lock()
+    run = PushRun.start(database, decisions)
 
     def record(event: StepEvent) -> None:
         with lock:
@@ -84,14 +91,36 @@ def push(
 
     local = threading.local()
 
-    def work(row: DecisionRow) -> WriteState:
+    def work(row: DecisionRow) -> WriteState | Later:
         if not hasattr(local, "objects"):  # one client (and one look-up) per worker
             local.objects = OneCObjects(ODataClient(connection), references, access_group)
-        return _push_one(repository, local.objects, row, context, record, cancel)
+        outcome = _push_one(repository, local.objects, row, context, record, cancel, run)
+        if not isinstance(outcome, Later):
+            run.done_with(row.id)
+        return outcome
 
-    with ThreadPoolExecutor(max(1, parallel), thread_name_prefix="onec-push") as pool:
-        for state in pool.map(work, decisions):
-            report.states[state] = report.states.get(state, 0) + 1
+    stop = threading.Event()
+    heartbeat = threading.Thread(target=renew, args=(run.claims, stop), daemon=True,
+                                 name="onec-push-lease")  # fmt: skip
+    heartbeat.start()
+    try:
+        with ThreadPoolExecutor(max(1, parallel), thread_name_prefix="onec-push") as pool:
+            todo = decisions
+            while todo:
+                outcomes = list(pool.map(work, todo))
+                later = [r for r, o in zip(todo, outcomes, strict=True) if isinstance(o, Later)]
+                for outcome in outcomes:
+                    if not isinstance(outcome, Later):
+                        report.states[outcome] = report.states.get(outcome, 0) + 1
+                if len(later) == len(todo) and cancel is not None and cancel.is_set():
+                    break
+                if later and len(later) == len(todo):  # all in another push's hands
+                    (cancel or threading.Event()).wait(POLL_SECONDS)
+                todo = [repository.decision(r.id) for r in later]
+    finally:
+        stop.set()
+        heartbeat.join()
+        run.claims.release()
     return report
 
 
@@ -102,21 +131,32 @@ def _push_one(
     context: PushContext,
     record: Callable[[StepEvent], None],
     cancel: threading.Event | None,
-) -> WriteState:
+    run: PushRun,
+) -> WriteState | Later:
     relinked: bool | None = None  # whether this run's link changed a posted order
     for planned in row.steps:
         if planned.state is StepState.DONE:
             continue
         if planned.state is StepState.CONFLICT or (cancel is not None and cancel.is_set()):
             break
+        given: StepOutcome | None = None
+        if planned.kind in CREATES:
+            held = claimed(run, row, planned)
+            if isinstance(held, Later):
+                return held
+            given = held
         step = repository.claim_step(planned)
         if step is None:
             log.info("step %s of decision %s is taken by another push", planned.id, row.id)
             break
-        if step.kind is StepKind.POST_ORDER and relinked is False:
+        if planned.kind in CREATES and given is None and row.decision.card is not None:
+            run.claims.hold(company_key(row.decision.card), row.id)
+        if given is not None:
+            outcome = given
+        elif step.kind is StepKind.POST_ORDER and relinked is False:
             outcome = StepOutcome(StepState.DONE, row.result_of(StepKind.LINK_ORDER))
         else:
-            outcome = _attempt(objects, row, step, context)
+            outcome = _attempt(objects, row, step, context, planned.state)
         if step.kind is StepKind.LINK_ORDER and outcome.state is StepState.DONE:
             relinked = outcome.changed_posted
         mapping = None
@@ -134,23 +174,41 @@ def _push_one(
 
 
 def _attempt(
-    objects: OneCObjects, row: DecisionRow, step: StepRow, context: PushContext
+    objects: OneCObjects,
+    row: DecisionRow,
+    step: StepRow,
+    context: PushContext,
+    before: StepState,
 ) -> StepOutcome:
+    """Run the step; a failure is `failed` only when nothing of it can be in 1C.
+
+    Unknown (`sending`): a lost or cut answer; an error after a write of this attempt was
+    applied; an error of the look-up a retry makes after an unknown outcome (`before`), so
+    that 1C was not looked at yet — exactly like a dropped connection."""
+    client = objects.client
+    applied = client.writes_applied
     try:
         return run_step(objects, row, step, context)
     except OneCConnectionError as error:
-        # The request may have been applied and only the answer lost: the step stays
-        # `sending`, and the next attempt looks in 1C before it writes.
-        return StepOutcome(StepState.SENDING, message=f"{error.message} Повторим, сначала "
-                           "проверив в 1С, не записалось ли.")  # fmt: skip
-    except OneCError as error:
-        return StepOutcome(StepState.FAILED, message=error.message)
-    except Exception as error:  # a bug: keep the outbox consistent, tell, go on with others
-        log.exception("step %s of decision %s failed", step.id, row.id)
-        return StepOutcome(
-            StepState.FAILED, message=f"Внутренняя ошибка программы ({type(error).__name__}); "
-            "подробности в журнале."
-        )  # fmt: skip
+        return StepOutcome(StepState.SENDING, message=f"{error.message} {_AGAIN}")
+    except Exception as error:
+        unknown = client.writes_applied > applied or (
+            before is StepState.SENDING and client.last_method == "GET"
+        )
+        if isinstance(error, OneCError):
+            words = error.message
+        else:  # a bug: keep the outbox consistent, tell, go on with others
+            log.exception("step %s of decision %s failed", step.id, row.id)
+            words = (f"Внутренняя ошибка программы ({type(error).__name__}); подробности в "
+                     "журнале.")  # fmt: skip
+        if unknown:
+            return StepOutcome(StepState.SENDING, message=f"{words} {_AGAIN}")
+        return StepOutcome(StepState.FAILED, message=words)
+
+
+_AGAIN = "Повторим, сначала проверив в 1С, не записалось ли."
+"""The request may have been applied and only the answer lost: the step stays `sending`,
+and the next attempt looks in 1C before it writes."""
 
 
 def _mapping(row: DecisionRow, outcome: StepOutcome) -> Mapping | None:

@@ -85,13 +85,29 @@ def current_by_portal_id(connection: Connection, portal_id: str) -> Row[Any] | N
     ).first()
 
 
+UNKNOWN_OUTCOME = (
+    "Запись этого решения в 1С прервалась, и неизвестно, успела ли 1С её выполнить: решение "
+    "не меняется, пока следующая запись в 1С (push или «Записать в 1С») не проверит это в 1С."
+)
+WRITTEN = (
+    "Решение по этому заказу уже (возможно, частично) записано в 1С и больше не "
+    "меняется здесь. Исправьте заказ или контрагента в самой 1С."
+)
+
+
+def locked_words(states: list[StepState]) -> str | None:
+    """Why a decision with these step states can no longer be replaced; None if it can."""
+    if StepState.SENDING in states:
+        return UNKNOWN_OUTCOME
+    if StepState.DONE in states:
+        return WRITTEN
+    return None
+
+
 def require_replaceable(connection: Connection, current: Row[Any]) -> None:
-    states = [step.state for step in steps_of(connection, current.id)]
-    if StepState.DONE in states or StepState.SENDING in states:
-        raise DecisionLockedError(
-            "Решение по этому заказу уже (возможно, частично) записано в 1С и больше не "
-            "меняется здесь. Исправьте заказ или контрагента в самой 1С."
-        )
+    words = locked_words([step.state for step in steps_of(connection, current.id)])
+    if words is not None:
+        raise DecisionLockedError(words)
 
 
 def steps_of(connection: Connection, decision_id: int) -> list[StepRow]:

@@ -346,6 +346,25 @@ class OutboxStepRecord(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
+class CreateClaimRecord(Base):
+    """The one decision that creates a company in 1C (`domain.create_claims`); the others
+    for the same company wait for it and take what it made.
+
+    The key is unique, so two pushes — threads or processes on this store — cannot both
+    hold it. `holder` and `lease_until` say which push is working on the holding decision
+    right now (renewed while it runs): another push waits for a live lease, and does not
+    wait for one whose push was killed.
+    """
+
+    __tablename__ = "create_claims"
+
+    company_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"))
+    holder: Mapped[str | None] = mapped_column(Text)
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+    claimed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
 class MappingRecord(Base):
     """A legal entity confirmed as a 1C counterparty: its next order maps itself.
 
@@ -400,4 +419,5 @@ ONEC_PARTNERS = cast(Table, OnecPartnerRecord.__table__)
 DECISIONS = cast(Table, DecisionRecord.__table__)
 OUTBOX_STEPS = cast(Table, OutboxStepRecord.__table__)
 MAPPINGS = cast(Table, MappingRecord.__table__)
+CREATE_CLAIMS = cast(Table, CreateClaimRecord.__table__)
 ONEC_ORDERS = cast(Table, OnecOrderRecord.__table__)

@@ -41,6 +41,11 @@ class OutboxRepository:
         with self._db.reading() as connection:
             return [decision_row(connection, row.id) for row in connection.execute(query)]
 
+    def decision(self, decision_id: int) -> DecisionRow:
+        """One decision as it stands now (another push may have moved it on)."""
+        with self._db.reading() as connection:
+            return decision_row(connection, decision_id)
+
     def queued_count(self) -> int:
         """How many `to_push` would give (one count: the status bar asks it often)."""
         query = select(func.count()).select_from(DECISIONS).where(*_UNFINISHED)

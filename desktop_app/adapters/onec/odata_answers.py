@@ -173,6 +173,23 @@ class OneCAnswerCutError(OneCConnectionError):
         self.location = location
 
 
+def written_json(response: requests.Response, what: str) -> JsonObject:
+    """The object a successful write answered with ({} for no body). A body that is there
+    but not a whole JSON object did not arrive whole (a proxy passed on what it had): 1C
+    applied the write, so it is a cut answer — outcome unknown — never a refusal."""
+    if not response.content.strip():
+        return {}
+    try:
+        return json_of(response, what)
+    except OneCError:
+        raise OneCAnswerCutError(
+            f"{what}: 1С ответила «выполнено» (HTTP {response.status_code}), но ответ пришёл "
+            "не целиком.",
+            status=response.status_code,
+            location=response.headers.get("Location"),
+        ) from None
+
+
 def connection_error(what: str, error: Exception, method: str) -> OneCConnectionError:
     timed_out = isinstance(error, requests.exceptions.Timeout)
     unknown = "" if method == "GET" else " Неизвестно, успела ли 1С выполнить запись."

@@ -36,6 +36,7 @@ from desktop_app.adapters.onec.odata_answers import (
     read_answer,
     rows_of,
     with_allowed_only,
+    written_json,
 )
 from desktop_app.adapters.onec.odata_errors import (
     OneCCertificateError,
@@ -110,6 +111,11 @@ class ODataClient:
         self._sleep = sleep
         self.cut_values: Counter[str] = Counter()
         """Values longer than 1C allows that were cut, by `set.field` (onec_field_lengths)."""
+        self.writes_applied = 0
+        """Writes 1C answered with success, whole or cut: the outbox tells by it whether an
+        error came after a write had been applied."""
+        self.last_method = ""
+        """The method of the last request sent: a GET that failed was a look, not a write."""
 
     def __enter__(self) -> ODataClient:
         return self
@@ -189,14 +195,18 @@ class ODataClient:
         try:
             response = self._send("POST", url, body, what, entity_set)
             location = response.headers.get("Location")
-            created = json_of(response, what) if response.content.strip() else {}
+            created = written_json(response, what)
         except OneCAnswerCutError as error:
             location, created = error.location, {}
             if created_key(location, entity_set) is None:
                 raise
         found = created_or_key(created, location, entity_set, what)
         if isinstance(found, str):
-            return self.get(entity_set, found) or {"Ref_Key": found}
+            try:
+                return self.get(entity_set, found) or {"Ref_Key": found}
+            except OneCError as error:  # made, only not read back: its key is what counts
+                log.warning("1C %s: %s not read back: %s", what, found, error.message)
+                return {"Ref_Key": found}
         return found
 
     def update(self, entity_set: str, ref_key: str, body: JsonObject) -> JsonObject:
@@ -204,7 +214,7 @@ class ODataClient:
         url = f"{self.root}{encode_path(entity_path(entity_set, ref_key))}?$format=json"
         what = f"изменение {entity_set}"
         response = self._send("PATCH", url, body, what, entity_set)
-        return json_of(response, what) if response.content.strip() else {}
+        return written_json(response, what)
 
     def post_document(self, entity_set: str, ref_key: str) -> None:
         """Post a document (`…/Post?PostingModeOperational=false`)."""
@@ -267,6 +277,7 @@ class ODataClient:
         deadline = Deadline(self.connection.deadline)  # for the request with its retries
         for attempt in range(1, attempts + 1):
             started = time.monotonic()
+            self.last_method = method
             try:
                 response = read_answer(
                     self._session,
@@ -280,6 +291,7 @@ class ODataClient:
                     **kwargs,
                 )
             except OneCAnswerCutError:
+                self.writes_applied += 1
                 raise
             except OneCError as error:
                 retried = isinstance(error, OneCConnectionError) and not isinstance(
@@ -304,5 +316,7 @@ class ODataClient:
                 )
                 raise rights_error(refused, what, entity_set, reading=method == "GET",
                                    by_key=by_key, user=self.connection.user)  # fmt: skip
+            if method != "GET":
+                self.writes_applied += 1
             return response
         raise AssertionError("unreachable")  # pragma: no cover

@@ -12,7 +12,14 @@ Each is something a real УТ 11 behind IIS does to an OData client (GUIDE §5, 
 - `html_error`: IIS answers 503 with its HTML page (the application pool is down); nothing
   is changed;
 - `truncate`: the answer is made (and a write applied), Content-Length announces all of it,
-  the connection closes after half the body.
+  the connection closes after half the body;
+- `chunked_cut`: the answer is made (and a write applied) and sent with `Transfer-Encoding:
+  chunked`; the connection closes after half the body, without the last chunk — what a
+  client reading it with `requests` sees as ChunkedEncodingError (a VPN or an IIS worker
+  recycled mid-answer);
+- `short_body`: the answer is made (and a write applied), but only half its body is sent,
+  framed as if it were all (Content-Length of the half) — what a proxy in front of 1C
+  passes on when its own upstream read broke off: a body that is not whole JSON.
 
 `method` (GET, POST, PATCH, …) and `entity_set` narrow what a fault matches (None matches
 all); `times` counts the matching requests it still affects. A `drop_after_write` never
@@ -26,8 +33,14 @@ from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import unquote
 
-FaultKind = Literal["latency", "error500", "drop_after_write", "html_error", "truncate"]
-KINDS: tuple[FaultKind, ...] = ("latency", "error500", "drop_after_write", "html_error", "truncate")
+FaultKind = Literal[
+    "latency", "error500", "drop_after_write", "html_error", "truncate", "chunked_cut", "short_body"
+]
+KINDS: tuple[FaultKind, ...] = (
+    "latency", "error500", "drop_after_write", "html_error", "truncate", "chunked_cut", "short_body"
+)  # fmt: skip
+CUTS = frozenset(("truncate", "chunked_cut", "short_body"))
+"""The faults that apply the request and then cut its answer's body."""
 WRITES = frozenset(("POST", "PATCH", "PUT", "MERGE", "DELETE"))
 
 WRITE_FAILED = (

@@ -27,6 +27,7 @@ from desktop_app.emulators.loopback import LOOPBACK as LOOPBACK
 from desktop_app.emulators.loopback import LoopbackHTTPServer
 from desktop_app.emulators.onec import errors, iis
 from desktop_app.emulators.onec.faults import (
+    CUTS,
     WRITE_FAILED,
     WRITES,
     Fault,
@@ -140,7 +141,7 @@ class ODataHandler(BaseHTTPRequestHandler):
         if dropped:
             self.close_connection = True
             return
-        self._send(answer, truncate=kind == "truncate")
+        self._send(answer, cut=kind if kind in CUTS else None)
 
     @staticmethod
     def _handle(publication: Publication, request: Request, host: str) -> Answer:
@@ -172,7 +173,8 @@ class ODataHandler(BaseHTTPRequestHandler):
         )
         self._services().record(record)
 
-    def _send(self, answer: Answer, *, truncate: bool) -> None:
+    def _send(self, answer: Answer, *, cut: str | None) -> None:
+        """The answer as IIS sends it; `cut` (faults.CUTS) sends only half its body."""
         try:
             reason = HTTPStatus(answer.status).phrase
         except ValueError:
@@ -185,13 +187,18 @@ class ODataHandler(BaseHTTPRequestHandler):
         if not html and answer.status != 401:
             lines.append("DataServiceVersion: 3.0")
         lines.extend(f"{name}: {value}" for name, value in answer.headers)
-        lines.append(f"Content-Length: {len(answer.body)}")
+        half = answer.body[: len(answer.body) // 2]
+        body = answer.body if cut is None else half
+        if cut == "chunked_cut":
+            lines.append("Transfer-Encoding: chunked")
+            body = f"{len(half):X}\r\n".encode("ascii") + half + b"\r\n"  # no last chunk
+        else:
+            lines.append(f"Content-Length: {len(body if cut == 'short_body' else answer.body)}")
         lines.append("X-Powered-By: ASP.NET")
-        if truncate:
+        if cut is not None:
             lines.append("Connection: close")
             self.close_connection = True
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8")
-        body = answer.body[: len(answer.body) // 2] if truncate else answer.body
         try:
             self.wfile.write(head + body)
             self.wfile.flush()

@@ -15,6 +15,14 @@ the ordinary way instead:
 
 Orders stored before such a fall-back are stored again, harmlessly (an upsert), and counted
 once. Nothing here sends `success`: that is the fetch service's decision, after this returns.
+
+An answer that ends early without a transport error is either PHP dying part-way through the
+export (memory, max_execution_time: the orders written so far, then PHP's own error text)
+or a connection closed early on an answer that announced no length. Only the first is worth
+continuing in the same portal session — that session's cursor stops right after the last
+order PHP wrote, and PHP logs an order only after writing it whole; after the second, the
+site has logged orders this client never read, and the same session would skip them.
+`Received.php_died` says which it was, from the answer's last bytes.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -50,11 +59,22 @@ from desktop_app.services.parallel_reading import read_shares, workers_for
 from desktop_app.services.prepared_chunks import Chunk, Ending
 
 log = logging.getLogger(__name__)
+PHP_FATAL_MARKS = (b"Fatal error</b>:", b"Fatal error:")
+"""How PHP ends a page it died on, with display_errors on (HTML) or off-to-the-page (text)."""
+TAIL_BYTES = 8 * 1024
 
 KEEP_LINE_PROPERTIES = False
 """Each line keeps only its kind; Bitrix's technical basket properties stay in the stored
 source bytes of the document (every byte the portal sent is kept there)."""
 Downloaded = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """What one query brought in: its size, and whether PHP died while exporting it."""
+
+    bytes: int
+    php_died: bool = False
 
 
 class AnswerSink(Protocol):
@@ -72,8 +92,8 @@ def receive_answer(
     *,
     downloaded: Downloaded,
     cancel: threading.Event | None = None,
-) -> int:
-    """Query once and pass the answer to `sink`; the number of bytes received.
+) -> Received:
+    """Query once and pass the answer to `sink`; what was received.
 
     Again when the portal refused the query for something the client can then supply: the
     sessid of a site in secure mode (sent from then on), or a login where logging in on the
@@ -96,7 +116,7 @@ def _receive(
     *,
     downloaded: Downloaded,
     cancel: threading.Event | None,
-) -> int:
+) -> Received:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "portal-answer.xml"
     state = DownloadState(cancel)
@@ -123,7 +143,7 @@ def _receive(
                 stop.set()
                 client.abort_download()
     if streamed:
-        return result[0][0]
+        return Received(result[0][0], _php_died(target))
     answer = _finished_answer(client, folder, target, state, result, downloaded, cancel)
     reader = _reader(answer.path, answer.charset)
     shares = workers_for(answer.path.stat().st_size)
@@ -133,7 +153,18 @@ def _receive(
     else:
         with answer.path.open("rb") as handle, answer.path.open("rb") as scan:
             sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
-    return answer.received_bytes
+    return Received(answer.received_bytes, _php_died(answer.path))
+
+
+def _php_died(path: Path) -> bool:
+    """Whether the answer ends in PHP's fatal error text (see the module docstring)."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, path.stat().st_size - TAIL_BYTES))
+            tail = handle.read()
+    except OSError:
+        return False
+    return any(mark in tail for mark in PHP_FATAL_MARKS)
 
 
 def _follow(target: Path, state: DownloadState, sink: AnswerSink, stop: threading.Event) -> bool:

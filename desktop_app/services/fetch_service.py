@@ -9,15 +9,26 @@ The order of the steps is the whole point (GUIDE §3):
    (`answer_intake`);
 2. storing is batch by batch (each batch one transaction) and an idempotent upsert by the
    portal's `Ид`, so a repeat is harmless (`answer_store`);
-3. only when every batch is committed, and the answer was complete, and the portal page is
-   the app's own, `success` is sent — the portal's cursor never passes an order the store
-   has not committed. A crash anywhere before that just means the next fetch gets the same
-   orders again, and they come out "unchanged".
+3. only when every batch is committed, and the last answer was complete, and the portal
+   page is the app's own, `success` is sent — once, at the end — so the portal's cursor
+   never passes an order the store has not committed. A crash anywhere before that just
+   means the next fetch gets the same orders again, and they come out "unchanged".
 
-A query is repeated only while it brings orders this fetch has not stored yet (by Ид and
-version): an answer cut by the portal's INTERVAL goes on that way, and a portal that serves
-its last order again in every query (older cores: `>=DATE_UPDATE` without the exchange log)
-ends the fetch at its second query instead of its hundredth.
+A query is repeated while it brings orders this fetch has not stored yet (by Ид and
+version), in the same portal session, whose cursor goes on after the last order it exported:
+- after an answer PHP cut short (it died: max_execution_time, memory), the next query brings
+  the rest — a new session would start over and die at the same order again;
+- after a whole answer, one more query, a second later, must bring nothing: the committed
+  second then holds no order the store lacks. The newer core's exchange log is site-wide
+  and skips, at the bound second, every order any query exported (export.php,
+  `getLastOrderExported`), so an order of that second exported by a query whose answer
+  was lost would otherwise be skipped for good — this is why `success` is not sent after
+  each round. A portal that serves its last order again in every query (older cores:
+  `>=DATE_UPDATE` without the log) ends the fetch at that query too.
+An answer cut by the connection is asked again in a new session (the old one's cursor has
+passed orders that never arrived), which starts at the committed time. What no client can
+repair is an answer lost while continuing a cut export: its orders are logged at the second
+the new session's continuation starts from (the missing Ид are named).
 
 What the fetch notices about the page — the site demanded the sessid, `success` was
 refused because another client logged in on the page, orders that never came — is said in
@@ -30,6 +41,7 @@ import datetime as dt
 import logging
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -56,6 +68,10 @@ log = logging.getLogger(__name__)
 MAX_ROUNDS = 20
 """Queries per fetch at most, a safety net: the next query is asked only while the last one
 brought orders new to this fetch, which ends a fetch of a handful of orders within three."""
+BOUNDARY_PAUSE = 1.0
+"""Seconds between the start of the last query that brought orders and the closing query
+that must bring none: DATE_UPDATE has whole seconds, so the closing query then runs in a
+later second than any order the previous one exported (see `_close_the_second`)."""
 
 
 class FetchStage(StrEnum):
@@ -137,38 +153,46 @@ def fetch_orders(
             else:
                 client.sign_in_on_each_request()  # peek: leave 1C's export session alone
             seen: set[str] = set()
+            started = 0.0
             for _round in range(MAX_ROUNDS):
+                if cancel is not None and cancel.is_set():
+                    raise FetchCancelledError(  # before the query: the site logs what it sends
+                        "Получение заказов отменено; подтверждение не отправлено."
+                    )
+                if rounds and rounds[-1].complete:
+                    _close_the_second(started)
+                started = time.monotonic()
                 tally = AnswerTally()
                 stored_before = sum(len(t.outcomes) for t in rounds)
 
                 sink = _RoundSink(repository, fetch_id, tally, report, stored_before, cancel)
-                received += receive_answer(
+                answer = receive_answer(
                     client,
                     work_dir,
                     sink,
                     downloaded=lambda done, size: report(FetchStage.DOWNLOADING, done, size),
                     cancel=cancel,
                 )
+                received += answer.bytes
                 rounds.append(tally)
                 repository.finish_fetch(
                     fetch_id, "stored", counts=_counts(rounds), answer_bytes=received
                 )
-                if not tally.complete:
-                    break
-                if own_page:
-                    report(FetchStage.CONFIRMING, 0, None)
-                    try:
-                        client.success()
-                    except PortalConfirmationRefusedError as error:
-                        log.warning("fetch %s: %s", fetch_id, error.message)
-                        refused = True
-                        repository.finish_fetch(fetch_id, "stored")
-                        break
-                    repository.finish_fetch(fetch_id, "confirmed")
                 fresh = tally.fresh(seen)
                 seen |= tally.received()
                 if not fresh:
-                    break
+                    break  # nothing new: the boundary second is all stored (or no progress)
+                if not tally.complete and not answer.php_died:
+                    client.relogin()  # cut by the connection: the session would skip the rest
+            if own_page and rounds[-1].complete:
+                report(FetchStage.CONFIRMING, 0, None)
+                try:
+                    client.success()
+                except PortalConfirmationRefusedError as error:
+                    log.warning("fetch %s: %s", fetch_id, error.message)
+                    refused = True
+                else:
+                    repository.finish_fetch(fetch_id, "confirmed")
     except (PortalError, FetchCancelledError) as error:
         repository.finish_fetch(fetch_id, "failed", error=str(error))
         _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused)
@@ -182,7 +206,7 @@ def fetch_orders(
     for warning in warnings:
         log.warning("fetch %s: %s", fetch_id, warning)
     counts = _counts(rounds)
-    complete = all(t.complete for t in rounds)
+    complete = rounds[-1].complete  # a cut answer was continued by the next query
     result = FetchReport(
         fetch_id=fetch_id,
         new=counts.new,
@@ -192,13 +216,44 @@ def fetch_orders(
         received_bytes=received,
         confirmed=own_page and complete and not refused,
         complete=complete,
-        problems=tuple(p for t in rounds for p in t.problems),
+        problems=_problems(rounds),
         queries=len(rounds),
         sessid_asked=client.sessid_asked,
         warnings=tuple(warnings),
     )
     report(FetchStage.DONE, result.stored, result.stored)
     return result
+
+
+def _exchange_log(rounds: list[AnswerTally]) -> bool | None:
+    """What the closing query says of the core: nothing at all — it logs what it sent (newer
+    core); only orders already received — it re-serves its boundary order (older core)."""
+    if len(rounds) < 2 or not (rounds[-2].complete and rounds[-2].documents):
+        return None
+    last = rounds[-1]
+    if not last.complete:
+        return None
+    if last.documents == 0:
+        return True
+    earlier = set().union(*(t.received() for t in rounds[:-1]))
+    return False if last.received() <= earlier else None
+
+
+def _close_the_second(previous_start: float) -> None:
+    """Wait, if need be, until the closing query runs in a later second than the last one.
+
+    `success` commits the DATE_UPDATE of the last order the session exported, and the next
+    exchange starts at that very second, skipping the orders of that second the site-wide
+    exchange log already has — whoever's query logged them (export.php,
+    `getLastOrderExported`). The committed second must therefore hold no order this fetch
+    has not stored: an order saved later in that same second and exported by a query whose
+    answer was then lost would be skipped for good. A query that brings nothing new, run
+    after that second is over, proves it: every order of the second was exported to this
+    session and stored before `success`.
+    """
+    wait = previous_start + BOUNDARY_PAUSE - time.monotonic()
+    if wait > 0:
+        time.sleep(wait)
 
 
 def _remember(
@@ -212,6 +267,7 @@ def _remember(
         sessid_asked=sessid_asked,
         refused=refused,
         now=dt.datetime.now(dt.UTC),
+        exchange_log=_exchange_log(rounds),
     )
     try:
         save_notes(folder, notes)
@@ -248,9 +304,20 @@ class _RoundSink:
 
 
 def _counts(rounds: list[AnswerTally]) -> FetchCounts:
+    """Each order once, as what it was first (a cut answer's orders come again, unchanged)."""
+    merged = AnswerTally()
+    for tally in rounds:
+        for portal_id, outcome in tally.outcomes.items():
+            merged.record(portal_id, outcome)
     return FetchCounts(
-        new=sum(t.count(UpsertOutcome.NEW) for t in rounds),
-        changed=sum(t.count(UpsertOutcome.CHANGED) for t in rounds),
-        unchanged=sum(t.count(UpsertOutcome.UNCHANGED) for t in rounds),
+        new=merged.count(UpsertOutcome.NEW),
+        changed=merged.count(UpsertOutcome.CHANGED),
+        unchanged=merged.count(UpsertOutcome.UNCHANGED),
         quarantined=sum(t.quarantined for t in rounds),
     )
+
+
+def _problems(rounds: list[AnswerTally]) -> tuple[str, ...]:
+    """What went wrong, leaving out the cuts the next query of the fetch continued."""
+    kept = [t for t in rounds[:-1] if t.complete] + rounds[-1:]
+    return tuple(p for t in kept for p in t.problems)

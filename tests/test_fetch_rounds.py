@@ -11,6 +11,7 @@ portal's cursor must never pass one that is not.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ from desktop_app.emulators.portal import Fault, PortalEmulator
 from desktop_app.emulators.portal import bitrix_messages as words
 from desktop_app.emulators.portal.onec_node import OneCNode
 from desktop_app.emulators.world import World
-from desktop_app.services import fetch_service
+from desktop_app.services import fetch_rounds
 from desktop_app.services.fetch_service import FetchReport, FetchStage, fetch_orders
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
@@ -38,7 +39,7 @@ BURST = 600
 @pytest.fixture(autouse=True)
 def _no_pause(monkeypatch: pytest.MonkeyPatch) -> None:
     """The emulator runs on a fake clock here: its seconds move only when a test says so."""
-    monkeypatch.setattr(fetch_service, "BOUNDARY_PAUSE", 0.0, raising=False)
+    monkeypatch.setattr(fetch_rounds, "BOUNDARY_PAUSE", 0.0)
 
 
 @pytest.fixture
@@ -68,7 +69,10 @@ def fetch(
     **options: object,
 ) -> FetchReport:
     page = APP if mode is PortalMode.OWN_PAGE else ONEC
-    settings = PortalSettings(url=portal.page_url(page), user="exchange", mode=mode)
+    retries = int(options.pop("retries", 3))  # type: ignore[call-overload]
+    settings = PortalSettings(
+        url=portal.page_url(page), user="exchange", mode=mode, retries=retries
+    )
     return fetch_orders(settings, "secret", database, tmp_path / "work", **options)  # type: ignore[arg-type]
 
 
@@ -297,3 +301,49 @@ def test_a_fetch_between_1c_query_and_its_success(
     finally:
         node.close()
         portal.stop()
+
+
+# --- a large answer that breaks off again and again (issue 14, point 13) ------------------
+
+
+def test_a_large_answer_cut_at_every_try_keeps_the_orders_that_came_whole(
+    tmp_path: Path, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Too large to follow while downloading (read by several processes once it is in)."""
+    from desktop_app.adapters.portal.exchange_errors import PortalTruncatedError
+    from desktop_app.services import parallel_reading
+
+    monkeypatch.setattr(parallel_reading, "MIN_BYTES", 0)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    with PortalEmulator(WORLD, orders=60) as portal:
+        portal.inject(Fault("query", "truncate", times=10))
+        with pytest.raises(PortalTruncatedError, match="сохранены"):
+            fetch(portal, database, tmp_path, retries=1)
+        kept = stored(database)
+        assert 0 < len(kept) < 60  # the first half of each try, stored whole
+        assert portal.committed_time() is None
+        portal.clear_faults()
+        final = fetch(portal, database, tmp_path)
+        assert final.complete and final.confirmed
+        assert stored(database) == set(portal.order_updates())
+        assert final.new == 60 - len(kept) and final.unchanged == len(kept)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
+def test_a_fetch_killed_after_its_first_round_loses_nothing(tmp_path: Path) -> None:
+    """SIGKILL between the rounds of an export PHP cuts at 250 orders out of 600."""
+    from test_fetch_crash import configure, fetch_again, kill_at, stored_ids
+
+    data_dir = tmp_path / "data"
+    with PortalEmulator(WORLD, orders=0, time_limit_orders=250) as portal:
+        portal.add_orders(BURST)  # one DATE_UPDATE second for all of them
+        configure(data_dir, portal)
+        kill_at(data_dir, tmp_path, "storing", 250)  # round 1 committed, round 2 not asked
+        assert portal.committed_time() is None
+        assert len(stored_ids(data_dir)) == 250
+        rerun = fetch_again(data_dir)
+        assert rerun.returncode == 0, rerun.stderr
+        final = stored_ids(data_dir)
+        assert sorted(final) == sorted(portal.order_updates())
+        assert len(final) == len(set(final)) == BURST
+        assert portal.exported_ids() == frozenset(final)

@@ -8,6 +8,9 @@ the ordinary way instead:
 
 - the answer is zipped, empty, or a text refusal (`failure`) — known only once it is all in;
 - the download broke off — it is repeated in a new portal session, with the client's retries;
+  before each repeat the orders that came whole are stored (`_keep_what_came`), so an answer
+  too large to follow (read by several processes once it is in) that breaks off again and
+  again still leaves what it brought, where it used to leave nothing;
 - the XML broke — the finished file is read again so that the documents after the broken one
   are kept (the salvage needs the whole file);
 - the answer is large (Content-Length) — then several processes read the finished file
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +41,8 @@ from typing import Protocol
 from desktop_app.adapters.portal.commerceml_reader import (
     CommerceMLReader,
     NotCommerceMLError,
+    ReadItem,
+    ReadOrder,
     StreamedReadError,
     read_commerceml,
 )
@@ -47,6 +53,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalEmptyAnswerError,
     PortalPageError,
     PortalRefusedError,
+    PortalTruncatedError,
 )
 from desktop_app.adapters.portal.exchange_transport import RETRYABLE, DownloadedAnswer
 from desktop_app.adapters.portal.growing_file import (
@@ -144,7 +151,7 @@ def _receive(
                 client.abort_download()
     if streamed:
         return Received(result[0][0], _php_died(target))
-    answer = _finished_answer(client, folder, target, state, result, downloaded, cancel)
+    answer = _finished_answer(client, target, state, result, sink, downloaded, cancel)
     reader = _reader(answer.path, answer.charset)
     shares = workers_for(answer.path.stat().st_size)
     if shares > 1:
@@ -203,10 +210,10 @@ def _follow(target: Path, state: DownloadState, sink: AnswerSink, stop: threadin
 
 def _finished_answer(
     client: ExchangeClient,
-    folder: Path,
     target: Path,
     state: DownloadState,
     result: list[tuple[int, str | None]],
+    sink: AnswerSink,
     downloaded: Downloaded,
     cancel: threading.Event | None,
 ) -> DownloadedAnswer:
@@ -219,9 +226,47 @@ def _finished_answer(
         return client.inspect(target, received, charset)
     if not isinstance(error, RETRYABLE):
         raise error
-    log.info("the answer broke off (%r); asking again in a new portal session", error)
-    client.relogin()
-    return client.query(folder, progress=downloaded, cancel=cancel)
+    _keep_what_came(target, state, sink)
+    tries = max(1, client.connection.retries)
+    pause = client.connection.backoff
+    for attempt in range(1, tries + 1):
+        log.info("the answer broke off (%r); asking again in a new portal session", error)
+        client.relogin()
+        again = DownloadState(cancel)
+        try:
+            received, charset = client.download(target, downloaded, cancel, again)
+        except RETRYABLE as cut:
+            _keep_what_came(target, again, sink)
+            if attempt == tries:
+                raise PortalTruncatedError(
+                    "Ответ портала на запрос заказов оборвался при каждой попытке; заказы, "
+                    "полученные целиком до обрыва, сохранены, подтверждение не отправлено."
+                ) from None
+            error = cut
+            time.sleep(pause)
+            pause *= 2
+            continue
+        return client.inspect(target, received, charset)
+    raise AssertionError("unreachable")  # pragma: no cover - the last attempt raises
+
+
+class _WholeOrders(CommerceMLReader):
+    """The orders of a cut answer that came whole; its cut end is the repeat's business."""
+
+    def __iter__(self) -> Iterator[ReadItem]:
+        return (item for item in super().__iter__() if isinstance(item, ReadOrder))
+
+
+def _keep_what_came(target: Path, state: DownloadState, sink: AnswerSink) -> None:
+    """Store the orders a broken download brought whole, before the answer is asked again."""
+    try:
+        reader = _WholeOrders(
+            target, fallback_encoding=state.charset, line_properties=KEEP_LINE_PROPERTIES
+        )
+    except (NotCommerceMLError, OSError):
+        return  # nothing readable came: a text refusal, an empty file, a zip cut short
+    with target.open("rb") as handle, target.open("rb") as scan:
+        sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
 
 
 def _reader(path: Path, charset: str | None) -> CommerceMLReader:

@@ -55,23 +55,19 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalError,
 )
 from desktop_app.adapters.portal.exchange_transport import PortalConnection
-from desktop_app.services import page_warnings
+from desktop_app.services import fetch_rounds, page_warnings
 from desktop_app.services.answer_intake import receive_answer
 from desktop_app.services.answer_store import AnswerTally, SourceBytes, store_answer, store_chunks
 from desktop_app.services.page_notes import load_notes, observe, save_notes
 from desktop_app.services.prepared_chunks import Chunk, Ending
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
-from desktop_app.store.order_repository import FetchCounts, OrderRepository, UpsertOutcome
+from desktop_app.store.order_repository import OrderRepository
 
 log = logging.getLogger(__name__)
 MAX_ROUNDS = 20
 """Queries per fetch at most, a safety net: the next query is asked only while the last one
 brought orders new to this fetch, which ends a fetch of a handful of orders within three."""
-BOUNDARY_PAUSE = 1.0
-"""Seconds between the start of the last query that brought orders and the closing query
-that must bring none: DATE_UPDATE has whole seconds, so the closing query then runs in a
-later second than any order the previous one exported (see `_close_the_second`)."""
 
 
 class FetchStage(StrEnum):
@@ -160,7 +156,7 @@ def fetch_orders(
                         "Получение заказов отменено; подтверждение не отправлено."
                     )
                 if rounds and rounds[-1].complete:
-                    _close_the_second(started)
+                    fetch_rounds.close_the_second(started)
                 started = time.monotonic()
                 tally = AnswerTally()
                 stored_before = sum(len(t.outcomes) for t in rounds)
@@ -176,7 +172,7 @@ def fetch_orders(
                 received += answer.bytes
                 rounds.append(tally)
                 repository.finish_fetch(
-                    fetch_id, "stored", counts=_counts(rounds), answer_bytes=received
+                    fetch_id, "stored", counts=fetch_rounds.counts(rounds), answer_bytes=received
                 )
                 fresh = tally.fresh(seen)
                 seen |= tally.received()
@@ -205,7 +201,7 @@ def fetch_orders(
         warnings.append(page_warnings.missing_words(missing))
     for warning in warnings:
         log.warning("fetch %s: %s", fetch_id, warning)
-    counts = _counts(rounds)
+    counts = fetch_rounds.counts(rounds)
     complete = rounds[-1].complete  # a cut answer was continued by the next query
     result = FetchReport(
         fetch_id=fetch_id,
@@ -216,44 +212,13 @@ def fetch_orders(
         received_bytes=received,
         confirmed=own_page and complete and not refused,
         complete=complete,
-        problems=_problems(rounds),
+        problems=fetch_rounds.problems_left(rounds),
         queries=len(rounds),
         sessid_asked=client.sessid_asked,
         warnings=tuple(warnings),
     )
     report(FetchStage.DONE, result.stored, result.stored)
     return result
-
-
-def _exchange_log(rounds: list[AnswerTally]) -> bool | None:
-    """What the closing query says of the core: nothing at all — it logs what it sent (newer
-    core); only orders already received — it re-serves its boundary order (older core)."""
-    if len(rounds) < 2 or not (rounds[-2].complete and rounds[-2].documents):
-        return None
-    last = rounds[-1]
-    if not last.complete:
-        return None
-    if last.documents == 0:
-        return True
-    earlier = set().union(*(t.received() for t in rounds[:-1]))
-    return False if last.received() <= earlier else None
-
-
-def _close_the_second(previous_start: float) -> None:
-    """Wait, if need be, until the closing query runs in a later second than the last one.
-
-    `success` commits the DATE_UPDATE of the last order the session exported, and the next
-    exchange starts at that very second, skipping the orders of that second the site-wide
-    exchange log already has — whoever's query logged them (export.php,
-    `getLastOrderExported`). The committed second must therefore hold no order this fetch
-    has not stored: an order saved later in that same second and exported by a query whose
-    answer was then lost would be skipped for good. A query that brings nothing new, run
-    after that second is over, proves it: every order of the second was exported to this
-    session and stored before `success`.
-    """
-    wait = previous_start + BOUNDARY_PAUSE - time.monotonic()
-    if wait > 0:
-        time.sleep(wait)
 
 
 def _remember(
@@ -267,7 +232,7 @@ def _remember(
         sessid_asked=sessid_asked,
         refused=refused,
         now=dt.datetime.now(dt.UTC),
-        exchange_log=_exchange_log(rounds),
+        exchange_log=fetch_rounds.exchange_log_seen(rounds),
     )
     try:
         save_notes(folder, notes)
@@ -301,23 +266,3 @@ class _RoundSink:
             self.repository, self.fetch_id, parts, self.tally,
             stored=self._stored, cancel=self.cancel,
         )  # fmt: skip
-
-
-def _counts(rounds: list[AnswerTally]) -> FetchCounts:
-    """Each order once, as what it was first (a cut answer's orders come again, unchanged)."""
-    merged = AnswerTally()
-    for tally in rounds:
-        for portal_id, outcome in tally.outcomes.items():
-            merged.record(portal_id, outcome)
-    return FetchCounts(
-        new=merged.count(UpsertOutcome.NEW),
-        changed=merged.count(UpsertOutcome.CHANGED),
-        unchanged=merged.count(UpsertOutcome.UNCHANGED),
-        quarantined=sum(t.quarantined for t in rounds),
-    )
-
-
-def _problems(rounds: list[AnswerTally]) -> tuple[str, ...]:
-    """What went wrong, leaving out the cuts the next query of the fetch continued."""
-    kept = [t for t in rounds[:-1] if t.complete] + rounds[-1:]
-    return tuple(p for t in kept for p in t.problems)

@@ -27,6 +27,8 @@ from desktop_app.emulators.portal.onec_node import OneCNode
 from desktop_app.emulators.world import World
 from desktop_app.services import fetch_rounds
 from desktop_app.services.fetch_service import FetchReport, FetchStage, fetch_orders
+from desktop_app.services.page_notes import PageNotes, load_notes
+from desktop_app.services.portal_check import findings
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
 from desktop_app.store.queue_repository import QueueRepository
@@ -148,6 +150,11 @@ def test_600_orders_in_one_second_cut_by_the_time_limit_are_all_stored(
         assert report.new == BURST and report.complete and report.confirmed
         assert report.quarantined == 0
         assert portal.exported_ids() == frozenset(portal.order_updates())
+        notes = load_notes(tmp_path, portal.page_url(APP))
+        assert notes.php_died_at is not None and notes.exchange_log is True
+        settings = PortalSettings(url=portal.page_url(APP), user="exchange")
+        advice = findings(settings, secure=False, rights_checked=True, notes=notes).advice
+        assert any("max_execution_time" in line for line in advice), advice
         clock.tick()
         added = portal.add_orders(3)
         later = fetch(portal, database, tmp_path)
@@ -234,9 +241,6 @@ def test_1c_missing_the_orders_of_its_boundary_second_is_told_by_check_portal(
     its query marks those orders exported at 1C's bound second, and 1C's next exchange
     skips them. It cannot be prevented from the app, so `check portal` says what to change.
     """
-    from desktop_app.services.page_notes import load_notes
-    from desktop_app.services.portal_check import findings
-
     portal = burst_portal(clock, 700, orders_per_query=250)
     node = OneCNode(portal.page_url(ONEC), portal.user, portal.password, version="2.08")
     try:
@@ -276,8 +280,6 @@ def test_a_fetch_between_1c_query_and_its_success(
     clock: FakeClock, database: Database, tmp_path: Path, mode: PortalMode
 ) -> None:
     """Peek on 1C's page rewrites the page's export time, which 1C's success then commits."""
-    from desktop_app.services.portal_check import findings
-
     portal = burst_portal(clock, 5)
     node = OneCNode(portal.page_url(ONEC), portal.user, portal.password)
     try:
@@ -294,8 +296,6 @@ def test_a_fetch_between_1c_query_and_its_success(
             return
         assert set(added).isdisjoint(later.received)  # 1C committed the app's time
         settings = PortalSettings(url=portal.page_url(ONEC), user="exchange", mode=mode)
-        from desktop_app.services.page_notes import PageNotes
-
         advice = findings(settings, secure=False, rights_checked=True, notes=PageNotes("")).advice
         assert any("отдельной странице" in line for line in advice)
     finally:

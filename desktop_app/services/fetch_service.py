@@ -140,6 +140,7 @@ def fetch_orders(
     rounds: list[AnswerTally] = []
     received = 0
     refused = False
+    php_died = False
     client = ExchangeClient(connection_for(settings, password))
     try:
         with client:
@@ -170,6 +171,7 @@ def fetch_orders(
                     cancel=cancel,
                 )
                 received += answer.bytes
+                php_died = php_died or answer.php_died
                 rounds.append(tally)
                 repository.finish_fetch(
                     fetch_id, "stored", counts=fetch_rounds.counts(rounds), answer_bytes=received
@@ -191,11 +193,13 @@ def fetch_orders(
                     repository.finish_fetch(fetch_id, "confirmed")
     except (PortalError, FetchCancelledError) as error:
         repository.finish_fetch(fetch_id, "failed", error=str(error))
-        _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused)
+        _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused, php_died)
         raise
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
-    missing = _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused)
+    missing = _remember(
+        settings.url, work_dir.parent, rounds, client.sessid_asked, refused, php_died
+    )
     warnings = [page_warnings.refused_words()] if refused else []
     if missing:
         warnings.append(page_warnings.missing_words(missing))
@@ -222,7 +226,12 @@ def fetch_orders(
 
 
 def _remember(
-    url: str, folder: Path, rounds: list[AnswerTally], sessid_asked: bool, refused: bool
+    url: str,
+    folder: Path,
+    rounds: list[AnswerTally],
+    sessid_asked: bool,
+    refused: bool,
+    php_died: bool,
 ) -> tuple[int, ...]:
     """Update the page notes with this fetch; the orders it found missing."""
     received = set().union(*(t.received() for t in rounds)) if rounds else set()
@@ -233,6 +242,7 @@ def _remember(
         refused=refused,
         now=dt.datetime.now(dt.UTC),
         exchange_log=fetch_rounds.exchange_log_seen(rounds),
+        php_died=php_died,
     )
     try:
         save_notes(folder, notes)

@@ -10,6 +10,8 @@ each one leaves its observations here — `portal-page.json` in the data folder,
 - whether the core keeps the site-wide exchange log (a query after a whole answer brought
   nothing) or re-serves its last order (an older core): `check portal` warns about the
   log's boundary second, which costs 1C orders that no page can protect;
+- when PHP last died part-way through the export (time or memory limit), which the fetch
+  then continued in the same session;
 - the highest numeric `Ид` received so far, and the orders above it that a later fetch
   found missing: Bitrix numbers orders in sequence (b_sale_order.ID), so a gap below the
   newest order received means orders that were exported to someone else, or written back
@@ -46,6 +48,7 @@ class PageNotes:
     missing_at: dt.datetime | None = None
     exchange_log: bool | None = None
     """True: a newer core with the exchange log; False: an older one; None: not seen yet."""
+    php_died_at: dt.datetime | None = None
 
 
 def missing_ids(highest_before: int | None, received: Iterable[str]) -> tuple[int, ...]:
@@ -65,6 +68,7 @@ def observe(
     refused: bool,
     now: dt.datetime,
     exchange_log: bool | None = None,
+    php_died: bool = False,
 ) -> tuple[PageNotes, tuple[int, ...]]:
     """The notes after one fetch, and the orders it found missing (if any)."""
     ids = list(received)
@@ -82,6 +86,7 @@ def observe(
         missing=missing or notes.missing,
         missing_at=now if missing else notes.missing_at,
         exchange_log=notes.exchange_log if exchange_log is None else exchange_log,
+        php_died_at=now if php_died else notes.php_died_at,
     )
     return changed, missing
 
@@ -104,6 +109,7 @@ def load_notes(folder: Path, url: str) -> PageNotes:
             missing=tuple(int(n) for n in raw.get("missing", ())),
             missing_at=_moment(raw.get("missing_at")),
             exchange_log=_flag(raw.get("exchange_log")),
+            php_died_at=_moment(raw.get("php_died_at")),
         )
     except (TypeError, ValueError):
         return PageNotes(url)
@@ -121,6 +127,7 @@ def save_notes(folder: Path, notes: PageNotes) -> None:
         "missing": list(notes.missing),
         "missing_at": _text(notes.missing_at),
         "exchange_log": notes.exchange_log,
+        "php_died_at": _text(notes.php_died_at),
     }
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / (NOTES_FILE + ".tmp")

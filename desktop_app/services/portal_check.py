@@ -20,6 +20,10 @@ answer is bad (`advice`, for the portal administrator):
    versioned exchange) runs out; with INTERVAL 0 it exports everything in one step. In peek
    mode on 1C's own page every query also rewrites that page's `last_export_time_`
    (component.php, mode=query), which 1C's `success` then commits.
+5. Did PHP cut the export short? The app's export is unversioned, so INTERVAL never cuts
+   it, but php.ini's max_execution_time does unless the component's INTERVAL parameter is 0
+   (then it calls `set_time_limit(0)`, component.php): the fetch goes on in the same session,
+   yet each cut is a chance to lose the answer at its worst moment.
 
 `findings` is pure: the probe's answers and the notes in, the sentences out.
 """
@@ -65,6 +69,7 @@ def findings(
     _secure(secure, rights_checked, notes, facts, advice)
     _interference(notes, facts, advice)
     _boundary(settings, notes, facts, advice)
+    _php_limit(notes, facts, advice)
     return PageFindings(tuple(facts), tuple(dict.fromkeys(advice)))
 
 
@@ -190,4 +195,19 @@ def _boundary(
         "секунды, уже полученные программой, — на любой странице и в любом режиме; задайте "
         "у компонента bitrix:sale.export.1c на странице обмена 1С параметр INTERVAL = 0 "
         "(выгрузка за один шаг) и сверяйте заказы программы с 1С."
+    )
+
+
+def _php_limit(notes: PageNotes, facts: list[str], advice: list[str]) -> None:
+    if notes.php_died_at is None:
+        return
+    facts.append(
+        f"При получении {when(notes.php_died_at)} PHP на сайте прервал выгрузку заказов "
+        "(ограничение времени или памяти), и программа дозапросила остальное."
+    )
+    advice.append(
+        "Чтобы выгрузка для программы не прерывалась, задайте у компонента "
+        "bitrix:sale.export.1c на странице программы параметр INTERVAL = 0 (тогда компонент "
+        "снимает ограничение времени PHP) или увеличьте на сайте max_execution_time и "
+        "memory_limit PHP."
     )

@@ -8,6 +8,9 @@ the ordinary way instead:
 
 - the answer is zipped, empty, or a text refusal (`failure`) — known only once it is all in;
 - the download broke off — it is repeated in a new portal session, with the client's retries;
+  before each repeat the orders that came whole are stored (`_keep_what_came`), so an answer
+  too large to follow (read by several processes once it is in) that breaks off again and
+  again still leaves what it brought, where it used to leave nothing;
 - the XML broke — the finished file is read again so that the documents after the broken one
   are kept (the salvage needs the whole file);
 - the answer is large (Content-Length) — then several processes read the finished file
@@ -15,19 +18,31 @@ the ordinary way instead:
 
 Orders stored before such a fall-back are stored again, harmlessly (an upsert), and counted
 once. Nothing here sends `success`: that is the fetch service's decision, after this returns.
+
+An answer that ends early without a transport error is either PHP dying part-way through the
+export (memory, max_execution_time: the orders written so far, then PHP's own error text)
+or a connection closed early on an answer that announced no length. Only the first is worth
+continuing in the same portal session — that session's cursor stops right after the last
+order PHP wrote, and PHP logs an order only after writing it whole; after the second, the
+site has logged orders this client never read, and the same session would skip them.
+`Received.php_died` says which it was, from the answer's last bytes.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from desktop_app.adapters.portal.commerceml_reader import (
     CommerceMLReader,
     NotCommerceMLError,
+    ReadItem,
+    ReadOrder,
     StreamedReadError,
     read_commerceml,
 )
@@ -38,6 +53,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalEmptyAnswerError,
     PortalPageError,
     PortalRefusedError,
+    PortalTruncatedError,
 )
 from desktop_app.adapters.portal.exchange_transport import RETRYABLE, DownloadedAnswer
 from desktop_app.adapters.portal.growing_file import (
@@ -50,11 +66,22 @@ from desktop_app.services.parallel_reading import read_shares, workers_for
 from desktop_app.services.prepared_chunks import Chunk, Ending
 
 log = logging.getLogger(__name__)
+PHP_FATAL_MARKS = (b"Fatal error</b>:", b"Fatal error:")
+"""How PHP ends a page it died on, with display_errors on (HTML) or off-to-the-page (text)."""
+TAIL_BYTES = 8 * 1024
 
 KEEP_LINE_PROPERTIES = False
 """Each line keeps only its kind; Bitrix's technical basket properties stay in the stored
 source bytes of the document (every byte the portal sent is kept there)."""
 Downloaded = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """What one query brought in: its size, and whether PHP died while exporting it."""
+
+    bytes: int
+    php_died: bool = False
 
 
 class AnswerSink(Protocol):
@@ -72,8 +99,8 @@ def receive_answer(
     *,
     downloaded: Downloaded,
     cancel: threading.Event | None = None,
-) -> int:
-    """Query once and pass the answer to `sink`; the number of bytes received.
+) -> Received:
+    """Query once and pass the answer to `sink`; what was received.
 
     Again when the portal refused the query for something the client can then supply: the
     sessid of a site in secure mode (sent from then on), or a login where logging in on the
@@ -96,7 +123,7 @@ def _receive(
     *,
     downloaded: Downloaded,
     cancel: threading.Event | None,
-) -> int:
+) -> Received:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "portal-answer.xml"
     state = DownloadState(cancel)
@@ -123,8 +150,8 @@ def _receive(
                 stop.set()
                 client.abort_download()
     if streamed:
-        return result[0][0]
-    answer = _finished_answer(client, folder, target, state, result, downloaded, cancel)
+        return Received(result[0][0], _php_died(target))
+    answer = _finished_answer(client, target, state, result, sink, downloaded, cancel)
     reader = _reader(answer.path, answer.charset)
     shares = workers_for(answer.path.stat().st_size)
     if shares > 1:
@@ -133,7 +160,18 @@ def _receive(
     else:
         with answer.path.open("rb") as handle, answer.path.open("rb") as scan:
             sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
-    return answer.received_bytes
+    return Received(answer.received_bytes, _php_died(answer.path))
+
+
+def _php_died(path: Path) -> bool:
+    """Whether the answer ends in PHP's fatal error text (see the module docstring)."""
+    try:
+        with path.open("rb") as handle:
+            handle.seek(max(0, path.stat().st_size - TAIL_BYTES))
+            tail = handle.read()
+    except OSError:
+        return False
+    return any(mark in tail for mark in PHP_FATAL_MARKS)
 
 
 def _follow(target: Path, state: DownloadState, sink: AnswerSink, stop: threading.Event) -> bool:
@@ -172,10 +210,10 @@ def _follow(target: Path, state: DownloadState, sink: AnswerSink, stop: threadin
 
 def _finished_answer(
     client: ExchangeClient,
-    folder: Path,
     target: Path,
     state: DownloadState,
     result: list[tuple[int, str | None]],
+    sink: AnswerSink,
     downloaded: Downloaded,
     cancel: threading.Event | None,
 ) -> DownloadedAnswer:
@@ -188,9 +226,47 @@ def _finished_answer(
         return client.inspect(target, received, charset)
     if not isinstance(error, RETRYABLE):
         raise error
-    log.info("the answer broke off (%r); asking again in a new portal session", error)
-    client.relogin()
-    return client.query(folder, progress=downloaded, cancel=cancel)
+    _keep_what_came(target, state, sink)
+    tries = max(1, client.connection.retries)
+    pause = client.connection.backoff
+    for attempt in range(1, tries + 1):
+        log.info("the answer broke off (%r); asking again in a new portal session", error)
+        client.relogin()
+        again = DownloadState(cancel)
+        try:
+            received, charset = client.download(target, downloaded, cancel, again)
+        except RETRYABLE as cut:
+            _keep_what_came(target, again, sink)
+            if attempt == tries:
+                raise PortalTruncatedError(
+                    "Ответ портала на запрос заказов оборвался при каждой попытке; заказы, "
+                    "полученные целиком до обрыва, сохранены, подтверждение не отправлено."
+                ) from None
+            error = cut
+            time.sleep(pause)
+            pause *= 2
+            continue
+        return client.inspect(target, received, charset)
+    raise AssertionError("unreachable")  # pragma: no cover - the last attempt raises
+
+
+class _WholeOrders(CommerceMLReader):
+    """The orders of a cut answer that came whole; its cut end is the repeat's business."""
+
+    def __iter__(self) -> Iterator[ReadItem]:
+        return (item for item in super().__iter__() if isinstance(item, ReadOrder))
+
+
+def _keep_what_came(target: Path, state: DownloadState, sink: AnswerSink) -> None:
+    """Store the orders a broken download brought whole, before the answer is asked again."""
+    try:
+        reader = _WholeOrders(
+            target, fallback_encoding=state.charset, line_properties=KEEP_LINE_PROPERTIES
+        )
+    except (NotCommerceMLError, OSError):
+        return  # nothing readable came: a text refusal, an empty file, a zip cut short
+    with target.open("rb") as handle, target.open("rb") as scan:
+        sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
 
 
 def _reader(path: Path, charset: str | None) -> CommerceMLReader:

@@ -9,15 +9,26 @@ The order of the steps is the whole point (GUIDE §3):
    (`answer_intake`);
 2. storing is batch by batch (each batch one transaction) and an idempotent upsert by the
    portal's `Ид`, so a repeat is harmless (`answer_store`);
-3. only when every batch is committed, and the answer was complete, and the portal page is
-   the app's own, `success` is sent — the portal's cursor never passes an order the store
-   has not committed. A crash anywhere before that just means the next fetch gets the same
-   orders again, and they come out "unchanged".
+3. only when every batch is committed, and the last answer was complete, and the portal
+   page is the app's own, `success` is sent — once, at the end — so the portal's cursor
+   never passes an order the store has not committed. A crash anywhere before that just
+   means the next fetch gets the same orders again, and they come out "unchanged".
 
-A query is repeated only while it brings orders this fetch has not stored yet (by Ид and
-version): an answer cut by the portal's INTERVAL goes on that way, and a portal that serves
-its last order again in every query (older cores: `>=DATE_UPDATE` without the exchange log)
-ends the fetch at its second query instead of its hundredth.
+A query is repeated while it brings orders this fetch has not stored yet (by Ид and
+version), in the same portal session, whose cursor goes on after the last order it exported:
+- after an answer PHP cut short (it died: max_execution_time, memory), the next query brings
+  the rest — a new session would start over and die at the same order again;
+- after a whole answer, one more query, a second later, must bring nothing: the committed
+  second then holds no order the store lacks. The newer core's exchange log is site-wide
+  and skips, at the bound second, every order any query exported (export.php,
+  `getLastOrderExported`), so an order of that second exported by a query whose answer
+  was lost would otherwise be skipped for good — this is why `success` is not sent after
+  each round. A portal that serves its last order again in every query (older cores:
+  `>=DATE_UPDATE` without the log) ends the fetch at that query too.
+An answer cut by the connection is asked again in a new session (the old one's cursor has
+passed orders that never arrived), which starts at the committed time. What no client can
+repair is an answer lost while continuing a cut export: its orders are logged at the second
+the new session's continuation starts from (the missing Ид are named).
 
 What the fetch notices about the page — the site demanded the sessid, `success` was
 refused because another client logged in on the page, orders that never came — is said in
@@ -30,6 +41,7 @@ import datetime as dt
 import logging
 import shutil
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -43,7 +55,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalError,
 )
 from desktop_app.adapters.portal.exchange_transport import PortalConnection
-from desktop_app.services import page_warnings
+from desktop_app.services import fetch_rounds, page_warnings
 from desktop_app.services.answer_intake import receive_answer
 from desktop_app.services.answer_store import AnswerTally, SourceBytes, store_answer, store_chunks
 from desktop_app.services.fetch_lock import single_fetch
@@ -53,7 +65,7 @@ from desktop_app.services.quarantine_reread import reread_quarantined
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
 from desktop_app.store.errors import DISK_ERRNOS, data_folder_error
-from desktop_app.store.order_repository import FetchCounts, OrderRepository, UpsertOutcome
+from desktop_app.store.order_repository import OrderRepository
 
 log = logging.getLogger(__name__)
 MAX_ROUNDS = 20
@@ -157,6 +169,7 @@ def _fetch_orders(
     rounds: list[AnswerTally] = []
     received = 0
     refused = False
+    php_died = False
     client = ExchangeClient(connection_for(settings, password))
     try:
         with client:
@@ -166,53 +179,64 @@ def _fetch_orders(
             else:
                 client.sign_in_on_each_request()  # peek: leave 1C's export session alone
             seen: set[str] = set()
+            started = 0.0
             for _round in range(MAX_ROUNDS):
+                if cancel is not None and cancel.is_set():
+                    raise FetchCancelledError(  # before the query: the site logs what it sends
+                        "Получение заказов отменено; подтверждение не отправлено."
+                    )
+                if rounds and rounds[-1].complete:
+                    fetch_rounds.close_the_second(started)
+                started = time.monotonic()
                 tally = AnswerTally()
                 stored_before = sum(len(t.outcomes) for t in rounds)
 
                 sink = _RoundSink(repository, fetch_id, tally, report, stored_before, cancel)
-                received += receive_answer(
+                answer = receive_answer(
                     client,
                     work_dir,
                     sink,
                     downloaded=lambda done, size: report(FetchStage.DOWNLOADING, done, size),
                     cancel=cancel,
                 )
+                received += answer.bytes
+                php_died = php_died or answer.php_died
                 rounds.append(tally)
                 repository.finish_fetch(
-                    fetch_id, "stored", counts=_counts(rounds), answer_bytes=received
+                    fetch_id, "stored", counts=fetch_rounds.counts(rounds), answer_bytes=received
                 )
-                if not tally.complete:
-                    break
-                if own_page:
-                    report(FetchStage.CONFIRMING, 0, None)
-                    try:
-                        client.success()
-                    except PortalConfirmationRefusedError as error:
-                        log.warning("fetch %s: %s", fetch_id, error.message)
-                        refused = True
-                        repository.finish_fetch(fetch_id, "stored")
-                        break
-                    repository.finish_fetch(fetch_id, "confirmed")
                 fresh = tally.fresh(seen)
                 seen |= tally.received()
                 if not fresh:
-                    break
+                    break  # nothing new: the boundary second is all stored (or no progress)
+                if not tally.complete and not answer.php_died:
+                    client.relogin()  # cut by the connection: the session would skip the rest
+            if own_page and rounds[-1].complete:
+                report(FetchStage.CONFIRMING, 0, None)
+                try:
+                    client.success()
+                except PortalConfirmationRefusedError as error:
+                    log.warning("fetch %s: %s", fetch_id, error.message)
+                    refused = True
+                else:
+                    repository.finish_fetch(fetch_id, "confirmed")
     except (PortalError, FetchCancelledError) as error:
         repository.finish_fetch(fetch_id, "failed", error=str(error))
-        _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused)
+        _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused, php_died)
         raise
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
-    missing = _remember(settings.url, work_dir.parent, rounds, client.sessid_asked, refused)
+    missing = _remember(
+        settings.url, work_dir.parent, rounds, client.sessid_asked, refused, php_died
+    )
     reread_quarantined(database)  # what an older reader put aside, read by today's
     warnings = [page_warnings.refused_words()] if refused else []
     if missing:
         warnings.append(page_warnings.missing_words(missing))
     for warning in warnings:
         log.warning("fetch %s: %s", fetch_id, warning)
-    counts = _counts(rounds)
-    complete = all(t.complete for t in rounds)
+    counts = fetch_rounds.counts(rounds)
+    complete = rounds[-1].complete  # a cut answer was continued by the next query
     result = FetchReport(
         fetch_id=fetch_id,
         new=counts.new,
@@ -222,7 +246,7 @@ def _fetch_orders(
         received_bytes=received,
         confirmed=own_page and complete and not refused,
         complete=complete,
-        problems=tuple(p for t in rounds for p in t.problems),
+        problems=fetch_rounds.problems_left(rounds),
         queries=len(rounds),
         sessid_asked=client.sessid_asked,
         warnings=tuple(warnings),
@@ -232,7 +256,12 @@ def _fetch_orders(
 
 
 def _remember(
-    url: str, folder: Path, rounds: list[AnswerTally], sessid_asked: bool, refused: bool
+    url: str,
+    folder: Path,
+    rounds: list[AnswerTally],
+    sessid_asked: bool,
+    refused: bool,
+    php_died: bool,
 ) -> tuple[int, ...]:
     """Update the page notes with this fetch; the orders it found missing."""
     received = set().union(*(t.received() for t in rounds)) if rounds else set()
@@ -242,6 +271,8 @@ def _remember(
         sessid_asked=sessid_asked,
         refused=refused,
         now=dt.datetime.now(dt.UTC),
+        exchange_log=fetch_rounds.exchange_log_seen(rounds),
+        php_died=php_died,
     )
     try:
         save_notes(folder, notes)
@@ -275,12 +306,3 @@ class _RoundSink:
             self.repository, self.fetch_id, parts, self.tally,
             stored=self._stored, cancel=self.cancel,
         )  # fmt: skip
-
-
-def _counts(rounds: list[AnswerTally]) -> FetchCounts:
-    return FetchCounts(
-        new=sum(t.count(UpsertOutcome.NEW) for t in rounds),
-        changed=sum(t.count(UpsertOutcome.CHANGED) for t in rounds),
-        unchanged=sum(t.count(UpsertOutcome.UNCHANGED) for t in rounds),
-        quarantined=sum(t.quarantined for t in rounds),
-    )

@@ -7,6 +7,11 @@ each one leaves its observations here — `portal-page.json` in the data folder,
 
 - when the site last refused a request for want of `sessid` (it is in secure mode);
 - how often `success` was answered `error` (another client logged in on the same page);
+- whether the core keeps the site-wide exchange log (a query after a whole answer brought
+  nothing) or re-serves its last order (an older core): `check portal` warns about the
+  log's boundary second, which costs 1C orders that no page can protect;
+- when PHP last died part-way through the export (time or memory limit), which the fetch
+  then continued in the same session;
 - the highest numeric `Ид` received so far, and the orders above it that a later fetch
   found missing: Bitrix numbers orders in sequence (b_sale_order.ID), so a gap below the
   newest order received means orders that were exported to someone else, or written back
@@ -41,6 +46,9 @@ class PageNotes:
     missing: tuple[int, ...] = ()
     """The orders the latest gap warning named."""
     missing_at: dt.datetime | None = None
+    exchange_log: bool | None = None
+    """True: a newer core with the exchange log; False: an older one; None: not seen yet."""
+    php_died_at: dt.datetime | None = None
 
 
 def missing_ids(highest_before: int | None, received: Iterable[str]) -> tuple[int, ...]:
@@ -59,6 +67,8 @@ def observe(
     sessid_asked: bool,
     refused: bool,
     now: dt.datetime,
+    exchange_log: bool | None = None,
+    php_died: bool = False,
 ) -> tuple[PageNotes, tuple[int, ...]]:
     """The notes after one fetch, and the orders it found missing (if any)."""
     ids = list(received)
@@ -75,6 +85,8 @@ def observe(
         refused_at=now if refused else notes.refused_at,
         missing=missing or notes.missing,
         missing_at=now if missing else notes.missing_at,
+        exchange_log=notes.exchange_log if exchange_log is None else exchange_log,
+        php_died_at=now if php_died else notes.php_died_at,
     )
     return changed, missing
 
@@ -96,6 +108,8 @@ def load_notes(folder: Path, url: str) -> PageNotes:
             refused_at=_moment(raw.get("refused_at")),
             missing=tuple(int(n) for n in raw.get("missing", ())),
             missing_at=_moment(raw.get("missing_at")),
+            exchange_log=_flag(raw.get("exchange_log")),
+            php_died_at=_moment(raw.get("php_died_at")),
         )
     except (TypeError, ValueError):
         return PageNotes(url)
@@ -112,6 +126,8 @@ def save_notes(folder: Path, notes: PageNotes) -> None:
         "refused_at": _text(notes.refused_at),
         "missing": list(notes.missing),
         "missing_at": _text(notes.missing_at),
+        "exchange_log": notes.exchange_log,
+        "php_died_at": _text(notes.php_died_at),
     }
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / (NOTES_FILE + ".tmp")
@@ -121,6 +137,10 @@ def save_notes(folder: Path, notes: PageNotes) -> None:
 
 def _int(value: object) -> int | None:
     return None if value is None else int(str(value))
+
+
+def _flag(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 def _moment(value: object) -> dt.datetime | None:

@@ -11,6 +11,19 @@ answer is bad (`advice`, for the portal administrator):
    ever refused for want of it.
 3. Did another client interfere? Only the fetches can see it (a refused `success`, orders
    that never came); the page notes (page_notes.py) keep what they saw.
+4. Can the app's queries cost 1C orders? On a newer core, yes, and no page or mode of the
+   app prevents it: the exchange log (`b_sale_exchange_log`) is the site's, not the page's,
+   and every query writes each order it exports into it; 1C's next exchange that starts at
+   the second where its last one stopped skips the orders of that second the log has
+   (sale/general/export.php, `getLastOrderExported`/`exportedLastExport`). 1C's exchange
+   stops mid-second when its step interval (the component's INTERVAL, 30 s by default for a
+   versioned exchange) runs out; with INTERVAL 0 it exports everything in one step. In peek
+   mode on 1C's own page every query also rewrites that page's `last_export_time_`
+   (component.php, mode=query), which 1C's `success` then commits.
+5. Did PHP cut the export short? The app's export is unversioned, so INTERVAL never cuts
+   it, but php.ini's max_execution_time does unless the component's INTERVAL parameter is 0
+   (then it calls `set_time_limit(0)`, component.php): the fetch goes on in the same session,
+   yet each cut is a chance to lose the answer at its worst moment.
 
 `findings` is pure: the probe's answers and the notes in, the sentences out.
 """
@@ -55,6 +68,8 @@ def findings(
     _page(settings, facts, advice)
     _secure(secure, rights_checked, notes, facts, advice)
     _interference(notes, facts, advice)
+    _boundary(settings, notes, facts, advice)
+    _php_limit(notes, facts, advice)
     return PageFindings(tuple(facts), tuple(dict.fromkeys(advice)))
 
 
@@ -77,7 +92,17 @@ def _page(settings: PortalSettings, facts: list[str], advice: list[str]) -> None
         f"у {ONEC_PAGE}, а курсор выгрузки у страниц с таким началом пути общий."
     )
     if peek:
-        facts.append("Режим peek: программа ничего не подтверждает и курсор 1С не двигает.")
+        facts.append(
+            "Режим peek: программа ничего не подтверждает, но каждый её запрос заказов "
+            "переписывает время выгрузки этой страницы, которое подтверждает обмен 1С."
+        )
+        advice.append(
+            "Если обмен 1С идёт в ту минуту, когда программа запрашивает заказы на его "
+            "странице, 1С подтвердит время запроса программы и пропустит заказы, сохранённые "
+            "между своим запросом и запросом программы; разместите компонент обмена "
+            "bitrix:sale.export.1c на отдельной странице для программы (например "
+            "/order_review/exchange.php) и переключите её в режим «своя страница»."
+        )
         return
     advice.append(
         "В режиме «своя страница» программа подтверждала бы получение на странице 1С и "
@@ -147,3 +172,42 @@ def _interference(notes: PageNotes, facts: list[str], advice: list[str]) -> None
             "Чужих подтверждений на этой странице программа не замечала "
             f"(получений с неё: {notes.fetches})."
         )
+
+
+def _boundary(
+    settings: PortalSettings, notes: PageNotes, facts: list[str], advice: list[str]
+) -> None:
+    if notes.exchange_log is False:
+        facts.append(
+            "Ядро сайта старое, без журнала обмена: последний выгруженный заказ приходит "
+            "снова, и запросы программы не мешают обмену 1С забрать свои заказы."
+        )
+        return
+    if notes.exchange_log is None:
+        return
+    facts.append(
+        "На сайте ведётся журнал обмена (b_sale_exchange_log), общий для всех страниц: "
+        "каждый заказ, отданный программе, в нём отмечен как выгруженный."
+    )
+    advice.append(
+        "Если обмен 1С останавливается посреди секунды, в которую на сайте сохранено много "
+        "заказов (истёк интервал шага INTERVAL), его следующий сеанс пропустит заказы этой "
+        "секунды, уже полученные программой, — на любой странице и в любом режиме; задайте "
+        "у компонента bitrix:sale.export.1c на странице обмена 1С параметр INTERVAL = 0 "
+        "(выгрузка за один шаг) и сверяйте заказы программы с 1С."
+    )
+
+
+def _php_limit(notes: PageNotes, facts: list[str], advice: list[str]) -> None:
+    if notes.php_died_at is None:
+        return
+    facts.append(
+        f"При получении {when(notes.php_died_at)} PHP на сайте прервал выгрузку заказов "
+        "(ограничение времени или памяти), и программа дозапросила остальное."
+    )
+    advice.append(
+        "Чтобы выгрузка для программы не прерывалась, задайте у компонента "
+        "bitrix:sale.export.1c на странице программы параметр INTERVAL = 0 (тогда компонент "
+        "снимает ограничение времени PHP) или увеличьте на сайте max_execution_time и "
+        "memory_limit PHP."
+    )

@@ -181,6 +181,19 @@ def salvage(reader: CommerceMLReader, error: etree.XMLSyntaxError) -> Iterator[R
             "следующие документы могли потеряться.",
         )
         return
+    if not chunks and root_end not in tail:
+        # PHP died before its first order (its cursor had nothing left but one order, say):
+        # the root never closed, so this answer is not the whole export either.
+        yield ReadProblem(
+            None,
+            None,
+            line,
+            column,
+            "truncated",
+            "Файл оборван до первого документа: конец файла не получен, документы могли "
+            "потеряться.",
+        )
+        return
     if explained:
         return
     code, _reason = _explain(error, prolog.encoding)

@@ -36,6 +36,12 @@ PHP_FATAL = (
 )
 """What PHP prints on a fatal error with display_errors on; Bitrix still answers HTTP 200."""
 
+TIME_LIMIT = (
+    "<br />\n<b>Fatal error</b>:  Maximum execution time of 30 seconds exceeded in "
+    "<b>/home/bitrix/www/bitrix/modules/sale/general/export.php</b> on line <b>1187</b><br />\n"
+)
+"""PHP's max_execution_time ending a long export (php.ini's limit; see exchange.py)."""
+
 NGINX_500 = (
     "<html>\r\n<head><title>500 Internal Server Error</title></head>\r\n<body>\r\n"
     "<center><h1>500 Internal Server Error</h1></center>\r\n<hr><center>nginx</center>\r\n"

@@ -57,6 +57,7 @@ class PortalEmulator(LoopbackEmulator):
         exchange_log: bool = True,
         secure_exchange: bool = False,
         use_temp_dir: bool = False,
+        time_limit_orders: int | None = None,
     ) -> None:
         """`orders_per_query` stands in for the INTERVAL time limit of a query made after
         `init&version=…`; `zip_answer` zips the query answer, which Bitrix never does.
@@ -66,12 +67,16 @@ class PortalEmulator(LoopbackEmulator):
         `exchange_log=False` is an older core without the exchange log, which re-serves the
         last order of each export in the next query; `secure_exchange=True` a site whose
         `secure_1c_exchange` someone already switched on; `use_temp_dir=True` a component
-        with USE_TEMP_DIR=Y, whose `init` does not wipe the shared upload folder."""
+        with USE_TEMP_DIR=Y, whose `init` does not wipe the shared upload folder.
+        `time_limit_orders`: PHP's max_execution_time ends every unversioned export after
+        that many orders (a fatal error after them), as on a site with many orders at once."""
         codec_names(encoding)  # refuse an encoding Bitrix cannot export in, now
         if language not in LANGUAGES:
             raise ValueError(f"the export is emulated in {LANGUAGES}, not {language!r}")
         if orders_per_query is not None and orders_per_query < 1:
             raise ValueError("orders_per_query must be at least 1")
+        if time_limit_orders is not None and time_limit_orders < 1:
+            raise ValueError("time_limit_orders must be at least 1")
         self.world = world
         self.user = user
         self.password = password
@@ -87,6 +92,7 @@ class PortalEmulator(LoopbackEmulator):
             lead_bytes=lead_bytes,
             exchange_log=exchange_log,
             use_temp_dir=use_temp_dir,
+            time_limit_orders=time_limit_orders,
         )
         store = OrdersStore(world, orders, self._clock())
         self._exchange = SaleExchange(store, self._clock, settings)

@@ -26,6 +26,12 @@ mirror; line numbers are those of component.php at commit 50d93970. Behaviour ke
   session value (lines 327-331). With `version` sent at init, the export is cut after
   `INTERVAL` seconds (30 by default, lines 284-291); the emulator cuts after
   `orders_per_query` orders instead.
+- An unversioned query (no `init&version=`, as Order Review asks) is never cut by INTERVAL
+  (`if version == '' INTERVAL = 0`, line 286), but the component calls `set_time_limit(0)`
+  only when its own INTERVAL parameter is 0 (line 30; the default option `1C_INTERVAL` is
+  30), so php.ini's max_execution_time still ends a long export: PHP dies part-way, the
+  orders written so far and the error text are sent, and the session cursor and the log
+  have moved for those orders — every time at about the same order (`time_limit_orders`).
 - The boundary second, two cores (`exchange_log`). Newer cores keep `b_sale_exchange_log`
   and skip the orders whose (ID, DATE_UPDATE) the log already has at the bound's exact
   second (`getLastOrderExported` + `exportedLastExport`/`Exchange::isEffected` in
@@ -34,6 +40,16 @@ mirror; line numbers are those of component.php at commit 50d93970. Behaviour ke
   `CSaleExport2` override of the core's method): the last order of every export — the one
   whose DATE_UPDATE became the bound — comes AGAIN in the next query of the same session
   and in the next exchange, however often one asks.
+  What is site-wide and what is not: `b_sale_exchange_log` rows carry no page and no
+  session (`ExchangeLogTable` map, sale/lib/exchange/internals/exchangelog.php), are
+  written by `CSaleExport::log` for each order AS IT IS EXPORTED (before the answer leaves,
+  whether or not it arrives, whatever `success` does later), and `getLastOrderExported`
+  reads them by DATE_UPDATE and direction only: an order any client's query exported is
+  skipped at that second by every page's next query. Per page: the cursor
+  (`last_export_time_*`, `export_session_*`). Per PHP session: LAST_ORDER_ID and the
+  version. `ManagerExport::deleteLoggingDate` (each query) drops log rows inserted more
+  than `SALE_EXCHANGE_DEBUG_INTERVAL_DAY` (1) days before the newest one's date; the
+  emulator's tests are shorter than a day and keep them all.
 - `mode=success` (lines 367-380): when `$_COOKIE[export_session_name_] ==
   export_session_id_` (loose PHP comparison: a page never checkauth-ed matches anything),
   copy `last_export_time_` to `last_export_time_committed_`, reset the session's
@@ -105,6 +121,9 @@ class ExchangeSettings:
     """The newer cores' exchange log; False: an older core that re-serves the boundary order."""
     use_temp_dir: bool = False
     """The component's USE_TEMP_DIR: each session uploads into its own temporary folder."""
+    time_limit_orders: int | None = None
+    """PHP's max_execution_time, as the number of orders an unversioned export writes before
+    PHP kills it (None: the limit is never reached)."""
 
 
 class SaleExchange:
@@ -198,7 +217,10 @@ class SaleExchange:
             if not (moment == since and number in logged)
         ]
         limit = self.settings.orders_per_query if session.version else None
-        if crash is not None:
+        killed_after = None if session.version else self.settings.time_limit_orders
+        if crash is None and killed_after is not None and len(rows) > killed_after:
+            crash, limit = words.TIME_LIMIT, killed_after  # max_execution_time, line 30
+        elif crash is not None:
             limit = min(limit or len(rows), len(rows) // 2)
         chosen = rows if limit is None else rows[:limit]
         for moment, number in chosen:

@@ -242,207 +242,227 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="39"/>
-        <source> с</source>
+        <location filename="../../desktop_app/ui/connection_form.py" line="41"/>
+        <source>Сколько самое большее ждать ответа целиком, даже если сервер присылает его по байту.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/connection_form.py" line="53"/>
+        <source> с</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="67"/>
         <source>оставьте пустым, чтобы не менять</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="57"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="71"/>
         <source>не нужен для обычного сертификата</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="61"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="75"/>
         <source>Выбрать файл сертификатов (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="66"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="80"/>
         <source>Проверить подключение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="72"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="91"/>
         <source>Адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="73"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="93"/>
         <source>Логин</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="74"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="94"/>
         <source>Пароль</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="77"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="97"/>
         <source>Сертификаты ЦС</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="85"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="105"/>
         <source>Файл сертификатов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="107"/>
         <source>Сертификаты (*.pem *.crt *.cer);;Все (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="98"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="121"/>
+        <source>Адрес начинается с http://: пароль и данные покупателей будут передаваться по сети незашифрованными — попросите администратора адрес с https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="135"/>
         <source>Проверяю…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="113"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="150"/>
         <source>Портал (обмен заказами 1С-Битрикс)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="117"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="154"/>
         <source>Своя страница обмена</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="121"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="158"/>
         <source>Страница 1С (peek)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="125"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="162"/>
         <source>Своя страница обмена: полученные заказы подтверждаются порталу, следующий обмен приносит только новые и изменённые.
 Страница 1С (peek): порталу ничего не подтверждается, курсор 1С не сдвигается.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="132"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="169"/>
         <source>Режим</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="139"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="178"/>
         <source> мин</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="140"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="179"/>
         <source>только вручную</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="141"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="214"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="180"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="257"/>
         <source>Ждать соединения</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="142"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="215"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="181"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="258"/>
         <source>Ждать ответа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="143"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="183"/>
+        <source>Шаг обмена целиком, не дольше</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="185"/>
         <source>Повторов при обрыве</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="144"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="186"/>
         <source>Получать заказы каждые</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="171"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="179"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="214"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="222"/>
         <source>Подключение к порталу работает: вход выполнен.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="174"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="217"/>
         <source>Что изменить администратору портала:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="183"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="226"/>
         <source>Укажите адрес страницы обмена и логин. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="189"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="232"/>
         <source>Введите пароль пользователя портала.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="193"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="236"/>
         <source>Портал не отвечает. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="197"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="240"/>
         <source>Портал не пустил: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="201"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="244"/>
         <source>Портал ответил не по протоколу: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="210"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="253"/>
         <source>1С:Управление торговлей 11 (OData)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="218"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="261"/>
+        <source>Запрос целиком, не дольше</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/connection_form.py" line="264"/>
         <source>пусто — та, что ставит новым партнёрам обмен с сайтом</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="221"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="267"/>
         <source>Группа доступа новых партнёров</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="246"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="293"/>
         <source>Подключение к 1С работает, в публикации OData есть всё нужное.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="251"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="298"/>
         <source>1С отвечает, но в публикации OData не хватает:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="256"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="303"/>
         <source>Укажите адрес публикации OData и логин. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="262"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="309"/>
         <source>Введите пароль пользователя 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="266"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="313"/>
         <source>1С не отвечает. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="270"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="317"/>
         <source>1С не пустила: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="274"/>
+        <location filename="../../desktop_app/ui/connection_form.py" line="321"/>
         <source>1С ответила ошибкой: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,33 +470,38 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="45"/>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="52"/>
         <source>Поток: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="62"/>
         <source>Ошибка в программе</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="58"/>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="65"/>
         <source>В программе произошла ошибка. Уже сохранённые заказы и решения не потеряны. Скопируйте подробности и отправьте их разработчикам вместе с журналом.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="72"/>
         <source>журнал не ведётся</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="73"/>
         <source>Журнал: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="78"/>
         <source>Скопировать подробности</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/crash_dialog.py" line="154"/>
+        <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -602,77 +627,77 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="48"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="49"/>
         <source>Счёт на оплату в XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="51"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="52"/>
         <source>Счета по заказам очереди в папку…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="54"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="55"/>
         <source>Список заказов в XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="71"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="72"/>
         <source>Выберите заказ в очереди.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="75"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="76"/>
         <source>Этот заказ известен только из 1С (портал его не отдал): строк заказа портала нет, счёт по нему выставляется в 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="82"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="83"/>
         <source>Счёт {0}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="93"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="94"/>
         <source>Заказы.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="102"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="103"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="127"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="129"/>
         <source>Счёт сохранён: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="130"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="132"/>
         <source>Счёт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="149"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="152"/>
         <source>Счета сохранены в {0}: {1} из {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="154"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="157"/>
         <source>Счета</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="170"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="174"/>
         <source>Список сохранён: {0} (заказов: {1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="175"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="179"/>
         <source>Список заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="195"/>
+        <location filename="../../desktop_app/ui/export_actions.py" line="199"/>
         <source>Экспорт в XLSX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,30 +746,30 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="51"/>
+        <location filename="../../desktop_app/ui/launch.py" line="52"/>
         <source>Подключения к порталу и 1С ещё не настроены.
 
 Показать демонстрацию? Она запускает встроенные портал 1С-Битрикс и 1С:УТ 11 с придуманными заказами и ничего не меняет на этом компьютере.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="57"/>
-        <location filename="../../desktop_app/ui/launch.py" line="102"/>
+        <location filename="../../desktop_app/ui/launch.py" line="58"/>
+        <location filename="../../desktop_app/ui/launch.py" line="103"/>
         <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="58"/>
+        <location filename="../../desktop_app/ui/launch.py" line="59"/>
         <source>Демонстрация</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="60"/>
+        <location filename="../../desktop_app/ui/launch.py" line="61"/>
         <source>Настроить подключения</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="62"/>
+        <location filename="../../desktop_app/ui/launch.py" line="63"/>
         <source>Выход</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,47 +777,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="60"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="61"/>
         <source>Order Review — проверка заказов с портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="62"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="63"/>
         <source> (демонстрация)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="85"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
         <source>Настройки…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="108"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="109"/>
         <source>Действия</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="118"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="119"/>
         <source>&amp;Файл</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="121"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
         <source>Выход</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="124"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
         <source>&amp;Заказы</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="127"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
         <source>&amp;Решение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="130"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
         <source>&amp;Экспорт</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1270,166 +1295,181 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="53"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="59"/>
         <source>Новый</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="54"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="60"/>
         <source>На проверке</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="55"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="61"/>
         <source>Решение принято</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="56"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="62"/>
         <source>Записан в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="57"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="63"/>
         <source>Отклонён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="58"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="64"/>
         <source>Ошибка</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="74"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="80"/>
         <source>Есть в 1С, не получен с портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="78"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="84"/>
         <source>1С загрузила этот заказ с сайта и отправила обратно раньше, чем программа его получила; портал больше не отдаёт его на страницу обмена, пока заказ не изменят на сайте. Проверяйте по данным 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="105"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="111"/>
         <source>ждёт записи в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="106"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="112"/>
         <source>записано в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="107"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="113"/>
         <source>отклонён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="108"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="114"/>
         <source>ошибка записи в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="228"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="266"/>
         <source>Проверка ИНН и КПП покупателя</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="232"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="270"/>
         <source>Состояние</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="233"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="271"/>
         <source>Дата</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="234"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="272"/>
         <source>Номер</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="235"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="273"/>
         <source>Покупатель</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="236"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="274"/>
         <source>ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="237"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="275"/>
         <source>Сумма</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="238"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="276"/>
         <source>Пров.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="239"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="277"/>
         <source>Решение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="264"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="304"/>
         <source> • изменён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="284"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="326"/>
         <source>Портал изменил заказ после того, как его начали проверять.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="288"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="330"/>
         <source>КПП {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="299"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="353"/>
         <source>Ошибка в ИНН или КПП покупателя: подробности в карточке заказа.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="302"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="356"/>
         <source>ИНН или КПП покупателя стоит проверить: см. карточку заказа.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="305"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="359"/>
         <source>ИНН и КПП покупателя верны.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="306"/>
+        <location filename="../../desktop_app/ui/queue_model.py" line="360"/>
         <source>Портал не прислал ИНН покупателя.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unread_words.py" line="15"/>
+        <source>Не прочитан</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unread_words.py" line="19"/>
+        <source>Программа не смогла прочитать этот документ с портала; портал считает его уже переданным и пришлёт снова, только если заказ изменят на сайте, поэтому его текст сохранён здесь и будет прочитан новой версией программы.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="58"/>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="61"/>
         <source>Поиск: номер, покупатель, ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="116"/>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="119"/>
         <source>Все ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="158"/>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="168"/>
         <source>Заказов: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="160"/>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="170"/>
         <source>Нет заказов</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/queue_panel.py" line="173"/>
+        <source>; не прочитано документов: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1520,53 +1560,78 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="78"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="79"/>
         <source>Выберите заказ в очереди слева.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="102"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="103"/>
         <source>Строки заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="104"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="105"/>
         <source>Свойства заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="106"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="107"/>
         <source>История</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="184"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="193"/>
         <source>Заказ № {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="186"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="195"/>
         <source>от {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="200"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="209"/>
         <source>В 1С (прочитано {0}): {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="202"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="211"/>
         <source>«Связать» или «Создать в 1С» предложат заменить его.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="235"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="244"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="238"/>
+        <location filename="../../desktop_app/ui/review_panel.py" line="247"/>
         <source>Отличается от карточки портала</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unread_view.py" line="44"/>
+        <source>Документ с портала № {0} не прочитан</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unread_view.py" line="46"/>
+        <source>(Ид {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unread_view.py" line="48"/>
+        <source>Причина: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unread_view.py" line="50"/>
+        <source>Портал считает этот заказ переданным и пришлёт его снова, только если заказ изменят на сайте; найдите его там по номеру, а текст документа ниже сохранён и будет прочитан заново, когда новая версия программы сможет его прочитать.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/unread_view.py" line="58"/>
+        <source>Текст документа не сохранён.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1581,27 +1646,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="32"/>
+        <source>Портал</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="32"/>
+        <source>1С</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="34"/>
+        <source>адрес</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/settings_dialog.py" line="35"/>
+        <source>логин</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="36"/>
+        <source>сертификаты ЦС</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="37"/>
+        <source>группа доступа новых партнёров</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="51"/>
         <source>Настройки подключения</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="42"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="58"/>
         <source>Пароли хранятся в системном хранилище паролей.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="44"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="60"/>
         <source>Демонстрация: пароли хранятся только в памяти и забываются при выходе.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="147"/>
         <source>Проверка не удалась: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="168"/>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="157"/>
+        <source>{0}: нужно {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="199"/>
         <source>Не удалось сохранить настройки: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1609,72 +1709,72 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="38"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="39"/>
         <source>не проверялся</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="39"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="40"/>
         <source>на связи</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="40"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="41"/>
         <source>не настроен</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="41"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="42"/>
         <source>нет пароля</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="42"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="43"/>
         <source>нет связи</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="43"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="44"/>
         <source>не принимает вход</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="44"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="45"/>
         <source>ошибка</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="68"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="80"/>
         <source>Отменить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="96"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="108"/>
         <source>Портал</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="96"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="108"/>
         <source>1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="104"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="116"/>
         <source>Ждут записи в 1С: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="108"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="120"/>
         <source>Заказы ещё не получены</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="114"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="126"/>
         <source>Последнее получение: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="168"/>
+        <location filename="../../desktop_app/ui/status_bar.py" line="180"/>
         <source>Отмена…</source>
         <translation type="unfinished"></translation>
     </message>

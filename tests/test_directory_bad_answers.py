@@ -151,3 +151,21 @@ def test_the_window_says_it_in_the_status_bar_and_opens_no_crash_dialog(
     assert message.startswith("Обновление справочника 1С: ") and words in message, message
     assert "Traceback" not in message and bugs == []
     assert copy_of(workspace.database) == before
+
+
+def test_names_longer_than_1c_allows_are_cut_and_said(onec: OneCEmulator, data: Path) -> None:
+    """A 50,000-character name cannot be 1C's (Description is 100 in УТ 11): the refresh
+    cuts it and says how many it cut."""
+    row = {"Ref_Key": KEY, "DataVersion": "AAAAAQAAAAA=", "Description": "Я" * 50_000}
+    body = json.dumps({"value": [row]}, ensure_ascii=False).encode("utf-8")
+    onec.inject(PageFault("answer", entity_set=COUNTERPARTIES, body=body, times=1))
+
+    result = cli(data, "directory", "refresh")
+
+    assert "Traceback" not in result.stderr
+    assert f"значений поля {COUNTERPARTIES}.Description длиннее, чем позволяет 1С: 1" in (
+        result.stdout
+    ), result.stdout + result.stderr
+    assert result.returncode == 0, result.stderr
+    # the row 1C never had was stored cut, then removed when the copy was reconciled
+    assert len(copy_in(data)[ONEC_COUNTERPARTIES.name]) == len(onec.entities(COUNTERPARTIES))

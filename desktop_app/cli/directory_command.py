@@ -168,6 +168,8 @@ def _refresh(args: argparse.Namespace, repository: Any, database: Any) -> int:
             print(f"  1С менялась во время чтения: сверено заново ({report.rechecks}).")
         if not report.complete:
             print(f"  {report.note}")
+    for line in session.client.cut_findings():  # values longer than 1C's own fields allow
+        print(line)
     if not link.known:
         print("Заказы 1С не прочитаны: не известно, где 1С хранит номер заказа сайта "
               "(проверить: check onec).")  # fmt: skip

@@ -153,6 +153,26 @@ def test_the_window_says_it_in_the_status_bar_and_opens_no_crash_dialog(
     assert copy_of(workspace.database) == before
 
 
+def test_the_window_gives_no_counts_for_a_copy_it_could_not_reconcile(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    """Pages that never add up to 1C's count (a proxy answering empty lists): the status bar
+    says the copy is incomplete, not «контрагентов 40» as if it were 1C's directory."""
+    workspace = filled_demo.workspace
+    assert workspace is not None
+    before = copy_of(workspace.database)
+    empty = json.dumps({"value": []}).encode()
+    filled_demo.onec.inject(PageFault("answer", entity_set=COUNTERPARTIES, body=empty, skip=1))
+    task = window.sync.refresh_directory()
+    assert task is not None
+    with qtbot.waitSignal(task.succeeded, timeout=60_000):
+        pass
+    message = window.status.currentMessage()
+    assert message.startswith("Справочник 1С прочитан не полностью"), message
+    assert "контрагентов" not in message
+    assert copy_of(workspace.database) == before
+
+
 def test_names_longer_than_1c_allows_are_cut_and_said(onec: OneCEmulator, data: Path) -> None:
     """A 50,000-character name cannot be 1C's (Description is 100 in УТ 11): the refresh
     cuts it and says how many it cut."""

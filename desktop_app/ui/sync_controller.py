@@ -246,10 +246,15 @@ class SyncController(QObject):
     def _refreshed(self, reports: list[RefreshReport]) -> None:
         self.status.set_reachability("onec", CheckResult(Reachability.OK))
         counts = {r.kind: r.rows for r in reports}
-        text = translate(
-            "SyncController", "Справочник 1С обновлён: партнёров {0}, контрагентов {1}."
-        ).format(counts.get("partners", 0), counts.get("counterparties", 0))
         notes = [report.note for report in reports if not report.complete]
+        if notes:  # an incomplete copy's row count is not 1C's: no figures to mislead
+            text = translate(
+                "SyncController", "Справочник 1С прочитан не полностью, копия с 1С не сверена."
+            )
+        else:
+            text = translate(
+                "SyncController", "Справочник 1С обновлён: партнёров {0}, контрагентов {1}."
+            ).format(counts.get("partners", 0), counts.get("counterparties", 0))
         text = " ".join([text, *notes])  # the service's words, as 1C's messages are shown
         log.info("directory refresh: %s", text)
         self.status.showMessage(text, 30_000)

@@ -1822,17 +1822,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="249"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="251"/>
+        <source>Справочник 1С прочитан не полностью, копия с 1С не сверена.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="255"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="261"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="266"/>
         <source>Обновление справочника 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="311"/>
+        <location filename="../../desktop_app/ui/sync_controller.py" line="316"/>
         <source>Проверка связи</source>
         <translation type="unfinished"></translation>
     </message>

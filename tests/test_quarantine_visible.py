@@ -313,3 +313,14 @@ def small_order_document(portal: PortalEmulator, tmp_path: Path) -> RawDocument:
         source = queue.source_document(portal_id)
     assert source is not None
     return RawDocument(portal_id, source)
+
+
+def test_the_fetch_summary_points_to_where_unread_documents_stay() -> None:
+    """They were confirmed with the rest of the answer: the summary says where to find them."""
+    from desktop_app.cli.fetch_command import _summary
+    from desktop_app.services.settings import PortalMode
+
+    report = FetchReport(fetch_id=1, new=3, quarantined=2, confirmed=True)
+    text = _summary(report, PortalMode.OWN_PAGE)
+    assert "не прочитано: 2" in text and "queue --state unread" in text
+    assert "queue --state" not in _summary(FetchReport(fetch_id=2, new=3), PortalMode.OWN_PAGE)

@@ -95,8 +95,10 @@ class _ProgressLine:
 def _summary(report: FetchReport, mode: settings.PortalMode) -> str:
     text = (
         f"Новых заказов: {report.new}, изменённых: {report.changed}, "
-        f"без изменений: {report.unchanged}, отложено из-за ошибок: {report.quarantined}."
+        f"без изменений: {report.unchanged}, не прочитано: {report.quarantined}."
     )
+    if report.quarantined:  # confirmed with the rest: the queue is where they stay visible
+        text += " Непрочитанные документы — в очереди: queue --state unread."
     if report.confirmed:
         return text + " Получение подтверждено порталу."
     if report.warnings and mode is settings.PortalMode.OWN_PAGE and report.complete:

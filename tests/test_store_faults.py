@@ -191,6 +191,7 @@ def test_damaged_database_stops_export_in_words_and_fetch_writes_nothing(
     assert _digest(path) == before
 
 
+@pytest.mark.expected_errors  # the damage found is logged as an ERROR on purpose
 def test_after_damage_is_reported_nothing_more_is_written(
     many_orders: tuple[PortalEmulator, Path],
 ) -> None:

@@ -23,6 +23,7 @@ from portal_helpers import APP, ONEC, Client, FakeClock, order_ids, save
 from desktop_app.adapters.portal.exchange_errors import FetchCancelledError
 from desktop_app.emulators.portal import Fault, PortalEmulator
 from desktop_app.emulators.portal import bitrix_messages as words
+from desktop_app.emulators.portal.faults import FaultKind
 from desktop_app.emulators.portal.onec_node import OneCNode
 from desktop_app.emulators.world import World
 from desktop_app.services import fetch_rounds
@@ -178,6 +179,50 @@ def test_600_orders_in_one_second_with_an_answer_cut_once_are_all_stored(
         assert len(stored(database)) == BURST
         assert report.complete and report.confirmed
         assert portal.exported_ids() == frozenset(portal.order_updates())
+    finally:
+        portal.stop()
+
+
+@pytest.mark.parametrize("loss", ["drop", "truncate"])
+def test_a_lost_answer_continuing_a_killed_export_is_named_and_not_confirmed_past(
+    clock: FakeClock, database: Database, tmp_path: Path, loss: FaultKind
+) -> None:
+    """PHP kills the export at 250 of 600 orders of one second; the continuation's answer is lost.
+
+    The core (export.php, `getLastOrderExported`/`exportedLastExport`) logs 251-500 at that
+    second as they are exported. From then on a query bound at that second skips them, and a
+    query bound earlier serves the second's orders by ID from the first and dies at 250 again:
+    no query reaches them while PHP's limit stands. So the fetch names them, confirms nothing
+    (a committed cursor at that second would pass them for good once a later order moves it),
+    and once the admin lifts the limit, a fetch from the old cursor receives all 600.
+    """
+    portal = burst_portal(clock, time_limit_orders=250)
+    try:
+        portal.inject(Fault("query", "latency", seconds=0))  # round 1: cut by PHP, as it is
+        portal.inject(Fault("query", loss))  # round 2, the continuation: its answer is lost
+        first = fetch(portal, database, tmp_path)
+        lost = set(portal.order_updates()) - stored(database)
+        assert lost, "the emulator no longer loses the continuation's orders"
+        assert not first.confirmed and portal.committed_time() is None
+        named = [w for w in first.warnings if "max_execution_time" in w]
+        assert named, first.warnings
+        shown = {int(n) for n in lost}
+        assert f"{min(shown)}–{max(shown)}" in named[0], named[0]
+        notes = load_notes(tmp_path, portal.page_url(APP))
+        assert set(notes.unreachable) == shown
+        settings = PortalSettings(url=portal.page_url(APP), user="exchange")
+        check = findings(settings, secure=False, rights_checked=True, notes=notes)
+        assert any(f"{min(shown)}–{max(shown)}" in line for line in check.facts), check.facts
+        clock.tick()
+        again = fetch(portal, database, tmp_path)  # nothing changed on the site: still held
+        assert not again.confirmed and portal.committed_time() is None
+        assert set(portal.order_updates()) - stored(database) == lost
+        portal.set_time_limit_orders(None)  # the admin follows the advice
+        clock.tick()
+        final = fetch(portal, database, tmp_path)
+        assert final.confirmed
+        assert stored(database) == set(portal.order_updates())
+        assert load_notes(tmp_path, portal.page_url(APP)).unreachable == ()
     finally:
         portal.stop()
 

@@ -82,6 +82,9 @@ class Received:
 
     bytes: int
     php_died: bool = False
+    reasked: bool = False
+    """The first answer broke off and this one came from a new portal session: what the
+    lost one exported is logged on the site, and the old session's cursor has passed it."""
 
 
 class AnswerSink(Protocol):
@@ -151,7 +154,7 @@ def _receive(
                 client.abort_download()
     if streamed:
         return Received(result[0][0], _php_died(target))
-    answer = _finished_answer(client, target, state, result, sink, downloaded, cancel)
+    answer, reasked = _finished_answer(client, target, state, result, sink, downloaded, cancel)
     reader = _reader(answer.path, answer.charset)
     shares = workers_for(answer.path.stat().st_size)
     if shares > 1:
@@ -160,7 +163,7 @@ def _receive(
     else:
         with answer.path.open("rb") as handle, answer.path.open("rb") as scan:
             sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
-    return Received(answer.received_bytes, _php_died(answer.path))
+    return Received(answer.received_bytes, _php_died(answer.path), reasked)
 
 
 def _php_died(path: Path) -> bool:
@@ -216,14 +219,15 @@ def _finished_answer(
     sink: AnswerSink,
     downloaded: Downloaded,
     cancel: threading.Event | None,
-) -> DownloadedAnswer:
-    """The whole answer on disk: the one just downloaded, or a fresh one when that broke."""
+) -> tuple[DownloadedAnswer, bool]:
+    """The whole answer on disk: the one just downloaded, or a fresh one (True) when that
+    broke."""
     error = state.error
     if isinstance(error, FetchCancelledError) or (cancel is not None and cancel.is_set()):
         raise FetchCancelledError("Получение заказов отменено; подтверждение не отправлено.")
     if error is None:
         received, charset = result[0]
-        return client.inspect(target, received, charset)
+        return client.inspect(target, received, charset), False
     if not isinstance(error, RETRYABLE):
         raise error
     _keep_what_came(target, state, sink)
@@ -246,7 +250,7 @@ def _finished_answer(
             time.sleep(pause)
             pause *= 2
             continue
-        return client.inspect(target, received, charset)
+        return client.inspect(target, received, charset), True
     raise AssertionError("unreachable")  # pragma: no cover - the last attempt raises
 
 

@@ -63,3 +63,33 @@ def problems_left(rounds: list[AnswerTally]) -> tuple[str, ...]:
     """What went wrong, leaving out the cuts the next query of the fetch continued."""
     kept = [t for t in rounds[:-1] if t.complete] + rounds[-1:]
     return tuple(p for t in kept for p in t.problems)
+
+
+def last_order(tally: AnswerTally) -> int | None:
+    """The numeric Ид of the last order an answer brought, in the answer's order."""
+    numbers = [int(portal_id) for portal_id in tally.outcomes if portal_id.isdigit()]
+    return numbers[-1] if numbers else None
+
+
+def orders_received(rounds: list[AnswerTally]) -> set[str]:
+    """Ид of the orders the rounds brought; a document put aside in a cut answer is no order
+    (it broke off with the answer)."""
+    kept = (set(t.outcomes) | (t.quarantined_ids if t.complete else set()) for t in rounds)
+    return set().union(*kept)
+
+
+def unreachable(rounds: list[AnswerTally], lost_after: set[int]) -> tuple[int, ...]:
+    """The orders a lost continuation answer took with it: numeric Ид after the last order
+    received before it, below the highest one this fetch received, that never came.
+
+    The lost answer went on after that order in `DATE_UPDATE, ID` order, and the site logged
+    what it exported at the second of its bound; a query bound at that second skips them and
+    one bound earlier dies at the same order again, so while PHP's limit stands no query
+    brings them. Orders of that second with a higher Ид than any received cannot be named.
+    """
+    received = {int(p) for p in orders_received(rounds) if p.isdigit()}
+    if not lost_after or not received:
+        return ()
+    top = max(received)
+    gone = {n for after in lost_after for n in range(after + 1, top) if n not in received}
+    return tuple(sorted(gone))

@@ -26,9 +26,14 @@ version), in the same portal session, whose cursor goes on after the last order 
   each round. A portal that serves its last order again in every query (older cores:
   `>=DATE_UPDATE` without the log) ends the fetch at that query too.
 An answer cut by the connection is asked again in a new session (the old one's cursor has
-passed orders that never arrived), which starts at the committed time. What no client can
-repair is an answer lost while continuing a cut export: its orders are logged at the second
-the new session's continuation starts from (the missing Ид are named).
+passed orders that never arrived), which starts at the committed time; when PHP kills that
+one too, the new session is continued even though its first answer brought nothing new.
+What no query can repair while PHP's limit stands is an answer lost while continuing a
+killed export: its orders are logged at the second the new session's continuation starts
+from, and a session starting earlier dies before them (`fetch_rounds.unreachable`). They
+are named, and `success` waits for them (`_hold`): it would commit that second, and the next
+order saved on the site would move the cursor past them for good. Left uncommitted, a fetch
+from the old cursor brings them once the limit is raised or the log is pruned.
 
 What the fetch notices about the page — the site demanded the sessid, `success` was
 refused because another client logged in on the page, orders that never came — is said in
@@ -71,6 +76,10 @@ log = logging.getLogger(__name__)
 MAX_ROUNDS = 20
 """Queries per fetch at most, a safety net: the next query is asked only while the last one
 brought orders new to this fetch, which ends a fetch of a handful of orders within three."""
+
+
+HOLD = dt.timedelta(days=3)
+"""How long `success` waits for orders a lost continuation answer took with it (`_hold`)."""
 
 
 class FetchStage(StrEnum):
@@ -180,6 +189,10 @@ def _fetch_orders(
                 client.sign_in_on_each_request()  # peek: leave 1C's export session alone
             seen: set[str] = set()
             started = 0.0
+            moved = False  # this portal session's cursor went past an order already
+            restarted = False  # this round is the first of a session begun after a cut
+            lost_after: set[int] = set()
+            killed_since = False  # PHP killed an export after an answer was lost
             for _round in range(MAX_ROUNDS):
                 if cancel is not None and cancel.is_set():
                     raise FetchCancelledError(  # before the query: the site logs what it sends
@@ -201,17 +214,30 @@ def _fetch_orders(
                 )
                 received += answer.bytes
                 php_died = php_died or answer.php_died
+                if answer.reasked and moved:  # a continuation's answer was lost
+                    _lost_after(rounds, lost_after)
+                killed_since = killed_since or (answer.php_died and bool(lost_after))
                 rounds.append(tally)
                 repository.finish_fetch(
                     fetch_id, "stored", counts=fetch_rounds.counts(rounds), answer_bytes=received
                 )
                 fresh = tally.fresh(seen)
                 seen |= tally.received()
-                if not fresh:
+                new_session = restarted or answer.reasked
+                moved_before = moved and not answer.reasked
+                moved = moved_before or tally.documents > 0
+                restarted = False
+                if not fresh and not (new_session and answer.php_died):
                     break  # nothing new: the boundary second is all stored (or no progress)
                 if not tally.complete and not answer.php_died:
+                    if moved_before:  # the cut answer was a continuation
+                        _lost_after(rounds[:-1], lost_after)
                     client.relogin()  # cut by the connection: the session would skip the rest
-            if own_page and rounds[-1].complete:
+                    moved, restarted = False, True
+            # Without a kill since, the new session's queries served all the lost one had.
+            unreachable = fetch_rounds.unreachable(rounds, lost_after if killed_since else set())
+            held = _hold(settings.url, work_dir.parent, rounds, unreachable)
+            if own_page and rounds[-1].complete and not held:
                 report(FetchStage.CONFIRMING, 0, None)
                 try:
                     client.success()
@@ -227,10 +253,13 @@ def _fetch_orders(
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
     missing = _remember(
-        settings.url, work_dir.parent, rounds, client.sessid_asked, refused, php_died
+        settings.url, work_dir.parent, rounds, client.sessid_asked, refused, php_died, unreachable
     )
     reread_quarantined(database)  # what an older reader put aside, read by today's
     warnings = [page_warnings.refused_words()] if refused else []
+    outstanding = load_notes(work_dir.parent, settings.url).unreachable
+    if outstanding:
+        warnings.append(page_warnings.unreachable_words(outstanding, held=held))
     if missing:
         warnings.append(page_warnings.missing_words(missing))
     for warning in warnings:
@@ -244,7 +273,7 @@ def _fetch_orders(
         unchanged=counts.unchanged,
         quarantined=counts.quarantined,
         received_bytes=received,
-        confirmed=own_page and complete and not refused,
+        confirmed=own_page and complete and not refused and not held,
         complete=complete,
         problems=fetch_rounds.problems_left(rounds),
         queries=len(rounds),
@@ -262,6 +291,7 @@ def _remember(
     sessid_asked: bool,
     refused: bool,
     php_died: bool,
+    unreachable: tuple[int, ...] = (),
 ) -> tuple[int, ...]:
     """Update the page notes with this fetch; the orders it found missing."""
     received = set().union(*(t.received() for t in rounds)) if rounds else set()
@@ -273,12 +303,38 @@ def _remember(
         now=dt.datetime.now(dt.UTC),
         exchange_log=fetch_rounds.exchange_log_seen(rounds),
         php_died=php_died,
+        unreachable=unreachable,
     )
     try:
         save_notes(folder, notes)
     except OSError as error:
         log.warning("the page notes could not be written: %s", error)
     return missing
+
+
+def _lost_after(rounds: list[AnswerTally], lost_after: set[int]) -> None:
+    """Remember after which order a lost continuation answer went on."""
+    last = fetch_rounds.last_order(rounds[-1]) if rounds else None
+    if last is not None:
+        lost_after.add(last)
+
+
+def _hold(url: str, folder: Path, rounds: list[AnswerTally], unreachable: tuple[int, ...]) -> bool:
+    """Whether `success` must wait: orders a lost continuation took with it have not come yet.
+
+    `success` would commit the second they were saved in, and the next order saved on the
+    site moves the page's cursor past it for good; left uncommitted, a fetch from the old
+    cursor brings them once PHP's limit is lifted, or once the site prunes its exchange log
+    (`ManagerExport::deleteLoggingDate`, a day or two). After `HOLD` the fetch confirms
+    again (they may have been deleted or loaded by 1C), still naming them.
+    """
+    if unreachable:
+        return True
+    notes = load_notes(folder, url)
+    if not {str(n) for n in notes.unreachable} - fetch_rounds.orders_received(rounds):
+        return False
+    since = notes.unreachable_at
+    return since is None or dt.datetime.now(dt.UTC) - since < HOLD
 
 
 @dataclass

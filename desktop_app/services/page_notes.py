@@ -15,7 +15,9 @@ each one leaves its observations here — `portal-page.json` in the data folder,
 - the highest numeric `Ид` received so far, and the orders above it that a later fetch
   found missing: Bitrix numbers orders in sequence (b_sale_order.ID), so a gap below the
   newest order received means orders that were exported to someone else, or written back
-  by 1C (UPDATED_1C), before this installation asked.
+  by 1C (UPDATED_1C), before this installation asked;
+- the orders a lost continuation answer took with it (the site logged them as exported):
+  while they are outstanding the fetch does not confirm (fetch_service `_hold`).
 
 Notes of another address are forgotten: they describe another page. A file that cannot be
 read counts as none (nothing is lost but hints); writing is atomic (a temporary file, then
@@ -49,6 +51,10 @@ class PageNotes:
     exchange_log: bool | None = None
     """True: a newer core with the exchange log; False: an older one; None: not seen yet."""
     php_died_at: dt.datetime | None = None
+    unreachable: tuple[int, ...] = ()
+    """Orders a lost continuation answer took with it, not received since (the fetch does
+    not confirm while they are outstanding, see fetch_service `_hold`)."""
+    unreachable_at: dt.datetime | None = None
 
 
 def missing_ids(highest_before: int | None, received: Iterable[str]) -> tuple[int, ...]:
@@ -69,9 +75,13 @@ def observe(
     now: dt.datetime,
     exchange_log: bool | None = None,
     php_died: bool = False,
+    unreachable: tuple[int, ...] = (),
 ) -> tuple[PageNotes, tuple[int, ...]]:
     """The notes after one fetch, and the orders it found missing (if any)."""
     ids = list(received)
+    came = {int(value) for value in ids if value.isdigit()}
+    outstanding = (set(notes.unreachable) - came) | set(unreachable)
+    renewed = not set(unreachable) <= set(notes.unreachable)
     missing = missing_ids(notes.highest_id, ids)
     numbers = [int(value) for value in ids if value.isdigit()]
     if notes.highest_id is not None:
@@ -87,6 +97,8 @@ def observe(
         missing_at=now if missing else notes.missing_at,
         exchange_log=notes.exchange_log if exchange_log is None else exchange_log,
         php_died_at=now if php_died else notes.php_died_at,
+        unreachable=tuple(sorted(outstanding)),
+        unreachable_at=(now if renewed else notes.unreachable_at) if outstanding else None,
     )
     return changed, missing
 
@@ -110,6 +122,8 @@ def load_notes(folder: Path, url: str) -> PageNotes:
             missing_at=_moment(raw.get("missing_at")),
             exchange_log=_flag(raw.get("exchange_log")),
             php_died_at=_moment(raw.get("php_died_at")),
+            unreachable=tuple(int(n) for n in raw.get("unreachable", ())),
+            unreachable_at=_moment(raw.get("unreachable_at")),
         )
     except (TypeError, ValueError):
         return PageNotes(url)
@@ -128,6 +142,8 @@ def save_notes(folder: Path, notes: PageNotes) -> None:
         "missing_at": _text(notes.missing_at),
         "exchange_log": notes.exchange_log,
         "php_died_at": _text(notes.php_died_at),
+        "unreachable": list(notes.unreachable),
+        "unreachable_at": _text(notes.unreachable_at),
     }
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / (NOTES_FILE + ".tmp")

@@ -48,3 +48,39 @@ def missing_words(ids: tuple[int, ...]) -> str:
 
 def when(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def id_ranges(ids: tuple[int, ...]) -> str:
+    """`251–500, 503` for the numbers 251…500 and 503 (sorted, each once)."""
+    parts: list[str] = []
+    start = previous = None
+    for number in sorted(set(ids)):
+        if previous is not None and number == previous + 1:
+            previous = number
+            continue
+        if start is not None:
+            parts.append(str(start) if start == previous else f"{start}–{previous}")
+        start = previous = number
+    if start is not None:
+        parts.append(str(start) if start == previous else f"{start}–{previous}")
+    return ", ".join(parts)
+
+
+def unreachable_words(ids: tuple[int, ...], *, held: bool) -> str:
+    """Orders a lost continuation answer took with it (fetch_service `_hold`)."""
+    then = (
+        "Пока они не придут, программа не подтверждает получение (иначе курсор страницы "
+        "прошёл бы их навсегда): следующее получение после снятия ограничения их принесёт."
+        if held
+        else "Программа ждала их три дня и снова подтверждает получение: проверьте эти "
+        "заказы на сайте и в 1С (их могли удалить или загрузить в 1С)."
+    )
+    return (
+        f"Заказы с Ид {id_ranges(ids)} (и, возможно, другие, сохранённые в ту же секунду) "
+        "не пришли: PHP на сайте прервал выгрузку, а ответ, продолжавший её, потерялся в "
+        "сети. Сайт отметил эти заказы в журнале обмена как выгруженные, и пока действует "
+        "ограничение времени PHP, ни один запрос их не получит (до очистки журнала через "
+        "сутки-двое или до изменения заказов). Попросите администратора сайта увеличить "
+        "max_execution_time PHP или задать у компонента bitrix:sale.export.1c на странице "
+        "программы INTERVAL = 0. " + then
+    )

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from desktop_app.services.page_notes import PageNotes
-from desktop_app.services.page_warnings import CHOICES, when
+from desktop_app.services.page_warnings import CHOICES, id_ranges, when
 from desktop_app.services.settings import PortalMode, PortalSettings
 
 ONEC_PAGE = "/bitrix/admin/1c_exchange.php"
@@ -167,6 +167,18 @@ def _interference(notes: PageNotes, facts: list[str], advice: list[str]) -> None
             "забрала другая программа на этой странице обмена или 1С загрузила их раньше."
         )
         advice.append(CHOICES)
+    if notes.unreachable and notes.unreachable_at is not None:
+        facts.append(
+            f"При получении {when(notes.unreachable_at)} потерялся ответ, продолжавший "
+            "прерванную PHP выгрузку: заказы с Ид "
+            f"{id_ranges(notes.unreachable)} сайт отметил как выгруженные, и пока они не "
+            "придут, программа не подтверждает получение."
+        )
+        advice.append(
+            "Увеличьте на сайте max_execution_time PHP (или задайте у компонента "
+            "bitrix:sale.export.1c на странице программы INTERVAL = 0): тогда следующее "
+            "получение принесёт эти заказы."
+        )
     if not notes.refused and not notes.missing:
         facts.append(
             "Чужих подтверждений на этой странице программа не замечала "

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 from desktop_app.emulators.bitrix_commerceml import codec_names
 from desktop_app.emulators.bitrix_language import LANGUAGES
@@ -134,6 +135,13 @@ class PortalEmulator(LoopbackEmulator):
         """A realistic edit (status, comment or quantity) saved now: DATE_UPDATE = now."""
         with self._exchange.lock:
             self._exchange.store.edit(order_id, self._exchange.now())
+
+    def set_time_limit_orders(self, orders: int | None) -> None:
+        """The admin changes php.ini's max_execution_time (None: the limit is never reached)."""
+        if orders is not None and orders < 1:
+            raise ValueError("time_limit_orders must be at least 1")
+        with self._exchange.lock:
+            self._exchange.settings = replace(self._exchange.settings, time_limit_orders=orders)
 
     def order_updates(self) -> dict[str, dt.datetime]:
         """Ид → DATE_UPDATE of every order on the portal."""

@@ -50,6 +50,11 @@ mirror; line numbers are those of component.php at commit 50d93970. Behaviour ke
   version. `ManagerExport::deleteLoggingDate` (each query) drops log rows inserted more
   than `SALE_EXCHANGE_DEBUG_INTERVAL_DAY` (1) days before the newest one's date; the
   emulator's tests are shorter than a day and keep them all.
+  Hence an answer lost while CONTINUING a killed export: its orders are logged at the
+  continuation's bound second S; a later query bound at S skips them, one bound earlier
+  (`getLastOrderExported('')` when nothing is committed: no skip) serves S's orders from the
+  lowest ID and PHP dies at the same count again — no query reaches them while the limit
+  stands (`set_time_limit_orders` models the admin raising it).
 - `mode=success` (lines 367-380): when `$_COOKIE[export_session_name_] ==
   export_session_id_` (loose PHP comparison: a page never checkauth-ed matches anything),
   copy `last_export_time_` to `last_export_time_committed_`, reset the session's

@@ -19,7 +19,7 @@ from desktop_app import __version__
 
 ORGANIZATION = "OrderReview"
 APPLICATION = "Order Review"
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 
 _translators: list[QTranslator] = []
 

@@ -4,77 +4,77 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="37"/>
+        <location filename="../ui/card_dialog.py" line="37"/>
         <source>Наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="38"/>
+        <location filename="../ui/card_dialog.py" line="38"/>
         <source>Полное наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="39"/>
+        <location filename="../ui/card_dialog.py" line="39"/>
         <source>Вид</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="40"/>
+        <location filename="../ui/card_dialog.py" line="40"/>
         <source>ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="41"/>
+        <location filename="../ui/card_dialog.py" line="41"/>
         <source>КПП</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="42"/>
+        <location filename="../ui/card_dialog.py" line="42"/>
         <source>ОГРН / ОГРНИП</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="43"/>
+        <location filename="../ui/card_dialog.py" line="43"/>
         <source>Юридический адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="44"/>
+        <location filename="../ui/card_dialog.py" line="44"/>
         <source>Телефон</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="45"/>
+        <location filename="../ui/card_dialog.py" line="45"/>
         <source>Эл. почта</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="46"/>
+        <location filename="../ui/card_dialog.py" line="46"/>
         <source>Партнёр в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="58"/>
+        <location filename="../ui/card_dialog.py" line="58"/>
         <source>Создать контрагента в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="82"/>
+        <location filename="../ui/card_dialog.py" line="82"/>
         <source>партнёр головной организации «{0}»</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="87"/>
+        <location filename="../ui/card_dialog.py" line="87"/>
         <source>новый партнёр с тем же наименованием</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="92"/>
+        <location filename="../ui/card_dialog.py" line="92"/>
         <source>В 1С уже есть «{0}» с этим ИНН (КПП {1}): новый контрагент будет записан как его обособленное подразделение.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_dialog.py" line="111"/>
+        <location filename="../ui/card_dialog.py" line="111"/>
         <source>Создать в 1С</source>
         <translation type="unfinished"></translation>
     </message>
@@ -82,159 +82,159 @@
 <context>
     <name>CardFields</name>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="32"/>
+        <location filename="../ui/card_fields.py" line="32"/>
         <source>Юридическое лицо</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="33"/>
+        <location filename="../ui/card_fields.py" line="33"/>
         <source>Индивидуальный предприниматель</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="34"/>
+        <location filename="../ui/card_fields.py" line="34"/>
         <source>Физическое лицо</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="35"/>
+        <location filename="../ui/card_fields.py" line="35"/>
         <source>Вид не определён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="42"/>
-        <location filename="../../desktop_app/ui/card_fields.py" line="97"/>
+        <location filename="../ui/card_fields.py" line="42"/>
+        <location filename="../ui/card_fields.py" line="97"/>
         <source>Вид</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="43"/>
-        <location filename="../../desktop_app/ui/card_fields.py" line="98"/>
+        <location filename="../ui/card_fields.py" line="43"/>
+        <location filename="../ui/card_fields.py" line="98"/>
         <source>Наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="44"/>
+        <location filename="../ui/card_fields.py" line="44"/>
         <source>Официальное наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="45"/>
-        <location filename="../../desktop_app/ui/card_fields.py" line="99"/>
+        <location filename="../ui/card_fields.py" line="45"/>
+        <location filename="../ui/card_fields.py" line="99"/>
         <source>Полное наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="46"/>
+        <location filename="../ui/card_fields.py" line="46"/>
         <source>ФИО</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="47"/>
-        <location filename="../../desktop_app/ui/card_fields.py" line="100"/>
+        <location filename="../ui/card_fields.py" line="47"/>
+        <location filename="../ui/card_fields.py" line="100"/>
         <source>ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="48"/>
-        <location filename="../../desktop_app/ui/card_fields.py" line="101"/>
+        <location filename="../ui/card_fields.py" line="48"/>
+        <location filename="../ui/card_fields.py" line="101"/>
         <source>КПП</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="49"/>
-        <location filename="../../desktop_app/ui/card_fields.py" line="107"/>
+        <location filename="../ui/card_fields.py" line="49"/>
+        <location filename="../ui/card_fields.py" line="107"/>
         <source>ОКПО</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="50"/>
+        <location filename="../ui/card_fields.py" line="50"/>
         <source>ОКВЭД</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="51"/>
+        <location filename="../ui/card_fields.py" line="51"/>
         <source>Юридический адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="54"/>
+        <location filename="../ui/card_fields.py" line="54"/>
         <source>Адрес регистрации</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="57"/>
+        <location filename="../ui/card_fields.py" line="57"/>
         <source>Адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="64"/>
+        <location filename="../ui/card_fields.py" line="64"/>
         <source>Расчётный счёт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="67"/>
+        <location filename="../ui/card_fields.py" line="67"/>
         <source>Банк</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="68"/>
+        <location filename="../ui/card_fields.py" line="68"/>
         <source>БИК</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="71"/>
+        <location filename="../ui/card_fields.py" line="71"/>
         <source>Корр. счёт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="76"/>
+        <location filename="../ui/card_fields.py" line="76"/>
         <source>Телефон</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="77"/>
+        <location filename="../ui/card_fields.py" line="77"/>
         <source>Эл. почта</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="78"/>
+        <location filename="../ui/card_fields.py" line="78"/>
         <source>Представитель</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="79"/>
+        <location filename="../ui/card_fields.py" line="79"/>
         <source>Ид на портале</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="95"/>
-        <location filename="../../desktop_app/ui/card_fields.py" line="118"/>
+        <location filename="../ui/card_fields.py" line="95"/>
+        <location filename="../ui/card_fields.py" line="118"/>
         <source>да</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="104"/>
+        <location filename="../ui/card_fields.py" line="104"/>
         <source>ОГРН / ОГРНИП</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="108"/>
+        <location filename="../ui/card_fields.py" line="108"/>
         <source>Обособленное подразделение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="111"/>
+        <location filename="../ui/card_fields.py" line="111"/>
         <source>Головной контрагент</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="114"/>
+        <location filename="../ui/card_fields.py" line="114"/>
         <source>Партнёр</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/card_fields.py" line="117"/>
+        <location filename="../ui/card_fields.py" line="117"/>
         <source>Пометка удаления</source>
         <translation type="unfinished"></translation>
     </message>
@@ -242,227 +242,227 @@
 <context>
     <name>ConnectionForm</name>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="41"/>
+        <location filename="../ui/connection_form.py" line="41"/>
         <source>Сколько самое большее ждать ответа целиком, даже если сервер присылает его по байту.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="53"/>
+        <location filename="../ui/connection_form.py" line="53"/>
         <source> с</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="67"/>
+        <location filename="../ui/connection_form.py" line="67"/>
         <source>оставьте пустым, чтобы не менять</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="71"/>
+        <location filename="../ui/connection_form.py" line="71"/>
         <source>не нужен для обычного сертификата</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="75"/>
+        <location filename="../ui/connection_form.py" line="75"/>
         <source>Выбрать файл сертификатов (PEM)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="80"/>
+        <location filename="../ui/connection_form.py" line="80"/>
         <source>Проверить подключение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="91"/>
+        <location filename="../ui/connection_form.py" line="91"/>
         <source>Адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="93"/>
+        <location filename="../ui/connection_form.py" line="93"/>
         <source>Логин</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="94"/>
+        <location filename="../ui/connection_form.py" line="94"/>
         <source>Пароль</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="97"/>
+        <location filename="../ui/connection_form.py" line="97"/>
         <source>Сертификаты ЦС</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="105"/>
+        <location filename="../ui/connection_form.py" line="105"/>
         <source>Файл сертификатов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="107"/>
+        <location filename="../ui/connection_form.py" line="107"/>
         <source>Сертификаты (*.pem *.crt *.cer);;Все (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="121"/>
+        <location filename="../ui/connection_form.py" line="121"/>
         <source>Адрес начинается с http://: пароль и данные покупателей будут передаваться по сети незашифрованными — попросите администратора адрес с https://.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="135"/>
+        <location filename="../ui/connection_form.py" line="135"/>
         <source>Проверяю…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="150"/>
+        <location filename="../ui/connection_form.py" line="150"/>
         <source>Портал (обмен заказами 1С-Битрикс)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="154"/>
+        <location filename="../ui/connection_form.py" line="154"/>
         <source>Своя страница обмена</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="158"/>
+        <location filename="../ui/connection_form.py" line="158"/>
         <source>Страница 1С (peek)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="162"/>
+        <location filename="../ui/connection_form.py" line="162"/>
         <source>Своя страница обмена: полученные заказы подтверждаются порталу, следующий обмен приносит только новые и изменённые.
 Страница 1С (peek): порталу ничего не подтверждается, курсор 1С не сдвигается.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="169"/>
+        <location filename="../ui/connection_form.py" line="169"/>
         <source>Режим</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="178"/>
+        <location filename="../ui/connection_form.py" line="178"/>
         <source> мин</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="179"/>
+        <location filename="../ui/connection_form.py" line="179"/>
         <source>только вручную</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="180"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="257"/>
+        <location filename="../ui/connection_form.py" line="180"/>
+        <location filename="../ui/connection_form.py" line="257"/>
         <source>Ждать соединения</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="181"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="258"/>
+        <location filename="../ui/connection_form.py" line="181"/>
+        <location filename="../ui/connection_form.py" line="258"/>
         <source>Ждать ответа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="183"/>
+        <location filename="../ui/connection_form.py" line="183"/>
         <source>Шаг обмена целиком, не дольше</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="185"/>
+        <location filename="../ui/connection_form.py" line="185"/>
         <source>Повторов при обрыве</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="186"/>
+        <location filename="../ui/connection_form.py" line="186"/>
         <source>Получать заказы каждые</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="214"/>
-        <location filename="../../desktop_app/ui/connection_form.py" line="222"/>
+        <location filename="../ui/connection_form.py" line="214"/>
+        <location filename="../ui/connection_form.py" line="222"/>
         <source>Подключение к порталу работает: вход выполнен.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="217"/>
+        <location filename="../ui/connection_form.py" line="217"/>
         <source>Что изменить администратору портала:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="226"/>
+        <location filename="../ui/connection_form.py" line="226"/>
         <source>Укажите адрес страницы обмена и логин. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="232"/>
+        <location filename="../ui/connection_form.py" line="232"/>
         <source>Введите пароль пользователя портала.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="236"/>
+        <location filename="../ui/connection_form.py" line="236"/>
         <source>Портал не отвечает. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="240"/>
+        <location filename="../ui/connection_form.py" line="240"/>
         <source>Портал не пустил: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="244"/>
+        <location filename="../ui/connection_form.py" line="244"/>
         <source>Портал ответил не по протоколу: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="253"/>
+        <location filename="../ui/connection_form.py" line="253"/>
         <source>1С:Управление торговлей 11 (OData)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="261"/>
+        <location filename="../ui/connection_form.py" line="261"/>
         <source>Запрос целиком, не дольше</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="264"/>
+        <location filename="../ui/connection_form.py" line="264"/>
         <source>пусто — та, что ставит новым партнёрам обмен с сайтом</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="267"/>
+        <location filename="../ui/connection_form.py" line="267"/>
         <source>Группа доступа новых партнёров</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="293"/>
+        <location filename="../ui/connection_form.py" line="293"/>
         <source>Подключение к 1С работает, в публикации OData есть всё нужное.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="298"/>
+        <location filename="../ui/connection_form.py" line="298"/>
         <source>1С отвечает, но в публикации OData не хватает:
 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="303"/>
+        <location filename="../ui/connection_form.py" line="303"/>
         <source>Укажите адрес публикации OData и логин. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="309"/>
+        <location filename="../ui/connection_form.py" line="309"/>
         <source>Введите пароль пользователя 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="313"/>
+        <location filename="../ui/connection_form.py" line="313"/>
         <source>1С не отвечает. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="317"/>
+        <location filename="../ui/connection_form.py" line="317"/>
         <source>1С не пустила: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/connection_form.py" line="321"/>
+        <location filename="../ui/connection_form.py" line="321"/>
         <source>1С ответила ошибкой: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,37 +470,37 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="52"/>
+        <location filename="../ui/crash_dialog.py" line="52"/>
         <source>Поток: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="62"/>
+        <location filename="../ui/crash_dialog.py" line="62"/>
         <source>Ошибка в программе</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="65"/>
+        <location filename="../ui/crash_dialog.py" line="65"/>
         <source>В программе произошла ошибка. Уже сохранённые заказы и решения не потеряны. Скопируйте подробности и отправьте их разработчикам вместе с журналом.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="72"/>
+        <location filename="../ui/crash_dialog.py" line="72"/>
         <source>журнал не ведётся</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="73"/>
+        <location filename="../ui/crash_dialog.py" line="73"/>
         <source>Журнал: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="78"/>
+        <location filename="../ui/crash_dialog.py" line="78"/>
         <source>Скопировать подробности</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/crash_dialog.py" line="154"/>
+        <location filename="../ui/crash_dialog.py" line="154"/>
         <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -508,27 +508,27 @@
 <context>
     <name>DecisionFlow</name>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="55"/>
+        <location filename="../ui/decision_flow.py" line="55"/>
         <source>нового контрагента по карточке портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="112"/>
+        <location filename="../ui/decision_flow.py" line="112"/>
         <source>Отклонить контрагента заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="114"/>
+        <location filename="../ui/decision_flow.py" line="114"/>
         <source>Почему? (например: тестовый заказ, дубль, мошенничество)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="117"/>
+        <location filename="../ui/decision_flow.py" line="117"/>
         <source>Отклонить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_flow.py" line="118"/>
+        <location filename="../ui/decision_flow.py" line="118"/>
         <source>Отмена</source>
         <translation type="unfinished"></translation>
     </message>
@@ -536,67 +536,67 @@
 <context>
     <name>DecisionWords</name>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="15"/>
+        <location filename="../ui/decision_words.py" line="15"/>
         <source>создать в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="16"/>
+        <location filename="../ui/decision_words.py" line="16"/>
         <source>связать</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="17"/>
+        <location filename="../ui/decision_words.py" line="17"/>
         <source>отклонён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="18"/>
+        <location filename="../ui/decision_words.py" line="18"/>
         <source>отложен</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="25"/>
+        <location filename="../ui/decision_words.py" line="25"/>
         <source>ждёт отправки в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="26"/>
+        <location filename="../ui/decision_words.py" line="26"/>
         <source>ждёт заказ в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="27"/>
+        <location filename="../ui/decision_words.py" line="27"/>
         <source>ошибка записи</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="28"/>
+        <location filename="../ui/decision_words.py" line="28"/>
         <source>записано в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="29"/>
+        <location filename="../ui/decision_words.py" line="29"/>
         <source>конфликт в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="38"/>
+        <location filename="../ui/decision_words.py" line="38"/>
         <source> (авто)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="40"/>
+        <location filename="../ui/decision_words.py" line="40"/>
         <source> (авто, подтвердите)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="52"/>
+        <location filename="../ui/decision_words.py" line="52"/>
         <source>Решение: {0} ({1}, {2}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/decision_words.py" line="56"/>
+        <location filename="../ui/decision_words.py" line="56"/>
         <source>Причина: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -604,22 +604,22 @@
 <context>
     <name>EntityNotes</name>
     <message>
-        <location filename="../../desktop_app/ui/entity_notes.py" line="32"/>
+        <location filename="../ui/entity_notes.py" line="32"/>
         <source>Карточка в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entity_notes.py" line="60"/>
+        <location filename="../ui/entity_notes.py" line="60"/>
         <source>Внимание: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entity_notes.py" line="69"/>
+        <location filename="../ui/entity_notes.py" line="69"/>
         <source>Показать контрагента 1С этой организации в колонке 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/entity_notes.py" line="71"/>
+        <location filename="../ui/entity_notes.py" line="71"/>
         <source>Этого контрагента нет в копии справочника 1С: обновите справочник (Shift+F5).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,77 +627,77 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="49"/>
+        <location filename="../ui/export_actions.py" line="49"/>
         <source>Счёт на оплату в XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="52"/>
+        <location filename="../ui/export_actions.py" line="52"/>
         <source>Счета по заказам очереди в папку…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="55"/>
+        <location filename="../ui/export_actions.py" line="55"/>
         <source>Список заказов в XLSX…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="72"/>
+        <location filename="../ui/export_actions.py" line="72"/>
         <source>Выберите заказ в очереди.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="76"/>
+        <location filename="../ui/export_actions.py" line="76"/>
         <source>Этот заказ известен только из 1С (портал его не отдал): строк заказа портала нет, счёт по нему выставляется в 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="83"/>
+        <location filename="../ui/export_actions.py" line="83"/>
         <source>Счёт {0}.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="94"/>
+        <location filename="../ui/export_actions.py" line="94"/>
         <source>Заказы.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="103"/>
+        <location filename="../ui/export_actions.py" line="103"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="129"/>
+        <location filename="../ui/export_actions.py" line="129"/>
         <source>Счёт сохранён: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="132"/>
+        <location filename="../ui/export_actions.py" line="132"/>
         <source>Счёт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="152"/>
+        <location filename="../ui/export_actions.py" line="152"/>
         <source>Счета сохранены в {0}: {1} из {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="157"/>
+        <location filename="../ui/export_actions.py" line="157"/>
         <source>Счета</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="174"/>
+        <location filename="../ui/export_actions.py" line="174"/>
         <source>Список сохранён: {0} (заказов: {1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="179"/>
+        <location filename="../ui/export_actions.py" line="179"/>
         <source>Список заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_actions.py" line="199"/>
+        <location filename="../ui/export_actions.py" line="199"/>
         <source>Экспорт в XLSX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -705,17 +705,17 @@
 <context>
     <name>FindingsBar</name>
     <message>
-        <location filename="../../desktop_app/ui/findings_bar.py" line="29"/>
+        <location filename="../ui/findings_bar.py" line="29"/>
         <source>Ошибка</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/findings_bar.py" line="30"/>
+        <location filename="../ui/findings_bar.py" line="30"/>
         <source>Внимание</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/findings_bar.py" line="31"/>
+        <location filename="../ui/findings_bar.py" line="31"/>
         <source>Примечание</source>
         <translation type="unfinished"></translation>
     </message>
@@ -723,22 +723,22 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="47"/>
+        <location filename="../ui/jobs.py" line="47"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="52"/>
+        <location filename="../ui/jobs.py" line="52"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="72"/>
+        <location filename="../ui/jobs.py" line="72"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/jobs.py" line="76"/>
+        <location filename="../ui/jobs.py" line="76"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,30 +746,30 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="52"/>
+        <location filename="../ui/launch.py" line="52"/>
         <source>Подключения к порталу и 1С ещё не настроены.
 
 Показать демонстрацию? Она запускает встроенные портал 1С-Битрикс и 1С:УТ 11 с придуманными заказами и ничего не меняет на этом компьютере.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="58"/>
-        <location filename="../../desktop_app/ui/launch.py" line="103"/>
+        <location filename="../ui/launch.py" line="58"/>
+        <location filename="../ui/launch.py" line="103"/>
         <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="59"/>
+        <location filename="../ui/launch.py" line="59"/>
         <source>Демонстрация</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="61"/>
+        <location filename="../ui/launch.py" line="61"/>
         <source>Настроить подключения</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/launch.py" line="63"/>
+        <location filename="../ui/launch.py" line="63"/>
         <source>Выход</source>
         <translation type="unfinished"></translation>
     </message>
@@ -777,52 +777,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="61"/>
+        <location filename="../ui/main_window.py" line="61"/>
         <source>Order Review — проверка заказов с портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="63"/>
+        <location filename="../ui/main_window.py" line="63"/>
         <source> (демонстрация)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86"/>
+        <location filename="../ui/main_window.py" line="86"/>
         <source>Настройки…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="109"/>
+        <location filename="../ui/main_window.py" line="109"/>
         <source>Действия</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="119"/>
+        <location filename="../ui/main_window.py" line="119"/>
         <source>&amp;Файл</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="122"/>
+        <location filename="../ui/main_window.py" line="122"/>
         <source>Выход</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="125"/>
+        <location filename="../ui/main_window.py" line="125"/>
         <source>&amp;Заказы</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="128"/>
+        <location filename="../ui/main_window.py" line="128"/>
         <source>&amp;Решение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="131"/>
+        <location filename="../ui/main_window.py" line="131"/>
         <source>&amp;Экспорт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="224"/>
+        <location filename="../ui/main_window.py" line="224"/>
         <source>Order Review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -830,38 +830,38 @@
 <context>
     <name>OneCColumn</name>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="36"/>
+        <location filename="../ui/onec_column.py" line="36"/>
         <source>1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="47"/>
-        <location filename="../../desktop_app/ui/onec_column.py" line="64"/>
+        <location filename="../ui/onec_column.py" line="47"/>
+        <location filename="../ui/onec_column.py" line="64"/>
         <source>Выберите контрагента 1С в списке выше.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="66"/>
+        <location filename="../ui/onec_column.py" line="66"/>
         <source>Такого контрагента в 1С нет. Его можно будет создать в 1С по карточке портала («Создать в 1С»).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="129"/>
+        <location filename="../ui/onec_column.py" line="129"/>
         <source>Почему в списке</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="141"/>
+        <location filename="../ui/onec_column.py" line="141"/>
         <source>Кандидаты в копии справочника 1С, лучшие первыми ({0}):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="145"/>
+        <location filename="../ui/onec_column.py" line="145"/>
         <source>В копии справочника 1С нет контрагентов с ИНН {0} и похожих по наименованию: похоже, это новый контрагент.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/onec_column.py" line="150"/>
+        <location filename="../ui/onec_column.py" line="150"/>
         <source>У покупателя нет ИНН, и похожих по наименованию в копии справочника 1С нет.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,220 +869,220 @@
 <context>
     <name>OrderTables</name>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="52"/>
+        <location filename="../ui/order_tables.py" line="52"/>
         <source>Поле</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="53"/>
-        <location filename="../../desktop_app/ui/order_tables.py" line="90"/>
+        <location filename="../ui/order_tables.py" line="53"/>
+        <location filename="../ui/order_tables.py" line="90"/>
         <source>Значение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="62"/>
+        <location filename="../ui/order_tables.py" line="62"/>
         <source>Артикул</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="63"/>
-        <location filename="../../desktop_app/ui/order_tables.py" line="163"/>
+        <location filename="../ui/order_tables.py" line="63"/>
+        <location filename="../ui/order_tables.py" line="163"/>
         <source>Наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="65"/>
+        <location filename="../ui/order_tables.py" line="65"/>
         <source>Кол-во</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="69"/>
+        <location filename="../ui/order_tables.py" line="69"/>
         <source>Ед.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="70"/>
+        <location filename="../ui/order_tables.py" line="70"/>
         <source>Цена</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="72"/>
+        <location filename="../ui/order_tables.py" line="72"/>
         <source>Сумма</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="74"/>
+        <location filename="../ui/order_tables.py" line="74"/>
         <source>НДС</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="89"/>
+        <location filename="../ui/order_tables.py" line="89"/>
         <source>Свойство</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="99"/>
+        <location filename="../ui/order_tables.py" line="99"/>
         <source>Версия</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="100"/>
+        <location filename="../ui/order_tables.py" line="100"/>
         <source>Получена</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="101"/>
+        <location filename="../ui/order_tables.py" line="101"/>
         <source>Что изменилось</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="112"/>
+        <location filename="../ui/order_tables.py" line="112"/>
         <source>номер</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="113"/>
+        <location filename="../ui/order_tables.py" line="113"/>
         <source>номер версии</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="114"/>
+        <location filename="../ui/order_tables.py" line="114"/>
         <source>дата</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="115"/>
+        <location filename="../ui/order_tables.py" line="115"/>
         <source>время</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="116"/>
+        <location filename="../ui/order_tables.py" line="116"/>
         <source>операция</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="117"/>
+        <location filename="../ui/order_tables.py" line="117"/>
         <source>роль</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="118"/>
+        <location filename="../ui/order_tables.py" line="118"/>
         <source>валюта</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="119"/>
+        <location filename="../ui/order_tables.py" line="119"/>
         <source>курс</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="120"/>
+        <location filename="../ui/order_tables.py" line="120"/>
         <source>сумма</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="121"/>
+        <location filename="../ui/order_tables.py" line="121"/>
         <source>комментарий</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="122"/>
+        <location filename="../ui/order_tables.py" line="122"/>
         <source>пометка удаления</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="123"/>
+        <location filename="../ui/order_tables.py" line="123"/>
         <source>налоги</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="124"/>
+        <location filename="../ui/order_tables.py" line="124"/>
         <source>скидки</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="125"/>
+        <location filename="../ui/order_tables.py" line="125"/>
         <source>строки</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="126"/>
+        <location filename="../ui/order_tables.py" line="126"/>
         <source>покупатель</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="127"/>
+        <location filename="../ui/order_tables.py" line="127"/>
         <source>ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="128"/>
-        <location filename="../../desktop_app/ui/order_tables.py" line="164"/>
+        <location filename="../ui/order_tables.py" line="128"/>
+        <location filename="../ui/order_tables.py" line="164"/>
         <source>КПП</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="129"/>
+        <location filename="../ui/order_tables.py" line="129"/>
         <source>наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="130"/>
+        <location filename="../ui/order_tables.py" line="130"/>
         <source>официальное наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="131"/>
+        <location filename="../ui/order_tables.py" line="131"/>
         <source>полное наименование</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="132"/>
+        <location filename="../ui/order_tables.py" line="132"/>
         <source>ОКПО</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="133"/>
+        <location filename="../ui/order_tables.py" line="133"/>
         <source>банковские счета</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="134"/>
+        <location filename="../ui/order_tables.py" line="134"/>
         <source>юридический адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="135"/>
+        <location filename="../ui/order_tables.py" line="135"/>
         <source>адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="136"/>
+        <location filename="../ui/order_tables.py" line="136"/>
         <source>контакты</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="137"/>
+        <location filename="../ui/order_tables.py" line="137"/>
         <source>исходные поля</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="144"/>
+        <location filename="../ui/order_tables.py" line="144"/>
         <source>свойство {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="154"/>
+        <location filename="../ui/order_tables.py" line="154"/>
         <source>первая версия</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="156"/>
+        <location filename="../ui/order_tables.py" line="156"/>
         <source>без изменений</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/order_tables.py" line="165"/>
+        <location filename="../ui/order_tables.py" line="165"/>
         <source>Почему в списке</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1090,33 +1090,33 @@
 <context>
     <name>PortalColumn</name>
     <message>
-        <location filename="../../desktop_app/ui/portal_column.py" line="29"/>
+        <location filename="../ui/portal_column.py" line="29"/>
         <source>Портал</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portal_column.py" line="39"/>
-        <location filename="../../desktop_app/ui/portal_column.py" line="83"/>
+        <location filename="../ui/portal_column.py" line="39"/>
+        <location filename="../ui/portal_column.py" line="83"/>
         <source>В заказе нет покупателя.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portal_column.py" line="73"/>
+        <location filename="../ui/portal_column.py" line="73"/>
         <source>Исходные данные портала недоступны: {0} Ниже — контрагент, указанный в заказе 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portal_column.py" line="81"/>
+        <location filename="../ui/portal_column.py" line="81"/>
         <source>В заказе 1С контрагент не указан.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portal_column.py" line="95"/>
+        <location filename="../ui/portal_column.py" line="95"/>
         <source>Как прислал портал: нет данных (заказ получен из 1С)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portal_column.py" line="110"/>
+        <location filename="../ui/portal_column.py" line="110"/>
         <source>Как прислал портал, в порядке документа (полей: {0})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,52 +1124,52 @@
 <context>
     <name>ProgressWords</name>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="33"/>
+        <location filename="../ui/progress_words.py" line="33"/>
         <source>Получение заказов: подключение к порталу…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="41"/>
+        <location filename="../ui/progress_words.py" line="41"/>
         <source>Получение заказов: подтверждение порталу…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="49"/>
+        <location filename="../ui/progress_words.py" line="49"/>
         <source>{0} из {1} МБ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="53"/>
+        <location filename="../ui/progress_words.py" line="53"/>
         <source>{0} МБ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="54"/>
+        <location filename="../ui/progress_words.py" line="54"/>
         <source>Получение заказов: {0}, сохранено заказов: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="61"/>
+        <location filename="../ui/progress_words.py" line="61"/>
         <source>Обновление справочника 1С: подключение…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="67"/>
+        <location filename="../ui/progress_words.py" line="67"/>
         <source>партнёры</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="69"/>
+        <location filename="../ui/progress_words.py" line="69"/>
         <source>контрагенты</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="72"/>
+        <location filename="../ui/progress_words.py" line="72"/>
         <source>Обновление справочника 1С: {0}, {1} из {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/progress_words.py" line="76"/>
+        <location filename="../ui/progress_words.py" line="76"/>
         <source>Обновление справочника 1С: {0}, {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,117 +1177,117 @@
 <context>
     <name>PushController</name>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="34"/>
+        <location filename="../ui/push_controller.py" line="34"/>
         <source>партнёр</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="35"/>
+        <location filename="../ui/push_controller.py" line="35"/>
         <source>контрагент</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="36"/>
+        <location filename="../ui/push_controller.py" line="36"/>
         <source>связь заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="37"/>
+        <location filename="../ui/push_controller.py" line="37"/>
         <source>пометка на удаление</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="38"/>
+        <location filename="../ui/push_controller.py" line="38"/>
         <source>перепроведение заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="44"/>
+        <location filename="../ui/push_controller.py" line="44"/>
         <source>готово</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="45"/>
+        <location filename="../ui/push_controller.py" line="45"/>
         <source>ждёт заказ в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="46"/>
+        <location filename="../ui/push_controller.py" line="46"/>
         <source>ошибка</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="47"/>
+        <location filename="../ui/push_controller.py" line="47"/>
         <source>ответ 1С не получен</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="48"/>
+        <location filename="../ui/push_controller.py" line="48"/>
         <source>конфликт</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="49"/>
+        <location filename="../ui/push_controller.py" line="49"/>
         <source>ждёт предыдущий шаг</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="50"/>
+        <location filename="../ui/push_controller.py" line="50"/>
         <source>в очереди</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="58"/>
+        <location filename="../ui/push_controller.py" line="58"/>
         <source>Запись в 1С: заказ {0}, {1} — {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="65"/>
+        <location filename="../ui/push_controller.py" line="65"/>
         <source>Запись в 1С: подключение…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="81"/>
+        <location filename="../ui/push_controller.py" line="81"/>
         <source>Отправить в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="84"/>
+        <location filename="../ui/push_controller.py" line="84"/>
         <source>Записать принятые решения в 1С (Ctrl+Shift+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="122"/>
+        <location filename="../ui/push_controller.py" line="122"/>
         <source>записано {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="123"/>
+        <location filename="../ui/push_controller.py" line="123"/>
         <source>ждут заказ в 1С {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="124"/>
+        <location filename="../ui/push_controller.py" line="124"/>
         <source>с ошибкой {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="125"/>
+        <location filename="../ui/push_controller.py" line="125"/>
         <source>конфликтов {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="129"/>
+        <location filename="../ui/push_controller.py" line="129"/>
         <source>Запись в 1С: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="130"/>
+        <location filename="../ui/push_controller.py" line="130"/>
         <source>нечего записывать</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/push_controller.py" line="144"/>
+        <location filename="../ui/push_controller.py" line="144"/>
         <source>Запись в 1С</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1295,152 +1295,152 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="59"/>
+        <location filename="../ui/queue_model.py" line="59"/>
         <source>Новый</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="60"/>
+        <location filename="../ui/queue_model.py" line="60"/>
         <source>На проверке</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="61"/>
+        <location filename="../ui/queue_model.py" line="61"/>
         <source>Решение принято</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="62"/>
+        <location filename="../ui/queue_model.py" line="62"/>
         <source>Записан в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="63"/>
+        <location filename="../ui/queue_model.py" line="63"/>
         <source>Отклонён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="64"/>
+        <location filename="../ui/queue_model.py" line="64"/>
         <source>Ошибка</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="80"/>
+        <location filename="../ui/queue_model.py" line="80"/>
         <source>Есть в 1С, не получен с портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="84"/>
+        <location filename="../ui/queue_model.py" line="84"/>
         <source>1С загрузила этот заказ с сайта и отправила обратно раньше, чем программа его получила; портал больше не отдаёт его на страницу обмена, пока заказ не изменят на сайте. Проверяйте по данным 1С.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="111"/>
+        <location filename="../ui/queue_model.py" line="111"/>
         <source>ждёт записи в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="112"/>
+        <location filename="../ui/queue_model.py" line="112"/>
         <source>записано в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="113"/>
+        <location filename="../ui/queue_model.py" line="113"/>
         <source>отклонён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="114"/>
+        <location filename="../ui/queue_model.py" line="114"/>
         <source>ошибка записи в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="266"/>
+        <location filename="../ui/queue_model.py" line="266"/>
         <source>Проверка ИНН и КПП покупателя</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="270"/>
+        <location filename="../ui/queue_model.py" line="270"/>
         <source>Состояние</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="271"/>
+        <location filename="../ui/queue_model.py" line="271"/>
         <source>Дата</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="272"/>
+        <location filename="../ui/queue_model.py" line="272"/>
         <source>Номер</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="273"/>
+        <location filename="../ui/queue_model.py" line="273"/>
         <source>Покупатель</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="274"/>
+        <location filename="../ui/queue_model.py" line="274"/>
         <source>ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="275"/>
+        <location filename="../ui/queue_model.py" line="275"/>
         <source>Сумма</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="276"/>
+        <location filename="../ui/queue_model.py" line="276"/>
         <source>Пров.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="277"/>
+        <location filename="../ui/queue_model.py" line="277"/>
         <source>Решение</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="304"/>
+        <location filename="../ui/queue_model.py" line="304"/>
         <source> • изменён</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="326"/>
+        <location filename="../ui/queue_model.py" line="326"/>
         <source>Портал изменил заказ после того, как его начали проверять.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="330"/>
+        <location filename="../ui/queue_model.py" line="330"/>
         <source>КПП {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="353"/>
+        <location filename="../ui/queue_model.py" line="353"/>
         <source>Ошибка в ИНН или КПП покупателя: подробности в карточке заказа.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="356"/>
+        <location filename="../ui/queue_model.py" line="356"/>
         <source>ИНН или КПП покупателя стоит проверить: см. карточку заказа.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="359"/>
+        <location filename="../ui/queue_model.py" line="359"/>
         <source>ИНН и КПП покупателя верны.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_model.py" line="360"/>
+        <location filename="../ui/queue_model.py" line="360"/>
         <source>Портал не прислал ИНН покупателя.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unread_words.py" line="15"/>
+        <location filename="../ui/unread_words.py" line="15"/>
         <source>Не прочитан</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unread_words.py" line="19"/>
+        <location filename="../ui/unread_words.py" line="19"/>
         <source>Программа не смогла прочитать этот документ с портала; портал считает его уже переданным и пришлёт снова, только если заказ изменят на сайте, поэтому его текст сохранён здесь и будет прочитан новой версией программы.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,27 +1448,27 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="61"/>
+        <location filename="../ui/queue_panel.py" line="61"/>
         <source>Поиск: номер, покупатель, ИНН</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="119"/>
+        <location filename="../ui/queue_panel.py" line="119"/>
         <source>Все ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="168"/>
+        <location filename="../ui/queue_panel.py" line="168"/>
         <source>Заказов: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="170"/>
+        <location filename="../ui/queue_panel.py" line="170"/>
         <source>Нет заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/queue_panel.py" line="173"/>
+        <location filename="../ui/queue_panel.py" line="173"/>
         <source>; не прочитано документов: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,27 +1476,27 @@
 <context>
     <name>ReplaceDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/replace_dialog.py" line="25"/>
+        <location filename="../ui/replace_dialog.py" line="25"/>
         <source>Заменить контрагента в заказе 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/replace_dialog.py" line="29"/>
+        <location filename="../ui/replace_dialog.py" line="29"/>
         <source>В заказе 1С № {0} уже указан контрагент «{1}».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/replace_dialog.py" line="38"/>
+        <location filename="../ui/replace_dialog.py" line="38"/>
         <source>Заменить его на «{0}»?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/replace_dialog.py" line="41"/>
+        <location filename="../ui/replace_dialog.py" line="41"/>
         <source>Пометить «{0}» на удаление (создан обменом с сайтом)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/replace_dialog.py" line="49"/>
+        <location filename="../ui/replace_dialog.py" line="49"/>
         <source>Заменить</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,47 +1504,47 @@
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="45"/>
+        <location filename="../ui/review_actions.py" line="45"/>
         <source>Создать в 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="46"/>
+        <location filename="../ui/review_actions.py" line="46"/>
         <source>Создать контрагента в 1С по карточке портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="49"/>
+        <location filename="../ui/review_actions.py" line="49"/>
         <source>Связать</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="50"/>
+        <location filename="../ui/review_actions.py" line="50"/>
         <source>Связать заказ с контрагентом 1С, выбранным в списке</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="53"/>
+        <location filename="../ui/review_actions.py" line="53"/>
         <source>Отклонить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="54"/>
+        <location filename="../ui/review_actions.py" line="54"/>
         <source>Отклонить контрагента заказа, с причиной</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="57"/>
+        <location filename="../ui/review_actions.py" line="57"/>
         <source>Отложить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="58"/>
+        <location filename="../ui/review_actions.py" line="58"/>
         <source>Вернуться к заказу позже</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_actions.py" line="100"/>
+        <location filename="../ui/review_actions.py" line="100"/>
         <source>{0}: появится с движком проверки</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,7 +1552,7 @@
 <context>
     <name>ReviewHooks</name>
     <message>
-        <location filename="../../desktop_app/ui/review_hooks.py" line="74"/>
+        <location filename="../ui/review_hooks.py" line="74"/>
         <source>(помечен на удаление)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1560,77 +1560,77 @@
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="79"/>
+        <location filename="../ui/review_panel.py" line="79"/>
         <source>Выберите заказ в очереди слева.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="103"/>
+        <location filename="../ui/review_panel.py" line="103"/>
         <source>Строки заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="105"/>
+        <location filename="../ui/review_panel.py" line="105"/>
         <source>Свойства заказа</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="107"/>
+        <location filename="../ui/review_panel.py" line="107"/>
         <source>История</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="193"/>
+        <location filename="../ui/review_panel.py" line="193"/>
         <source>Заказ № {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="195"/>
+        <location filename="../ui/review_panel.py" line="195"/>
         <source>от {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="209"/>
+        <location filename="../ui/review_panel.py" line="209"/>
         <source>В 1С (прочитано {0}): {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="211"/>
+        <location filename="../ui/review_panel.py" line="211"/>
         <source>«Связать» или «Создать в 1С» предложат заменить его.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="244"/>
+        <location filename="../ui/review_panel.py" line="244"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/review_panel.py" line="247"/>
+        <location filename="../ui/review_panel.py" line="247"/>
         <source>Отличается от карточки портала</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unread_view.py" line="44"/>
+        <location filename="../ui/unread_view.py" line="44"/>
         <source>Документ с портала № {0} не прочитан</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unread_view.py" line="46"/>
+        <location filename="../ui/unread_view.py" line="46"/>
         <source>(Ид {0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unread_view.py" line="48"/>
+        <location filename="../ui/unread_view.py" line="48"/>
         <source>Причина: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unread_view.py" line="50"/>
+        <location filename="../ui/unread_view.py" line="50"/>
         <source>Портал считает этот заказ переданным и пришлёт его снова, только если заказ изменят на сайте; найдите его там по номеру, а текст документа ниже сохранён и будет прочитан заново, когда новая версия программы сможет его прочитать.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/unread_view.py" line="58"/>
+        <location filename="../ui/unread_view.py" line="58"/>
         <source>Текст документа не сохранён.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1638,7 +1638,7 @@
 <context>
     <name>Screenshots</name>
     <message>
-        <location filename="../../desktop_app/ui/screenshots.py" line="103"/>
+        <location filename="../ui/screenshots.py" line="103"/>
         <source>В демонстрации нет подходящего заказа для {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1646,62 +1646,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="32"/>
+        <location filename="../ui/settings_dialog.py" line="32"/>
         <source>Портал</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="32"/>
+        <location filename="../ui/settings_dialog.py" line="32"/>
         <source>1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="34"/>
+        <location filename="../ui/settings_dialog.py" line="34"/>
         <source>адрес</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="35"/>
+        <location filename="../ui/settings_dialog.py" line="35"/>
         <source>логин</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="36"/>
+        <location filename="../ui/settings_dialog.py" line="36"/>
         <source>сертификаты ЦС</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="37"/>
+        <location filename="../ui/settings_dialog.py" line="37"/>
         <source>группа доступа новых партнёров</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="51"/>
+        <location filename="../ui/settings_dialog.py" line="51"/>
         <source>Настройки подключения</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="58"/>
+        <location filename="../ui/settings_dialog.py" line="58"/>
         <source>Пароли хранятся в системном хранилище паролей.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="60"/>
+        <location filename="../ui/settings_dialog.py" line="60"/>
         <source>Демонстрация: пароли хранятся только в памяти и забываются при выходе.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="147"/>
+        <location filename="../ui/settings_dialog.py" line="147"/>
         <source>Проверка не удалась: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="157"/>
+        <location filename="../ui/settings_dialog.py" line="157"/>
         <source>{0}: нужно {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="199"/>
+        <location filename="../ui/settings_dialog.py" line="199"/>
         <source>Не удалось сохранить настройки: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,72 +1709,72 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="39"/>
+        <location filename="../ui/status_bar.py" line="39"/>
         <source>не проверялся</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="40"/>
+        <location filename="../ui/status_bar.py" line="40"/>
         <source>на связи</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="41"/>
+        <location filename="../ui/status_bar.py" line="41"/>
         <source>не настроен</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="42"/>
+        <location filename="../ui/status_bar.py" line="42"/>
         <source>нет пароля</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="43"/>
+        <location filename="../ui/status_bar.py" line="43"/>
         <source>нет связи</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="44"/>
+        <location filename="../ui/status_bar.py" line="44"/>
         <source>не принимает вход</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="45"/>
+        <location filename="../ui/status_bar.py" line="45"/>
         <source>ошибка</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="80"/>
+        <location filename="../ui/status_bar.py" line="80"/>
         <source>Отменить</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="108"/>
+        <location filename="../ui/status_bar.py" line="108"/>
         <source>Портал</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="108"/>
+        <location filename="../ui/status_bar.py" line="108"/>
         <source>1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="116"/>
+        <location filename="../ui/status_bar.py" line="116"/>
         <source>Ждут записи в 1С: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="120"/>
+        <location filename="../ui/status_bar.py" line="120"/>
         <source>Заказы ещё не получены</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="126"/>
+        <location filename="../ui/status_bar.py" line="126"/>
         <source>Последнее получение: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/status_bar.py" line="180"/>
+        <location filename="../ui/status_bar.py" line="180"/>
         <source>Отмена…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1782,62 +1782,62 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="69"/>
+        <location filename="../ui/sync_controller.py" line="69"/>
         <source>Получить заказы</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="73"/>
+        <location filename="../ui/sync_controller.py" line="73"/>
         <source>Обновить справочник 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="155"/>
+        <location filename="../ui/sync_controller.py" line="155"/>
         <source>Заказы получены: новых {0}, изменённых {1}, без изменений {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="159"/>
+        <location filename="../ui/sync_controller.py" line="159"/>
         <source>Отложено из-за ошибок: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="163"/>
+        <location filename="../ui/sync_controller.py" line="163"/>
         <source>Ответ портала оборван; следующее получение повторит его.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="167"/>
+        <location filename="../ui/sync_controller.py" line="167"/>
         <source>Внимание: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="192"/>
+        <location filename="../ui/sync_controller.py" line="192"/>
         <source>В 1С найдены заказы с сайта, которые портал программе не отдал: {0}. Они в очереди: «Есть в 1С, не получен с портала».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="213"/>
+        <location filename="../ui/sync_controller.py" line="213"/>
         <source>Получение заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="251"/>
+        <location filename="../ui/sync_controller.py" line="251"/>
         <source>Справочник 1С прочитан не полностью, копия с 1С не сверена.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="255"/>
+        <location filename="../ui/sync_controller.py" line="255"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="266"/>
+        <location filename="../ui/sync_controller.py" line="266"/>
         <source>Обновление справочника 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/sync_controller.py" line="316"/>
+        <location filename="../ui/sync_controller.py" line="316"/>
         <source>Проверка связи</source>
         <translation type="unfinished"></translation>
     </message>

@@ -133,5 +133,9 @@ if __name__ == "__main__":
         sys.exit(untranslated())
     if command == "fill":
         fill(Path(sys.argv[2]))
+    elif command == "release":
+        release()
+    elif command == "update":
+        update()
     else:
-        {"update": update, "release": release}[command]()
+        sys.exit("usage: translations.py {update|untranslated|fill FILE|release}")

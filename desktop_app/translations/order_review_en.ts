@@ -758,7 +758,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     </message>
     <message>
         <location filename="../ui/launch.py" line="58"/>
-        <location filename="../ui/launch.py" line="103"/>
+        <location filename="../ui/launch.py" line="104"/>
         <source>Order Review</source>
         <translation>Order Review</translation>
     </message>
@@ -1650,62 +1650,82 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="32"/>
+        <location filename="../ui/settings_dialog.py" line="39"/>
         <source>Портал</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="32"/>
+        <location filename="../ui/settings_dialog.py" line="39"/>
         <source>1С</source>
         <translation>1C</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="34"/>
+        <location filename="../ui/settings_dialog.py" line="41"/>
         <source>адрес</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="35"/>
+        <location filename="../ui/settings_dialog.py" line="42"/>
         <source>логин</source>
         <translation>login</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="36"/>
+        <location filename="../ui/settings_dialog.py" line="43"/>
         <source>сертификаты ЦС</source>
         <translation>CA certificates</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="37"/>
+        <location filename="../ui/settings_dialog.py" line="44"/>
         <source>группа доступа новых партнёров</source>
         <translation>access group of new partners</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="51"/>
+        <location filename="../ui/settings_dialog.py" line="58"/>
         <source>Настройки подключения</source>
         <translation>Connection settings</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="58"/>
+        <location filename="../ui/settings_dialog.py" line="65"/>
         <source>Пароли хранятся в системном хранилище паролей.</source>
         <translation>Passwords are kept in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="60"/>
+        <location filename="../ui/settings_dialog.py" line="67"/>
         <source>Демонстрация: пароли хранятся только в памяти и забываются при выходе.</source>
         <translation>Demo: passwords are kept in memory only and forgotten on exit.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="147"/>
+        <location filename="../ui/settings_dialog.py" line="73"/>
+        <source>как в системе</source>
+        <translation>as in the system</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="74"/>
+        <source>Русский</source>
+        <translation>Русский (Russian)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="78"/>
+        <source>Язык окна:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="81"/>
+        <source>меняется при следующем запуске</source>
+        <translation>takes effect at the next start</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="167"/>
         <source>Проверка не удалась: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="157"/>
+        <location filename="../ui/settings_dialog.py" line="177"/>
         <source>{0}: нужно {1}.</source>
         <translation>{0}: must be {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="199"/>
+        <location filename="../ui/settings_dialog.py" line="219"/>
         <source>Не удалось сохранить настройки: {0}</source>
         <translation>Could not save the settings: {0}</translation>
     </message>

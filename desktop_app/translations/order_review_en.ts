@@ -424,7 +424,7 @@
     <message>
         <location filename="../ui/connection_form.py" line="264"/>
         <source>пусто — та, что ставит новым партнёрам обмен с сайтом</source>
-        <translation>empty: the one the site exchange gives new partners</translation>
+        <translation>empty: as the site exchange sets it</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="267"/>
@@ -590,7 +590,7 @@
     <message>
         <location filename="../ui/decision_words.py" line="40"/>
         <source> (авто, подтвердите)</source>
-        <translation> (auto, please confirm)</translation>
+        <translation> (auto, confirm)</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="52"/>
@@ -1331,7 +1331,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <message>
         <location filename="../ui/queue_model.py" line="80"/>
         <source>Есть в 1С, не получен с портала</source>
-        <translation>In 1C, not from the portal</translation>
+        <translation>Only in 1C</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="84"/>
@@ -1376,7 +1376,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <message>
         <location filename="../ui/queue_model.py" line="272"/>
         <source>Номер</source>
-        <translation>Number</translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="273"/>
@@ -1838,7 +1838,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <message>
         <location filename="../ui/sync_controller.py" line="192"/>
         <source>В 1С найдены заказы с сайта, которые портал программе не отдал: {0}. Они в очереди: «Есть в 1С, не получен с портала».</source>
-        <translation>1C has site orders the portal did not send to this program: {0}. They are in the queue as “In 1C, not from the portal”.</translation>
+        <translation>1C has site orders the portal did not send to this program: {0}. They are in the queue as “Only in 1C”.</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="213"/>

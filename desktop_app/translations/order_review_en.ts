@@ -1361,7 +1361,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <message>
         <location filename="../ui/queue_model.py" line="266"/>
         <source>Проверка ИНН и КПП покупателя</source>
-        <translation>Check of the buyer’s INN and KPP</translation>
+        <translation>Buyer’s INN and KPP check</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="270"/>
@@ -1591,7 +1591,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <message>
         <location filename="../ui/review_panel.py" line="195"/>
         <source>от {0}</source>
-        <translation>of {0}</translation>
+        <translation>dated {0}</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="209"/>
@@ -1642,7 +1642,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>Screenshots</name>
     <message>
-        <location filename="../ui/screenshots.py" line="103"/>
+        <location filename="../ui/screenshots.py" line="105"/>
         <source>В демонстрации нет подходящего заказа для {0}</source>
         <translation>The demo has no suitable order for {0}</translation>
     </message>
@@ -1823,7 +1823,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <message>
         <location filename="../ui/sync_controller.py" line="159"/>
         <source>Отложено из-за ошибок: {0}.</source>
-        <translation>Set aside because of errors: {0}.</translation>
+        <translation>Set aside due to errors: {0}.</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="163"/>

@@ -2,6 +2,7 @@
 """The two commands of README's quick start, runnable on a fresh clone.
 
     python3 packaging/dev.py demo       # the Order Review window on its embedded demo
+    python3 packaging/dev.py demo --lang en   # the same window in English
     python3 packaging/dev.py demo-cli   # the same pipeline in the terminal
     python3 packaging/dev.py test   # every check: ruff, ruff format, mypy, pytest
 
@@ -57,6 +58,23 @@ def ensure_venv() -> Path:
     return python
 
 
+def ensure_translations(python: Path) -> None:
+    """The `.qm` of each `.ts`, rebuilt when the `.ts` is newer (a pull, a merge).
+
+    Installing builds them (setup.py), but the install is redone only when pyproject.toml
+    changes; an English demo on a stale `.qm` would show the new texts in Russian."""
+    folder = ROOT / "desktop_app" / "translations"
+    stale = [
+        ts for ts in folder.glob("*.ts")
+        if not ts.with_suffix(".qm").exists()
+        or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
+    ]  # fmt: skip
+    if stale:
+        print("[dev] building the translations", flush=True)
+        script = str(ROOT / "packaging" / "translations.py")
+        subprocess.run([str(python), script, "release"], cwd=ROOT, check=True)
+
+
 def run_step(title: str, argv: list[str]) -> None:
     print(f"[dev] {title}: {' '.join(argv[2:]) if len(argv) > 2 else argv[-1]}", flush=True)
     result = subprocess.run(argv, cwd=ROOT)
@@ -104,6 +122,7 @@ def command_test(python: Path, extra: list[str]) -> None:
 
 def command_demo(python: Path, extra: list[str]) -> None:
     """The desktop window on the built-in portal and 1C (`demo-cli` for the terminal one)."""
+    ensure_translations(python)
     result = subprocess.run([str(python), "-m", "desktop_app", "gui", "--demo", *extra], cwd=ROOT)
     sys.exit(result.returncode)
 

@@ -107,13 +107,13 @@ def test_no_command_offers_the_demo_when_nothing_is_configured(
 
     monkeypatch.setattr(launch, "run_gui", run_gui)
     assert main(["--data-dir", str(tmp_path / "fresh")]) == 0
-    assert calls == [{"offer": True}]
+    assert calls == [{"offer": True, "language": None}]
     (tmp_path / "set").mkdir()
     (tmp_path / "set" / "settings.json").write_text(
         '{"portal": {"url": "https://b2b.example.ru/x.php", "user": "u"}}', encoding="utf-8"
     )
     assert main(["--data-dir", str(tmp_path / "set")]) == 0
-    assert calls[-1] == {"offer": False}
+    assert calls[-1] == {"offer": False, "language": None}
 
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("DISPLAY", raising=False)

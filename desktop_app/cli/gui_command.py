@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop_app.cli.errors import UserError
 from desktop_app.services import app_dirs, settings
+from desktop_app.services.settings import Language
 
 
 def register(subparsers: Any) -> None:
@@ -34,7 +35,23 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--orders", type=int, default=40, help="заказов в демонстрации (40)")
     parser.add_argument("--seed", type=int, default=2026, help="зерно генератора (2026)")
+    add_language_option(parser, default=argparse.SUPPRESS)  # `order-review --lang en gui` too
     parser.set_defaults(run=run)
+
+
+def add_language_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """`--lang ru|en`: the window's language for this start, over the `ui.language` setting."""
+    parser.add_argument(
+        "--lang",
+        choices=[Language.RU.value, Language.EN.value],
+        default=default,
+        help="язык окна на этот запуск (по умолчанию — настройка ui.language)",
+    )
+
+
+def _language(args: argparse.Namespace) -> Language | None:
+    lang = getattr(args, "lang", None)
+    return Language(lang) if lang else None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         screenshot=args.screenshot,
         orders=args.orders,
         seed=args.seed,
+        language=_language(args),
     )
 
 
@@ -81,4 +99,4 @@ def run_default(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return 2
     from desktop_app.ui.launch import run_gui
 
-    return run_gui(args.data_dir, offer=not is_configured(args.data_dir))
+    return run_gui(args.data_dir, offer=not is_configured(args.data_dir), language=_language(args))

@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("ORDER_REVIEW_DATA_DIR") or None,
         help="папка данных (по умолчанию ORDER_REVIEW_DATA_DIR или папка данных пользователя)",
     )
+    gui_command.add_language_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in COMMANDS:
         command.register(subparsers)

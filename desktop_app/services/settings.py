@@ -44,6 +44,15 @@ class PortalMode(StrEnum):
     """The app reads through 1C's page and never confirms (never moves 1C's cursor)."""
 
 
+class Language(StrEnum):
+    """The window's language; the change applies at the next start (ui/qt_app.py)."""
+
+    SYSTEM = "system"
+    """English when the operating system's language is English, Russian otherwise."""
+    RU = "ru"
+    EN = "en"
+
+
 @dataclass(frozen=True, slots=True)
 class PortalSettings:
     url: str = ""
@@ -96,12 +105,18 @@ class ReviewSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class UiSettings:
+    language: Language = Language.SYSTEM
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     portal: PortalSettings = PortalSettings()
     onec: OneCSettings = OneCSettings()
     review: ReviewSettings = ReviewSettings()
     seller: SellerRequisites = field(default_factory=SellerRequisites)
     invoice: InvoiceNumbering = field(default_factory=InvoiceNumbering)
+    ui: UiSettings = UiSettings()
 
 
 def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
@@ -132,6 +147,10 @@ def _minutes(text: str) -> int:
 
 def _mode(text: str) -> PortalMode:
     return PortalMode(text.strip().lower())
+
+
+def _language(text: str) -> Language:
+    return Language(text.strip().lower())
 
 
 def _date_source(text: str) -> InvoiceDateSource:
@@ -175,6 +194,7 @@ _PARSERS: dict[type, Callable[[str], Any]] = {
     bool: _flag,
     PortalMode: _mode,
     InvoiceDateSource: _date_source,
+    Language: _language,
 }
 _KEY_PARSERS: dict[str, Callable[[str], Any]] = {
     "seller.inn": _checked(requisite_keys.is_valid_inn, "ИНН (10 или 12 цифр с верным ключом)"),
@@ -192,6 +212,7 @@ _SECTIONS = {
     "seller": SellerRequisites,
     "invoice": InvoiceNumbering,
     "review": ReviewSettings,
+    "ui": UiSettings,
 }
 _TYPES = {
     "str": str,
@@ -200,6 +221,7 @@ _TYPES = {
     "bool": bool,
     "PortalMode": PortalMode,
     "InvoiceDateSource": InvoiceDateSource,
+    "Language": Language,
 }
 DESCRIPTIONS = {
     "portal.url": "полный адрес страницы обмена портала",
@@ -241,6 +263,7 @@ DESCRIPTIONS = {
     "seller.accountant": "бухгалтер (подпись в счёте)",
     "invoice.number": "номер счёта: шаблон с полями {number}, {id}, {year}",
     "invoice.date": "дата счёта: order (дата заказа) или today (день выписки)",
+    "ui.language": "язык окна: system (как в системе), ru или en; действует со следующего запуска",
 }
 
 
@@ -274,6 +297,7 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
             bool: "да или нет",
             PortalMode: "own-page или peek",
             InvoiceDateSource: "order или today",
+            Language: "system, ru или en",
         }.get(kind, "текст")
         raise SettingsError(f"«{_shown(text)}» не подходит для {key}: нужно {expected}.") from None
     try:

@@ -6,77 +6,77 @@
     <message>
         <location filename="../ui/card_dialog.py" line="37"/>
         <source>Наименование</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="38"/>
         <source>Полное наименование</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="39"/>
         <source>Вид</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="40"/>
         <source>ИНН</source>
-        <translation type="unfinished"></translation>
+        <translation>INN</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="41"/>
         <source>КПП</source>
-        <translation type="unfinished"></translation>
+        <translation>KPP</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="42"/>
         <source>ОГРН / ОГРНИП</source>
-        <translation type="unfinished"></translation>
+        <translation>OGRN / OGRNIP</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="43"/>
         <source>Юридический адрес</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal address</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="44"/>
         <source>Телефон</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="45"/>
         <source>Эл. почта</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="46"/>
         <source>Партнёр в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner in 1C</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="58"/>
         <source>Создать контрагента в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Create counterparty in 1C</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="82"/>
         <source>партнёр головной организации «{0}»</source>
-        <translation type="unfinished"></translation>
+        <translation>partner of the head organization “{0}”</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="87"/>
         <source>новый партнёр с тем же наименованием</source>
-        <translation type="unfinished"></translation>
+        <translation>new partner with the same name</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="92"/>
         <source>В 1С уже есть «{0}» с этим ИНН (КПП {1}): новый контрагент будет записан как его обособленное подразделение.</source>
-        <translation type="unfinished"></translation>
+        <translation>1C already has “{0}” with this INN (KPP {1}): the new counterparty will be written as its branch.</translation>
     </message>
     <message>
         <location filename="../ui/card_dialog.py" line="111"/>
         <source>Создать в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Create in 1C</translation>
     </message>
 </context>
 <context>
@@ -84,159 +84,159 @@
     <message>
         <location filename="../ui/card_fields.py" line="32"/>
         <source>Юридическое лицо</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal entity</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="33"/>
         <source>Индивидуальный предприниматель</source>
-        <translation type="unfinished"></translation>
+        <translation>Sole proprietor</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="34"/>
         <source>Физическое лицо</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="35"/>
         <source>Вид не определён</source>
-        <translation type="unfinished"></translation>
+        <translation>Type unknown</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="42"/>
         <location filename="../ui/card_fields.py" line="97"/>
         <source>Вид</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="43"/>
         <location filename="../ui/card_fields.py" line="98"/>
         <source>Наименование</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="44"/>
         <source>Официальное наименование</source>
-        <translation type="unfinished"></translation>
+        <translation>Official name</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="45"/>
         <location filename="../ui/card_fields.py" line="99"/>
         <source>Полное наименование</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="46"/>
         <source>ФИО</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="47"/>
         <location filename="../ui/card_fields.py" line="100"/>
         <source>ИНН</source>
-        <translation type="unfinished"></translation>
+        <translation>INN</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="48"/>
         <location filename="../ui/card_fields.py" line="101"/>
         <source>КПП</source>
-        <translation type="unfinished"></translation>
+        <translation>KPP</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="49"/>
         <location filename="../ui/card_fields.py" line="107"/>
         <source>ОКПО</source>
-        <translation type="unfinished"></translation>
+        <translation>OKPO</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="50"/>
         <source>ОКВЭД</source>
-        <translation type="unfinished"></translation>
+        <translation>OKVED</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="51"/>
         <source>Юридический адрес</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal address</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="54"/>
         <source>Адрес регистрации</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered address</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="57"/>
         <source>Адрес</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="64"/>
         <source>Расчётный счёт</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank account</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="67"/>
         <source>Банк</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="68"/>
         <source>БИК</source>
-        <translation type="unfinished"></translation>
+        <translation>BIC</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="71"/>
         <source>Корр. счёт</source>
-        <translation type="unfinished"></translation>
+        <translation>Corr. account</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="76"/>
         <source>Телефон</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="77"/>
         <source>Эл. почта</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="78"/>
         <source>Представитель</source>
-        <translation type="unfinished"></translation>
+        <translation>Representative</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="79"/>
         <source>Ид на портале</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal ID</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="95"/>
         <location filename="../ui/card_fields.py" line="118"/>
         <source>да</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="104"/>
         <source>ОГРН / ОГРНИП</source>
-        <translation type="unfinished"></translation>
+        <translation>OGRN / OGRNIP</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="108"/>
         <source>Обособленное подразделение</source>
-        <translation type="unfinished"></translation>
+        <translation>Branch</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="111"/>
         <source>Головной контрагент</source>
-        <translation type="unfinished"></translation>
+        <translation>Head counterparty</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="114"/>
         <source>Партнёр</source>
-        <translation type="unfinished"></translation>
+        <translation>Partner</translation>
     </message>
     <message>
         <location filename="../ui/card_fields.py" line="117"/>
         <source>Пометка удаления</source>
-        <translation type="unfinished"></translation>
+        <translation>Marked for deletion</translation>
     </message>
 </context>
 <context>
@@ -244,227 +244,229 @@
     <message>
         <location filename="../ui/connection_form.py" line="41"/>
         <source>Сколько самое большее ждать ответа целиком, даже если сервер присылает его по байту.</source>
-        <translation type="unfinished"></translation>
+        <translation>The longest to wait for a whole answer, even if the server sends it a byte at a time.</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="53"/>
         <source> с</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="67"/>
         <source>оставьте пустым, чтобы не менять</source>
-        <translation type="unfinished"></translation>
+        <translation>leave empty to keep it</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="71"/>
         <source>не нужен для обычного сертификата</source>
-        <translation type="unfinished"></translation>
+        <translation>not needed for a regular certificate</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="75"/>
         <source>Выбрать файл сертификатов (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a certificate file (PEM)</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="80"/>
         <source>Проверить подключение</source>
-        <translation type="unfinished"></translation>
+        <translation>Test connection</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="91"/>
         <source>Адрес</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="93"/>
         <source>Логин</source>
-        <translation type="unfinished"></translation>
+        <translation>Login</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="94"/>
         <source>Пароль</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="97"/>
         <source>Сертификаты ЦС</source>
-        <translation type="unfinished"></translation>
+        <translation>CA certificates</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="105"/>
         <source>Файл сертификатов</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate file</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="107"/>
         <source>Сертификаты (*.pem *.crt *.cer);;Все (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="121"/>
         <source>Адрес начинается с http://: пароль и данные покупателей будут передаваться по сети незашифрованными — попросите администратора адрес с https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>The address starts with http://: the password and buyers’ data will travel unencrypted — ask the administrator for an https:// address.</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="135"/>
         <source>Проверяю…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="150"/>
         <source>Портал (обмен заказами 1С-Битрикс)</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal (1C-Bitrix order exchange)</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="154"/>
         <source>Своя страница обмена</source>
-        <translation type="unfinished"></translation>
+        <translation>Own exchange page</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="158"/>
         <source>Страница 1С (peek)</source>
-        <translation type="unfinished"></translation>
+        <translation>1C’s page (peek)</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="162"/>
         <source>Своя страница обмена: полученные заказы подтверждаются порталу, следующий обмен приносит только новые и изменённые.
 Страница 1С (peek): порталу ничего не подтверждается, курсор 1С не сдвигается.</source>
-        <translation type="unfinished"></translation>
+        <translation>Own exchange page: received orders are confirmed to the portal; the next exchange brings only new and changed ones.
+1C’s page (peek): nothing is confirmed to the portal; 1C’s cursor does not move.</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="169"/>
         <source>Режим</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="178"/>
         <source> мин</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="179"/>
         <source>только вручную</source>
-        <translation type="unfinished"></translation>
+        <translation>manual only</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="180"/>
         <location filename="../ui/connection_form.py" line="257"/>
         <source>Ждать соединения</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect timeout</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="181"/>
         <location filename="../ui/connection_form.py" line="258"/>
         <source>Ждать ответа</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer timeout</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="183"/>
         <source>Шаг обмена целиком, не дольше</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange step, at most</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="185"/>
         <source>Повторов при обрыве</source>
-        <translation type="unfinished"></translation>
+        <translation>Retries on a dropped link</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="186"/>
         <source>Получать заказы каждые</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetch orders every</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="214"/>
         <location filename="../ui/connection_form.py" line="222"/>
         <source>Подключение к порталу работает: вход выполнен.</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal connection works: signed in.</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="217"/>
         <source>Что изменить администратору портала:</source>
-        <translation type="unfinished"></translation>
+        <translation>What the portal administrator should change:</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="226"/>
         <source>Укажите адрес страницы обмена и логин. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the exchange page address and the login. {0}</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="232"/>
         <source>Введите пароль пользователя портала.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the portal user’s password.</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="236"/>
         <source>Портал не отвечает. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal does not answer. {0}</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="240"/>
         <source>Портал не пустил: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal refused the login: {0}</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="244"/>
         <source>Портал ответил не по протоколу: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal’s answer breaks the protocol: {0}</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="253"/>
         <source>1С:Управление торговлей 11 (OData)</source>
-        <translation type="unfinished"></translation>
+        <translation>1C:Trade Management 11 (OData)</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="261"/>
         <source>Запрос целиком, не дольше</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole request, at most</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="264"/>
         <source>пусто — та, что ставит новым партнёрам обмен с сайтом</source>
-        <translation type="unfinished"></translation>
+        <translation>empty: as the site exchange sets it</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="267"/>
         <source>Группа доступа новых партнёров</source>
-        <translation type="unfinished"></translation>
+        <translation>Access group of new partners</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="293"/>
         <source>Подключение к 1С работает, в публикации OData есть всё нужное.</source>
-        <translation type="unfinished"></translation>
+        <translation>The 1C connection works; the OData publication has everything needed.</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="298"/>
         <source>1С отвечает, но в публикации OData не хватает:
 {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>1C answers, but the OData publication lacks:
+{0}</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="303"/>
         <source>Укажите адрес публикации OData и логин. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the OData publication address and the login. {0}</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="309"/>
         <source>Введите пароль пользователя 1С.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the 1C user’s password.</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="313"/>
         <source>1С не отвечает. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>1C does not answer. {0}</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="317"/>
         <source>1С не пустила: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>1C refused the login: {0}</translation>
     </message>
     <message>
         <location filename="../ui/connection_form.py" line="321"/>
         <source>1С ответила ошибкой: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>1C answered with an error: {0}</translation>
     </message>
 </context>
 <context>
@@ -472,37 +474,37 @@
     <message>
         <location filename="../ui/crash_dialog.py" line="52"/>
         <source>Поток: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Thread: {0}</translation>
     </message>
     <message>
         <location filename="../ui/crash_dialog.py" line="62"/>
         <source>Ошибка в программе</source>
-        <translation type="unfinished"></translation>
+        <translation>Program error</translation>
     </message>
     <message>
         <location filename="../ui/crash_dialog.py" line="65"/>
         <source>В программе произошла ошибка. Уже сохранённые заказы и решения не потеряны. Скопируйте подробности и отправьте их разработчикам вместе с журналом.</source>
-        <translation type="unfinished"></translation>
+        <translation>An error occurred in the program. Orders and decisions already saved are not lost. Copy the details and send them to the developers with the log.</translation>
     </message>
     <message>
         <location filename="../ui/crash_dialog.py" line="72"/>
         <source>журнал не ведётся</source>
-        <translation type="unfinished"></translation>
+        <translation>no log is kept</translation>
     </message>
     <message>
         <location filename="../ui/crash_dialog.py" line="73"/>
         <source>Журнал: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Log: {0}</translation>
     </message>
     <message>
         <location filename="../ui/crash_dialog.py" line="78"/>
         <source>Скопировать подробности</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy details</translation>
     </message>
     <message>
         <location filename="../ui/crash_dialog.py" line="154"/>
         <source>Order Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Order Review</translation>
     </message>
 </context>
 <context>
@@ -510,27 +512,27 @@
     <message>
         <location filename="../ui/decision_flow.py" line="55"/>
         <source>нового контрагента по карточке портала</source>
-        <translation type="unfinished"></translation>
+        <translation>a new counterparty from the portal card</translation>
     </message>
     <message>
         <location filename="../ui/decision_flow.py" line="112"/>
         <source>Отклонить контрагента заказа</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject the order’s counterparty</translation>
     </message>
     <message>
         <location filename="../ui/decision_flow.py" line="114"/>
         <source>Почему? (например: тестовый заказ, дубль, мошенничество)</source>
-        <translation type="unfinished"></translation>
+        <translation>Why? (e.g. test order, duplicate, fraud)</translation>
     </message>
     <message>
         <location filename="../ui/decision_flow.py" line="117"/>
         <source>Отклонить</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject</translation>
     </message>
     <message>
         <location filename="../ui/decision_flow.py" line="118"/>
         <source>Отмена</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -538,67 +540,67 @@
     <message>
         <location filename="../ui/decision_words.py" line="15"/>
         <source>создать в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>create in 1C</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="16"/>
         <source>связать</source>
-        <translation type="unfinished"></translation>
+        <translation>link</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="17"/>
         <source>отклонён</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="18"/>
         <source>отложен</source>
-        <translation type="unfinished"></translation>
+        <translation>deferred</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="25"/>
         <source>ждёт отправки в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting to be sent to 1C</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="26"/>
         <source>ждёт заказ в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting for the order in 1C</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="27"/>
         <source>ошибка записи</source>
-        <translation type="unfinished"></translation>
+        <translation>write error</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="28"/>
         <source>записано в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>written to 1C</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="29"/>
         <source>конфликт в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>conflict in 1C</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="38"/>
         <source> (авто)</source>
-        <translation type="unfinished"></translation>
+        <translation> (auto)</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="40"/>
         <source> (авто, подтвердите)</source>
-        <translation type="unfinished"></translation>
+        <translation> (auto, confirm)</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="52"/>
         <source>Решение: {0} ({1}, {2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision: {0} ({1}, {2}).</translation>
     </message>
     <message>
         <location filename="../ui/decision_words.py" line="56"/>
         <source>Причина: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: {0}.</translation>
     </message>
 </context>
 <context>
@@ -606,22 +608,22 @@
     <message>
         <location filename="../ui/entity_notes.py" line="32"/>
         <source>Карточка в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Card in 1C</translation>
     </message>
     <message>
         <location filename="../ui/entity_notes.py" line="60"/>
         <source>Внимание: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning: {0}</translation>
     </message>
     <message>
         <location filename="../ui/entity_notes.py" line="69"/>
         <source>Показать контрагента 1С этой организации в колонке 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Show this organization’s 1C counterparty in the 1C column</translation>
     </message>
     <message>
         <location filename="../ui/entity_notes.py" line="71"/>
         <source>Этого контрагента нет в копии справочника 1С: обновите справочник (Shift+F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>This counterparty is not in the copy of the 1C directory: refresh the directory (Shift+F5).</translation>
     </message>
 </context>
 <context>
@@ -629,77 +631,77 @@
     <message>
         <location filename="../ui/export_actions.py" line="49"/>
         <source>Счёт на оплату в XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice to XLSX…</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="52"/>
         <source>Счета по заказам очереди в папку…</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoices for queued orders to a folder…</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="55"/>
         <source>Список заказов в XLSX…</source>
-        <translation type="unfinished"></translation>
+        <translation>Order list to XLSX…</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="72"/>
         <source>Выберите заказ в очереди.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an order in the queue.</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="76"/>
         <source>Этот заказ известен только из 1С (портал его не отдал): строк заказа портала нет, счёт по нему выставляется в 1С.</source>
-        <translation type="unfinished"></translation>
+        <translation>This order is known from 1C only (the portal did not send it): there are no portal order lines; invoice it in 1C.</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="83"/>
         <source>Счёт {0}.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice {0}.xlsx</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="94"/>
         <source>Заказы.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>Orders.xlsx</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="103"/>
         <source>Книга Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="129"/>
         <source>Счёт сохранён: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice saved: {0}</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="132"/>
         <source>Счёт</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoice</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="152"/>
         <source>Счета сохранены в {0}: {1} из {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoices saved to {0}: {1} of {2}.</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="157"/>
         <source>Счета</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoices</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="174"/>
         <source>Список сохранён: {0} (заказов: {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>List saved: {0} (orders: {1}).</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="179"/>
         <source>Список заказов</source>
-        <translation type="unfinished"></translation>
+        <translation>Order list</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.py" line="199"/>
         <source>Экспорт в XLSX</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to XLSX</translation>
     </message>
 </context>
 <context>
@@ -707,17 +709,17 @@
     <message>
         <location filename="../ui/findings_bar.py" line="29"/>
         <source>Ошибка</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../ui/findings_bar.py" line="30"/>
         <source>Внимание</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../ui/findings_bar.py" line="31"/>
         <source>Примечание</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -725,22 +727,22 @@
     <message>
         <location filename="../ui/jobs.py" line="47"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal is not set up: enter its address and login in Settings.</translation>
     </message>
     <message>
         <location filename="../ui/jobs.py" line="52"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal password is not saved: enter it in Settings.</translation>
     </message>
     <message>
         <location filename="../ui/jobs.py" line="72"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
-        <translation type="unfinished"></translation>
+        <translation>1C is not set up: enter its address and login in Settings.</translation>
     </message>
     <message>
         <location filename="../ui/jobs.py" line="76"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
-        <translation type="unfinished"></translation>
+        <translation>The 1C password is not saved: enter it in Settings.</translation>
     </message>
 </context>
 <context>
@@ -750,28 +752,30 @@
         <source>Подключения к порталу и 1С ещё не настроены.
 
 Показать демонстрацию? Она запускает встроенные портал 1С-Битрикс и 1С:УТ 11 с придуманными заказами и ничего не меняет на этом компьютере.</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal and 1C connections are not set up yet.
+
+Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 with made-up orders and changes nothing on this computer.</translation>
     </message>
     <message>
         <location filename="../ui/launch.py" line="58"/>
-        <location filename="../ui/launch.py" line="103"/>
+        <location filename="../ui/launch.py" line="104"/>
         <source>Order Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Order Review</translation>
     </message>
     <message>
         <location filename="../ui/launch.py" line="59"/>
         <source>Демонстрация</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo</translation>
     </message>
     <message>
         <location filename="../ui/launch.py" line="61"/>
         <source>Настроить подключения</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up connections</translation>
     </message>
     <message>
         <location filename="../ui/launch.py" line="63"/>
         <source>Выход</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -779,52 +783,52 @@
     <message>
         <location filename="../ui/main_window.py" line="61"/>
         <source>Order Review — проверка заказов с портала</source>
-        <translation type="unfinished"></translation>
+        <translation>Order Review — portal order review</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="63"/>
         <source> (демонстрация)</source>
-        <translation type="unfinished"></translation>
+        <translation> (demo)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="86"/>
         <source>Настройки…</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings…</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="109"/>
         <source>Действия</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="119"/>
         <source>&amp;Файл</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="122"/>
         <source>Выход</source>
-        <translation type="unfinished"></translation>
+        <translation>Exit</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="125"/>
         <source>&amp;Заказы</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Orders</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="128"/>
         <source>&amp;Решение</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Decision</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="131"/>
         <source>&amp;Экспорт</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xport</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="224"/>
         <source>Order Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Order Review</translation>
     </message>
 </context>
 <context>
@@ -832,38 +836,38 @@
     <message>
         <location filename="../ui/onec_column.py" line="36"/>
         <source>1С</source>
-        <translation type="unfinished"></translation>
+        <translation>1C</translation>
     </message>
     <message>
         <location filename="../ui/onec_column.py" line="47"/>
         <location filename="../ui/onec_column.py" line="64"/>
         <source>Выберите контрагента 1С в списке выше.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a 1C counterparty in the list above.</translation>
     </message>
     <message>
         <location filename="../ui/onec_column.py" line="66"/>
         <source>Такого контрагента в 1С нет. Его можно будет создать в 1С по карточке портала («Создать в 1С»).</source>
-        <translation type="unfinished"></translation>
+        <translation>1C has no such counterparty. You can create it in 1C from the portal card (“Create in 1C”).</translation>
     </message>
     <message>
         <location filename="../ui/onec_column.py" line="129"/>
         <source>Почему в списке</source>
-        <translation type="unfinished"></translation>
+        <translation>Why listed</translation>
     </message>
     <message>
         <location filename="../ui/onec_column.py" line="141"/>
         <source>Кандидаты в копии справочника 1С, лучшие первыми ({0}):</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidates in the 1C directory copy, best first ({0}):</translation>
     </message>
     <message>
         <location filename="../ui/onec_column.py" line="145"/>
         <source>В копии справочника 1С нет контрагентов с ИНН {0} и похожих по наименованию: похоже, это новый контрагент.</source>
-        <translation type="unfinished"></translation>
+        <translation>The 1C directory copy has no counterparty with INN {0} and none with a similar name: this looks like a new counterparty.</translation>
     </message>
     <message>
         <location filename="../ui/onec_column.py" line="150"/>
         <source>У покупателя нет ИНН, и похожих по наименованию в копии справочника 1С нет.</source>
-        <translation type="unfinished"></translation>
+        <translation>The buyer has no INN, and the 1C directory copy has no similar names.</translation>
     </message>
 </context>
 <context>
@@ -871,220 +875,220 @@
     <message>
         <location filename="../ui/order_tables.py" line="52"/>
         <source>Поле</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="53"/>
         <location filename="../ui/order_tables.py" line="90"/>
         <source>Значение</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="62"/>
         <source>Артикул</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="63"/>
         <location filename="../ui/order_tables.py" line="163"/>
         <source>Наименование</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="65"/>
         <source>Кол-во</source>
-        <translation type="unfinished"></translation>
+        <translation>Qty</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="69"/>
         <source>Ед.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="70"/>
         <source>Цена</source>
-        <translation type="unfinished"></translation>
+        <translation>Price</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="72"/>
         <source>Сумма</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="74"/>
         <source>НДС</source>
-        <translation type="unfinished"></translation>
+        <translation>VAT</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="89"/>
         <source>Свойство</source>
-        <translation type="unfinished"></translation>
+        <translation>Property</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="99"/>
         <source>Версия</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="100"/>
         <source>Получена</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="101"/>
         <source>Что изменилось</source>
-        <translation type="unfinished"></translation>
+        <translation>What changed</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="112"/>
         <source>номер</source>
-        <translation type="unfinished"></translation>
+        <translation>number</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="113"/>
         <source>номер версии</source>
-        <translation type="unfinished"></translation>
+        <translation>version number</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="114"/>
         <source>дата</source>
-        <translation type="unfinished"></translation>
+        <translation>date</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="115"/>
         <source>время</source>
-        <translation type="unfinished"></translation>
+        <translation>time</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="116"/>
         <source>операция</source>
-        <translation type="unfinished"></translation>
+        <translation>operation</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="117"/>
         <source>роль</source>
-        <translation type="unfinished"></translation>
+        <translation>role</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="118"/>
         <source>валюта</source>
-        <translation type="unfinished"></translation>
+        <translation>currency</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="119"/>
         <source>курс</source>
-        <translation type="unfinished"></translation>
+        <translation>rate</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="120"/>
         <source>сумма</source>
-        <translation type="unfinished"></translation>
+        <translation>amount</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="121"/>
         <source>комментарий</source>
-        <translation type="unfinished"></translation>
+        <translation>comment</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="122"/>
         <source>пометка удаления</source>
-        <translation type="unfinished"></translation>
+        <translation>deletion mark</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="123"/>
         <source>налоги</source>
-        <translation type="unfinished"></translation>
+        <translation>taxes</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="124"/>
         <source>скидки</source>
-        <translation type="unfinished"></translation>
+        <translation>discounts</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="125"/>
         <source>строки</source>
-        <translation type="unfinished"></translation>
+        <translation>lines</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="126"/>
         <source>покупатель</source>
-        <translation type="unfinished"></translation>
+        <translation>buyer</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="127"/>
         <source>ИНН</source>
-        <translation type="unfinished"></translation>
+        <translation>INN</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="128"/>
         <location filename="../ui/order_tables.py" line="164"/>
         <source>КПП</source>
-        <translation type="unfinished"></translation>
+        <translation>KPP</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="129"/>
         <source>наименование</source>
-        <translation type="unfinished"></translation>
+        <translation>name</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="130"/>
         <source>официальное наименование</source>
-        <translation type="unfinished"></translation>
+        <translation>official name</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="131"/>
         <source>полное наименование</source>
-        <translation type="unfinished"></translation>
+        <translation>full name</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="132"/>
         <source>ОКПО</source>
-        <translation type="unfinished"></translation>
+        <translation>OKPO</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="133"/>
         <source>банковские счета</source>
-        <translation type="unfinished"></translation>
+        <translation>bank accounts</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="134"/>
         <source>юридический адрес</source>
-        <translation type="unfinished"></translation>
+        <translation>legal address</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="135"/>
         <source>адрес</source>
-        <translation type="unfinished"></translation>
+        <translation>address</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="136"/>
         <source>контакты</source>
-        <translation type="unfinished"></translation>
+        <translation>contacts</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="137"/>
         <source>исходные поля</source>
-        <translation type="unfinished"></translation>
+        <translation>raw fields</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="144"/>
         <source>свойство {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>property {0}</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="154"/>
         <source>первая версия</source>
-        <translation type="unfinished"></translation>
+        <translation>first version</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="156"/>
         <source>без изменений</source>
-        <translation type="unfinished"></translation>
+        <translation>no changes</translation>
     </message>
     <message>
         <location filename="../ui/order_tables.py" line="165"/>
         <source>Почему в списке</source>
-        <translation type="unfinished"></translation>
+        <translation>Why listed</translation>
     </message>
 </context>
 <context>
@@ -1092,33 +1096,33 @@
     <message>
         <location filename="../ui/portal_column.py" line="29"/>
         <source>Портал</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal</translation>
     </message>
     <message>
         <location filename="../ui/portal_column.py" line="39"/>
         <location filename="../ui/portal_column.py" line="83"/>
         <source>В заказе нет покупателя.</source>
-        <translation type="unfinished"></translation>
+        <translation>The order has no buyer.</translation>
     </message>
     <message>
         <location filename="../ui/portal_column.py" line="73"/>
         <source>Исходные данные портала недоступны: {0} Ниже — контрагент, указанный в заказе 1С.</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal’s raw data is not available: {0} Below is the counterparty given in the 1C order.</translation>
     </message>
     <message>
         <location filename="../ui/portal_column.py" line="81"/>
         <source>В заказе 1С контрагент не указан.</source>
-        <translation type="unfinished"></translation>
+        <translation>The 1C order has no counterparty.</translation>
     </message>
     <message>
         <location filename="../ui/portal_column.py" line="95"/>
         <source>Как прислал портал: нет данных (заказ получен из 1С)</source>
-        <translation type="unfinished"></translation>
+        <translation>As the portal sent it: no data (order received from 1C)</translation>
     </message>
     <message>
         <location filename="../ui/portal_column.py" line="110"/>
         <source>Как прислал портал, в порядке документа (полей: {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>As the portal sent it, in document order ({0} fields)</translation>
     </message>
 </context>
 <context>
@@ -1126,52 +1130,52 @@
     <message>
         <location filename="../ui/progress_words.py" line="33"/>
         <source>Получение заказов: подключение к порталу…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetching orders: connecting to the portal…</translation>
     </message>
     <message>
         <location filename="../ui/progress_words.py" line="41"/>
         <source>Получение заказов: подтверждение порталу…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetching orders: confirming to the portal…</translation>
     </message>
     <message>
         <location filename="../ui/progress_words.py" line="49"/>
         <source>{0} из {1} МБ</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} of {1} MB</translation>
     </message>
     <message>
         <location filename="../ui/progress_words.py" line="53"/>
         <source>{0} МБ</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} MB</translation>
     </message>
     <message>
         <location filename="../ui/progress_words.py" line="54"/>
         <source>Получение заказов: {0}, сохранено заказов: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetching orders: {0}, orders saved: {1}</translation>
     </message>
     <message>
         <location filename="../ui/progress_words.py" line="61"/>
         <source>Обновление справочника 1С: подключение…</source>
-        <translation type="unfinished"></translation>
+        <translation>Refreshing the 1C directory: connecting…</translation>
     </message>
     <message>
         <location filename="../ui/progress_words.py" line="67"/>
         <source>партнёры</source>
-        <translation type="unfinished"></translation>
+        <translation>partners</translation>
     </message>
     <message>
         <location filename="../ui/progress_words.py" line="69"/>
         <source>контрагенты</source>
-        <translation type="unfinished"></translation>
+        <translation>counterparties</translation>
     </message>
     <message>
         <location filename="../ui/progress_words.py" line="72"/>
         <source>Обновление справочника 1С: {0}, {1} из {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Refreshing the 1C directory: {0}, {1} of {2}</translation>
     </message>
     <message>
         <location filename="../ui/progress_words.py" line="76"/>
         <source>Обновление справочника 1С: {0}, {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Refreshing the 1C directory: {0}, {1}</translation>
     </message>
 </context>
 <context>
@@ -1179,117 +1183,117 @@
     <message>
         <location filename="../ui/push_controller.py" line="34"/>
         <source>партнёр</source>
-        <translation type="unfinished"></translation>
+        <translation>partner</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="35"/>
         <source>контрагент</source>
-        <translation type="unfinished"></translation>
+        <translation>counterparty</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="36"/>
         <source>связь заказа</source>
-        <translation type="unfinished"></translation>
+        <translation>order link</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="37"/>
         <source>пометка на удаление</source>
-        <translation type="unfinished"></translation>
+        <translation>deletion mark</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="38"/>
         <source>перепроведение заказа</source>
-        <translation type="unfinished"></translation>
+        <translation>order reposting</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="44"/>
         <source>готово</source>
-        <translation type="unfinished"></translation>
+        <translation>done</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="45"/>
         <source>ждёт заказ в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting for the order in 1C</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="46"/>
         <source>ошибка</source>
-        <translation type="unfinished"></translation>
+        <translation>error</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="47"/>
         <source>ответ 1С не получен</source>
-        <translation type="unfinished"></translation>
+        <translation>no answer from 1C</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="48"/>
         <source>конфликт</source>
-        <translation type="unfinished"></translation>
+        <translation>conflict</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="49"/>
         <source>ждёт предыдущий шаг</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting for the previous step</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="50"/>
         <source>в очереди</source>
-        <translation type="unfinished"></translation>
+        <translation>queued</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="58"/>
         <source>Запись в 1С: заказ {0}, {1} — {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing to 1C: order {0}, {1} — {2}</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="65"/>
         <source>Запись в 1С: подключение…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing to 1C: connecting…</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="81"/>
         <source>Отправить в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Send to 1C</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="84"/>
         <source>Записать принятые решения в 1С (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the decisions made to 1C (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="122"/>
         <source>записано {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} written</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="123"/>
         <source>ждут заказ в 1С {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} waiting for their 1C order</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="124"/>
         <source>с ошибкой {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} failed</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="125"/>
         <source>конфликтов {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} in conflict</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="129"/>
         <source>Запись в 1С: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing to 1C: {0}.</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="130"/>
         <source>нечего записывать</source>
-        <translation type="unfinished"></translation>
+        <translation>nothing to write</translation>
     </message>
     <message>
         <location filename="../ui/push_controller.py" line="144"/>
         <source>Запись в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing to 1C</translation>
     </message>
 </context>
 <context>
@@ -1297,152 +1301,152 @@
     <message>
         <location filename="../ui/queue_model.py" line="59"/>
         <source>Новый</source>
-        <translation type="unfinished"></translation>
+        <translation>New</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="60"/>
         <source>На проверке</source>
-        <translation type="unfinished"></translation>
+        <translation>In review</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="61"/>
         <source>Решение принято</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="62"/>
         <source>Записан в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Written to 1C</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="63"/>
         <source>Отклонён</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="64"/>
         <source>Ошибка</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="80"/>
         <source>Есть в 1С, не получен с портала</source>
-        <translation type="unfinished"></translation>
+        <translation>Only in 1C</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="84"/>
         <source>1С загрузила этот заказ с сайта и отправила обратно раньше, чем программа его получила; портал больше не отдаёт его на страницу обмена, пока заказ не изменят на сайте. Проверяйте по данным 1С.</source>
-        <translation type="unfinished"></translation>
+        <translation>1C loaded this order from the site and sent it back before this program received it; the portal will not offer it on the exchange page again until the order is edited on the site. Review it by 1C’s data.</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="111"/>
         <source>ждёт записи в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>waiting to be written to 1C</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="112"/>
         <source>записано в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>written to 1C</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="113"/>
         <source>отклонён</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="114"/>
         <source>ошибка записи в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>1C write error</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="266"/>
         <source>Проверка ИНН и КПП покупателя</source>
-        <translation type="unfinished"></translation>
+        <translation>Buyer’s INN and KPP check</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="270"/>
         <source>Состояние</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="271"/>
         <source>Дата</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="272"/>
         <source>Номер</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="273"/>
         <source>Покупатель</source>
-        <translation type="unfinished"></translation>
+        <translation>Buyer</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="274"/>
         <source>ИНН</source>
-        <translation type="unfinished"></translation>
+        <translation>INN</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="275"/>
         <source>Сумма</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="276"/>
         <source>Пров.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="277"/>
         <source>Решение</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="304"/>
         <source> • изменён</source>
-        <translation type="unfinished"></translation>
+        <translation> • changed</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="326"/>
         <source>Портал изменил заказ после того, как его начали проверять.</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal changed the order after its review began.</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="330"/>
         <source>КПП {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>KPP {0}</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="353"/>
         <source>Ошибка в ИНН или КПП покупателя: подробности в карточке заказа.</source>
-        <translation type="unfinished"></translation>
+        <translation>The buyer’s INN or KPP is wrong: see the order card for details.</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="356"/>
         <source>ИНН или КПП покупателя стоит проверить: см. карточку заказа.</source>
-        <translation type="unfinished"></translation>
+        <translation>The buyer’s INN or KPP is worth checking: see the order card.</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="359"/>
         <source>ИНН и КПП покупателя верны.</source>
-        <translation type="unfinished"></translation>
+        <translation>The buyer’s INN and KPP are valid.</translation>
     </message>
     <message>
         <location filename="../ui/queue_model.py" line="360"/>
         <source>Портал не прислал ИНН покупателя.</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal sent no INN for the buyer.</translation>
     </message>
     <message>
         <location filename="../ui/unread_words.py" line="15"/>
         <source>Не прочитан</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable</translation>
     </message>
     <message>
         <location filename="../ui/unread_words.py" line="19"/>
         <source>Программа не смогла прочитать этот документ с портала; портал считает его уже переданным и пришлёт снова, только если заказ изменят на сайте, поэтому его текст сохранён здесь и будет прочитан новой версией программы.</source>
-        <translation type="unfinished"></translation>
+        <translation>The program could not read this document from the portal. The portal considers it delivered and will send it again only if the order is edited on the site, so its text is kept here for a newer version of the program to read.</translation>
     </message>
 </context>
 <context>
@@ -1450,27 +1454,27 @@
     <message>
         <location filename="../ui/queue_panel.py" line="61"/>
         <source>Поиск: номер, покупатель, ИНН</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: number, buyer, INN</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.py" line="119"/>
         <source>Все ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>All ({0})</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.py" line="168"/>
         <source>Заказов: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Orders: {0}</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.py" line="170"/>
         <source>Нет заказов</source>
-        <translation type="unfinished"></translation>
+        <translation>No orders</translation>
     </message>
     <message>
         <location filename="../ui/queue_panel.py" line="173"/>
         <source>; не прочитано документов: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>; unreadable documents: {0}</translation>
     </message>
 </context>
 <context>
@@ -1478,27 +1482,27 @@
     <message>
         <location filename="../ui/replace_dialog.py" line="25"/>
         <source>Заменить контрагента в заказе 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the counterparty in the 1C order</translation>
     </message>
     <message>
         <location filename="../ui/replace_dialog.py" line="29"/>
         <source>В заказе 1С № {0} уже указан контрагент «{1}».</source>
-        <translation type="unfinished"></translation>
+        <translation>1C order No. {0} already has the counterparty “{1}”.</translation>
     </message>
     <message>
         <location filename="../ui/replace_dialog.py" line="38"/>
         <source>Заменить его на «{0}»?</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace it with “{0}”?</translation>
     </message>
     <message>
         <location filename="../ui/replace_dialog.py" line="41"/>
         <source>Пометить «{0}» на удаление (создан обменом с сайтом)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark “{0}” for deletion (created by the site exchange)</translation>
     </message>
     <message>
         <location filename="../ui/replace_dialog.py" line="49"/>
         <source>Заменить</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace</translation>
     </message>
 </context>
 <context>
@@ -1506,47 +1510,47 @@
     <message>
         <location filename="../ui/review_actions.py" line="45"/>
         <source>Создать в 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Create in 1C</translation>
     </message>
     <message>
         <location filename="../ui/review_actions.py" line="46"/>
         <source>Создать контрагента в 1С по карточке портала</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a counterparty in 1C from the portal card</translation>
     </message>
     <message>
         <location filename="../ui/review_actions.py" line="49"/>
         <source>Связать</source>
-        <translation type="unfinished"></translation>
+        <translation>Link</translation>
     </message>
     <message>
         <location filename="../ui/review_actions.py" line="50"/>
         <source>Связать заказ с контрагентом 1С, выбранным в списке</source>
-        <translation type="unfinished"></translation>
+        <translation>Link the order to the 1C counterparty selected in the list</translation>
     </message>
     <message>
         <location filename="../ui/review_actions.py" line="53"/>
         <source>Отклонить</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject</translation>
     </message>
     <message>
         <location filename="../ui/review_actions.py" line="54"/>
         <source>Отклонить контрагента заказа, с причиной</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject the order’s counterparty, with a reason</translation>
     </message>
     <message>
         <location filename="../ui/review_actions.py" line="57"/>
         <source>Отложить</source>
-        <translation type="unfinished"></translation>
+        <translation>Defer</translation>
     </message>
     <message>
         <location filename="../ui/review_actions.py" line="58"/>
         <source>Вернуться к заказу позже</source>
-        <translation type="unfinished"></translation>
+        <translation>Come back to the order later</translation>
     </message>
     <message>
         <location filename="../ui/review_actions.py" line="100"/>
         <source>{0}: появится с движком проверки</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: comes with the review engine</translation>
     </message>
 </context>
 <context>
@@ -1554,7 +1558,7 @@
     <message>
         <location filename="../ui/review_hooks.py" line="74"/>
         <source>(помечен на удаление)</source>
-        <translation type="unfinished"></translation>
+        <translation>(marked for deletion)</translation>
     </message>
 </context>
 <context>
@@ -1562,148 +1566,168 @@
     <message>
         <location filename="../ui/review_panel.py" line="79"/>
         <source>Выберите заказ в очереди слева.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an order in the queue on the left.</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="103"/>
         <source>Строки заказа</source>
-        <translation type="unfinished"></translation>
+        <translation>Order lines</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="105"/>
         <source>Свойства заказа</source>
-        <translation type="unfinished"></translation>
+        <translation>Order properties</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="107"/>
         <source>История</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="193"/>
         <source>Заказ № {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Order No. {0}</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="195"/>
         <source>от {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>dated {0}</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="209"/>
         <source>В 1С (прочитано {0}): {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>In 1C (read {0}): {1}</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="211"/>
         <source>«Связать» или «Создать в 1С» предложат заменить его.</source>
-        <translation type="unfinished"></translation>
+        <translation>“Link” or “Create in 1C” will offer to replace it.</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="244"/>
         <source>Отличается от выбранного контрагента 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Differs from the selected 1C counterparty</translation>
     </message>
     <message>
         <location filename="../ui/review_panel.py" line="247"/>
         <source>Отличается от карточки портала</source>
-        <translation type="unfinished"></translation>
+        <translation>Differs from the portal card</translation>
     </message>
     <message>
         <location filename="../ui/unread_view.py" line="44"/>
         <source>Документ с портала № {0} не прочитан</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal document No. {0} could not be read</translation>
     </message>
     <message>
         <location filename="../ui/unread_view.py" line="46"/>
         <source>(Ид {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>(ID {0})</translation>
     </message>
     <message>
         <location filename="../ui/unread_view.py" line="48"/>
         <source>Причина: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: {0}</translation>
     </message>
     <message>
         <location filename="../ui/unread_view.py" line="50"/>
         <source>Портал считает этот заказ переданным и пришлёт его снова, только если заказ изменят на сайте; найдите его там по номеру, а текст документа ниже сохранён и будет прочитан заново, когда новая версия программы сможет его прочитать.</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal considers this order delivered and will send it again only if the order is edited on the site; find it there by its number. The document text below is kept and will be read again once a newer version of the program can read it.</translation>
     </message>
     <message>
         <location filename="../ui/unread_view.py" line="58"/>
         <source>Текст документа не сохранён.</source>
-        <translation type="unfinished"></translation>
+        <translation>The document text was not kept.</translation>
     </message>
 </context>
 <context>
     <name>Screenshots</name>
     <message>
-        <location filename="../ui/screenshots.py" line="103"/>
+        <location filename="../ui/screenshots.py" line="105"/>
         <source>В демонстрации нет подходящего заказа для {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The demo has no suitable order for {0}</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="32"/>
+        <location filename="../ui/settings_dialog.py" line="39"/>
         <source>Портал</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="32"/>
+        <location filename="../ui/settings_dialog.py" line="39"/>
         <source>1С</source>
-        <translation type="unfinished"></translation>
+        <translation>1C</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="34"/>
+        <location filename="../ui/settings_dialog.py" line="41"/>
         <source>адрес</source>
-        <translation type="unfinished"></translation>
+        <translation>address</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="35"/>
+        <location filename="../ui/settings_dialog.py" line="42"/>
         <source>логин</source>
-        <translation type="unfinished"></translation>
+        <translation>login</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="36"/>
+        <location filename="../ui/settings_dialog.py" line="43"/>
         <source>сертификаты ЦС</source>
-        <translation type="unfinished"></translation>
+        <translation>CA certificates</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="37"/>
+        <location filename="../ui/settings_dialog.py" line="44"/>
         <source>группа доступа новых партнёров</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_dialog.py" line="51"/>
-        <source>Настройки подключения</source>
-        <translation type="unfinished"></translation>
+        <translation>access group of new partners</translation>
     </message>
     <message>
         <location filename="../ui/settings_dialog.py" line="58"/>
+        <source>Настройки подключения</source>
+        <translation>Connection settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="65"/>
         <source>Пароли хранятся в системном хранилище паролей.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwords are kept in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="60"/>
+        <location filename="../ui/settings_dialog.py" line="67"/>
         <source>Демонстрация: пароли хранятся только в памяти и забываются при выходе.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: passwords are kept in memory only and forgotten on exit.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="147"/>
+        <location filename="../ui/settings_dialog.py" line="73"/>
+        <source>как в системе</source>
+        <translation>as in the system</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="74"/>
+        <source>Русский</source>
+        <translation>Русский (Russian)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="78"/>
+        <source>Язык окна:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="81"/>
+        <source>меняется при следующем запуске</source>
+        <translation>takes effect at the next start</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="167"/>
         <source>Проверка не удалась: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="157"/>
+        <location filename="../ui/settings_dialog.py" line="177"/>
         <source>{0}: нужно {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: must be {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="199"/>
+        <location filename="../ui/settings_dialog.py" line="219"/>
         <source>Не удалось сохранить настройки: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save the settings: {0}</translation>
     </message>
 </context>
 <context>
@@ -1711,72 +1735,72 @@
     <message>
         <location filename="../ui/status_bar.py" line="39"/>
         <source>не проверялся</source>
-        <translation type="unfinished"></translation>
+        <translation>not checked</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="40"/>
         <source>на связи</source>
-        <translation type="unfinished"></translation>
+        <translation>online</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="41"/>
         <source>не настроен</source>
-        <translation type="unfinished"></translation>
+        <translation>not set up</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="42"/>
         <source>нет пароля</source>
-        <translation type="unfinished"></translation>
+        <translation>no password</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="43"/>
         <source>нет связи</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="44"/>
         <source>не принимает вход</source>
-        <translation type="unfinished"></translation>
+        <translation>login refused</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="45"/>
         <source>ошибка</source>
-        <translation type="unfinished"></translation>
+        <translation>error</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="80"/>
         <source>Отменить</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="108"/>
         <source>Портал</source>
-        <translation type="unfinished"></translation>
+        <translation>Portal</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="108"/>
         <source>1С</source>
-        <translation type="unfinished"></translation>
+        <translation>1C</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="116"/>
         <source>Ждут записи в 1С: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting to be written to 1C: {0}</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="120"/>
         <source>Заказы ещё не получены</source>
-        <translation type="unfinished"></translation>
+        <translation>No orders fetched yet</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="126"/>
         <source>Последнее получение: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last fetch: {0}</translation>
     </message>
     <message>
         <location filename="../ui/status_bar.py" line="180"/>
         <source>Отмена…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -1784,62 +1808,62 @@
     <message>
         <location filename="../ui/sync_controller.py" line="69"/>
         <source>Получить заказы</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetch orders</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="73"/>
         <source>Обновить справочник 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh the 1C directory</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="155"/>
         <source>Заказы получены: новых {0}, изменённых {1}, без изменений {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Orders fetched: {0} new, {1} changed, {2} unchanged.</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="159"/>
         <source>Отложено из-за ошибок: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Set aside due to errors: {0}.</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="163"/>
         <source>Ответ портала оборван; следующее получение повторит его.</source>
-        <translation type="unfinished"></translation>
+        <translation>The portal’s answer was cut off; the next fetch will repeat it.</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="167"/>
         <source>Внимание: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning: {0}</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="192"/>
         <source>В 1С найдены заказы с сайта, которые портал программе не отдал: {0}. Они в очереди: «Есть в 1С, не получен с портала».</source>
-        <translation type="unfinished"></translation>
+        <translation>1C has site orders the portal did not send to this program: {0}. They are in the queue as “Only in 1C”.</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="213"/>
         <source>Получение заказов</source>
-        <translation type="unfinished"></translation>
+        <translation>Fetching orders</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="251"/>
         <source>Справочник 1С прочитан не полностью, копия с 1С не сверена.</source>
-        <translation type="unfinished"></translation>
+        <translation>The 1C directory was not read in full; the copy was not reconciled with 1C.</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="255"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>1C directory refreshed: {0} partners, {1} counterparties.</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="266"/>
         <source>Обновление справочника 1С</source>
-        <translation type="unfinished"></translation>
+        <translation>Refreshing the 1C directory</translation>
     </message>
     <message>
         <location filename="../ui/sync_controller.py" line="316"/>
         <source>Проверка связи</source>
-        <translation type="unfinished"></translation>
+        <translation>Connection check</translation>
     </message>
 </context>
 </TS>

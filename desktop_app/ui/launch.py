@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.services import app_dirs, logging_setup
+from desktop_app.services import app_dirs, logging_setup, settings
 from desktop_app.services.password_vault import KeychainVault
-from desktop_app.services.settings import SettingsError
+from desktop_app.services.settings import Language, SettingsError
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.directory_repository import DirectoryKind, DirectoryRepository
 from desktop_app.store.errors import StoreError
@@ -83,8 +83,9 @@ def run_gui(
     screenshot: Path | None = None,
     orders: int | None = None,
     seed: int | None = None,
+    language: Language | None = None,
 ) -> int:
-    app = qt_app.application()
+    app = qt_app.application(language=language or language_setting(data_dir))
     qInstallMessageHandler(_qt_message)
     start = Start.DEMO if demo else (offer_demo() if offer else Start.SETTINGS)
     if start is Start.QUIT:
@@ -126,6 +127,16 @@ def run_gui(
         workspace.close()
         if environment is not None:
             environment.stop()
+
+
+def language_setting(data_dir: Path | None) -> Language:
+    """The `ui.language` of the data folder (also for the demo, whose own settings are new).
+
+    A broken settings file means `system` here: the window says what is wrong with it."""
+    try:
+        return settings.load(app_dirs.data_dir(data_dir)).ui.language
+    except SettingsError:
+        return Language.SYSTEM
 
 
 def stop_on_signals(window: MainWindow) -> None:

@@ -6,7 +6,9 @@ that background work to end, then shows in turn: the queue (on an order of a com
 knows), the review of a new legal entity, the review of a branch (1C knows the ИНН, with
 another КПП), the review of an order known from 1C alone (1C's exchange took it first), and
 the settings dialog with both connection checks answered. Each screen is
-`QWidget.grab()`-ed, which needs no display (QT_QPA_PLATFORM=offscreen works).
+`QWidget.grab()`-ed, which needs no display (QT_QPA_PLATFORM=offscreen works). The window
+speaks the language it was started in: `gui --lang en --demo --screenshot docs/screenshots/en`
+makes the English set beside the Russian one.
 """
 
 from __future__ import annotations

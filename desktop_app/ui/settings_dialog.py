@@ -11,11 +11,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.services import connection_check, setting_rules
 from desktop_app.services.connection_check import CheckResult
-from desktop_app.services.settings import Settings
+from desktop_app.services.settings import Language, Settings
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.connection_form import OneCForm, PortalForm
@@ -62,6 +69,17 @@ class SettingsDialog(QDialog):
                 "Демонстрация: пароли хранятся только в памяти и забываются при выходе.",
             )
         )
+        self.language = QComboBox(self)
+        self.language.addItem(translate("SettingsDialog", "как в системе"), Language.SYSTEM.value)
+        self.language.addItem(translate("SettingsDialog", "Русский"), Language.RU.value)
+        self.language.addItem("English", Language.EN.value)
+        self.language.setCurrentIndex(self.language.findData(current.ui.language.value))
+        language_row = QHBoxLayout()
+        language_row.addWidget(plain_label(translate("SettingsDialog", "Язык окна:"), self))
+        language_row.addWidget(self.language)
+        language_row.addWidget(
+            plain_label(translate("SettingsDialog", "меняется при следующем запуске"), self), 1
+        )
         self.note = plain_label(where, self)
         self.error = plain_label("", self)
         self.error.setStyleSheet("QLabel { color: #c62828; }")
@@ -74,6 +92,7 @@ class SettingsDialog(QDialog):
             forms.addWidget(form, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(forms)
+        layout.addLayout(language_row)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -90,6 +109,7 @@ class SettingsDialog(QDialog):
             current,
             portal=self.portal.values(current.portal),
             onec=self.onec.values(current.onec),
+            ui=replace(current.ui, language=Language(self.language.currentData())),
         )
 
     # --- checks ----------------------------------------------------------------------------

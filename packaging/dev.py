@@ -112,6 +112,7 @@ def ensure_libreoffice() -> None:
 
 def command_test(python: Path, extra: list[str]) -> None:
     ensure_libreoffice()
+    ensure_translations(python)
     py = str(python)
     run_step("ruff check", [py, "-m", "ruff", "check", "."])
     run_step("ruff format", [py, "-m", "ruff", "format", "--check", "."])

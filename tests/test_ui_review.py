@@ -22,6 +22,7 @@ from desktop_app.store.queue_repository import PAGE_SIZE, QueueRow
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.queue_annotations import EngineAnnotations
 from desktop_app.ui.review_actions import DecisionRequest
 from desktop_app.ui.screenshots import pick_orders
 
@@ -198,7 +199,7 @@ class CountingQueue(QueueRepository):
 def test_the_queue_model_reads_one_page_not_the_queue(filled_demo: DemoEnvironment) -> None:
     assert filled_demo.workspace is not None
     repository = CountingQueue(filled_demo.workspace.database)
-    model = qm.QueueModel(repository)
+    model = qm.QueueModel(repository, EngineAnnotations(filled_demo.workspace.database))
     assert model.rowCount() == 40 and repository.pages == []  # a count, no rows yet
     model.data(model.index(39, 0))
     model.data(model.index(0, 0))

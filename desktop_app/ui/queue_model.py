@@ -10,9 +10,8 @@ Documents put aside (the reader could not read them; the portal will not send th
 come first, as «не прочитан» rows with their number and reason, whenever the queue shows
 all states, or alone under their own filter: nothing the portal sent may be invisible.
 
-What the review engine will add — check badges, the decision being written — comes through
-`QueueAnnotations`; until then the badge column is empty and the decision column tells the
-order's review state.
+The check badge and the decision column come from the review engine through
+`QueueAnnotations` (queue_annotations.py), given to the model when it is made.
 """
 
 from __future__ import annotations
@@ -100,35 +99,16 @@ class QueueAnnotations(Protocol):
         """The queue is read again: whatever was remembered of its rows may be stale."""
 
 
-class StateAnnotations:
-    """Before the review engine: no checks yet, and the decision told by the review state."""
-
-    def badge(self, row: QueueRow) -> str:
-        return ""
-
-    def decision(self, row: QueueRow) -> str:
-        words = {
-            ReviewState.DECIDED: translate("QueueModel", "ждёт записи в 1С"),
-            ReviewState.WRITTEN: translate("QueueModel", "записано в 1С"),
-            ReviewState.REJECTED: translate("QueueModel", "отклонён"),
-            ReviewState.ERROR: translate("QueueModel", "ошибка записи в 1С"),
-        }
-        return words.get(row.review_state, "")
-
-    def forget(self) -> None:
-        pass
-
-
 class QueueModel(QAbstractTableModel):
     def __init__(
         self,
         repository: QueueRepository,
-        annotations: QueueAnnotations | None = None,
+        annotations: QueueAnnotations,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._repository = repository
-        self.annotations: QueueAnnotations = annotations or StateAnnotations()
+        self._annotations = annotations
         self._state: ReviewState | None = None
         self._from_onec = False
         self._unread_only = False
@@ -178,7 +158,7 @@ class QueueModel(QAbstractTableModel):
         """Read the queue again (after a fetch, a decision, a new filter)."""
         self.beginResetModel()
         self._pages.clear()
-        self.annotations.forget()
+        self._annotations.forget()
         self._read_counts()
         self.endResetModel()
 
@@ -314,8 +294,8 @@ class QueueModel(QAbstractTableModel):
         if column == COL_TOTAL:
             return _money(row)
         if column == COL_CHECKS:
-            return self.annotations.badge(row)
-        return self.annotations.decision(row)
+            return self._annotations.badge(row)
+        return self._annotations.decision(row)
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if row.unread is not None:
@@ -330,9 +310,9 @@ class QueueModel(QAbstractTableModel):
             kpp = translate("QueueModel", "КПП {0}").format(row.buyer_kpp) if row.buyer_kpp else ""
             return "\n".join(part for part in (row.buyer_name, kpp) if part)
         if column == COL_CHECKS:
-            return _badge_hint(self.annotations.badge(row))
+            return _badge_hint(self._annotations.badge(row))
         if column == COL_DECISION:
-            return self.annotations.decision(row) or None
+            return self._annotations.decision(row) or None
         return None
 
 

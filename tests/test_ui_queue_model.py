@@ -73,11 +73,11 @@ def test_filter_search_and_sort_run_in_sql(filled_demo: DemoEnvironment) -> None
     assert model.rowCount() == 0
     model.set_filter(None, "")
     model.sort(qm.COL_TOTAL, Qt.SortOrder.AscendingOrder)
-    totals = [model.data(model.index(r, qm.COL_TOTAL), qm.SORT_ROLE) for r in range(40)]
+    totals = [row.total for row in every_row(model)]
     present = [t for t in totals if t is not None]
     assert present == sorted(present)
     model.sort(qm.COL_CHECKS, Qt.SortOrder.AscendingOrder)  # not sortable: order kept
-    assert [model.data(model.index(r, qm.COL_TOTAL), qm.SORT_ROLE) for r in range(40)] == totals
+    assert [row.total for row in every_row(model)] == totals
 
 
 def test_cells_show_the_row_in_words(filled_demo: DemoEnvironment) -> None:
@@ -126,3 +126,10 @@ def test_list_models_pass_the_model_tester(
     qtmodeltester.check(lines)
     empty = ListModel[str]([Column("Текст", str)])
     qtmodeltester.check(empty)
+
+
+def test_a_total_names_its_currency_unless_it_is_roubles() -> None:
+    for roubles in (None, "", " RUB ", "руб.", "643"):
+        assert qm.currency_suffix(roubles) == "", roubles
+    assert qm.currency_suffix("USD") == " USD"
+    assert qm.currency_suffix(" KZT ") == " KZT"  # one the amount in words does not know

@@ -109,7 +109,6 @@ class MainWindow(QMainWindow):
         for part in (self.sync, self.outbox, self.export, self.flow):
             part.problem.connect(self._problem)
             part.bug.connect(self.crash.report)
-        self.review_actions.set_engine_ready(True)
         self._restore_layout()
 
     def _build_menus(self) -> None:

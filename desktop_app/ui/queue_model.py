@@ -4,7 +4,8 @@ The model never holds the whole queue: `rowCount` is an SQL count of the current
 `data` reads the page (200 rows) a visible row falls in, keeping the last few pages. A page
 is a few milliseconds wherever it lies (`store/queue_query.py`), so reading it on demand
 keeps a 100,000-order queue as light as a short one. Columns follow Vorta's habit: `COL_*`
-constants, native values under `SORT_ROLE`, the row itself under `ROW_ROLE`.
+constants and the row itself under `ROW_ROLE`; sorting is SQL's (`sort` reads the queue
+again in the chosen order), so no role holds native values for a proxy to sort by.
 
 Documents put aside (the reader could not read them; the portal will not send them again)
 come first, as «не прочитан» rows with their number and reason, whenever the queue shows
@@ -17,12 +18,12 @@ The check badge and the decision column come from the review engine through
 from __future__ import annotations
 
 from collections import OrderedDict
-from decimal import Decimal
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 
-from desktop_app.domain.money import money_text as plain_money
+from desktop_app.domain.amount_words import UnsupportedCurrencyError, currency_code
+from desktop_app.domain.money import money_text
 from desktop_app.store.queue_repository import (
     PAGE_SIZE,
     QueueOrder,
@@ -39,8 +40,7 @@ from desktop_app.ui.unread_words import unread_hint, unread_word
 )
 
 translate = QCoreApplication.translate
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 CACHED_PAGES = 16
 _SORTS = {
     COL_STATE: QueueSort.STATE,
@@ -269,8 +269,6 @@ class QueueModel(QAbstractTableModel):
             return self._text(row, column)
         if role == ROW_ROLE:
             return row
-        if role == SORT_ROLE:
-            return _native(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -341,26 +339,14 @@ def _badge_hint(badge: str) -> str | None:
     }.get(badge)
 
 
-ROUBLES = frozenset({"", "RUB", "РУБ", "РУБ.", "643"})
-
-
-def money_text(amount: Decimal, currency: str | None) -> str:
-    """``1 234,50`` for roubles (the company's own currency), ``1 234,50 USD`` otherwise."""
+def currency_suffix(currency: str | None) -> str:
+    """Nothing for roubles (the company's own currency), `` USD`` for another currency."""
     code = (currency or "").strip()
-    return plain_money(amount) + ("" if code.upper() in ROUBLES else f" {code}")
+    try:
+        return "" if currency_code(code) == "RUB" else f" {code}"
+    except UnsupportedCurrencyError:
+        return f" {code}"
 
 
 def _money(row: QueueRow) -> str:
-    return "" if row.total is None else money_text(row.total, row.currency)
-
-
-def _native(row: QueueRow, column: int) -> object:
-    values: dict[int, object] = {
-        COL_STATE: row.review_state.value,
-        COL_DATE: row.order_date,
-        COL_NUMBER: row.number,
-        COL_BUYER: row.buyer_name,
-        COL_INN: row.buyer_inn,
-        COL_TOTAL: row.total,
-    }
-    return values.get(column)
+    return "" if row.total is None else money_text(row.total) + currency_suffix(row.currency)

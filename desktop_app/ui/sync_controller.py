@@ -4,8 +4,10 @@ Each job runs on the `TaskRunner` (never on the GUI thread) and shows its progre
 cancel in the status bar. One fetch and one refresh at a time: asking again while one runs
 just points at the running one. A fetch also starts by itself every `portal.fetch_every`
 minutes; 1C's reachability is asked every `PROBE_SECONDS`; the portal's is learnt from
-each fetch (and asked once at start). Outcomes are signals the window turns into a refreshed
-queue, a status line, a message box or — for a bug — the crash dialog.
+each fetch (and asked once at start). A fetch is the use case the CLI's `fetch` runs too
+(`services.fetch_operation`: fetch, then map the buyers the app knows), and its status line
+says the mapping report in the CLI's words. Outcomes are signals the window turns into a
+refreshed queue, a status line, a message box or — for a bug — the crash dialog.
 
 `queued_writes` (a callable giving the outbox size, asked after every job, given at
 construction) and the

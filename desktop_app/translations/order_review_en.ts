@@ -1765,62 +1765,62 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../ui/sync_controller.py" line="78"/>
+        <location filename="../ui/sync_controller.py" line="80"/>
         <source>Получить заказы</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="82"/>
+        <location filename="../ui/sync_controller.py" line="84"/>
         <source>Обновить справочник 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="165"/>
+        <location filename="../ui/sync_controller.py" line="167"/>
         <source>Заказы получены: новых {0}, изменённых {1}, без изменений {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="169"/>
+        <location filename="../ui/sync_controller.py" line="171"/>
         <source>Отложено из-за ошибок: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="173"/>
+        <location filename="../ui/sync_controller.py" line="175"/>
         <source>Ответ портала оборван; следующее получение повторит его.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="177"/>
+        <location filename="../ui/sync_controller.py" line="179"/>
         <source>Внимание: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="205"/>
+        <location filename="../ui/sync_controller.py" line="207"/>
         <source>В 1С найдены заказы с сайта, которые портал программе не отдал: {0}. Они в очереди: «Есть в 1С, не получен с портала».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="226"/>
+        <location filename="../ui/sync_controller.py" line="228"/>
         <source>Получение заказов</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="264"/>
+        <location filename="../ui/sync_controller.py" line="266"/>
         <source>Справочник 1С прочитан не полностью, копия с 1С не сверена.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="268"/>
+        <location filename="../ui/sync_controller.py" line="270"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="279"/>
+        <location filename="../ui/sync_controller.py" line="281"/>
         <source>Обновление справочника 1С</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="329"/>
+        <location filename="../ui/sync_controller.py" line="331"/>
         <source>Проверка связи</source>
         <translation type="unfinished"></translation>
     </message>

@@ -63,7 +63,7 @@ def update() -> None:
     files = sorted(str(p.relative_to(ROOT)) for s in SOURCES for p in (ROOT / s).glob("*.py"))
     for ts in sources():
         subprocess.run(
-            [tool("pyside6-lupdate"), *files, "-ts", str(ts.relative_to(ROOT))],
+            [tool("pyside6-lupdate"), *files, "-no-obsolete", "-ts", str(ts.relative_to(ROOT))],
             cwd=ROOT,
             check=True,
             stdout=subprocess.DEVNULL,

@@ -40,6 +40,7 @@ from desktop_app.store.incoming import QuarantinedDocument
 from desktop_app.store.order_repository import OrderRepository
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui import queue_model as qm
+from desktop_app.ui.queue_annotations import EngineAnnotations
 from desktop_app.ui.queue_panel import UNREAD, QueuePanel
 from desktop_app.ui.review_hooks import EngineSource
 from desktop_app.ui.review_panel import ReviewPanel
@@ -106,7 +107,7 @@ def test_a_confirmed_unread_document_stays_in_the_queue_with_reason_number_and_t
     refused, number = fetch_one_refused(small_portal, database, tmp_path, monkeypatch)
     queue = QueueRepository(database)
     assert refused not in {r.portal_id for r in queue.queue()}
-    model = qm.QueueModel(queue)
+    model = qm.QueueModel(queue, EngineAnnotations(database))
     qtmodeltester.check(model)
     assert model.rowCount() == 5  # four orders and the document put aside, first
     row = model.data(model.index(0, 0), qm.ROW_ROLE)
@@ -118,7 +119,7 @@ def test_a_confirmed_unread_document_stays_in_the_queue_with_reason_number_and_t
     source = queue.unread_source(row.unread.id)
     assert source is not None and f"<Ид>{refused}</Ид>".encode(source[1] or "utf-8") in source[0]
 
-    panel = QueuePanel(queue)
+    panel = QueuePanel(queue, EngineAnnotations(database))
     qtbot.addWidget(panel)
     choice = panel.state_filter.findData(UNREAD)
     assert panel.state_filter.itemText(choice) == "Не прочитан (1)"
@@ -140,7 +141,7 @@ def test_the_review_shows_the_raw_document_read_only(
     queue = QueueRepository(database)
     review = ReviewPanel(queue, DirectoryRepository(database), EngineSource(database))
     qtbot.addWidget(review)
-    row = qm.QueueModel(queue).row_at(0)
+    row = qm.QueueModel(queue, EngineAnnotations(database)).row_at(0)
     assert row is not None and row.unread is not None
     review.show_order(row)
     assert review.stack.currentWidget() is review.unread

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from push_scene import carries
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.candidates import CandidateReason
@@ -20,8 +22,13 @@ from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.card_dialog import CardDialog
+from desktop_app.ui.decision_flow import DecisionFlow
 from desktop_app.ui.demo import DemoEnvironment
+from desktop_app.ui.export_actions import ExportActions
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.review_actions import DecisionRequest
+from desktop_app.ui.status_bar import StatusBar
+from desktop_app.ui.workers import TaskRunner
 
 WAIT = 60_000
 COUNTERPARTIES = "Catalog_Контрагенты"
@@ -315,3 +322,69 @@ def test_a_decision_whose_write_broke_off_is_not_changed_in_the_window(
     box.close()
     kept = DecisionRepository(window.workspace.database).current(portal_id)
     assert kept is not None and kept.id == row.id and kept.decision.kind is Kind.CREATE
+
+
+def test_a_fetch_in_the_window_says_which_buyers_it_recognised(
+    qtbot: QtBot,
+    filled_demo: DemoEnvironment,
+    window: MainWindow,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The window's fetch maps the buyers the app knows and says so, as the CLI does."""
+    started(window, qtbot)
+    recognisable = DecisionRepository(window.workspace.database).recognisable()
+    assert recognisable  # the demo's 1C knows some buyers by ИНН and КПП
+    by_mapping = sum(1 for item in recognisable if item.by_mapping)
+    caplog.set_level(logging.INFO, logger="desktop_app.ui.sync_controller")
+    task = window.sync.fetch()
+    assert task is not None
+    with qtbot.waitSignal(task.succeeded, timeout=WAIT):
+        pass
+    settle(window, qtbot)
+    said = " ".join(r.getMessage() for r in caplog.records if r.getMessage().startswith("fetch "))
+    assert (
+        f"Покупатели узнаны автоматически: {by_mapping} по прежним связям, "
+        f"{len(recognisable) - by_mapping} по ИНН и КПП; к отправке в 1С без подтверждения: "
+    ) in said
+    assert DecisionRepository(window.workspace.database).recognisable() == []  # all mapped
+
+
+def test_the_export_and_decision_helpers_need_no_main_window(
+    qtbot: QtBot, filled_demo: DemoEnvironment, runner: TaskRunner, tmp_path: Path
+) -> None:
+    """ExportActions and DecisionFlow are given what they use and speak in signals."""
+    workspace = filled_demo.workspace
+    assert workspace is not None
+    host = QWidget()
+    qtbot.addWidget(host)
+    status = StatusBar(host)
+    order = QueueRepository(workspace.database).order(
+        QueueRepository(workspace.database).queue(limit=1)[0].portal_id
+    )
+    assert order is not None
+    problems: list[tuple[str, bool]] = []
+    nothing = ExportActions(
+        workspace, runner, status, host, shown_order=lambda: None, queue_filter=lambda: (None, "")
+    )
+    nothing.problem.connect(lambda text, manual: problems.append((text, manual)))
+    nothing.ask_invoice()
+    assert problems == [("Выберите заказ в очереди.", True)]
+
+    export = ExportActions(
+        workspace, runner, status, host, shown_order=lambda: order, queue_filter=lambda: (None, "")
+    )
+    export.problem.connect(lambda text, manual: problems.append((text, manual)))
+    task = export.save_invoice(str(tmp_path / "счёт.xlsx"))
+    assert task is not None
+    with qtbot.waitSignal(task.succeeded, timeout=WAIT):
+        pass
+    assert (tmp_path / "счёт.xlsx").is_file()
+    assert "продав" in problems[-1][0].lower()  # the demo has no seller requisites
+
+    flow = DecisionFlow(workspace, runner, host)
+    recorded: list[str] = []
+    flow.recorded.connect(recorded.append)
+    flow.on_request(DecisionRequest(DecisionKind.DEFER, order.id, None))
+    qtbot.waitUntil(lambda: recorded == [order.id], timeout=WAIT)
+    current = DecisionRepository(workspace.database).current(order.id)
+    assert current is not None and current.decision.kind is DecisionKind.DEFER

@@ -76,9 +76,17 @@ class OneCSays:
         return f"Создать в 1С: ошибка записи — {self.words}"
 
 
-class OneCAnnotations(qm.StateAnnotations):
+class OneCAnnotations:
+    """Queue annotations whose decision carries 1C's own error text."""
+
+    def badge(self, row: QueueRow) -> str:
+        return ""
+
     def decision(self, row: QueueRow) -> str:
         return f"ошибка записи в 1С: {HOSTILE}"
+
+    def forget(self) -> None:
+        pass
 
 
 @pytest.fixture

@@ -15,12 +15,18 @@ from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.list_model import Column, ListModel
 from desktop_app.ui.order_tables import lines_model, raw_fields_model
-from desktop_app.ui.queue_annotations import EngineAnnotations
+from desktop_app.ui.queue_annotations import EngineAnnotations, requisites_badge
 
 
 def repository(demo: DemoEnvironment) -> QueueRepository:
     assert demo.workspace is not None
     return QueueRepository(demo.workspace.database)
+
+
+def queue_model(demo: DemoEnvironment, queue: QueueRepository | None = None) -> qm.QueueModel:
+    """The queue model as the window makes it: the review engine's annotations."""
+    assert demo.workspace is not None
+    return qm.QueueModel(queue or repository(demo), EngineAnnotations(demo.workspace.database))
 
 
 def every_row(model: qm.QueueModel) -> list[QueueRow]:
@@ -32,7 +38,7 @@ def every_row(model: qm.QueueModel) -> list[QueueRow]:
 def test_queue_model_passes_the_model_tester(
     qtmodeltester: Any, filled_demo: DemoEnvironment
 ) -> None:
-    model = qm.QueueModel(repository(filled_demo))
+    model = queue_model(filled_demo)
     assert model.rowCount() == 40
     qtmodeltester.check(model)
     model.set_filter(ReviewState.NEW, "ооо")
@@ -45,7 +51,7 @@ def test_pages_are_read_on_demand(
     monkeypatch.setattr(qm, "PAGE_SIZE", 7)
     monkeypatch.setattr(qm, "CACHED_PAGES", 2)
     queue = repository(filled_demo)
-    model = qm.QueueModel(queue)
+    model = queue_model(filled_demo, queue)
     expected = queue.queue(limit=100)
     assert every_row(model) == expected  # six pages through a cache of two
     assert len(model._pages) == 2
@@ -56,7 +62,7 @@ def test_pages_are_read_on_demand(
 
 def test_filter_search_and_sort_run_in_sql(filled_demo: DemoEnvironment) -> None:
     queue = repository(filled_demo)
-    model = qm.QueueModel(queue)
+    model = queue_model(filled_demo, queue)
     sample = next(r for r in queue.queue(limit=100) if r.buyer_inn)
     model.set_filter(None, f"  {sample.buyer_inn} ")
     assert model.search == sample.buyer_inn
@@ -67,23 +73,23 @@ def test_filter_search_and_sort_run_in_sql(filled_demo: DemoEnvironment) -> None
     assert model.rowCount() == 0
     model.set_filter(None, "")
     model.sort(qm.COL_TOTAL, Qt.SortOrder.AscendingOrder)
-    totals = [model.data(model.index(r, qm.COL_TOTAL), qm.SORT_ROLE) for r in range(40)]
+    totals = [row.total for row in every_row(model)]
     present = [t for t in totals if t is not None]
     assert present == sorted(present)
     model.sort(qm.COL_CHECKS, Qt.SortOrder.AscendingOrder)  # not sortable: order kept
-    assert [model.data(model.index(r, qm.COL_TOTAL), qm.SORT_ROLE) for r in range(40)] == totals
+    assert [row.total for row in every_row(model)] == totals
 
 
 def test_cells_show_the_row_in_words(filled_demo: DemoEnvironment) -> None:
-    model = qm.QueueModel(repository(filled_demo))
+    model = queue_model(filled_demo)
     row = model.row_at(0)
     assert row is not None
     text = [model.data(model.index(0, column)) for column in range(model.columnCount())]
     assert text[qm.COL_STATE] == "Новый"
     assert text[qm.COL_NUMBER] == row.number
     assert text[qm.COL_BUYER] == row.buyer_name
-    assert text[qm.COL_CHECKS] == ""  # no checks before the review engine
-    assert text[qm.COL_DECISION] == ""
+    assert text[qm.COL_CHECKS] == requisites_badge(row)
+    assert text[qm.COL_DECISION] == ""  # nothing decided yet
     assert "," in text[qm.COL_TOTAL]  # 1 234,50
     assert model.headerData(qm.COL_INN, Qt.Orientation.Horizontal) == "ИНН"
     alignment = model.data(model.index(0, qm.COL_TOTAL), Qt.ItemDataRole.TextAlignmentRole)
@@ -120,3 +126,10 @@ def test_list_models_pass_the_model_tester(
     qtmodeltester.check(lines)
     empty = ListModel[str]([Column("Текст", str)])
     qtmodeltester.check(empty)
+
+
+def test_a_total_names_its_currency_unless_it_is_roubles() -> None:
+    for roubles in (None, "", " RUB ", "руб.", "643"):
+        assert qm.currency_suffix(roubles) == "", roubles
+    assert qm.currency_suffix("USD") == " USD"
+    assert qm.currency_suffix(" KZT ") == " KZT"  # one the amount in words does not know

@@ -18,11 +18,14 @@ from desktop_app.domain.entity_mapping import EarlierEntity
 from desktop_app.domain.order import Order
 from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.store import IncomingOrder, OrderRepository, QueueRepository
+from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.queue_repository import PAGE_SIZE, QueueRow
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.queue_annotations import EngineAnnotations
 from desktop_app.ui.review_actions import DecisionRequest
+from desktop_app.ui.review_panel import ReviewPanel
 from desktop_app.ui.screenshots import pick_orders
 
 HOSTILE = "<b>x</b>"
@@ -160,16 +163,22 @@ def test_the_review_source_gives_candidates_findings_and_decision(
     picks = pick_orders(window)
     select(window, picks.known)
     assert all(action.isEnabled() for action in actions.actions.values())
-    window.review.set_source(FakeEngine(window.review.source.candidates(window.review.order)))  # type: ignore[arg-type]
-    bar = window.review.findings_bar
-    assert bar.isVisibleTo(window)
+    order, database = window.review.order, window.workspace.database
+    assert order is not None
+    engine = FakeEngine(window.review.source.candidates(order))
+    review = ReviewPanel(QueueRepository(database), DirectoryRepository(database), engine)
+    qtbot.addWidget(review)
+    review.show_order_id(order.id)
+    bar = review.findings_bar
+    assert bar.isVisibleTo(review)
     assert bar.badges == [
         "Ошибка: Контрольное число ИНН не сходится.",
         "Примечание: ОГРН портал не прислал.",
     ]
-    assert "inn" in window.review.portal.card.highlighted_keys()
-    assert "ранжировано движком" in window.review.onec.card.text()
-    assert window.review.decision_line.text() == "Решение: связать, записано в 1С."
+    assert "inn" in review.portal.card.highlighted_keys()
+    assert "ранжировано движком" in review.onec.card.text()
+    assert review.decision_line.text() == "Решение: связать, записано в 1С."
+    assert all(action.isEnabled() for action in review.decisions.actions.values())
 
     requests: list[DecisionRequest] = []
     actions.decision_requested.connect(requests.append)
@@ -198,7 +207,7 @@ class CountingQueue(QueueRepository):
 def test_the_queue_model_reads_one_page_not_the_queue(filled_demo: DemoEnvironment) -> None:
     assert filled_demo.workspace is not None
     repository = CountingQueue(filled_demo.workspace.database)
-    model = qm.QueueModel(repository)
+    model = qm.QueueModel(repository, EngineAnnotations(filled_demo.workspace.database))
     assert model.rowCount() == 40 and repository.pages == []  # a count, no rows yet
     model.data(model.index(39, 0))
     model.data(model.index(0, 0))

@@ -46,7 +46,7 @@ def test_fetch_runs_in_the_background_with_progress_then_the_queue_fills(
     assert not window.sync.fetch_action.isEnabled()  # one fetch at a time
     with qtbot.waitSignal(task.succeeded, timeout=WAIT) as outcome:
         pass
-    assert outcome.args[0].new == 40
+    assert outcome.args[0].report.new == 40  # the fetch use case: its report and the mapping
     assert progress, "the fetch reported its progress"
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 40)
     assert window.queue.state_filter.itemText(0) == "Все (40)"

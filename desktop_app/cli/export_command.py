@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.errors import UserError
 from desktop_app.domain.review_state import ReviewState
-from desktop_app.services import app_dirs, leftovers, settings
+from desktop_app.services import app_dirs, settings
 
 if TYPE_CHECKING:
     from desktop_app.services.export_service import Progress
-    from desktop_app.services.seller_source import SellerReading
     from desktop_app.store.database import Database
 
 
@@ -57,25 +56,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"«{text}» — не дата ГГГГ-ММ-ДД") from None
 
 
-def _open(args: argparse.Namespace, output_folder: Path) -> tuple[Database, settings.Settings]:
-    """The database and settings; notes where the export writes (to clean its leftovers)."""
+def _open(args: argparse.Namespace) -> tuple[Database, settings.Settings]:
+    """The database and the settings of the data folder, or the sentence why not."""
     from desktop_app.store.database import Database
     from desktop_app.store.errors import StoreError
 
     folder = app_dirs.data_dir(args.data_dir)
     try:
         current = settings.load(folder)
-        database = Database.open(folder)
-        leftovers.remember_export_folder(folder, output_folder)
-        return database, current
+        return Database.open(folder), current
     except (StoreError, settings.SettingsError) as error:
         raise UserError(str(error)) from None
-
-
-def _seller(args: argparse.Namespace, current: settings.Settings) -> SellerReading:
-    from desktop_app.services.seller_source import seller_for_invoices
-
-    return seller_for_invoices(current, app_dirs.data_dir(args.data_dir))
 
 
 def _warn(lines: list[str] | tuple[str, ...]) -> None:
@@ -98,92 +89,63 @@ def _clear_progress() -> None:
 
 
 def run_invoice(args: argparse.Namespace) -> int:
-    from desktop_app.services.decision_service import linked_counterparty
-    from desktop_app.services.export_service import (
-        ExportError,
-        find_order,
-        make_invoice,
-        write_invoice,
-    )
+    from desktop_app.services.export_operations import export_order_invoice
+    from desktop_app.services.export_service import ExportError, find_order
     from desktop_app.store.queue_repository import QueueRepository
 
-    database, current = _open(args, args.output.parent)
-    with database:
-        try:
-            order = find_order(QueueRepository(database), args.order)
-        except ExportError as error:
-            raise UserError(str(error)) from None
-        buyer = linked_counterparty(database, order)
-    reading = _seller(args, current)
-    invoice = make_invoice(
-        order, reading.seller, current.invoice, buyer, number=args.number, date=args.date
-    )
+    database, current = _open(args)
+    folder = app_dirs.data_dir(args.data_dir)
     try:
-        path = write_invoice(invoice, args.output)
+        with database:
+            order = find_order(QueueRepository(database), args.order)
+            done = export_order_invoice(
+                database, current, folder, order, args.output, number=args.number, date=args.date
+            )
     except ExportError as error:
         raise UserError(str(error)) from None
-    print(f"{invoice.title}: {path}")
-    problems = [*reading.notes, *invoice.warnings]
-    _warn(problems)
-    return 1 if problems else 0
+    print(f"{done.invoice.title}: {done.path}")
+    _warn(done.problems)
+    return 1 if done.problems else 0
 
 
 def run_invoices(args: argparse.Namespace) -> int:
-    from desktop_app.services.decision_service import linked_counterparty
-    from desktop_app.services.export_service import ExportError, export_invoices
-    from desktop_app.store.queue_repository import QueueRepository
+    from desktop_app.services.export_operations import export_queue_invoices
+    from desktop_app.services.export_service import ExportError
 
-    database, current = _open(args, args.output)
-    reading = _seller(args, current)
+    database, current = _open(args)
     state = ReviewState(args.state) if args.state else None
     try:
         with database:
-            report = export_invoices(
-                QueueRepository(database),
-                args.output,
-                reading.seller,
-                state=state,
-                search=args.search,
-                numbering=current.invoice,
-                buyer_for=lambda order: linked_counterparty(database, order),
-                progress=_progress("Счета"),
-            )
+            done = export_queue_invoices(
+                database, current, app_dirs.data_dir(args.data_dir), args.output, state=state,
+                search=args.search, progress=_progress("Счета"),
+            )  # fmt: skip
     except ExportError as error:
         raise UserError(str(error)) from None
     finally:
         _clear_progress()
-    if report.total == 0:
+    if done.report.total == 0:
         print("Нет заказов с такими условиями: счета не созданы.")
         return 0
-    print(f"Счетов создано: {len(report.written)} из {report.total} в папке {args.output}.")
-    # What every invoice says (the seller's blanks) is said once; the rest per order.
-    said = [f.invoice.warnings for f in report.written]
-    common = set(said[0]).intersection(*said[1:]) if said else set()
-    problems = [*reading.notes, *(w for w in (said[0] if said else ()) if w in common)]
-    for item in report.written:
-        problems += [
-            f"заказ {item.order_id}: {w}" for w in item.invoice.warnings if w not in common
-        ]
-    problems += [f"заказ {order_id}: счёт не создан — {why}" for order_id, why in report.failed]
-    _warn(problems)
-    return 1 if problems else 0
+    print(
+        f"Счетов создано: {len(done.report.written)} из {done.report.total} в папке {args.output}."
+    )
+    _warn(done.problems)
+    return 1 if done.problems else 0
 
 
 def run_orders(args: argparse.Namespace) -> int:
-    from desktop_app.services.export_service import ExportError, export_order_list
-    from desktop_app.store.queue_repository import QueueRepository
+    from desktop_app.services.export_operations import export_queue_list
+    from desktop_app.services.export_service import ExportError
 
-    database, _ = _open(args, args.output.parent)
+    database, _ = _open(args)
     state = ReviewState(args.state) if args.state else None
     try:
         with database:
-            count = export_order_list(
-                QueueRepository(database),
-                args.output,
-                state=state,
-                search=args.search,
-                progress=_progress("Заказы"),
-            )
+            count = export_queue_list(
+                database, app_dirs.data_dir(args.data_dir), args.output, state=state,
+                search=args.search, progress=_progress("Заказы"),
+            )  # fmt: skip
     except ExportError as error:
         raise UserError(str(error)) from None
     finally:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.adapters import keychain
 from desktop_app.cli.errors import UserError
 from desktop_app.services import app_dirs, settings
+from desktop_app.wording.auto_mapping import RECOGNISED
 
 if TYPE_CHECKING:
     from desktop_app.services.fetch_service import FetchReport, FetchStage
@@ -143,8 +144,7 @@ def read_onec(folder: Any, loaded: settings.Settings, database: Any) -> tuple[An
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `--help` and the other commands start without them.
     from desktop_app.adapters.portal.exchange_errors import FetchCancelledError, PortalError
-    from desktop_app.services.decision_service import auto_map
-    from desktop_app.services.fetch_service import fetch_orders
+    from desktop_app.services.fetch_operation import fetch_and_map
     from desktop_app.services.page_warnings import sessid_words
     from desktop_app.store.database import Database
     from desktop_app.store.errors import StoreError
@@ -160,18 +160,21 @@ def run(args: argparse.Namespace) -> int:
         database = Database.open(folder)
     except StoreError as error:
         raise UserError(str(error)) from None
+    read: list[tuple[Any, str]] = []  # 1C's orders, read before the mapping so it maps them
     try:
-        report = fetch_orders(
-            current, password, database, app_dirs.work_dir(folder), progress=_ProgressLine()
-        )
-        states, onec_line = read_onec(folder, loaded, database)
-        auto = auto_map(database, review)
+        outcome = fetch_and_map(
+            current, password, database, app_dirs.work_dir(folder), review,
+            progress=_ProgressLine(),
+            before_mapping=lambda: read.append(read_onec(folder, loaded, database)),
+        )  # fmt: skip
     except PortalError as error:
         raise UserError(error.message) from None
     except FetchCancelledError as error:
         raise UserError(str(error)) from None
     finally:
         database.close()
+    report, auto = outcome.report, outcome.mapped
+    states, onec_line = read[0]
     if args.json:
         print(
             json.dumps(
@@ -206,10 +209,8 @@ def run(args: argparse.Namespace) -> int:
         print(_summary(report, current.mode))
         if onec_line:
             print(onec_line)
-        if auto.by_mapping or auto.by_requisites:
-            print(
-                f"Покупатели узнаны автоматически: {auto.by_mapping} по прежним связям, "
-                f"{auto.by_requisites} по ИНН и КПП; к отправке в 1С без подтверждения: "
-                f"{auto.pushed_without_confirmation} (команда push)."
-            )
+        recognised = outcome.recognised()
+        if recognised is not None:
+            hint = " Записать их в 1С: команда push." if recognised["queued"] else ""
+            print(RECOGNISED.text(**recognised) + hint)
     return 0 if report.complete and not report.problems and not report.warnings else 1

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AutoMapping</name>
+    <message>
+        <location filename="../wording/auto_mapping.py" line="10"/>
+        <source>Покупатели узнаны автоматически: {by_mapping} по прежним связям, {by_requisites} по ИНН и КПП; к отправке в 1С без подтверждения: {queued}.</source>
+        <translation>Buyers recognised automatically: {by_mapping} by earlier links, {by_requisites} by INN and KPP; to be written to 1C without confirmation: {queued}.</translation>
+    </message>
+</context>
+<context>
     <name>CardDialog</name>
     <message>
         <location filename="../ui/card_dialog.py" line="37"/>
@@ -510,27 +518,27 @@
 <context>
     <name>DecisionFlow</name>
     <message>
-        <location filename="../ui/decision_flow.py" line="55"/>
+        <location filename="../ui/decision_flow.py" line="64"/>
         <source>нового контрагента по карточке портала</source>
         <translation>a new counterparty from the portal card</translation>
     </message>
     <message>
-        <location filename="../ui/decision_flow.py" line="112"/>
+        <location filename="../ui/decision_flow.py" line="121"/>
         <source>Отклонить контрагента заказа</source>
         <translation>Reject the order’s counterparty</translation>
     </message>
     <message>
-        <location filename="../ui/decision_flow.py" line="114"/>
+        <location filename="../ui/decision_flow.py" line="123"/>
         <source>Почему? (например: тестовый заказ, дубль, мошенничество)</source>
         <translation>Why? (e.g. test order, duplicate, fraud)</translation>
     </message>
     <message>
-        <location filename="../ui/decision_flow.py" line="117"/>
+        <location filename="../ui/decision_flow.py" line="126"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../ui/decision_flow.py" line="118"/>
+        <location filename="../ui/decision_flow.py" line="127"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
@@ -629,77 +637,77 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../ui/export_actions.py" line="49"/>
+        <location filename="../ui/export_actions.py" line="72"/>
         <source>Счёт на оплату в XLSX…</source>
         <translation>Invoice to XLSX…</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="52"/>
+        <location filename="../ui/export_actions.py" line="75"/>
         <source>Счета по заказам очереди в папку…</source>
         <translation>Invoices for queued orders to a folder…</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="55"/>
+        <location filename="../ui/export_actions.py" line="78"/>
         <source>Список заказов в XLSX…</source>
         <translation>Order list to XLSX…</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="72"/>
+        <location filename="../ui/export_actions.py" line="95"/>
         <source>Выберите заказ в очереди.</source>
         <translation>Select an order in the queue.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="76"/>
+        <location filename="../ui/export_actions.py" line="99"/>
         <source>Этот заказ известен только из 1С (портал его не отдал): строк заказа портала нет, счёт по нему выставляется в 1С.</source>
         <translation>This order is known from 1C only (the portal did not send it): there are no portal order lines; invoice it in 1C.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="83"/>
+        <location filename="../ui/export_actions.py" line="107"/>
         <source>Счёт {0}.xlsx</source>
         <translation>Invoice {0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="94"/>
+        <location filename="../ui/export_actions.py" line="118"/>
         <source>Заказы.xlsx</source>
         <translation>Orders.xlsx</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="103"/>
+        <location filename="../ui/export_actions.py" line="127"/>
         <source>Книга Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="129"/>
+        <location filename="../ui/export_actions.py" line="150"/>
         <source>Счёт сохранён: {0}</source>
         <translation>Invoice saved: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="132"/>
+        <location filename="../ui/export_actions.py" line="153"/>
         <source>Счёт</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="152"/>
+        <location filename="../ui/export_actions.py" line="169"/>
         <source>Счета сохранены в {0}: {1} из {2}.</source>
         <translation>Invoices saved to {0}: {1} of {2}.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="157"/>
+        <location filename="../ui/export_actions.py" line="174"/>
         <source>Счета</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="174"/>
+        <location filename="../ui/export_actions.py" line="191"/>
         <source>Список сохранён: {0} (заказов: {1}).</source>
         <translation>List saved: {0} (orders: {1}).</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="179"/>
+        <location filename="../ui/export_actions.py" line="196"/>
         <source>Список заказов</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="199"/>
+        <location filename="../ui/export_actions.py" line="216"/>
         <source>Экспорт в XLSX</source>
         <translation>Export to XLSX</translation>
     </message>
@@ -725,22 +733,22 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../ui/jobs.py" line="47"/>
+        <location filename="../ui/jobs.py" line="46"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
         <translation>The portal is not set up: enter its address and login in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/jobs.py" line="52"/>
+        <location filename="../ui/jobs.py" line="51"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
         <translation>The portal password is not saved: enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/jobs.py" line="72"/>
+        <location filename="../ui/jobs.py" line="70"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
         <translation>1C is not set up: enter its address and login in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/jobs.py" line="76"/>
+        <location filename="../ui/jobs.py" line="74"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
         <translation>The 1C password is not saved: enter it in Settings.</translation>
     </message>
@@ -781,52 +789,52 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="61"/>
+        <location filename="../ui/main_window.py" line="63"/>
         <source>Order Review — проверка заказов с портала</source>
         <translation>Order Review — portal order review</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="63"/>
+        <location filename="../ui/main_window.py" line="65"/>
         <source> (демонстрация)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="86"/>
+        <location filename="../ui/main_window.py" line="88"/>
         <source>Настройки…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="109"/>
+        <location filename="../ui/main_window.py" line="116"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="119"/>
+        <location filename="../ui/main_window.py" line="126"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="122"/>
+        <location filename="../ui/main_window.py" line="129"/>
         <source>Выход</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="125"/>
+        <location filename="../ui/main_window.py" line="132"/>
         <source>&amp;Заказы</source>
         <translation>&amp;Orders</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="128"/>
+        <location filename="../ui/main_window.py" line="135"/>
         <source>&amp;Решение</source>
         <translation>&amp;Decision</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="131"/>
+        <location filename="../ui/main_window.py" line="138"/>
         <source>&amp;Экспорт</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="224"/>
+        <location filename="../ui/main_window.py" line="232"/>
         <source>Order Review</source>
         <translation>Order Review</translation>
     </message>
@@ -1299,142 +1307,122 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../ui/queue_model.py" line="59"/>
+        <location filename="../ui/queue_model.py" line="58"/>
         <source>Новый</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="60"/>
+        <location filename="../ui/queue_model.py" line="59"/>
         <source>На проверке</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="61"/>
+        <location filename="../ui/queue_model.py" line="60"/>
         <source>Решение принято</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="62"/>
+        <location filename="../ui/queue_model.py" line="61"/>
         <source>Записан в 1С</source>
         <translation>Written to 1C</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="63"/>
+        <location filename="../ui/queue_model.py" line="62"/>
         <source>Отклонён</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="64"/>
+        <location filename="../ui/queue_model.py" line="63"/>
         <source>Ошибка</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="80"/>
+        <location filename="../ui/queue_model.py" line="79"/>
         <source>Есть в 1С, не получен с портала</source>
         <translation>Only in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="84"/>
+        <location filename="../ui/queue_model.py" line="83"/>
         <source>1С загрузила этот заказ с сайта и отправила обратно раньше, чем программа его получила; портал больше не отдаёт его на страницу обмена, пока заказ не изменят на сайте. Проверяйте по данным 1С.</source>
         <translation>1C loaded this order from the site and sent it back before this program received it; the portal will not offer it on the exchange page again until the order is edited on the site. Review it by 1C’s data.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="111"/>
-        <source>ждёт записи в 1С</source>
-        <translation>waiting to be written to 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="112"/>
-        <source>записано в 1С</source>
-        <translation>written to 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="113"/>
-        <source>отклонён</source>
-        <translation>rejected</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="114"/>
-        <source>ошибка записи в 1С</source>
-        <translation>1C write error</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="266"/>
+        <location filename="../ui/queue_model.py" line="246"/>
         <source>Проверка ИНН и КПП покупателя</source>
         <translation>Buyer’s INN and KPP check</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="270"/>
+        <location filename="../ui/queue_model.py" line="250"/>
         <source>Состояние</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="271"/>
+        <location filename="../ui/queue_model.py" line="251"/>
         <source>Дата</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="272"/>
+        <location filename="../ui/queue_model.py" line="252"/>
         <source>Номер</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="273"/>
+        <location filename="../ui/queue_model.py" line="253"/>
         <source>Покупатель</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="274"/>
+        <location filename="../ui/queue_model.py" line="254"/>
         <source>ИНН</source>
         <translation>INN</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="275"/>
+        <location filename="../ui/queue_model.py" line="255"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="276"/>
+        <location filename="../ui/queue_model.py" line="256"/>
         <source>Пров.</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="277"/>
+        <location filename="../ui/queue_model.py" line="257"/>
         <source>Решение</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="304"/>
+        <location filename="../ui/queue_model.py" line="282"/>
         <source> • изменён</source>
         <translation> • changed</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="326"/>
+        <location filename="../ui/queue_model.py" line="304"/>
         <source>Портал изменил заказ после того, как его начали проверять.</source>
         <translation>The portal changed the order after its review began.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="330"/>
+        <location filename="../ui/queue_model.py" line="308"/>
         <source>КПП {0}</source>
         <translation>KPP {0}</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="353"/>
+        <location filename="../ui/queue_model.py" line="331"/>
         <source>Ошибка в ИНН или КПП покупателя: подробности в карточке заказа.</source>
         <translation>The buyer’s INN or KPP is wrong: see the order card for details.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="356"/>
+        <location filename="../ui/queue_model.py" line="334"/>
         <source>ИНН или КПП покупателя стоит проверить: см. карточку заказа.</source>
         <translation>The buyer’s INN or KPP is worth checking: see the order card.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="359"/>
+        <location filename="../ui/queue_model.py" line="337"/>
         <source>ИНН и КПП покупателя верны.</source>
         <translation>The buyer’s INN and KPP are valid.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="360"/>
+        <location filename="../ui/queue_model.py" line="338"/>
         <source>Портал не прислал ИНН покупателя.</source>
         <translation>The portal sent no INN for the buyer.</translation>
     </message>
@@ -1452,27 +1440,27 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../ui/queue_panel.py" line="61"/>
+        <location filename="../ui/queue_panel.py" line="66"/>
         <source>Поиск: номер, покупатель, ИНН</source>
         <translation>Search: number, buyer, INN</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="119"/>
+        <location filename="../ui/queue_panel.py" line="124"/>
         <source>Все ({0})</source>
         <translation>All ({0})</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="168"/>
+        <location filename="../ui/queue_panel.py" line="173"/>
         <source>Заказов: {0}</source>
         <translation>Orders: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="170"/>
+        <location filename="../ui/queue_panel.py" line="175"/>
         <source>Нет заказов</source>
         <translation>No orders</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="173"/>
+        <location filename="../ui/queue_panel.py" line="178"/>
         <source>; не прочитано документов: {0}</source>
         <translation>; unreadable documents: {0}</translation>
     </message>
@@ -1508,49 +1496,44 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../ui/review_actions.py" line="45"/>
+        <location filename="../ui/review_actions.py" line="44"/>
         <source>Создать в 1С</source>
         <translation>Create in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/review_actions.py" line="46"/>
+        <location filename="../ui/review_actions.py" line="45"/>
         <source>Создать контрагента в 1С по карточке портала</source>
         <translation>Create a counterparty in 1C from the portal card</translation>
     </message>
     <message>
-        <location filename="../ui/review_actions.py" line="49"/>
+        <location filename="../ui/review_actions.py" line="48"/>
         <source>Связать</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../ui/review_actions.py" line="50"/>
+        <location filename="../ui/review_actions.py" line="49"/>
         <source>Связать заказ с контрагентом 1С, выбранным в списке</source>
         <translation>Link the order to the 1C counterparty selected in the list</translation>
     </message>
     <message>
-        <location filename="../ui/review_actions.py" line="53"/>
+        <location filename="../ui/review_actions.py" line="52"/>
         <source>Отклонить</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../ui/review_actions.py" line="54"/>
+        <location filename="../ui/review_actions.py" line="53"/>
         <source>Отклонить контрагента заказа, с причиной</source>
         <translation>Reject the order’s counterparty, with a reason</translation>
     </message>
     <message>
-        <location filename="../ui/review_actions.py" line="57"/>
+        <location filename="../ui/review_actions.py" line="56"/>
         <source>Отложить</source>
         <translation>Defer</translation>
     </message>
     <message>
-        <location filename="../ui/review_actions.py" line="58"/>
+        <location filename="../ui/review_actions.py" line="57"/>
         <source>Вернуться к заказу позже</source>
         <translation>Come back to the order later</translation>
-    </message>
-    <message>
-        <location filename="../ui/review_actions.py" line="100"/>
-        <source>{0}: появится с движком проверки</source>
-        <translation>{0}: comes with the review engine</translation>
     </message>
 </context>
 <context>
@@ -1564,52 +1547,52 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../ui/review_panel.py" line="79"/>
+        <location filename="../ui/review_panel.py" line="80"/>
         <source>Выберите заказ в очереди слева.</source>
         <translation>Select an order in the queue on the left.</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="103"/>
+        <location filename="../ui/review_panel.py" line="104"/>
         <source>Строки заказа</source>
         <translation>Order lines</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="105"/>
+        <location filename="../ui/review_panel.py" line="106"/>
         <source>Свойства заказа</source>
         <translation>Order properties</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="107"/>
+        <location filename="../ui/review_panel.py" line="108"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="193"/>
+        <location filename="../ui/review_panel.py" line="189"/>
         <source>Заказ № {0}</source>
         <translation>Order No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="195"/>
+        <location filename="../ui/review_panel.py" line="191"/>
         <source>от {0}</source>
         <translation>dated {0}</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="209"/>
+        <location filename="../ui/review_panel.py" line="205"/>
         <source>В 1С (прочитано {0}): {1}</source>
         <translation>In 1C (read {0}): {1}</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="211"/>
+        <location filename="../ui/review_panel.py" line="207"/>
         <source>«Связать» или «Создать в 1С» предложат заменить его.</source>
         <translation>“Link” or “Create in 1C” will offer to replace it.</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="244"/>
+        <location filename="../ui/review_panel.py" line="240"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation>Differs from the selected 1C counterparty</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="247"/>
+        <location filename="../ui/review_panel.py" line="243"/>
         <source>Отличается от карточки портала</source>
         <translation>Differs from the portal card</translation>
     </message>
@@ -1806,62 +1789,62 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../ui/sync_controller.py" line="69"/>
+        <location filename="../ui/sync_controller.py" line="80"/>
         <source>Получить заказы</source>
         <translation>Fetch orders</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="73"/>
+        <location filename="../ui/sync_controller.py" line="84"/>
         <source>Обновить справочник 1С</source>
         <translation>Refresh the 1C directory</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="155"/>
+        <location filename="../ui/sync_controller.py" line="167"/>
         <source>Заказы получены: новых {0}, изменённых {1}, без изменений {2}.</source>
         <translation>Orders fetched: {0} new, {1} changed, {2} unchanged.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="159"/>
+        <location filename="../ui/sync_controller.py" line="171"/>
         <source>Отложено из-за ошибок: {0}.</source>
         <translation>Set aside due to errors: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="163"/>
+        <location filename="../ui/sync_controller.py" line="175"/>
         <source>Ответ портала оборван; следующее получение повторит его.</source>
         <translation>The portal’s answer was cut off; the next fetch will repeat it.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="167"/>
+        <location filename="../ui/sync_controller.py" line="179"/>
         <source>Внимание: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="192"/>
+        <location filename="../ui/sync_controller.py" line="207"/>
         <source>В 1С найдены заказы с сайта, которые портал программе не отдал: {0}. Они в очереди: «Есть в 1С, не получен с портала».</source>
         <translation>1C has site orders the portal did not send to this program: {0}. They are in the queue as “Only in 1C”.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="213"/>
+        <location filename="../ui/sync_controller.py" line="228"/>
         <source>Получение заказов</source>
         <translation>Fetching orders</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="251"/>
+        <location filename="../ui/sync_controller.py" line="266"/>
         <source>Справочник 1С прочитан не полностью, копия с 1С не сверена.</source>
         <translation>The 1C directory was not read in full; the copy was not reconciled with 1C.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="255"/>
+        <location filename="../ui/sync_controller.py" line="270"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
         <translation>1C directory refreshed: {0} partners, {1} counterparties.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="266"/>
+        <location filename="../ui/sync_controller.py" line="281"/>
         <source>Обновление справочника 1С</source>
         <translation>Refreshing the 1C directory</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="316"/>
+        <location filename="../ui/sync_controller.py" line="331"/>
         <source>Проверка связи</source>
         <translation>Connection check</translation>
     </message>

@@ -8,41 +8,50 @@ counterparty (as last read: 1C's site exchange often fills it), a link or a crea
 asks whether to replace it, showing the old one (`ReplaceDialog`). Dialogs are opened
 window-modal with `open()`, never `exec()`, so the event loop (and the background work)
 keeps running.
+
+It is given what it uses — the workspace, the runner and the widget its dialogs belong to —
+and says what happened as signals (`recorded`, `problem`, `bug`), as `SyncController` does;
+the main window connects the decision buttons to `on_request`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from desktop_app.domain.decisions import DecisionKind
 from desktop_app.domain.onec_order_state import OneCOrderState
 from desktop_app.services.decision_service import DecisionError, DecisionService, Replacement
+from desktop_app.services.workspace import Workspace
 from desktop_app.store.decision_rows import DecisionRow
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.ui.card_dialog import CardDialog
 from desktop_app.ui.replace_dialog import ReplaceDialog
 from desktop_app.ui.review_actions import DecisionRequest
-from desktop_app.ui.workers import TaskContext
-
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.workers import TaskContext, TaskRunner
 
 translate = QCoreApplication.translate
 
 
 class DecisionFlow(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    recorded = Signal(str)
+    """The portal `Ид` of the order whose decision was stored (on the GUI thread)."""
+    problem = Signal(str, bool)
+    """A known problem in words; always one the manager asked for."""
+    bug = Signal(object)
+    """An unexpected exception: for the crash dialog."""
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self._parent = parent
         self.dialog: QDialog | None = None
-        window.review_actions.decision_requested.connect(self.on_request)
 
     def _service(self) -> DecisionService:
-        return DecisionService(self.window.workspace.database)
+        return DecisionService(self.workspace.database)
 
     @Slot(object)
     def on_request(self, request: DecisionRequest) -> None:
@@ -73,7 +82,7 @@ class DecisionFlow(QObject):
 
     def _held(self, portal_id: str, chosen: str | None) -> OneCOrderState | None:
         """The 1C order as last read, when it holds a counterparty other than `chosen`."""
-        state = OneCOrderRepository(self.window.workspace.database).state(portal_id)
+        state = OneCOrderRepository(self.workspace.database).state(portal_id)
         if state is None or state.counterparty_key in (None, chosen):
             return None
         return state
@@ -81,7 +90,7 @@ class DecisionFlow(QObject):
     def _ask_replace(
         self, state: OneCOrderState, new_name: str, then: Callable[[Replacement], None]
     ) -> None:
-        dialog = ReplaceDialog(state, new_name, self.window)
+        dialog = ReplaceDialog(state, new_name, self._parent)
 
         def accepted() -> None:
             key = state.counterparty_key or ""
@@ -94,9 +103,9 @@ class DecisionFlow(QObject):
         try:
             card, head = self._service().preview_card(portal_id)
         except DecisionError as error:
-            self.window.show_problem(str(error))
+            self.problem.emit(str(error), True)
             return
-        dialog = CardDialog(card, head, self.window)
+        dialog = CardDialog(card, head, self._parent)
 
         def accepted() -> None:
             changes, partner = dialog.changes(), dialog.partner_key()  # read on the GUI thread
@@ -108,7 +117,7 @@ class DecisionFlow(QObject):
         self._open(dialog)
 
     def _ask_reason(self, portal_id: str) -> None:
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self._parent)
         dialog.setWindowTitle(translate("DecisionFlow", "Отклонить контрагента заказа"))
         dialog.setLabelText(
             translate("DecisionFlow", "Почему? (например: тестовый заказ, дубль, мошенничество)")
@@ -128,22 +137,18 @@ class DecisionFlow(QObject):
 
     def record(self, portal_id: str, decide: Callable[[DecisionService], DecisionRow]) -> None:
         """Record the decision off the GUI thread; then the next order, then maybe 1C."""
-        database = self.window.workspace.database
+        database = self.workspace.database
 
         def run(_context: TaskContext) -> DecisionRow:
             return decide(DecisionService(database))
 
-        task = self.window.runner.start(f"decide-{portal_id}", run)
-        task.succeeded.connect(lambda _row: self._recorded(portal_id))
+        task = self.runner.start(f"decide-{portal_id}", run)
+        task.succeeded.connect(lambda _row: self.recorded.emit(portal_id))
         task.failed.connect(self._failed)
-
-    def _recorded(self, portal_id: str) -> None:
-        self.window.decision_recorded(portal_id)
-        self.window.outbox.push_if_online()
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, DecisionError):
-            self.window.show_problem(str(error))
+            self.problem.emit(str(error), True)
         else:
-            self.window.crash.report(error)
+            self.bug.emit(error)

@@ -7,29 +7,33 @@ orders, writing the workbooks — runs on the `TaskRunner` with progress and a c
 status bar. What the invoice could not fill (a blank seller field, a total that differs from
 the portal's) is said afterwards, in words. The export modules (openpyxl with them, a third
 of a second) are imported by the first export, in its worker thread, not at start.
+
+Like `SyncController`, it is given what it uses — the workspace, the runner, the status bar,
+and two callables for the order on screen and the queue's filter — and says its outcomes
+as signals, so it knows nothing of the main window.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop_app.services.decision_service import linked_counterparty
-from desktop_app.services.leftovers import remember_export_folder
+from desktop_app.domain.order import Order
+from desktop_app.domain.review_state import ReviewState
+from desktop_app.services.workspace import Workspace
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui.error_words import log_problem
-from desktop_app.ui.status_bar import Describe, TaskProgress
-from desktop_app.ui.workers import Task, TaskContext
-
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.status_bar import Describe, StatusBar, TaskProgress
+from desktop_app.ui.workers import Task, TaskContext, TaskRunner
 
 translate = QCoreApplication.translate
+
+QueueFilter = Callable[[], tuple[ReviewState | None, str]]
+"""The queue's filter as the manager set it: the state (None: all) and the search text."""
 
 
 def _counted(what: str) -> Describe:
@@ -41,9 +45,28 @@ def _counted(what: str) -> Describe:
 
 
 class ExportActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    problem = Signal(str, bool)
+    """A known problem (or what an export could not fill) in words; always asked for."""
+    bug = Signal(object)
+    """An unexpected exception: for the crash dialog."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        status: StatusBar,
+        parent: QWidget,
+        *,
+        shown_order: Callable[[], Order | None],
+        queue_filter: QueueFilter,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.status = status
+        self._parent = parent
+        self._shown_order = shown_order
+        self._queue_filter = queue_filter
         self.dialog: QFileDialog | None = None
         self.invoice_action = self._action(
             translate("ExportActions", "Счёт на оплату в XLSX…"), "Ctrl+E", self.ask_invoice
@@ -56,28 +79,29 @@ class ExportActions(QObject):
         )
 
     def _action(self, text: str, keys: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self._parent)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
-        self.window.addAction(action)
+        self._parent.addAction(action)
         return action
 
     # --- asking where ----------------------------------------------------------------------
 
     @Slot()
     def ask_invoice(self) -> None:
-        order = self.window.review.order
+        order = self._shown_order()
         if order is None:
-            self.window.show_problem(translate("ExportActions", "Выберите заказ в очереди."))
+            self.problem.emit(translate("ExportActions", "Выберите заказ в очереди."), True)
             return
-        if self.window.review.portal.from_onec:
-            self.window.show_problem(
+        if QueueRepository(self.workspace.database).from_onec(order.id):
+            self.problem.emit(
                 translate(
                     "ExportActions",
                     "Этот заказ известен только из 1С (портал его не отдал): строк заказа "
                     "портала нет, счёт по нему выставляется в 1С.",
-                )
+                ),
+                True,
             )
             return
         name = translate("ExportActions", "Счёт {0}.xlsx").format(order.number or order.id)
@@ -96,7 +120,7 @@ class ExportActions(QObject):
         )
 
     def _ask(self, mode: QFileDialog.FileMode, name: str, chosen: Callable[[str], object]) -> None:
-        dialog = QFileDialog(self.window)
+        dialog = QFileDialog(self._parent)
         dialog.setFileMode(mode)
         if mode is QFileDialog.FileMode.AnyFile:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -108,65 +132,58 @@ class ExportActions(QObject):
         self.dialog = dialog
         dialog.open()
 
-    # --- exporting (the work runs off the GUI thread) --------------------------------------
+    # --- exporting (the work runs off the GUI thread, in services.export_operations) -------
 
     @Slot(str)
     def save_invoice(self, path: str) -> Task | None:
-        order = self.window.review.order
+        order = self._shown_order()
         if order is None:
             return None
-        workspace = self.window.workspace
+        workspace = self.workspace
 
         def run(_context: TaskContext) -> list[str]:
-            from desktop_app.services import export_service as export
-            from desktop_app.services.seller_source import seller_for_invoices
+            from desktop_app.services.export_operations import export_order_invoice
 
-            remember_export_folder(workspace.data_dir, Path(path).parent)
-            reading = seller_for_invoices(workspace.settings, workspace.data_dir)
-            buyer = linked_counterparty(workspace.database, order)
-            invoice = export.make_invoice(order, reading.seller, workspace.settings.invoice, buyer)
-            saved = export.write_invoice(invoice, Path(path))
-            done = translate("ExportActions", "Счёт сохранён: {0}").format(saved)
-            return [done, *reading.notes, *invoice.warnings]
+            done = export_order_invoice(
+                workspace.database, workspace.settings, workspace.data_dir, order, Path(path)
+            )
+            saved = translate("ExportActions", "Счёт сохранён: {0}").format(done.path)
+            return [saved, *done.problems]
 
         return self._start("export-invoice", run, translate("ExportActions", "Счёт"))
 
     @Slot(str)
     def save_invoices(self, folder: str) -> Task | None:
-        workspace, model = self.window.workspace, self.window.queue.model
-        state, search = model.state, model.search or None
+        workspace = self.workspace
+        state, search = self._queue_filter()
 
         def run(context: TaskContext) -> list[str]:
-            from desktop_app.services.export_service import export_invoices
-            from desktop_app.services.seller_source import seller_for_invoices
+            from desktop_app.services.export_operations import export_queue_invoices
 
-            remember_export_folder(workspace.data_dir, Path(folder))
-            reading = seller_for_invoices(workspace.settings, workspace.data_dir)
-            report = export_invoices(
-                QueueRepository(workspace.database), Path(folder), reading.seller,
-                state=state, search=search, numbering=workspace.settings.invoice,
-                buyer_for=lambda order: linked_counterparty(workspace.database, order),
+            done = export_queue_invoices(
+                workspace.database, workspace.settings, workspace.data_dir, Path(folder),
+                state=state, search=search or None,
                 progress=lambda done, total: context.report((done, total)),
                 cancel=context.cancel,
             )  # fmt: skip
-            done = translate("ExportActions", "Счета сохранены в {0}: {1} из {2}.").format(
-                folder, len(report.written), report.total
+            saved = translate("ExportActions", "Счета сохранены в {0}: {1} из {2}.").format(
+                folder, len(done.report.written), done.report.total
             )
-            return [done, *reading.notes, *(f"{key}: {why}" for key, why in report.failed)]
+            return [saved, *done.problems]
 
         return self._start("export-invoices", run, translate("ExportActions", "Счета"))
 
     @Slot(str)
     def save_list(self, path: str) -> Task | None:
-        workspace, model = self.window.workspace, self.window.queue.model
-        state, search = model.state, model.search or None
+        workspace = self.workspace
+        state, search = self._queue_filter()
 
         def run(context: TaskContext) -> list[str]:
-            from desktop_app.services.export_service import export_order_list
+            from desktop_app.services.export_operations import export_queue_list
 
-            remember_export_folder(workspace.data_dir, Path(path).parent)
-            written = export_order_list(
-                QueueRepository(workspace.database), Path(path), state=state, search=search,
+            written = export_queue_list(
+                workspace.database, workspace.data_dir, Path(path), state=state,
+                search=search or None,
                 progress=lambda done, total: context.report((done, total)),
                 cancel=context.cancel,
             )  # fmt: skip
@@ -179,25 +196,25 @@ class ExportActions(QObject):
         return self._start("export-list", run, translate("ExportActions", "Список заказов"))
 
     def _start(self, name: str, run: Callable[[TaskContext], list[str]], what: str) -> Task | None:
-        if self.window.runner.running(name) is not None:
+        if self.runner.running(name) is not None:
             return None
-        task = self.window.runner.start(name, run)
+        task = self.runner.start(name, run)
         describe = _counted(what)
-        self.window.status.show_task(task, describe, describe(None))
+        self.status.show_task(task, describe, describe(None))
         task.succeeded.connect(self._done)
         task.failed.connect(self._failed)
         return task
 
     @Slot(object)
     def _done(self, lines: list[str]) -> None:
-        self.window.status.showMessage(lines[0], 30_000)
+        self.status.showMessage(lines[0], 30_000)
         if len(lines) > 1:
-            self.window.show_problem("\n".join(lines))
+            self.problem.emit("\n".join(lines), True)
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
         message = log_problem(translate("ExportActions", "Экспорт в XLSX"), error)
         if message is None:
-            self.window.crash.report(error)
+            self.bug.emit(error)
         else:
-            self.window.show_problem(message)
+            self.problem.emit(message, True)

@@ -14,9 +14,8 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.services import connection_check
 from desktop_app.services.connection_check import CheckResult
-from desktop_app.services.decision_service import auto_map
 from desktop_app.services.directory_service import RefreshReport, refresh_directory
-from desktop_app.services.fetch_service import FetchReport, fetch_orders
+from desktop_app.services.fetch_operation import FetchOutcome, fetch_and_map
 from desktop_app.services.onec_connection import (
     OneCSession,
     cached_references,
@@ -39,8 +38,8 @@ from desktop_app.ui.workers import TaskContext
 translate = QCoreApplication.translate
 
 
-def fetch_job(workspace: Workspace) -> Callable[[TaskContext], FetchReport]:
-    def run(context: TaskContext) -> FetchReport:
+def fetch_job(workspace: Workspace) -> Callable[[TaskContext], FetchOutcome]:
+    def run(context: TaskContext) -> FetchOutcome:
         portal = workspace.settings.portal
         if not portal.url or not portal.user:
             raise NotReadyError(
@@ -51,16 +50,15 @@ def fetch_job(workspace: Workspace) -> Callable[[TaskContext], FetchReport]:
             raise NotReadyError(
                 translate("Jobs", "Пароль портала не сохранён: введите его в настройках.")
             )
-        report = fetch_orders(
+        return fetch_and_map(
             portal,
             password,
             workspace.database,
             workspace.work_dir,
+            workspace.settings.review,
             progress=lambda stage, done, total: context.report((stage, done, total)),
             cancel=context.cancel,
         )
-        auto_map(workspace.database, workspace.settings.review)  # buyers the app knows
-        return report
 
     return run
 

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from desktop_app.ui.plain_text import plain_tooltip
-from desktop_app.ui.queue_model import ROW_ROLE, SORT_ROLE, AnyIndex
+from desktop_app.ui.queue_model import ROW_ROLE, AnyIndex
 
 T = TypeVar("T")
 TOOLTIP_FROM = 40
@@ -29,7 +29,6 @@ class Column(Generic[T]):
     text: Callable[[T], str]
     right: bool = False
     """Right-aligned (numbers and money)."""
-    native: Callable[[T], object] | None = None
 
 
 class ListModel(QAbstractTableModel, Generic[T]):
@@ -79,6 +78,4 @@ class ListModel(QAbstractTableModel, Generic[T]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
             return row
-        if role == SORT_ROLE:
-            return column.native(row) if column.native else column.text(row)
         return None

@@ -8,6 +8,8 @@ The review engine is attached here: the review panel's `EngineSource` (candidate
 the decision), the queue's `EngineAnnotations` (check badge, decision column), the
 `DecisionFlow` behind the four decision buttons, and the `PushController` that writes to 1C
 — by the button, after a decision, and whenever 1C answers again with writes waiting.
+Every part is made with what it uses (never the window) and speaks in signals: the window
+only connects them, so no part reaches back into it.
 """
 
 from __future__ import annotations
@@ -63,10 +65,9 @@ class MainWindow(QMainWindow):
             title + (translate("MainWindow", " (демонстрация)") if workspace.demo else "")
         )
         self.runner = TaskRunner(self)
-        queue = QueueRepository(workspace.database)
-        self.queue = QueuePanel(queue, self)
         database = workspace.database
-        self.queue.model.annotations = EngineAnnotations(database)
+        queue = QueueRepository(database)
+        self.queue = QueuePanel(queue, EngineAnnotations(database), self)
         self.review = ReviewPanel(
             queue, DirectoryRepository(database), EngineSource(database), self,
             onec_orders=OneCOrderRepository(database),
@@ -79,29 +80,35 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
-        self.sync = SyncController(workspace, self.runner, self.status, self)
         self.outbox = PushController(workspace, self.runner, self.status, self)
-        self.sync.queued_writes = self.outbox.queued
+        self.sync = SyncController(
+            workspace, self.runner, self.status, self, queued_writes=self.outbox.queued
+        )
         self.crash = CrashHandler(log_path, self)
         self.settings_action = QAction(translate("MainWindow", "Настройки…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_dialog: SettingsDialog | None = None
         self.message: QMessageBox | None = None
-        self.export = ExportActions(self)
+        self.export = ExportActions(
+            workspace, self.runner, self.status, self,
+            shown_order=lambda: self.review.order,
+            queue_filter=lambda: (self.queue.model.state, self.queue.model.search),
+        )  # fmt: skip
+        self.flow = DecisionFlow(workspace, self.runner, self)
         self._build_menus()
         self.queue.current_changed.connect(self._order_chosen)
         self.sync.orders_changed.connect(self._orders_changed)
         self.sync.directory_changed.connect(self.review.reload)
-        self.sync.problem.connect(self._problem)
-        self.sync.bug.connect(self.crash.report)
         self.sync.onec_answered.connect(self.outbox.push_if_online)
         self.sync.orders_changed.connect(self.outbox.push_if_online)
         self.outbox.written.connect(self._orders_changed)
-        self.outbox.problem.connect(self._problem)
-        self.outbox.bug.connect(self.crash.report)
-        self.flow = DecisionFlow(self)
-        self.review_actions.set_engine_ready(True)
+        self.review_actions.decision_requested.connect(self.flow.on_request)
+        self.flow.recorded.connect(self.decision_recorded)
+        self.flow.recorded.connect(self.outbox.push_if_online)  # then, 1C answering, write it
+        for part in (self.sync, self.outbox, self.export, self.flow):
+            part.problem.connect(self._problem)
+            part.bug.connect(self.crash.report)
         self._restore_layout()
 
     def _build_menus(self) -> None:
@@ -193,10 +200,11 @@ class MainWindow(QMainWindow):
         self.queue.refresh()
         self.review.reload()
 
+    @Slot(str)
     def decision_recorded(self, portal_id: str) -> None:
-        """The review engine stored a decision: refresh, count the outbox, open the next."""
+        """A decision was stored: refresh, count the outbox, open the next."""
         self.queue.advance_from(portal_id)
-        self.status.set_queued_writes(self.sync.queued_writes())
+        self.status.set_queued_writes(self.outbox.queued())
 
     # --- dialogs ---------------------------------------------------------------------------
 

@@ -4,26 +4,26 @@ The model never holds the whole queue: `rowCount` is an SQL count of the current
 `data` reads the page (200 rows) a visible row falls in, keeping the last few pages. A page
 is a few milliseconds wherever it lies (`store/queue_query.py`), so reading it on demand
 keeps a 100,000-order queue as light as a short one. Columns follow Vorta's habit: `COL_*`
-constants, native values under `SORT_ROLE`, the row itself under `ROW_ROLE`.
+constants and the row itself under `ROW_ROLE`; sorting is SQL's (`sort` reads the queue
+again in the chosen order), so no role holds native values for a proxy to sort by.
 
 Documents put aside (the reader could not read them; the portal will not send them again)
 come first, as «не прочитан» rows with their number and reason, whenever the queue shows
 all states, or alone under their own filter: nothing the portal sent may be invisible.
 
-What the review engine will add — check badges, the decision being written — comes through
-`QueueAnnotations`; until then the badge column is empty and the decision column tells the
-order's review state.
+The check badge and the decision column come from the review engine through
+`QueueAnnotations` (queue_annotations.py), given to the model when it is made.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from decimal import Decimal
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 
-from desktop_app.domain.money import money_text as plain_money
+from desktop_app.domain.amount_words import UnsupportedCurrencyError, currency_code
+from desktop_app.domain.money import money_text
 from desktop_app.store.queue_repository import (
     PAGE_SIZE,
     QueueOrder,
@@ -40,8 +40,7 @@ from desktop_app.ui.unread_words import unread_hint, unread_word
 )
 
 translate = QCoreApplication.translate
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 CACHED_PAGES = 16
 _SORTS = {
     COL_STATE: QueueSort.STATE,
@@ -100,35 +99,16 @@ class QueueAnnotations(Protocol):
         """The queue is read again: whatever was remembered of its rows may be stale."""
 
 
-class StateAnnotations:
-    """Before the review engine: no checks yet, and the decision told by the review state."""
-
-    def badge(self, row: QueueRow) -> str:
-        return ""
-
-    def decision(self, row: QueueRow) -> str:
-        words = {
-            ReviewState.DECIDED: translate("QueueModel", "ждёт записи в 1С"),
-            ReviewState.WRITTEN: translate("QueueModel", "записано в 1С"),
-            ReviewState.REJECTED: translate("QueueModel", "отклонён"),
-            ReviewState.ERROR: translate("QueueModel", "ошибка записи в 1С"),
-        }
-        return words.get(row.review_state, "")
-
-    def forget(self) -> None:
-        pass
-
-
 class QueueModel(QAbstractTableModel):
     def __init__(
         self,
         repository: QueueRepository,
-        annotations: QueueAnnotations | None = None,
+        annotations: QueueAnnotations,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._repository = repository
-        self.annotations: QueueAnnotations = annotations or StateAnnotations()
+        self._annotations = annotations
         self._state: ReviewState | None = None
         self._from_onec = False
         self._unread_only = False
@@ -178,7 +158,7 @@ class QueueModel(QAbstractTableModel):
         """Read the queue again (after a fetch, a decision, a new filter)."""
         self.beginResetModel()
         self._pages.clear()
-        self.annotations.forget()
+        self._annotations.forget()
         self._read_counts()
         self.endResetModel()
 
@@ -289,8 +269,6 @@ class QueueModel(QAbstractTableModel):
             return self._text(row, column)
         if role == ROW_ROLE:
             return row
-        if role == SORT_ROLE:
-            return _native(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -314,8 +292,8 @@ class QueueModel(QAbstractTableModel):
         if column == COL_TOTAL:
             return _money(row)
         if column == COL_CHECKS:
-            return self.annotations.badge(row)
-        return self.annotations.decision(row)
+            return self._annotations.badge(row)
+        return self._annotations.decision(row)
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if row.unread is not None:
@@ -330,9 +308,9 @@ class QueueModel(QAbstractTableModel):
             kpp = translate("QueueModel", "КПП {0}").format(row.buyer_kpp) if row.buyer_kpp else ""
             return "\n".join(part for part in (row.buyer_name, kpp) if part)
         if column == COL_CHECKS:
-            return _badge_hint(self.annotations.badge(row))
+            return _badge_hint(self._annotations.badge(row))
         if column == COL_DECISION:
-            return self.annotations.decision(row) or None
+            return self._annotations.decision(row) or None
         return None
 
 
@@ -361,26 +339,14 @@ def _badge_hint(badge: str) -> str | None:
     }.get(badge)
 
 
-ROUBLES = frozenset({"", "RUB", "РУБ", "РУБ.", "643"})
-
-
-def money_text(amount: Decimal, currency: str | None) -> str:
-    """``1 234,50`` for roubles (the company's own currency), ``1 234,50 USD`` otherwise."""
+def currency_suffix(currency: str | None) -> str:
+    """Nothing for roubles (the company's own currency), `` USD`` for another currency."""
     code = (currency or "").strip()
-    return plain_money(amount) + ("" if code.upper() in ROUBLES else f" {code}")
+    try:
+        return "" if currency_code(code) == "RUB" else f" {code}"
+    except UnsupportedCurrencyError:
+        return f" {code}"
 
 
 def _money(row: QueueRow) -> str:
-    return "" if row.total is None else money_text(row.total, row.currency)
-
-
-def _native(row: QueueRow, column: int) -> object:
-    values: dict[int, object] = {
-        COL_STATE: row.review_state.value,
-        COL_DATE: row.order_date,
-        COL_NUMBER: row.number,
-        COL_BUYER: row.buyer_name,
-        COL_INN: row.buyer_inn,
-        COL_TOTAL: row.total,
-    }
-    return values.get(column)
+    return "" if row.total is None else money_text(row.total) + currency_suffix(row.currency)

@@ -53,10 +53,15 @@ class QueuePanel(QWidget):
     current_changed = Signal(object)
     """The `QueueRow` the manager is on, or None."""
 
-    def __init__(self, repository: QueueRepository, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        repository: QueueRepository,
+        annotations: qm.QueueAnnotations,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._repository = repository
-        self.model = qm.QueueModel(repository, parent=self)
+        self.model = qm.QueueModel(repository, annotations, self)
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(translate("QueuePanel", "Поиск: номер, покупатель, ИНН"))
         self.search_box.setClearButtonEnabled(True)

@@ -1,12 +1,11 @@
 """The manager's four decisions: Создать в 1С, Связать, Отклонить, Отложить.
 
-They have their keyboard shortcuts and stay disabled until the review engine is attached
-(`set_engine_ready`; the main window does it). `decision_requested` carries a
-`DecisionRequest`: the kind, the order's portal `Ид` and, for a link, the 1C candidate chosen
-in the *1С* column. `DecisionFlow` receives it, asks what the decision needs (the editable
-card for a create, the reason for a reject), records it off the GUI thread, and calls
-`MainWindow.decision_recorded(portal_id)`, which refreshes the queue and opens the next
-order.
+They have their keyboard shortcuts and are enabled while an order is on screen (a link also
+needs a 1C candidate chosen). `decision_requested` carries a `DecisionRequest`: the kind, the
+order's portal `Ид` and, for a link, the 1C candidate chosen in the *1С* column.
+`DecisionFlow` receives it, asks what the decision needs (the editable card for a create, the
+reason for a reject), records it off the GUI thread, and says `recorded`; the main window
+then refreshes the queue and opens the next order.
 """
 
 from __future__ import annotations
@@ -66,7 +65,6 @@ class ReviewActions(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.engine_ready = False
         self._portal_id: str | None = None
         self._candidate: Candidate | None = None
         self.actions: dict[DecisionKind, QAction] = {}
@@ -80,26 +78,15 @@ class ReviewActions(QObject):
             self.actions[kind] = action
         self._update()
 
-    def set_engine_ready(self, ready: bool) -> None:
-        """The review engine is attached: the decisions can be taken."""
-        self.engine_ready = ready
-        self._update()
-
     def set_context(self, portal_id: str | None, candidate: Candidate | None) -> None:
         """The order on screen and the 1C candidate chosen for it."""
         self._portal_id, self._candidate = portal_id, candidate
         self._update()
 
     def _update(self) -> None:
-        for kind, (text, hint) in _texts().items():
+        for kind, (_text, hint) in _texts().items():
             action = self.actions[kind]
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            if not self.engine_ready:
-                action.setEnabled(False)
-                action.setToolTip(
-                    translate("ReviewActions", "{0}: появится с движком проверки").format(text)
-                )
-                continue
             possible = self._portal_id is not None
             if kind is DecisionKind.LINK:
                 possible = possible and self._candidate is not None

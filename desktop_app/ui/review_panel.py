@@ -11,8 +11,8 @@ properties and the order's history; the decision buttons.
 
 `show_order` reads the order from the local store (one decoded revision, its history, a few
 indexed directory look-ups — milliseconds), so it runs on the GUI thread. The review engine
-plugs in through `set_source` (candidates and findings, see review_hooks.py) and through
-`decisions` (the decisions, see review_actions.py).
+comes in as the `ReviewSource` it is made with (candidates and findings, see
+review_hooks.py); `decisions` are the decision buttons (see review_actions.py).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.candidates import Candidate
+from desktop_app.domain.money import money_text
 from desktop_app.domain.order import Order
 from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.domain.review_state import ReviewState
@@ -49,7 +50,7 @@ from desktop_app.ui.order_tables import (
     stretch,
 )
 from desktop_app.ui.portal_column import PortalColumn
-from desktop_app.ui.queue_model import from_onec_word, money_text, state_word
+from desktop_app.ui.queue_model import currency_suffix, from_onec_word, state_word
 from desktop_app.ui.review_actions import ReviewActions
 from desktop_app.ui.review_hooks import ReviewSource, card_key
 from desktop_app.ui.splitters import named_splitter
@@ -142,11 +143,6 @@ class ReviewPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
-    def set_source(self, source: ReviewSource) -> None:
-        """Use the review engine's candidates and findings from now on."""
-        self.source = source
-        self.reload()
-
     def reload(self) -> None:
         """Read the order on screen again (after a fetch or a directory refresh)."""
         if self.order is not None:
@@ -194,7 +190,7 @@ class ReviewPanel(QWidget):
         if order.date is not None:
             parts.append(translate("ReviewPanel", "от {0}").format(order.date.strftime("%d.%m.%Y")))
         if order.total is not None:
-            parts.append("· " + money_text(order.total, order.currency))
+            parts.append("· " + money_text(order.total) + currency_suffix(order.currency))
         row = self._queue_state(order.id)
         if row:
             parts.append("· " + row)

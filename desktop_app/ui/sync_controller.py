@@ -4,10 +4,13 @@ Each job runs on the `TaskRunner` (never on the GUI thread) and shows its progre
 cancel in the status bar. One fetch and one refresh at a time: asking again while one runs
 just points at the running one. A fetch also starts by itself every `portal.fetch_every`
 minutes; 1C's reachability is asked every `PROBE_SECONDS`; the portal's is learnt from
-each fetch (and asked once at start). Outcomes are signals the window turns into a refreshed
-queue, a status line, a message box or — for a bug — the crash dialog.
+each fetch (and asked once at start). A fetch is the use case the CLI's `fetch` runs too
+(`services.fetch_operation`: fetch, then map the buyers the app knows), and its status line
+says the mapping report in the CLI's words. Outcomes are signals the window turns into a
+refreshed queue, a status line, a message box or — for a bug — the crash dialog.
 
-`queued_writes` (a callable giving the outbox size, asked after every job) and the
+`queued_writes` (a callable giving the outbox size, asked after every job, given at
+construction) and the
 `onec_answered` signal (1C answered a probe or a refresh) are for the push
 (`push_controller`).
 """
@@ -27,14 +30,16 @@ from desktop_app.adapters.portal.exchange_errors import PortalError
 from desktop_app.services import connection_check
 from desktop_app.services.connection_check import CheckResult, Reachability
 from desktop_app.services.directory_service import RefreshReport
-from desktop_app.services.fetch_service import FetchReport
+from desktop_app.services.fetch_operation import FetchOutcome
 from desktop_app.services.onec_orders import StatesReport
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui import jobs, progress_words
 from desktop_app.ui.error_words import NotReadyError, is_cancel, log_problem
 from desktop_app.ui.status_bar import StatusBar
+from desktop_app.ui.wording import shown
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
+from desktop_app.wording.auto_mapping import RECOGNISED
 
 translate = QCoreApplication.translate
 
@@ -58,13 +63,19 @@ class SyncController(QObject):
     """1C answered (a probe or a directory refresh): writes waiting for it may go."""
 
     def __init__(
-        self, workspace: Workspace, runner: TaskRunner, status: StatusBar, parent: QWidget
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        status: StatusBar,
+        parent: QWidget,
+        *,
+        queued_writes: Callable[[], int],
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
         self.status = status
-        self.queued_writes: Callable[[], int] = lambda: 0
+        self.queued_writes = queued_writes
         self.fetch_action = self._action(
             parent, translate("SyncController", "Получить заказы"), "F5", self._fetch_clicked
         )
@@ -150,7 +161,8 @@ class SyncController(QObject):
         return task
 
     @Slot(object)
-    def _fetched(self, report: FetchReport) -> None:
+    def _fetched(self, outcome: FetchOutcome) -> None:
+        report = outcome.report
         self.status.set_reachability("portal", CheckResult(Reachability.OK))
         text = translate(
             "SyncController", "Заказы получены: новых {0}, изменённых {1}, без изменений {2}."
@@ -165,6 +177,9 @@ class SyncController(QObject):
             )
         for warning in report.warnings:  # about the exchange page: another client, lost orders
             text += " " + translate("SyncController", "Внимание: {0}").format(warning)
+        recognised = outcome.recognised()
+        if recognised is not None:  # the buyers the app knew, as the CLI's fetch says
+            text += " " + shown(RECOGNISED, **recognised)
         log.info("fetch %s: %s", report.fetch_id, text)
         self.status.showMessage(text, 30_000)
         self.show_store_state()

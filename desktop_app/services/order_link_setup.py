@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.adapters.json_file import write_json
 from desktop_app.adapters.onec.odata_client import ODataClient, service_root
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.onec.publication import Publication
@@ -63,7 +64,6 @@ class DetectedLinks:
             return None
 
     def save(self, root: str, detection: Detection) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         content = {
             "service_root": root,
             "link": order_link.text_of(detection.link),
@@ -72,9 +72,7 @@ class DetectedLinks:
             "matched": detection.matched,
             "words": list(detection.lines),
         }
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
-        temporary.replace(self.path)
+        write_json(self.path, content)
 
 
 def known_link(settings: OneCSettings, data_dir: Path) -> OrderLink | None:

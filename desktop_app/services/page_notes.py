@@ -33,6 +33,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from desktop_app.adapters.json_file import write_json
+
 NOTES_FILE = "portal-page.json"
 
 
@@ -145,10 +147,7 @@ def save_notes(folder: Path, notes: PageNotes) -> None:
         "unreachable": list(notes.unreachable),
         "unreachable_at": _text(notes.unreachable_at),
     }
-    folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / (NOTES_FILE + ".tmp")
-    temporary.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
-    temporary.replace(folder / NOTES_FILE)
+    write_json(folder / NOTES_FILE, content)
 
 
 def _int(value: object) -> int | None:

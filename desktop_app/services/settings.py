@@ -9,16 +9,14 @@ filters) is QSettings' business, not this file's (GUIDE §7).
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from desktop_app.adapters.json_file import write_json
 from desktop_app.domain import order_link, requisite_keys
 from desktop_app.domain.invoice_numbering import (
     InvoiceDateSource,
@@ -366,22 +364,9 @@ def save(data_dir: Path, settings: Settings) -> Path:
         for section, kind in _SECTIONS.items()
     }
     path = data_dir / SETTINGS_FILE
-    temporary: str | None = None
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=data_dir, prefix=".settings-", suffix=".tmp", delete=False
-        ) as stream:
-            temporary = stream.name
-            json.dump(content, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(stream.name, path)
+        write_json(path, content, indent=2)
     except OSError as error:  # a read-only or full data folder: the old file stays as it was
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
         raise SettingsError(str(data_folder_error(error, data_dir, "настройки"))) from error
     return path
 

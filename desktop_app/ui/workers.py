@@ -41,6 +41,7 @@ class TaskContext:
         self._last = 0.0
         self._pending: object = _NOTHING
         self._timer: threading.Timer | None = None
+        self._closed = False
 
     @property
     def cancelled(self) -> bool:
@@ -54,6 +55,8 @@ class TaskContext:
         behind a long silence.
         """
         with self._lock:
+            if self._closed:
+                return
             now = time.monotonic()
             wait = PROGRESS_INTERVAL - (now - self._last)
             if wait > 0:
@@ -64,25 +67,29 @@ class TaskContext:
                     self._timer.start()
                 return
             self._last, self._pending = now, _NOTHING
-        self._emit(value)
+            self._emit(value)
 
     def flush(self) -> None:
         """Send the waiting value now, if there is one."""
-        with self._lock:
+        with self._lock:  # held while posting: `close` waits for a timer's post in flight
             pending, self._pending = self._pending, _NOTHING
             self._timer = None
-            if pending is not _NOTHING:
+            if pending is not _NOTHING and not self._closed:
                 self._last = time.monotonic()
-        if pending is not _NOTHING:
-            self._emit(pending)
+                self._emit(pending)
 
     def close(self) -> None:
-        """The function returned: no timer may fire after this; the last value is sent."""
+        """The function returned: the last value is sent, and nothing after it.
+
+        The outcome posted next lets the GUI thread delete the Task; a timer thread still
+        posting progress to a deleted Task would crash the process, so no post may follow."""
         with self._lock:
             timer, self._timer = self._timer, None
         if timer is not None:
             timer.cancel()
         self.flush()
+        with self._lock:
+            self._closed = True
 
     def _emit(self, value: object) -> None:
         try:

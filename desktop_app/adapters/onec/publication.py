@@ -21,6 +21,7 @@ from typing import Any
 
 from lxml import etree
 
+from desktop_app.adapters.json_file import write_json
 from desktop_app.adapters.onec import onec_objects as objects
 from desktop_app.adapters.onec.odata_errors import OneCPageError, object_words
 from desktop_app.adapters.onec.onec_bodies import (
@@ -181,7 +182,6 @@ class PublicationCache:
             return None  # unreadable or of another version: read `$metadata` again
 
     def save(self, publication: Publication) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         references = publication.references
         content = {
             "format": FORMAT,
@@ -192,9 +192,7 @@ class PublicationCache:
             "references": None if references is None else dataclasses.asdict(references),
             "refused": publication.refused,
         }
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
-        temporary.replace(self.path)
+        write_json(self.path, content)
 
 
 def _references(raw: Any) -> ReferenceItems | None:

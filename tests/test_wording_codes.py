@@ -24,7 +24,7 @@ from desktop_app.wording.said import LEGACY, Said
 from desktop_app.wording.settings_help import SETTINGS_HELP
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop_app"
-CODE = re.compile(r"""["']((?:outcome|onec|portal|store|error)\.[a-z_]+)["']""")
+CODE = re.compile(r"""["']((?:outcome|onec|portal|store|error|setting)\.[a-z_]+)["']""")
 
 
 def codes_in_source() -> set[str]:
@@ -38,7 +38,13 @@ def codes_in_source() -> set[str]:
 
 def test_every_code_said_in_the_source_has_a_wording() -> None:
     found = codes_in_source()
-    assert {"outcome.again", "outcome.reposted", "onec.no_write_right", "store.too_new"} <= found
+    assert {
+        "outcome.again",
+        "outcome.reposted",
+        "onec.no_write_right",
+        "store.too_new",
+        "setting.url_port",
+    } <= found
     missing = []
     for code in sorted(found):
         try:
@@ -158,3 +164,16 @@ def test_an_error_without_a_code_of_its_own_is_said_whole() -> None:
 
 def test_outcomes_table_names_its_legacy_code() -> None:
     assert LEGACY in OUTCOMES
+
+
+def test_a_settings_rule_says_its_code_and_the_same_words() -> None:
+    from desktop_app.services.setting_rules import RuleError, check
+
+    with pytest.raises(RuleError) as refused:
+        check("portal.retries", 99)
+    assert refused.value.said == Said("setting.number_from", {"low": "1", "high": "20"})
+    assert (
+        refused.value.words
+        == said_text(refused.value.said, window)
+        == ("число от 1 и не больше 20")
+    )

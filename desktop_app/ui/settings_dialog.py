@@ -27,7 +27,7 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.connection_form import OneCForm, PortalForm
 from desktop_app.ui.error_words import log_problem
-from desktop_app.ui.wording import shown_code
+from desktop_app.ui.wording import shown_code, shown_said
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
 from desktop_app.wording.settings_help import SETTINGS_HELP
 
@@ -191,7 +191,9 @@ class SettingsDialog(QDialog):
             setting_rules.check_all(new)
         except setting_rules.RuleError as error:
             where = _field_words().get(error.key, error.key)
-            return translate("SettingsDialog", "{0}: нужно {1}.").format(where, error.words)
+            return translate("SettingsDialog", "{0}: нужно {1}.").format(
+                where, shown_said(error.said)
+            )
         return None
 
     @Slot()

@@ -11,8 +11,9 @@ from desktop_app.wording.catalog import Table, Translate
 from desktop_app.wording.errors import ERRORS
 from desktop_app.wording.outcomes import OUTCOMES
 from desktop_app.wording.said import Said
+from desktop_app.wording.setting_rules import SETTING_RULES
 
-TABLES: tuple[Table, ...] = (OUTCOMES, ERRORS)
+TABLES: tuple[Table, ...] = (OUTCOMES, ERRORS, SETTING_RULES)
 
 
 def table_of(code: str) -> Table:

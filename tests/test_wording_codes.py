@@ -177,3 +177,17 @@ def test_a_settings_rule_says_its_code_and_the_same_words() -> None:
         == said_text(refused.value.said, window)
         == ("число от 1 и не больше 20")
     )
+
+
+def test_the_window_shows_an_error_through_its_code_and_logs_the_russian_sentence(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from desktop_app.ui.error_words import log_problem, user_message
+
+    body = '{"odata.error": {"code": "14", "message": {"value": "Конфликт блокировок"}}}'
+    error = error_for(500, body.encode(), "application/json", "запись Document_ЗаказКлиента")
+    assert error.said.params["onec_message"] == "Конфликт блокировок"
+    assert user_message(error) == said_text(error.said) == str(error)
+    with caplog.at_level("WARNING"):
+        assert log_problem("Запись в 1С", error) == str(error)
+    assert f"Запись в 1С: {error}" in caplog.text

@@ -18,6 +18,7 @@ from desktop_app.cli.errors import UserError
 from desktop_app.domain.money import format_decimal, money_text
 from desktop_app.domain.review_state import ReviewState, queue_state_words
 from desktop_app.services import app_dirs
+from desktop_app.wording.registry import said_text
 
 if TYPE_CHECKING:
     from desktop_app.domain.entity_mapping import EarlierEntity
@@ -90,7 +91,7 @@ def row_json(
             "confirmed": decision.decision.confirmed,
             "decided_by": decision.decision.decided_by,
             "write_state": decision.write_state.value,
-            "write_message": decision.write_message,
+            "write_message": said_text(decision.write_said) or None,
         },
         "earlier_entities": [earlier_json(e) for e in earlier],
     }  # fmt: skip

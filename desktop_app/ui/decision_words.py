@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.decisions import DecisionKind, WriteState
 from desktop_app.store.decision_rows import DecisionRow
+from desktop_app.ui.wording import shown_said
 
 translate = QCoreApplication.translate
 
@@ -54,6 +55,6 @@ def decision_text(row: DecisionRow) -> str:
     )
     if decision.reason:
         text += " " + translate("DecisionWords", "Причина: {0}.").format(decision.reason)
-    if row.write_message:
-        text += " " + row.write_message
+    if row.write_said:
+        text += " " + shown_said(row.write_said)
     return text

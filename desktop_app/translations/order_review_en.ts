@@ -546,67 +546,67 @@
 <context>
     <name>DecisionWords</name>
     <message>
-        <location filename="../ui/decision_words.py" line="15"/>
+        <location filename="../ui/decision_words.py" line="16"/>
         <source>создать в 1С</source>
         <translation>create in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="16"/>
+        <location filename="../ui/decision_words.py" line="17"/>
         <source>связать</source>
         <translation>link</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="17"/>
+        <location filename="../ui/decision_words.py" line="18"/>
         <source>отклонён</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="18"/>
+        <location filename="../ui/decision_words.py" line="19"/>
         <source>отложен</source>
         <translation>deferred</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="25"/>
+        <location filename="../ui/decision_words.py" line="26"/>
         <source>ждёт отправки в 1С</source>
         <translation>waiting to be sent to 1C</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="26"/>
+        <location filename="../ui/decision_words.py" line="27"/>
         <source>ждёт заказ в 1С</source>
         <translation>waiting for the order in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="27"/>
+        <location filename="../ui/decision_words.py" line="28"/>
         <source>ошибка записи</source>
         <translation>write error</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="28"/>
+        <location filename="../ui/decision_words.py" line="29"/>
         <source>записано в 1С</source>
         <translation>written to 1C</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="29"/>
+        <location filename="../ui/decision_words.py" line="30"/>
         <source>конфликт в 1С</source>
         <translation>conflict in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="38"/>
+        <location filename="../ui/decision_words.py" line="39"/>
         <source> (авто)</source>
         <translation> (auto)</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="40"/>
+        <location filename="../ui/decision_words.py" line="41"/>
         <source> (авто, подтвердите)</source>
         <translation> (auto, confirm)</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="52"/>
+        <location filename="../ui/decision_words.py" line="53"/>
         <source>Решение: {0} ({1}, {2}).</source>
         <translation>Decision: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="56"/>
+        <location filename="../ui/decision_words.py" line="57"/>
         <source>Причина: {0}.</source>
         <translation>Reason: {0}.</translation>
     </message>
@@ -632,6 +632,14 @@
         <location filename="../ui/entity_notes.py" line="71"/>
         <source>Этого контрагента нет в копии справочника 1С: обновите справочник (Shift+F5).</source>
         <translation>This counterparty is not in the copy of the 1C directory: refresh the directory (Shift+F5).</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../wording/errors.py" line="89"/>
+        <source>{text}</source>
+        <translation>{text}</translation>
     </message>
 </context>
 <context>
@@ -876,6 +884,59 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <location filename="../ui/onec_column.py" line="150"/>
         <source>У покупателя нет ИНН, и похожих по наименованию в копии справочника 1С нет.</source>
         <translation>The buyer has no INN, and the 1C directory copy has no similar names.</translation>
+    </message>
+</context>
+<context>
+    <name>OneCError</name>
+    <message>
+        <location filename="../wording/errors.py" line="17"/>
+        <source>{what}: {said}</source>
+        <translation>{what}: {said}</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="18"/>
+        <source>{what}: {said} «{page}»</source>
+        <translation>{what}: {said} “{page}”</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="19"/>
+        <source>1С не приняла логин или пароль (или у пользователя нет прав на OData): проверьте onec.user и пароль (login onec).</source>
+        <translation>1C did not accept the login or password (or the user has no OData rights): check onec.user and the password (login onec).</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="24"/>
+        <source>Сервер 1С ответил «не найдено» (HTTP 404) — проверьте адрес публикации (onec.url); слишком длинный запрос тоже так выглядит.</source>
+        <translation>The 1C server answered “not found” (HTTP 404): check the publication address (onec.url); a request that is too long looks the same.</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="29"/>
+        <source>Вместо ответа 1С пришла веб-страница (HTTP {status}).</source>
+        <translation>A web page came instead of 1C&apos;s answer (HTTP {status}).</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="32"/>
+        <source>{what}: 1С ответила ошибкой (HTTP {status}): {onec_message}</source>
+        <translation>{what}: 1C answered with an error (HTTP {status}): {onec_message}</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="35"/>
+        <source>{what}: 1С ответила ошибкой (HTTP {status}, код {code}): {onec_message}</source>
+        <translation>{what}: 1C answered with an error (HTTP {status}, code {code}): {onec_message}</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="38"/>
+        <source>{what}: у пользователя 1С «{user}» нет права записывать {object} ({entity_set}). Администратору 1С: дайте ему право добавлять и изменять {object}; при ограничении доступа на уровне записей — и доступ к группе доступа партнёров, которую программа ставит новым партнёрам (настройка onec.partner_access_group). Ответ 1С: «{onec_message}».</source>
+        <translation>{what}: the 1C user “{user}” has no right to write {object} ({entity_set}). For the 1C administrator: give this user the right to add and change {object}; with record-level access restrictions, also access to the partner access group the app gives new partners (setting onec.partner_access_group). 1C&apos;s answer: “{onec_message}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="46"/>
+        <source>{what}: пользователь 1С «{user}» не может прочитать этот объект: {object} ({entity_set}). Либо у него нет права чтения этого объекта, либо объект скрыт ограничением доступа на уровне записей (например, группой доступа партнёра). Администратору 1С: дайте пользователю право чтения {object} и доступ к нужным группам. Ответ 1С: «{onec_message}».</source>
+        <translation>{what}: the 1C user “{user}” cannot read this object: {object} ({entity_set}). Either the user has no right to read it, or record-level access restrictions hide it (a partner&apos;s access group, say). For the 1C administrator: give the user the right to read {object} and access to the groups needed. 1C&apos;s answer: “{onec_message}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="54"/>
+        <source>{what}: у пользователя 1С «{user}» нет права чтения: {object} ({entity_set}). Администратору 1С: дайте этому пользователю право на чтение {object} (профиль групп доступа или роль), программа без него не работает. Ответ 1С: «{onec_message}».</source>
+        <translation>{what}: the 1C user “{user}” has no right to read {object} ({entity_set}). For the 1C administrator: give this user the right to read {object} (an access group profile or a role); the app does not work without it. 1C&apos;s answer: “{onec_message}”.</translation>
     </message>
 </context>
 <context>
@@ -1189,117 +1250,117 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>PushController</name>
     <message>
-        <location filename="../ui/push_controller.py" line="34"/>
+        <location filename="../ui/push_controller.py" line="35"/>
         <source>партнёр</source>
         <translation>partner</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="35"/>
+        <location filename="../ui/push_controller.py" line="36"/>
         <source>контрагент</source>
         <translation>counterparty</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="36"/>
+        <location filename="../ui/push_controller.py" line="37"/>
         <source>связь заказа</source>
         <translation>order link</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="37"/>
+        <location filename="../ui/push_controller.py" line="38"/>
         <source>пометка на удаление</source>
         <translation>deletion mark</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="38"/>
+        <location filename="../ui/push_controller.py" line="39"/>
         <source>перепроведение заказа</source>
         <translation>order reposting</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="44"/>
+        <location filename="../ui/push_controller.py" line="45"/>
         <source>готово</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="45"/>
+        <location filename="../ui/push_controller.py" line="46"/>
         <source>ждёт заказ в 1С</source>
         <translation>waiting for the order in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="46"/>
+        <location filename="../ui/push_controller.py" line="47"/>
         <source>ошибка</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="47"/>
+        <location filename="../ui/push_controller.py" line="48"/>
         <source>ответ 1С не получен</source>
         <translation>no answer from 1C</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="48"/>
+        <location filename="../ui/push_controller.py" line="49"/>
         <source>конфликт</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="49"/>
+        <location filename="../ui/push_controller.py" line="50"/>
         <source>ждёт предыдущий шаг</source>
         <translation>waiting for the previous step</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="50"/>
+        <location filename="../ui/push_controller.py" line="51"/>
         <source>в очереди</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="58"/>
+        <location filename="../ui/push_controller.py" line="59"/>
         <source>Запись в 1С: заказ {0}, {1} — {2}</source>
         <translation>Writing to 1C: order {0}, {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="65"/>
+        <location filename="../ui/push_controller.py" line="66"/>
         <source>Запись в 1С: подключение…</source>
         <translation>Writing to 1C: connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="81"/>
+        <location filename="../ui/push_controller.py" line="82"/>
         <source>Отправить в 1С</source>
         <translation>Send to 1C</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="84"/>
+        <location filename="../ui/push_controller.py" line="85"/>
         <source>Записать принятые решения в 1С (Ctrl+Shift+S)</source>
         <translation>Write the decisions made to 1C (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="122"/>
+        <location filename="../ui/push_controller.py" line="123"/>
         <source>записано {0}</source>
         <translation>{0} written</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="123"/>
+        <location filename="../ui/push_controller.py" line="124"/>
         <source>ждут заказ в 1С {0}</source>
         <translation>{0} waiting for their 1C order</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="124"/>
+        <location filename="../ui/push_controller.py" line="125"/>
         <source>с ошибкой {0}</source>
         <translation>{0} failed</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="125"/>
+        <location filename="../ui/push_controller.py" line="126"/>
         <source>конфликтов {0}</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="129"/>
+        <location filename="../ui/push_controller.py" line="130"/>
         <source>Запись в 1С: {0}.</source>
         <translation>Writing to 1C: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="130"/>
+        <location filename="../ui/push_controller.py" line="131"/>
         <source>нечего записывать</source>
         <translation>nothing to write</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="144"/>
+        <location filename="../ui/push_controller.py" line="145"/>
         <source>Запись в 1С</source>
         <translation>Writing to 1C</translation>
     </message>
@@ -1631,86 +1692,302 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     </message>
 </context>
 <context>
+    <name>SettingRule</name>
+    <message>
+        <location filename="../wording/setting_rules.py" line="14"/>
+        <source>записать в одну строку, без управляющих символов</source>
+        <translation>be written on one line, without control characters</translation>
+    </message>
+    <message>
+        <location filename="../wording/setting_rules.py" line="17"/>
+        <source>число от {low} и не больше {high}</source>
+        <translation>be a number from {low} to {high}</translation>
+    </message>
+    <message>
+        <location filename="../wording/setting_rules.py" line="20"/>
+        <source>число больше 0 и не больше {high}</source>
+        <translation>be a number greater than 0 and at most {high}</translation>
+    </message>
+    <message>
+        <location filename="../wording/setting_rules.py" line="23"/>
+        <source>убрать из адреса пробелы</source>
+        <translation>have no spaces in the address</translation>
+    </message>
+    <message>
+        <location filename="../wording/setting_rules.py" line="24"/>
+        <source>исправить адрес: он не разбирается (проверьте скобки)</source>
+        <translation>be a valid address: this one cannot be parsed (check the brackets)</translation>
+    </message>
+    <message>
+        <location filename="../wording/setting_rules.py" line="27"/>
+        <source>начать адрес с https:// (или http://)</source>
+        <translation>start the address with https:// (or http://)</translation>
+    </message>
+    <message>
+        <location filename="../wording/setting_rules.py" line="30"/>
+        <source>указать в адресе имя сервера</source>
+        <translation>name the server in the address</translation>
+    </message>
+    <message>
+        <location filename="../wording/setting_rules.py" line="31"/>
+        <source>указать номер порта от 1 до 65535</source>
+        <translation>give a port number from 1 to 65535</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="39"/>
+        <location filename="../ui/settings_dialog.py" line="41"/>
         <source>Портал</source>
         <translation>Portal</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="39"/>
+        <location filename="../ui/settings_dialog.py" line="41"/>
         <source>1С</source>
         <translation>1C</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="41"/>
+        <location filename="../ui/settings_dialog.py" line="43"/>
         <source>адрес</source>
         <translation>address</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="42"/>
+        <location filename="../ui/settings_dialog.py" line="44"/>
         <source>логин</source>
         <translation>login</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="43"/>
+        <location filename="../ui/settings_dialog.py" line="45"/>
         <source>сертификаты ЦС</source>
         <translation>CA certificates</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="44"/>
+        <location filename="../ui/settings_dialog.py" line="46"/>
         <source>группа доступа новых партнёров</source>
         <translation>access group of new partners</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="58"/>
+        <location filename="../ui/settings_dialog.py" line="74"/>
         <source>Настройки подключения</source>
         <translation>Connection settings</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="65"/>
+        <location filename="../ui/settings_dialog.py" line="81"/>
         <source>Пароли хранятся в системном хранилище паролей.</source>
         <translation>Passwords are kept in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="67"/>
+        <location filename="../ui/settings_dialog.py" line="83"/>
         <source>Демонстрация: пароли хранятся только в памяти и забываются при выходе.</source>
         <translation>Demo: passwords are kept in memory only and forgotten on exit.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="73"/>
+        <location filename="../ui/settings_dialog.py" line="89"/>
         <source>как в системе</source>
         <translation>as in the system</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="74"/>
+        <location filename="../ui/settings_dialog.py" line="90"/>
         <source>Русский</source>
         <translation>Русский (Russian)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="78"/>
+        <location filename="../ui/settings_dialog.py" line="94"/>
         <source>Язык окна:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="81"/>
+        <location filename="../ui/settings_dialog.py" line="97"/>
         <source>меняется при следующем запуске</source>
         <translation>takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="167"/>
+        <location filename="../ui/settings_dialog.py" line="184"/>
         <source>Проверка не удалась: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="177"/>
+        <location filename="../ui/settings_dialog.py" line="194"/>
         <source>{0}: нужно {1}.</source>
         <translation>{0}: must be {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="219"/>
+        <location filename="../ui/settings_dialog.py" line="238"/>
         <source>Не удалось сохранить настройки: {0}</source>
         <translation>Could not save the settings: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsHelp</name>
+    <message>
+        <location filename="../wording/settings_help.py" line="14"/>
+        <source>полный адрес страницы обмена портала</source>
+        <translation>the full address of the portal&apos;s exchange page</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="18"/>
+        <source>пользователь портала с правом выгрузки заказов</source>
+        <translation>the portal user allowed to export orders</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="22"/>
+        <source>own-page (своя страница обмена, с подтверждением) или peek (без подтверждения)</source>
+        <translation>own-page (an exchange page of its own, with confirmation) or peek (without confirmation)</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="26"/>
+        <source>файл сертификатов центра сертификации портала (PEM), если он свой</source>
+        <translation>the portal&apos;s certificate authority file (PEM), if it has its own</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="30"/>
+        <source>сколько секунд ждать соединения с порталом</source>
+        <translation>how many seconds to wait for a connection to the portal</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="34"/>
+        <source>сколько секунд ждать ответа портала</source>
+        <translation>how many seconds to wait for the portal&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="38"/>
+        <source>сколько секунд самое большее длится шаг обмена с порталом целиком</source>
+        <translation>the most seconds a whole exchange step with the portal may take</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="42"/>
+        <source>сколько раз повторять шаг обмена при обрыве связи</source>
+        <translation>how many times to repeat an exchange step when the connection breaks</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="46"/>
+        <source>через сколько минут окно программы само получает заказы (0 — вручную; по умолчанию 3: пустое получение — 3 запроса и около 2 КБ, на старом ядре Битрикса — 5 запросов и последний заказ дважды)</source>
+        <translation>every how many minutes the window fetches orders by itself (0: by hand only; default 3: an empty fetch is 3 requests and about 2 KB, on an older Bitrix core 5 requests and the last order twice)</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="52"/>
+        <source>адрес OData-сервиса 1С (…/odata/standard.odata/)</source>
+        <translation>the address of 1C&apos;s OData service (…/odata/standard.odata/)</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="56"/>
+        <source>пользователь 1С</source>
+        <translation>the 1C user</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="60"/>
+        <source>файл сертификатов центра сертификации 1С (PEM)</source>
+        <translation>1C&apos;s certificate authority file (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="64"/>
+        <source>сколько секунд ждать соединения с 1С</source>
+        <translation>how many seconds to wait for a connection to 1C</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="68"/>
+        <source>сколько секунд ждать ответа 1С</source>
+        <translation>how many seconds to wait for 1C&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="72"/>
+        <source>сколько секунд самое большее длится один запрос к 1С целиком</source>
+        <translation>the most seconds one whole request to 1C may take</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="76"/>
+        <source>группа доступа новых партнёров в 1С (название или GUID); пусто — та, что ставит обмен с сайтом</source>
+        <translation>the access group of new partners in 1C (a name or a GUID); empty: the one the site exchange sets</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="81"/>
+        <source>где 1С хранит номер заказа сайта: auto (как определила проверка check onec), bitrix (Б_Идентификатор), property:ГУИД (доп. реквизит), field:ПОЛЕ</source>
+        <translation>where 1C keeps the site&apos;s order number: auto (as check onec found), bitrix (the Bitrix exchange module&apos;s identifier field), property:GUID (an additional attribute), field:FIELD</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="86"/>
+        <source>да/нет: записывать в 1С без подтверждения заказы покупателей, уже связанных раньше</source>
+        <translation>yes/no: write to 1C without confirmation the orders of buyers linked before</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="90"/>
+        <source>да/нет: записывать без подтверждения первое точное совпадение ИНН+КПП</source>
+        <translation>yes/no: write without confirmation the first exact match of INN+KPP</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="94"/>
+        <source>да/нет: перепроводить проведённый заказ 1С после замены контрагента</source>
+        <translation>yes/no: repost a posted 1C order after its counterparty is replaced</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="98"/>
+        <source>сколько решений записывать в 1С одновременно</source>
+        <translation>how many decisions to write to 1C at once</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="102"/>
+        <source>продавец в счетах: наименование организации</source>
+        <translation>the seller on invoices: the company&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="106"/>
+        <source>ИНН продавца</source>
+        <translation>the seller&apos;s INN</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="110"/>
+        <source>КПП продавца (у ИП пусто)</source>
+        <translation>the seller&apos;s KPP (empty for a sole trader)</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="114"/>
+        <source>адрес продавца</source>
+        <translation>the seller&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="118"/>
+        <source>банк продавца (наименование и город)</source>
+        <translation>the seller&apos;s bank (name and city)</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="122"/>
+        <source>БИК банка продавца</source>
+        <translation>the BIC of the seller&apos;s bank</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="126"/>
+        <source>корреспондентский счёт банка продавца</source>
+        <translation>the correspondent account of the seller&apos;s bank</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="130"/>
+        <source>расчётный счёт продавца</source>
+        <translation>the seller&apos;s settlement account</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="134"/>
+        <source>руководитель (подпись в счёте)</source>
+        <translation>the director (signature on the invoice)</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="138"/>
+        <source>бухгалтер (подпись в счёте)</source>
+        <translation>the accountant (signature on the invoice)</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="142"/>
+        <source>номер счёта: шаблон с полями {{number}}, {{id}}, {{year}}</source>
+        <translation>the invoice number: a template with the fields {{number}}, {{id}}, {{year}}</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="146"/>
+        <source>дата счёта: order (дата заказа) или today (день выписки)</source>
+        <translation>the invoice date: order (the order&apos;s date) or today (the day it is made)</translation>
+    </message>
+    <message>
+        <location filename="../wording/settings_help.py" line="150"/>
+        <source>язык окна: system (как в системе), ru или en; действует со следующего запуска</source>
+        <translation>the window&apos;s language: system (as the system&apos;s), ru or en; takes effect at the next start</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +2064,29 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     </message>
 </context>
 <context>
+    <name>StoreError</name>
+    <message>
+        <location filename="../wording/errors.py" line="63"/>
+        <source>База данных создана более новой версией Order Review (ревизия {revision}). Обновите программу до последней версии или укажите другую папку данных. Файл не изменён: {location}</source>
+        <translation>The database was made by a newer version of Order Review (revision {revision}). Update the app to the latest version or choose another data folder. The file is unchanged: {location}</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="69"/>
+        <source>Не удалось записать {what} в папку данных {folder}: на диске не осталось места, освободите место и повторите.</source>
+        <translation>Could not write {what} to the data folder {folder}: the disk is full; free some space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="74"/>
+        <source>Не удалось записать {what} в папку данных {folder}: папка открыта только для чтения или нет прав на запись, проверьте права на папку.</source>
+        <translation>Could not write {what} to the data folder {folder}: the folder is read-only or you have no right to write to it; check the folder&apos;s permissions.</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="79"/>
+        <source>Не удалось записать {what} в папку данных {folder}: ошибка диска ({detail}), проверьте диск.</source>
+        <translation>Could not write {what} to the data folder {folder}: a disk error ({detail}); check the disk.</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <location filename="../ui/sync_controller.py" line="80"/>
@@ -1847,6 +2147,114 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <location filename="../ui/sync_controller.py" line="331"/>
         <source>Проверка связи</source>
         <translation>Connection check</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOutcome</name>
+    <message>
+        <location filename="../wording/outcomes.py" line="17"/>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="18"/>
+        <source>Не известно, где 1С хранит номер заказа сайта, поэтому связь ждёт. Проверьте 1С (check onec или «Проверить подключение» в настройках) или укажите место вручную: config set onec.order_link.</source>
+        <translation>It is not known where 1C keeps the site&apos;s order number, so the link waits. Check 1C (check onec, or “Check connection” in the settings) or set the place by hand: config set onec.order_link.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="24"/>
+        <source>Не известно, где 1С хранит номер заказа сайта, поэтому связь ждёт. {reason} Проверьте 1С (check onec или «Проверить подключение» в настройках) или укажите место вручную: config set onec.order_link.</source>
+        <translation>It is not known where 1C keeps the site&apos;s order number, so the link waits. {reason} Check 1C (check onec, or “Check connection” in the settings) or set the place by hand: config set onec.order_link.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="30"/>
+        <source>Контрагент ещё не создан в 1С.</source>
+        <translation>The counterparty is not created in 1C yet.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="33"/>
+        <source>1С ещё не загрузила заказ {order}: ни в одном заказе 1С нет «{key}» в {place}. Связь будет записана, когда он появится.</source>
+        <translation>1C has not loaded order {order} yet: no 1C order has “{key}” in {place}. The link will be written when it appears.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="38"/>
+        <source>В 1С нет контрагента с ключом {key} (удалён или ключ ошибочен): заказ не связан. Обновите справочник и выберите другого.</source>
+        <translation>1C has no counterparty with the key {key} (deleted, or a wrong key): the order is not linked. Refresh the directory and choose another.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="43"/>
+        <source>Заказ 1С № {number} уже связан с контрагентом {who}, а не с {was}, которого вы заменяли: его успели заменить раньше (другой менеджер или сама 1С); ничего не перезаписано.</source>
+        <translation>1C order No. {number} is already linked to the counterparty {who}, not to {was}, whom you were replacing: it was replaced earlier (by another manager or by 1C itself); nothing was overwritten.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="49"/>
+        <source>Заказ 1С № {number} уже связан с контрагентом {who}, другой менеджер или сама 1С успели раньше. Заменить его можно только явно: решение «Связать» или «Создать в 1С» с заменой; ничего не перезаписано.</source>
+        <translation>1C order No. {number} is already linked to the counterparty {who}: another manager or 1C itself was first. It can be replaced only explicitly: a “Link” or “Create in 1C” decision with replacement; nothing was overwritten.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="55"/>
+        <source>В заказе 1С № {numbers} контрагент заменён: был {was}, теперь {now}.</source>
+        <translation>The counterparty in 1C order No. {numbers} is replaced: it was {was}, now it is {now}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="58"/>
+        <source>Заменённого контрагента в 1С уже нет.</source>
+        <translation>The replaced counterparty is no longer in 1C.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="61"/>
+        <source>Контрагент «{name}» помечен на удаление.</source>
+        <translation>The counterparty “{name}” is marked for deletion.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="64"/>
+        <source>Заказ 1С № {number} проведён, а перепроведение выключено (review.repost_orders): его движения по регистрам ещё с прежним контрагентом.</source>
+        <translation>1C order No. {number} is posted and reposting is off (review.repost_orders): its register entries still have the old counterparty.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="69"/>
+        <source>Связь записана, но 1С не провела заказ № {number}: «{words}». Перепроведение повторится при следующей записи в 1С.</source>
+        <translation>The link is written, but 1C did not post order No. {number}: “{words}”. Reposting will be tried again at the next write to 1C.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="74"/>
+        <source>Заказ 1С № {number} перепроведён.</source>
+        <translation>1C order No. {number} is reposted.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="75"/>
+        <source>В 1С уже есть контрагент «{name}» с этими ИНН и КПП, но его, похоже, создал обмен с сайтом (партнёр «{partner}»): новый не создан, этот не взят. Решите явно: «Связать» с ним — или «Создать в 1С» с заменой его в заказе (и, если это дубль, с пометкой на удаление).</source>
+        <translation>1C already has the counterparty “{name}” with this INN and KPP, but the site exchange seems to have made it (partner “{partner}”): no new one was created and this one was not taken. Decide explicitly: “Link” to it, or “Create in 1C” replacing it in the order (and, if it is a duplicate, marking it for deletion).</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="82"/>
+        <source>В 1С уже есть контрагент «{name}» с этими ИНН и КПП: взят его партнёр, новый не создан.</source>
+        <translation>1C already has the counterparty “{name}” with this INN and KPP: its partner is taken, no new one was created.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="87"/>
+        <source>В 1С уже есть контрагент «{name}» с этими ИНН и КПП: заказ связывается с ним, второй не создан.</source>
+        <translation>1C already has the counterparty “{name}” with this INN and KPP: the order is linked to it, no second one was created.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="92"/>
+        <source>«{name}» уже создан в 1С по заказу {order}: заказ связывается с ним, второй не создан.</source>
+        <translation>“{name}” is already created in 1C for order {order}: the order is linked to it, no second one was created.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="97"/>
+        <source>«{name}» создаётся в 1С по заказу {order}, а запись того заказа ещё не закончена: компания создаётся один раз, этот заказ будет связан с ней при следующей записи в 1С.</source>
+        <translation>“{name}” is being created in 1C for order {order}, and that order&apos;s write is not finished yet: the company is created once; this order will be linked to it at the next write to 1C.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="103"/>
+        <source>{error} Повторим, сначала проверив в 1С, не записалось ли.</source>
+        <translation>{error} We will try again, first checking in 1C whether it was written.</translation>
+    </message>
+    <message>
+        <location filename="../wording/outcomes.py" line="106"/>
+        <source>Внутренняя ошибка программы ({kind}); подробности в журнале.</source>
+        <translation>An internal error of the app ({kind}); the details are in the log.</translation>
     </message>
 </context>
 </TS>

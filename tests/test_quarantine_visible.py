@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine
 
 from desktop_app.adapters import keychain
-from desktop_app.adapters.portal import commerceml_order, commerceml_reader, commerceml_stored
+from desktop_app.adapters.portal import commerceml_document, commerceml_order, commerceml_stored
 from desktop_app.adapters.portal.commerceml_text import DocumentProblemError, Element
 from desktop_app.domain.order import Order
 from desktop_app.emulators.portal import PortalEmulator
@@ -72,7 +72,7 @@ def older_reader(monkeypatch: pytest.MonkeyPatch, refused: str) -> None:
             raise DocumentProblemError("bad-number", REASON)
         return order
 
-    monkeypatch.setattr(commerceml_reader, "map_order", map_order)
+    monkeypatch.setattr(commerceml_document, "map_order", map_order)
 
 
 def fetch(portal: PortalEmulator, database: Database, tmp_path: Path) -> FetchReport:

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.adapters.portal.commerceml_reader import (
+    CommerceMLReader,
     NotCommerceMLError,
     ReadCounterparty,
     ReadOrder,
     ReadProblem,
-    read_commerceml,
 )
 from desktop_app.cli.errors import UserError
 from desktop_app.cli.order_json import counterparty_json, order_json
@@ -54,7 +54,7 @@ def _dump(value: Any) -> str:
 def write_json(path: Path, out: TextIO) -> tuple[int, list[ReadProblem]]:
     """Stream the file's content as JSON to `out`; return (orders written, problems)."""
     try:
-        reader = read_commerceml(path)
+        reader = CommerceMLReader(path)
     except NotCommerceMLError as error:
         raise UserError(f"{path}: {error.message}") from None
     except OSError as error:

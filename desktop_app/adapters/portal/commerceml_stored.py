@@ -14,7 +14,7 @@ import re
 
 from lxml import etree
 
-from desktop_app.adapters.portal.commerceml_reader import (
+from desktop_app.adapters.portal.commerceml_document import (
     HARDENED,
     ReadOrder,
     ReadProblem,

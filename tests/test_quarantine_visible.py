@@ -197,6 +197,21 @@ def test_a_newer_reader_reads_it_again_into_a_normal_order(
     assert reread_quarantined(database).read == 0  # it left the quarantine for good
 
 
+def test_an_order_read_again_is_stored_as_a_fetch_stores_it(
+    small_portal: PortalEmulator,
+    database: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same order sent again later (here: through another page) is unchanged."""
+    fetch_one_refused(small_portal, database, tmp_path, monkeypatch)
+    monkeypatch.setattr(commerceml_stored, "READER_VERSION", commerceml_stored.READER_VERSION + 1)
+    assert reread_quarantined(database).read == 1
+    again = PortalSettings(url=small_portal.page_url("/another_page/exchange.php"), user="exchange")
+    report = fetch_orders(again, "secret", database, tmp_path / "work")
+    assert (report.new, report.changed, report.unchanged) == (0, 0, 5)
+
+
 def test_after_a_fetch_the_older_readers_documents_are_read_again(
     small_portal: PortalEmulator,
     database: Database,

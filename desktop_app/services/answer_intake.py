@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.adapters.portal.commerceml_document import STORED_LINE_PROPERTIES
 from desktop_app.adapters.portal.commerceml_reader import (
     CommerceMLReader,
     NotCommerceMLError,
@@ -58,9 +59,6 @@ CANCELLED = "Получение заказов отменено; подтвер�
 Downloaded = Callable[[int, int | None], None]
 Store = Callable[[CommerceMLReader, Iterable[ReadItem]], None]
 """Stores the items of a reader: all its documents, or only its orders (a cut download)."""
-KEEP_LINE_PROPERTIES = False
-"""Each line keeps only its kind; Bitrix's technical basket properties stay in the stored
-source bytes of the document (every byte the portal sent is kept there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +203,7 @@ def _keep_what_came(target: Path, charset: str | None, store: Store) -> None:
     """Store the orders a broken download brought whole, before the answer is asked again."""
     try:
         reader = CommerceMLReader(
-            target, fallback_encoding=charset, line_properties=KEEP_LINE_PROPERTIES
+            target, fallback_encoding=charset, line_properties=STORED_LINE_PROPERTIES
         )
     except (NotCommerceMLError, OSError):
         return  # nothing readable came: a text refusal, an empty file, a zip cut short
@@ -215,7 +213,7 @@ def _keep_what_came(target: Path, charset: str | None, store: Store) -> None:
 def _reader(path: Path, charset: str | None) -> CommerceMLReader:
     try:
         return CommerceMLReader(
-            path, fallback_encoding=charset, line_properties=KEEP_LINE_PROPERTIES
+            path, fallback_encoding=charset, line_properties=STORED_LINE_PROPERTIES
         )
     except NotCommerceMLError as error:
         kind = PortalEmptyAnswerError if error.code == "empty" else PortalPageError

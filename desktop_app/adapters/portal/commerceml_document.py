@@ -30,6 +30,10 @@ HARDENED: dict[str, Any] = {
     "remove_comments": True,
     "remove_pis": True,
 }
+STORED_LINE_PROPERTIES = False
+"""What the app stores of a line's properties: only its kind (False), not Bitrix's technical
+basket properties, which stay in the stored source bytes of the document. The fetch and the
+re-reading of a stored document must agree, or an order read again is stored as changed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,9 @@ def save(body: bytes, folder: Path) -> Path:
 
 
 def order_ids(path: Path) -> list[str]:
-    return [item.order.id for item in CommerceMLReader(path) if isinstance(item, ReadOrder)]
+    return [
+        item.order.id for item in CommerceMLReader(path).documents() if isinstance(item, ReadOrder)
+    ]
 
 
 class PortalFactory:

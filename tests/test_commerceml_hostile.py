@@ -37,7 +37,7 @@ def write(tmp_path: Path, body: str, encoding: str = "windows-1251", footer: boo
 
 
 def read(path: Path) -> tuple[list[Order], list[ReadProblem]]:
-    items = list(CommerceMLReader(path))
+    items = list(CommerceMLReader(path).documents())
     return (
         [i.order for i in items if isinstance(i, ReadOrder)],
         [i for i in items if isinstance(i, ReadProblem)],

@@ -21,7 +21,7 @@ SCHEMA_SUFFIXES = (".xsd", ".XSD.xml")
 
 
 def read(path: Path) -> tuple[list[Order], list[ReadProblem], list[ReadCounterparty]]:
-    items = list(CommerceMLReader(path))
+    items = list(CommerceMLReader(path).documents())
     orders = [i.order for i in items if isinstance(i, ReadOrder)]
     problems = [i for i in items if isinstance(i, ReadProblem)]
     catalogue = [i for i in items if isinstance(i, ReadCounterparty)]
@@ -91,7 +91,7 @@ def test_empty_bitrix_answer_has_no_documents(reference_dir: Path) -> None:
     reader = CommerceMLReader(
         reference_dir / "commerceml" / "dobromyslov__bitrix-query-response-empty.xml"
     )
-    assert list(reader) == []
+    assert list(reader.documents()) == []
     assert reader.schema_version == "2.05"
 
 
@@ -113,7 +113,7 @@ def test_commerceml_3_package_legal_entities(reference_dir: Path) -> None:
     reader = CommerceMLReader(
         reference_dir / "commerceml" / "irpsv__bitrix-module-6__documents_1.xml"
     )
-    orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+    orders = [i.order for i in reader.documents() if isinstance(i, ReadOrder)]
     assert reader.schema_version == "3.1"
     assert len(orders) == 20
     found = by_id(orders)
@@ -195,6 +195,6 @@ def test_real_files_hold_orders_only_and_nothing_is_skipped(reference_dir: Path)
         if path.name.endswith(SCHEMA_SUFFIXES):
             continue
         reader = CommerceMLReader(path)
-        orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+        orders = [i.order for i in reader.documents() if isinstance(i, ReadOrder)]
         assert reader.skipped == 0, path.name
         assert all(o.operation == "Заказ товара" for o in orders), path.name

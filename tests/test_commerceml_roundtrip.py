@@ -59,7 +59,7 @@ def test_generated_orders_read_back_unchanged(tmp_path: Path, version: str, enco
     with path.open("wb") as stream:
         write_orders(stream, sent, version=version, encoding=encoding, generated_at=GENERATED_AT)
     reader = CommerceMLReader(path)
-    items = list(reader)
+    items = list(reader.documents())
     assert [i for i in items if isinstance(i, ReadProblem)] == []
     received = [i.order for i in items if isinstance(i, ReadOrder)]
     assert reader.generated_at == GENERATED_AT
@@ -78,7 +78,7 @@ def test_awkward_names_survive_double_escaping(tmp_path: Path) -> None:
     orders = [o for o in world.orders(400) if o.buyer in {b.counterparty for b in awkward}]
     with path.open("wb") as stream:
         write_orders(stream, orders, generated_at=GENERATED_AT)
-    read_back = [i.order for i in CommerceMLReader(path) if isinstance(i, ReadOrder)]
+    read_back = [i.order for i in CommerceMLReader(path).documents() if isinstance(i, ReadOrder)]
     assert [o.buyer.name for o in read_back if o.buyer] == [o.buyer.name for o in orders if o.buyer]
     raw_names = [
         next(f.value for f in o.buyer.raw if f.path == "Наименование") for o in read_back if o.buyer

@@ -53,11 +53,11 @@ def test_http_charset_applies_only_when_the_file_declares_nothing(tmp_path: Path
     body += "<ХозОперация>Заказ товара</ХозОперация></Документ></КоммерческаяИнформация>"
     undeclared = tmp_path / "undeclared.xml"
     undeclared.write_bytes(body.encode("cp1251"))
-    items = list(CommerceMLReader(undeclared, fallback_encoding="windows-1251"))
+    items = list(CommerceMLReader(undeclared, fallback_encoding="windows-1251").documents())
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["Ж1"]
     declared = tmp_path / "declared.xml"
     declared.write_bytes(('<?xml version="1.0" encoding="UTF-8"?>' + body).encode("utf-8"))
-    items = list(CommerceMLReader(declared, fallback_encoding="windows-1251"))
+    items = list(CommerceMLReader(declared, fallback_encoding="windows-1251").documents())
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["Ж1"]
 
 

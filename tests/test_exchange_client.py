@@ -54,7 +54,7 @@ def client_for(
 
 def order_ids(path: Path, charset: str | None = None) -> list[str]:
     reader = CommerceMLReader(path, fallback_encoding=charset)
-    return [i.order.id for i in reader if isinstance(i, ReadOrder)]
+    return [i.order.id for i in reader.documents() if isinstance(i, ReadOrder)]
 
 
 def test_whole_round_like_1c_without_init_or_sessid(portal: PortalEmulator, tmp_path: Path) -> None:
@@ -87,7 +87,7 @@ def test_without_init_the_answer_is_the_2_05_layout(portal: PortalEmulator, tmp_
     assert answer.zipped is False
     assert answer.received_bytes == answer.path.stat().st_size
     reader = CommerceMLReader(answer.path)
-    orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+    orders = [i.order for i in reader.documents() if isinstance(i, ReadOrder)]
     assert len(orders) == 40 and all(o.buyer is not None for o in orders)
 
 

@@ -87,6 +87,6 @@ def test_a_2_10_answer_brings_payments_and_shipments_the_reader_skips(tmp_path: 
     assert 'ВерсияСхемы="2.1"'.encode("cp1251") in body[:300]
     assert body.count("<ХозОперация>Отпуск товара</ХозОперация>".encode("cp1251")) == 6
     reader = CommerceMLReader(answer, fallback_encoding="windows-1251")
-    orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+    orders = [i.order for i in reader.documents() if isinstance(i, ReadOrder)]
     assert len(orders) == 6 and reader.skipped == 12
     assert all(o.operation == "Заказ товара" and o.buyer is not None for o in orders)

@@ -178,7 +178,7 @@ def test_query_is_cp1251_commerceml_the_reader_reads(
     assert answer.content.startswith(b'<?xml version="1.0" encoding="windows-1251"?>')
     path = save(answer.content, tmp_path)
     reader = CommerceMLReader(path)
-    items = list(reader)
+    items = list(reader.documents())
     assert reader.schema_version == "2.05"
     assert not [item for item in items if isinstance(item, ReadProblem)]
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == in_export_order(portal)
@@ -195,7 +195,7 @@ def test_query_layout_follows_the_version_asked_at_init(
     client.text("init", version=asked)
     reader = CommerceMLReader(save(client.call("query").content, tmp_path))
     assert reader.schema_version == layout
-    assert len([item for item in reader if isinstance(item, ReadOrder)]) == 6
+    assert len([item for item in reader.documents() if isinstance(item, ReadOrder)]) == 6
 
 
 def test_crm_mode_utf8_body_keeps_the_windows_1251_header(
@@ -356,7 +356,7 @@ def test_edits_are_realistic_and_raise_the_version(
         path = save(client.call("query").content, tmp_path)
         [order] = [
             i.order
-            for i in CommerceMLReader(path)
+            for i in CommerceMLReader(path).documents()
             if isinstance(i, ReadOrder) and i.order.id == "3"
         ]
         return order
@@ -497,7 +497,7 @@ def test_php_fatal_in_a_query_sends_half_and_moves_the_session_cursor(
     answer = client.call("query")
     assert answer.status_code == 200 and "Content-Length" not in answer.headers
     assert answer.content.rstrip().endswith(b"<br />")
-    items = list(CommerceMLReader(save(answer.content, tmp_path)))
+    items = list(CommerceMLReader(save(answer.content, tmp_path)).documents())
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == every[:3]
     assert [i for i in items if isinstance(i, ReadProblem)]
     assert portal.export_time() == START  # the script died before moving it

@@ -63,7 +63,7 @@ def write_json(path: Path, out: TextIO) -> tuple[int, list[ReadProblem]]:
     catalogue: list[dict[str, Any]] = []
     written = 0
     out.write(f'{{"schema_version": {_dump(reader.schema_version)},\n"documents": [')
-    for item in reader:
+    for item in reader.documents():
         if isinstance(item, ReadOrder):
             out.write(",\n" if written else "\n")
             out.write(_dump(order_json(item.order)))

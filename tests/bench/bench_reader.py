@@ -72,7 +72,7 @@ def bare_pass(path: Path) -> int:
 
 
 def reader_pass(path: Path) -> int:
-    return sum(1 for item in CommerceMLReader(path) if isinstance(item, ReadOrder))
+    return sum(1 for item in CommerceMLReader(path).documents() if isinstance(item, ReadOrder))
 
 
 PASSES: dict[str, Callable[[Path], int]] = {"bare": bare_pass, "reader": reader_pass}

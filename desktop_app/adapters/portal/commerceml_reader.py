@@ -87,9 +87,6 @@ class CommerceMLReader:
             return None
         return dt.datetime.combine(date, time or dt.time()) if date else None
 
-    def __iter__(self) -> Iterator[ReadItem]:
-        return self.documents()
-
     def orders(self) -> Iterator[ReadOrder]:
         """The orders that can be read, leaving out everything else (a cut file's end, say)."""
         return (item for item in self.documents() if isinstance(item, ReadOrder))

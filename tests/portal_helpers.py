@@ -13,7 +13,7 @@ from pathlib import Path
 import requests
 from requests.auth import HTTPBasicAuth
 
-from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
+from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader, ReadOrder
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
 
@@ -76,7 +76,9 @@ def save(body: bytes, folder: Path) -> Path:
 
 
 def order_ids(path: Path) -> list[str]:
-    return [item.order.id for item in read_commerceml(path) if isinstance(item, ReadOrder)]
+    return [
+        item.order.id for item in CommerceMLReader(path).documents() if isinstance(item, ReadOrder)
+    ]
 
 
 class PortalFactory:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.adapters.portal.commerceml_reader import (
+    CommerceMLReader,
     NotCommerceMLError,
     ReadOrder,
     ReadProblem,
-    read_commerceml,
 )
 from desktop_app.domain.order import Order
 
@@ -37,7 +37,7 @@ def write(tmp_path: Path, body: str, encoding: str = "windows-1251", footer: boo
 
 
 def read(path: Path) -> tuple[list[Order], list[ReadProblem]]:
-    items = list(read_commerceml(path))
+    items = list(CommerceMLReader(path).documents())
     return (
         [i.order for i in items if isinstance(i, ReadOrder)],
         [i for i in items if isinstance(i, ReadProblem)],
@@ -46,7 +46,7 @@ def read(path: Path) -> tuple[list[Order], list[ReadProblem]]:
 
 def refused(path: Path) -> NotCommerceMLError:
     with pytest.raises(NotCommerceMLError) as caught:
-        read_commerceml(path)
+        CommerceMLReader(path)
     return caught.value
 
 

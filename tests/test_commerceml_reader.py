@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.adapters.portal.commerceml_reader import ReadOrder, ReadProblem, read_commerceml
+from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader, ReadOrder, ReadProblem
 from desktop_app.domain.counterparty import CounterpartyKind
 from desktop_app.domain.order import Order
 
@@ -16,7 +16,7 @@ from conftest import FIXTURES
 
 
 def only_order(path: Path) -> Order:
-    items = list(read_commerceml(path))
+    items = list(CommerceMLReader(path).documents())
     assert [i for i in items if isinstance(i, ReadProblem)] == []
     (item,) = items
     assert isinstance(item, ReadOrder)
@@ -157,8 +157,8 @@ def test_documents_of_other_kinds_are_skipped(tmp_path: Path) -> None:
         "</КоммерческаяИнформация>",
         encoding="utf-8",
     )
-    reader = read_commerceml(path)
-    items = list(reader)
+    reader = CommerceMLReader(path)
+    items = list(reader.documents())
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["o1"]
     assert reader.skipped == 1
 
@@ -180,8 +180,8 @@ def test_units_given_as_attributes_are_kept_and_not_erased() -> None:
 
 
 def orders_and_reader(path: Path) -> tuple[list[Order], list[ReadProblem], int]:
-    reader = read_commerceml(path)
-    items = list(reader)
+    reader = CommerceMLReader(path)
+    items = list(reader.documents())
     orders = [i.order for i in items if isinstance(i, ReadOrder)]
     return orders, [i for i in items if isinstance(i, ReadProblem)], reader.skipped
 
@@ -247,7 +247,7 @@ def test_blank_lines_and_bom_before_the_declaration_are_read_quietly(
         order = only_order(FIXTURES / "bom-and-blank-lines.cp1251.xml")
     assert order.id == "5117" and order.lines[0].name == "Скотч упаковочный 48 мм x 66 м"
     assert [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")] == []
-    reader = read_commerceml(FIXTURES / "bom-and-blank-lines.cp1251.xml")
-    (item,) = list(reader)
+    reader = CommerceMLReader(FIXTURES / "bom-and-blank-lines.cp1251.xml")
+    (item,) = list(reader.documents())
     assert isinstance(item, ReadOrder)
     assert item.line == 5  # counted from the file's first line, blank ones included

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from desktop_app.adapters.portal.commerceml_reader import (
+    CommerceMLReader,
     NotCommerceMLError,
     ReadCounterparty,
     ReadOrder,
     ReadProblem,
-    read_commerceml,
 )
 from desktop_app.domain.counterparty import CounterpartyKind
 from desktop_app.domain.order import Order
@@ -21,7 +21,7 @@ SCHEMA_SUFFIXES = (".xsd", ".XSD.xml")
 
 
 def read(path: Path) -> tuple[list[Order], list[ReadProblem], list[ReadCounterparty]]:
-    items = list(read_commerceml(path))
+    items = list(CommerceMLReader(path).documents())
     orders = [i.order for i in items if isinstance(i, ReadOrder)]
     problems = [i for i in items if isinstance(i, ReadProblem)]
     catalogue = [i for i in items if isinstance(i, ReadCounterparty)]
@@ -48,7 +48,7 @@ def test_every_reference_document_parses(reference_dir: Path) -> None:
 def test_schema_files_are_not_taken_for_documents(reference_dir: Path) -> None:
     schema = reference_dir / "commerceml" / "commerceml_2.09__irpsv__CML209.XSD.xml"
     with pytest.raises(NotCommerceMLError) as caught:
-        read_commerceml(schema)
+        CommerceMLReader(schema)
     assert caught.value.code == "not-commerceml"
     assert "schema" in caught.value.message
 
@@ -88,10 +88,10 @@ def test_bitrix_query_response_orders_and_properties(reference_dir: Path) -> Non
 
 
 def test_empty_bitrix_answer_has_no_documents(reference_dir: Path) -> None:
-    reader = read_commerceml(
+    reader = CommerceMLReader(
         reference_dir / "commerceml" / "dobromyslov__bitrix-query-response-empty.xml"
     )
-    assert list(reader) == []
+    assert list(reader.documents()) == []
     assert reader.schema_version == "2.05"
 
 
@@ -110,10 +110,10 @@ def test_official_example_double_escaped_quotes_and_delivery(reference_dir: Path
 
 
 def test_commerceml_3_package_legal_entities(reference_dir: Path) -> None:
-    reader = read_commerceml(
+    reader = CommerceMLReader(
         reference_dir / "commerceml" / "irpsv__bitrix-module-6__documents_1.xml"
     )
-    orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+    orders = [i.order for i in reader.documents() if isinstance(i, ReadOrder)]
     assert reader.schema_version == "3.1"
     assert len(orders) == 20
     found = by_id(orders)
@@ -194,7 +194,7 @@ def test_real_files_hold_orders_only_and_nothing_is_skipped(reference_dir: Path)
     for path in sorted((reference_dir / "commerceml").glob("*.xml")):
         if path.name.endswith(SCHEMA_SUFFIXES):
             continue
-        reader = read_commerceml(path)
-        orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+        reader = CommerceMLReader(path)
+        orders = [i.order for i in reader.documents() if isinstance(i, ReadOrder)]
         assert reader.skipped == 0, path.name
         assert all(o.operation == "Заказ товара" for o in orders), path.name

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.adapters.portal.commerceml_reader import (
+    CommerceMLReader,
     NotCommerceMLError,
     ReadOrder,
     ReadProblem,
-    read_commerceml,
 )
 from desktop_app.domain.order import Order
 from desktop_app.emulators.bitrix_commerceml import write_orders
@@ -58,8 +58,8 @@ def test_generated_orders_read_back_unchanged(tmp_path: Path, version: str, enco
     path = tmp_path / "answer.xml"
     with path.open("wb") as stream:
         write_orders(stream, sent, version=version, encoding=encoding, generated_at=GENERATED_AT)
-    reader = read_commerceml(path)
-    items = list(reader)
+    reader = CommerceMLReader(path)
+    items = list(reader.documents())
     assert [i for i in items if isinstance(i, ReadProblem)] == []
     received = [i.order for i in items if isinstance(i, ReadOrder)]
     assert reader.generated_at == GENERATED_AT
@@ -78,7 +78,7 @@ def test_awkward_names_survive_double_escaping(tmp_path: Path) -> None:
     orders = [o for o in world.orders(400) if o.buyer in {b.counterparty for b in awkward}]
     with path.open("wb") as stream:
         write_orders(stream, orders, generated_at=GENERATED_AT)
-    read_back = [i.order for i in read_commerceml(path) if isinstance(i, ReadOrder)]
+    read_back = [i.order for i in CommerceMLReader(path).documents() if isinstance(i, ReadOrder)]
     assert [o.buyer.name for o in read_back if o.buyer] == [o.buyer.name for o in orders if o.buyer]
     raw_names = [
         next(f.value for f in o.buyer.raw if f.path == "Наименование") for o in read_back if o.buyer
@@ -96,5 +96,5 @@ def test_an_english_page_writes_english_tags_and_the_reader_refuses_them(tmp_pat
     assert '<CommerceInformation SchemaVersion="2.08" CreationDate="2026-01-12T9:05:03"' in head
     assert "<Document>" in head and "<BusinessTransaction>ItemOrder</BusinessTransaction>" in head
     with pytest.raises(NotCommerceMLError) as caught:
-        read_commerceml(path)
+        CommerceMLReader(path)
     assert caught.value.code == "foreign-tags"

@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from desktop_app.adapters.portal import commerceml_spans
-from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
+from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader, ReadOrder
 from desktop_app.adapters.portal.commerceml_spans import document_spans, file_spans, read_span
 from desktop_app.emulators.bitrix_commerceml import orders_to_bytes
 from desktop_app.emulators.world import World
@@ -53,11 +53,11 @@ def test_http_charset_applies_only_when_the_file_declares_nothing(tmp_path: Path
     body += "<ХозОперация>Заказ товара</ХозОперация></Документ></КоммерческаяИнформация>"
     undeclared = tmp_path / "undeclared.xml"
     undeclared.write_bytes(body.encode("cp1251"))
-    items = list(read_commerceml(undeclared, fallback_encoding="windows-1251"))
+    items = list(CommerceMLReader(undeclared, fallback_encoding="windows-1251").documents())
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["Ж1"]
     declared = tmp_path / "declared.xml"
     declared.write_bytes(('<?xml version="1.0" encoding="UTF-8"?>' + body).encode("utf-8"))
-    items = list(read_commerceml(declared, fallback_encoding="windows-1251"))
+    items = list(CommerceMLReader(declared, fallback_encoding="windows-1251").documents())
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == ["Ж1"]
 
 

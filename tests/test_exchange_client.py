@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
+from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader, ReadOrder
 from desktop_app.adapters.portal.exchange_answers import check_text_answer, decode_answer
 from desktop_app.adapters.portal.exchange_client import ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
@@ -53,8 +53,8 @@ def client_for(
 
 
 def order_ids(path: Path, charset: str | None = None) -> list[str]:
-    reader = read_commerceml(path, fallback_encoding=charset)
-    return [i.order.id for i in reader if isinstance(i, ReadOrder)]
+    reader = CommerceMLReader(path, fallback_encoding=charset)
+    return [i.order.id for i in reader.documents() if isinstance(i, ReadOrder)]
 
 
 def test_whole_round_like_1c_without_init_or_sessid(portal: PortalEmulator, tmp_path: Path) -> None:
@@ -86,8 +86,8 @@ def test_without_init_the_answer_is_the_2_05_layout(portal: PortalEmulator, tmp_
     assert 'ВерсияСхемы="2.05"'.encode("cp1251") in head
     assert answer.zipped is False
     assert answer.received_bytes == answer.path.stat().st_size
-    reader = read_commerceml(answer.path)
-    orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+    reader = CommerceMLReader(answer.path)
+    orders = [i.order for i in reader.documents() if isinstance(i, ReadOrder)]
     assert len(orders) == 40 and all(o.buyer is not None for o in orders)
 
 

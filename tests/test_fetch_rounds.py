@@ -352,14 +352,10 @@ def test_a_fetch_between_1c_query_and_its_success(
 
 
 def test_a_large_answer_cut_at_every_try_keeps_the_orders_that_came_whole(
-    tmp_path: Path, database: Database, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, database: Database
 ) -> None:
-    """Too large to follow while downloading (read by several processes once it is in)."""
     from desktop_app.adapters.portal.exchange_errors import PortalTruncatedError
-    from desktop_app.services import parallel_reading
 
-    monkeypatch.setattr(parallel_reading, "MIN_BYTES", 0)
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
     with PortalEmulator(WORLD, orders=60) as portal:
         portal.inject(Fault("query", "truncate", times=10))
         with pytest.raises(PortalTruncatedError, match="сохранены"):

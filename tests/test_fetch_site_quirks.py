@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from desktop_app.adapters.portal.commerceml_reader import ReadOrder, read_commerceml
+from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader, ReadOrder
 from desktop_app.adapters.portal.exchange_errors import PortalPageError
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
@@ -86,7 +86,7 @@ def test_a_2_10_answer_brings_payments_and_shipments_the_reader_skips(tmp_path: 
     answer.write_bytes(body)
     assert 'ВерсияСхемы="2.1"'.encode("cp1251") in body[:300]
     assert body.count("<ХозОперация>Отпуск товара</ХозОперация>".encode("cp1251")) == 6
-    reader = read_commerceml(answer, fallback_encoding="windows-1251")
-    orders = [i.order for i in reader if isinstance(i, ReadOrder)]
+    reader = CommerceMLReader(answer, fallback_encoding="windows-1251")
+    orders = [i.order for i in reader.documents() if isinstance(i, ReadOrder)]
     assert len(orders) == 6 and reader.skipped == 12
     assert all(o.operation == "Заказ товара" and o.buyer is not None for o in orders)

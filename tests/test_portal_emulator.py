@@ -24,7 +24,7 @@ import pytest
 import requests
 from portal_helpers import APP, ONEC, START, Client, FakeClock, PortalFactory, order_ids, save
 
-from desktop_app.adapters.portal.commerceml_reader import ReadOrder, ReadProblem, read_commerceml
+from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader, ReadOrder, ReadProblem
 from desktop_app.domain.order import Order
 from desktop_app.emulators.portal import Fault, PortalEmulator
 from desktop_app.emulators.portal import bitrix_messages as words
@@ -177,8 +177,8 @@ def test_query_is_cp1251_commerceml_the_reader_reads(
     assert int(answer.headers["Content-Length"]) == len(answer.content)
     assert answer.content.startswith(b'<?xml version="1.0" encoding="windows-1251"?>')
     path = save(answer.content, tmp_path)
-    reader = read_commerceml(path)
-    items = list(reader)
+    reader = CommerceMLReader(path)
+    items = list(reader.documents())
     assert reader.schema_version == "2.05"
     assert not [item for item in items if isinstance(item, ReadProblem)]
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == in_export_order(portal)
@@ -193,9 +193,9 @@ def test_query_layout_follows_the_version_asked_at_init(
     client = client_for()
     client.checkauth()
     client.text("init", version=asked)
-    reader = read_commerceml(save(client.call("query").content, tmp_path))
+    reader = CommerceMLReader(save(client.call("query").content, tmp_path))
     assert reader.schema_version == layout
-    assert len([item for item in reader if isinstance(item, ReadOrder)]) == 6
+    assert len([item for item in reader.documents() if isinstance(item, ReadOrder)]) == 6
 
 
 def test_crm_mode_utf8_body_keeps_the_windows_1251_header(
@@ -355,7 +355,9 @@ def test_edits_are_realistic_and_raise_the_version(
         client.text("init", version="2.08")
         path = save(client.call("query").content, tmp_path)
         [order] = [
-            i.order for i in read_commerceml(path) if isinstance(i, ReadOrder) and i.order.id == "3"
+            i.order
+            for i in CommerceMLReader(path).documents()
+            if isinstance(i, ReadOrder) and i.order.id == "3"
         ]
         return order
 
@@ -495,7 +497,7 @@ def test_php_fatal_in_a_query_sends_half_and_moves_the_session_cursor(
     answer = client.call("query")
     assert answer.status_code == 200 and "Content-Length" not in answer.headers
     assert answer.content.rstrip().endswith(b"<br />")
-    items = list(read_commerceml(save(answer.content, tmp_path)))
+    items = list(CommerceMLReader(save(answer.content, tmp_path)).documents())
     assert [i.order.id for i in items if isinstance(i, ReadOrder)] == every[:3]
     assert [i for i in items if isinstance(i, ReadProblem)]
     assert portal.export_time() == START  # the script died before moving it

@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine
 
 from desktop_app.adapters import keychain
-from desktop_app.adapters.portal import commerceml_order, commerceml_reader, commerceml_stored
+from desktop_app.adapters.portal import commerceml_document, commerceml_order, commerceml_stored
 from desktop_app.adapters.portal.commerceml_text import DocumentProblemError, Element
 from desktop_app.domain.order import Order
 from desktop_app.emulators.portal import PortalEmulator
@@ -72,7 +72,7 @@ def older_reader(monkeypatch: pytest.MonkeyPatch, refused: str) -> None:
             raise DocumentProblemError("bad-number", REASON)
         return order
 
-    monkeypatch.setattr(commerceml_reader, "map_order", map_order)
+    monkeypatch.setattr(commerceml_document, "map_order", map_order)
 
 
 def fetch(portal: PortalEmulator, database: Database, tmp_path: Path) -> FetchReport:
@@ -195,6 +195,21 @@ def test_a_newer_reader_reads_it_again_into_a_normal_order(
     assert refused in {r.portal_id for r in queue.queue()}
     assert queue.source_document(refused) is not None
     assert reread_quarantined(database).read == 0  # it left the quarantine for good
+
+
+def test_an_order_read_again_is_stored_as_a_fetch_stores_it(
+    small_portal: PortalEmulator,
+    database: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same order sent again later (here: through another page) is unchanged."""
+    fetch_one_refused(small_portal, database, tmp_path, monkeypatch)
+    monkeypatch.setattr(commerceml_stored, "READER_VERSION", commerceml_stored.READER_VERSION + 1)
+    assert reread_quarantined(database).read == 1
+    again = PortalSettings(url=small_portal.page_url("/another_page/exchange.php"), user="exchange")
+    report = fetch_orders(again, "secret", database, tmp_path / "work")
+    assert (report.new, report.changed, report.unchanged) == (0, 0, 5)
 
 
 def test_after_a_fetch_the_older_readers_documents_are_read_again(

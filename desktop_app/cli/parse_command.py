@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop_app.adapters.portal.commerceml_reader import (
+    CommerceMLReader,
     NotCommerceMLError,
     ReadCounterparty,
     ReadOrder,
     ReadProblem,
-    read_commerceml,
 )
 from desktop_app.cli.errors import UserError
 from desktop_app.cli.order_json import counterparty_json, order_json
@@ -54,7 +54,7 @@ def _dump(value: Any) -> str:
 def write_json(path: Path, out: TextIO) -> tuple[int, list[ReadProblem]]:
     """Stream the file's content as JSON to `out`; return (orders written, problems)."""
     try:
-        reader = read_commerceml(path)
+        reader = CommerceMLReader(path)
     except NotCommerceMLError as error:
         raise UserError(f"{path}: {error.message}") from None
     except OSError as error:
@@ -63,7 +63,7 @@ def write_json(path: Path, out: TextIO) -> tuple[int, list[ReadProblem]]:
     catalogue: list[dict[str, Any]] = []
     written = 0
     out.write(f'{{"schema_version": {_dump(reader.schema_version)},\n"documents": [')
-    for item in reader:
+    for item in reader.documents():
         if isinstance(item, ReadOrder):
             out.write(",\n" if written else "\n")
             out.write(_dump(order_json(item.order)))

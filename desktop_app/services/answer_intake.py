@@ -1,23 +1,20 @@
-"""Receiving one query answer: stored while it downloads, or, when that cannot be, after.
+"""Receiving one query answer: downloaded to a file whole, then read and stored.
 
-Over a slow VPN the download of a day's orders takes minutes, and reading them takes about
-as long; doing the two one after the other doubles the wait. So the answer is written to a
-file by a download thread while the reader follows it (`GrowingFile`) and the orders go to
-the store batch by batch. Whenever following is not possible, the finished file is read
-the ordinary way instead:
+The answer is written to a file in the data folder (nothing depends on holding it in
+memory, and a crash leaves evidence on disk), and only the finished file is read. One way of
+reading serves every answer — small or large, zipped, broken or cut — and it keeps the speed
+that counts: reading a finished file with one reader costs about what the download and a
+bare parse cost together (tests/bench/bench_fetch.py).
 
-- the answer is zipped, empty, or a text refusal (`failure`) — known only once it is all in;
-- the download broke off — it is repeated in a new portal session, with the client's retries;
+- the answer is zipped, empty, or a text refusal (`failure`): judged on the whole file
+  (`ExchangeClient.inspect`);
+- the download broke off: it is repeated in a new portal session, with the client's retries;
   before each repeat the orders that came whole are stored (`_keep_what_came`), so an answer
-  too large to follow (read by several processes once it is in) that breaks off again and
-  again still leaves what it brought, where it used to leave nothing;
-- the XML broke — the finished file is read again so that the documents after the broken one
-  are kept (the salvage needs the whole file);
-- the answer is large (Content-Length) — then several processes read the finished file
-  (`parallel_reading`): on a fast link the reading, not the download, is what takes time.
+  that breaks off again and again still leaves what it brought;
+- the XML broke: the reader salvages the documents after the broken one from the file.
 
-Orders stored before such a fall-back are stored again, harmlessly (an upsert), and counted
-once. Nothing here sends `success`: that is the fetch service's decision, after this returns.
+Orders stored before a repeat are stored again, harmlessly (an upsert), and counted once.
+Nothing here sends `success`: that is the fetch service's decision, after this returns.
 
 An answer that ends early without a transport error is either PHP dying part-way through the
 export (memory, max_execution_time: the orders written so far, then PHP's own error text)
@@ -33,20 +30,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
+from desktop_app.adapters.portal.commerceml_document import STORED_LINE_PROPERTIES
 from desktop_app.adapters.portal.commerceml_reader import (
     CommerceMLReader,
     NotCommerceMLError,
     ReadItem,
-    ReadOrder,
-    StreamedReadError,
-    read_commerceml,
 )
-from desktop_app.adapters.portal.commerceml_spans import SpanTracker
 from desktop_app.adapters.portal.exchange_client import RECOVERIES, ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
     FetchCancelledError,
@@ -56,24 +49,16 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalTruncatedError,
 )
 from desktop_app.adapters.portal.exchange_transport import RETRYABLE, DownloadedAnswer
-from desktop_app.adapters.portal.growing_file import (
-    DownloadInterruptedError,
-    DownloadState,
-    GrowingFile,
-)
-from desktop_app.services.answer_store import SourceBytes
-from desktop_app.services.parallel_reading import read_shares, workers_for
-from desktop_app.services.prepared_chunks import Chunk, Ending
 
 log = logging.getLogger(__name__)
 PHP_FATAL_MARKS = (b"Fatal error</b>:", b"Fatal error:")
 """How PHP ends a page it died on, with display_errors on (HTML) or off-to-the-page (text)."""
 TAIL_BYTES = 8 * 1024
+CANCELLED = "Получение заказов отменено; подтверждение не отправлено."
 
-KEEP_LINE_PROPERTIES = False
-"""Each line keeps only its kind; Bitrix's technical basket properties stay in the stored
-source bytes of the document (every byte the portal sent is kept there)."""
 Downloaded = Callable[[int, int | None], None]
+Store = Callable[[CommerceMLReader, Iterable[ReadItem]], None]
+"""Stores the items of a reader: all its documents, or only its orders (a cut download)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,23 +72,15 @@ class Received:
     lost one exported is logged on the site, and the old session's cursor has passed it."""
 
 
-class AnswerSink(Protocol):
-    """Where the documents of an answer go: read here, or prepared by worker processes."""
-
-    def from_reader(self, reader: CommerceMLReader, sources: SourceBytes) -> None: ...
-
-    def from_chunks(self, parts: Iterator[Chunk | Ending]) -> None: ...
-
-
 def receive_answer(
     client: ExchangeClient,
     folder: Path,
-    sink: AnswerSink,
+    store: Store,
     *,
     downloaded: Downloaded,
     cancel: threading.Event | None = None,
 ) -> Received:
-    """Query once and pass the answer to `sink`; what was received.
+    """Query once and pass the answer to `store`; what was received.
 
     Again when the portal refused the query for something the client can then supply: the
     sessid of a site in secure mode (sent from then on), or a login where logging in on the
@@ -112,7 +89,7 @@ def receive_answer(
     """
     for attempt in range(RECOVERIES + 1):
         try:
-            return _receive(client, folder, sink, downloaded=downloaded, cancel=cancel)
+            return _receive(client, folder, store, downloaded=downloaded, cancel=cancel)
         except PortalRefusedError as refusal:
             if attempt == RECOVERIES or not client.recover(refusal):
                 raise
@@ -122,47 +99,16 @@ def receive_answer(
 def _receive(
     client: ExchangeClient,
     folder: Path,
-    sink: AnswerSink,
+    store: Store,
     *,
     downloaded: Downloaded,
     cancel: threading.Event | None,
 ) -> Received:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "portal-answer.xml"
-    state = DownloadState(cancel)
-    stop = threading.Event()  # set to end the download early (cancel, or a failure here)
-    result: list[tuple[int, str | None]] = []
-
-    def download() -> None:
-        try:
-            result.append(client.download(target, downloaded, stop, state))
-        except BaseException as error:
-            state.finish(error)
-        else:
-            state.finish()
-
-    thread = threading.Thread(target=download, name="portal-download", daemon=True)
-    thread.start()
-    try:
-        streamed = _follow(target, state, sink, stop)
-    finally:
-        # A fall-back needs the whole file, so wait for it — but a cancel ends the download.
-        while thread.is_alive():
-            thread.join(0.2)
-            if cancel is not None and cancel.is_set():
-                stop.set()
-                client.abort_download()
-    if streamed:
-        return Received(result[0][0], _php_died(target))
-    answer, reasked = _finished_answer(client, target, state, result, sink, downloaded, cancel)
+    answer, reasked = _whole_answer(client, target, store, downloaded, cancel)
     reader = _reader(answer.path, answer.charset)
-    shares = workers_for(answer.path.stat().st_size)
-    if shares > 1:
-        log.info("reading %s in %d processes", answer.path.name, shares)
-        sink.from_chunks(read_shares(answer.path, answer.charset, shares, KEEP_LINE_PROPERTIES))
-    else:
-        with answer.path.open("rb") as handle, answer.path.open("rb") as scan:
-            sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
+    store(reader, reader.documents())
     return Received(answer.received_bytes, _php_died(answer.path), reasked)
 
 
@@ -177,106 +123,97 @@ def _php_died(path: Path) -> bool:
     return any(mark in tail for mark in PHP_FATAL_MARKS)
 
 
-def _follow(target: Path, state: DownloadState, sink: AnswerSink, stop: threading.Event) -> bool:
-    """Store the answer while it downloads; False when it has to be read after all."""
-    state.wait_started()
-    if not state.started or workers_for(state.total or 0) > 1:
-        return False  # a large answer is read faster by several processes once it is in
-    try:
-        with GrowingFile(target, state) as peek:
-            head = peek.read_up_to(64)
-        if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-            return False  # zipped, empty or a text refusal: judged on the whole answer
-        with (
-            GrowingFile(target, state) as growing,
-            GrowingFile(target, state) as scan,
-            target.open("rb") as handle,
-        ):
+@dataclass
+class _Download:
+    """One attempt at the answer, in a thread of its own so that a cancel ends it at once
+    (a stalled server sends nothing a per-chunk check could notice)."""
+
+    charset: str | None = None
+    """The header's charset, known as soon as the body starts (a cut answer needs it too)."""
+    received: int = 0
+    error: BaseException | None = None
+
+    def run(
+        self,
+        client: ExchangeClient,
+        target: Path,
+        downloaded: Downloaded,
+        cancel: threading.Event | None,
+    ) -> None:
+        stop = threading.Event()  # the download's own cancel: set when the user's is
+
+        def download() -> None:
             try:
-                reader = CommerceMLReader(
-                    target,
-                    fallback_encoding=state.charset,
-                    stream=growing,
-                    line_properties=KEEP_LINE_PROPERTIES,
+                self.received, self.charset = client.download(
+                    target, downloaded, stop, self._started
                 )
-            except NotCommerceMLError:
-                return False  # a web page, say: the ordinary path words it for the user
-            sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
-        return True
-    except (StreamedReadError, DownloadInterruptedError) as reason:
-        log.info("reading while downloading stopped (%s); reading the finished answer", reason)
-        return False
-    except BaseException:
-        stop.set()  # a failure here (or a cancel): the download need not go on
-        raise
+            except BaseException as error:
+                self.error = error
+
+        thread = threading.Thread(target=download, name="portal-download", daemon=True)
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.2)
+            if cancel is not None and cancel.is_set() and not stop.is_set():
+                stop.set()
+                client.abort_download()
+        if isinstance(self.error, FetchCancelledError) or (cancel is not None and cancel.is_set()):
+            raise FetchCancelledError(CANCELLED)
+
+    def _started(self, charset: str | None) -> None:
+        self.charset = charset
 
 
-def _finished_answer(
+def _whole_answer(
     client: ExchangeClient,
     target: Path,
-    state: DownloadState,
-    result: list[tuple[int, str | None]],
-    sink: AnswerSink,
+    store: Store,
     downloaded: Downloaded,
     cancel: threading.Event | None,
 ) -> tuple[DownloadedAnswer, bool]:
-    """The whole answer on disk: the one just downloaded, or a fresh one (True) when that
-    broke."""
-    error = state.error
-    if isinstance(error, FetchCancelledError) or (cancel is not None and cancel.is_set()):
-        raise FetchCancelledError("Получение заказов отменено; подтверждение не отправлено.")
-    if error is None:
-        received, charset = result[0]
-        return client.inspect(target, received, charset), False
-    if not isinstance(error, RETRYABLE):
-        raise error
-    _keep_what_came(target, state, sink)
+    """The whole answer on disk: the first one, or a fresh one (True) when that broke."""
+    error: BaseException | None = None
     tries = max(1, client.connection.retries)
     pause = client.connection.backoff
-    for attempt in range(1, tries + 1):
-        log.info("the answer broke off (%r); asking again in a new portal session", error)
-        client.relogin()
-        again = DownloadState(cancel)
-        try:
-            received, charset = client.download(target, downloaded, cancel, again)
-        except RETRYABLE as cut:
-            _keep_what_came(target, again, sink)
-            if attempt == tries:
-                raise PortalTruncatedError(
-                    "Ответ портала на запрос заказов оборвался при каждой попытке; заказы, "
-                    "полученные целиком до обрыва, сохранены, подтверждение не отправлено."
-                ) from None
-            error = cut
+    for attempt in range(tries + 1):
+        if attempt:
+            log.info("the answer broke off (%r); asking again in a new portal session", error)
+            client.relogin()
+        current = _Download()
+        current.run(client, target, downloaded, cancel)
+        if current.error is None:
+            answer = client.inspect(target, current.received, current.charset)
+            return answer, attempt > 0
+        if not isinstance(current.error, RETRYABLE):
+            raise current.error
+        error = current.error
+        _keep_what_came(target, current.charset, store)
+        if attempt == tries:
+            break
+        if attempt:
             time.sleep(pause)
             pause *= 2
-            continue
-        return client.inspect(target, received, charset), True
-    raise AssertionError("unreachable")  # pragma: no cover - the last attempt raises
+    raise PortalTruncatedError(
+        "Ответ портала на запрос заказов оборвался при каждой попытке; заказы, "
+        "полученные целиком до обрыва, сохранены, подтверждение не отправлено."
+    ) from None
 
 
-class _WholeOrders(CommerceMLReader):
-    """The orders of a cut answer that came whole; its cut end is the repeat's business."""
-
-    def __iter__(self) -> Iterator[ReadItem]:
-        return (item for item in super().__iter__() if isinstance(item, ReadOrder))
-
-
-def _keep_what_came(target: Path, state: DownloadState, sink: AnswerSink) -> None:
+def _keep_what_came(target: Path, charset: str | None, store: Store) -> None:
     """Store the orders a broken download brought whole, before the answer is asked again."""
     try:
-        reader = _WholeOrders(
-            target, fallback_encoding=state.charset, line_properties=KEEP_LINE_PROPERTIES
+        reader = CommerceMLReader(
+            target, fallback_encoding=charset, line_properties=STORED_LINE_PROPERTIES
         )
     except (NotCommerceMLError, OSError):
         return  # nothing readable came: a text refusal, an empty file, a zip cut short
-    with target.open("rb") as handle, target.open("rb") as scan:
-        sink.from_reader(reader, SourceBytes(handle, SpanTracker(scan, reader.prolog.encoding)))
+    store(reader, reader.orders())  # its cut end is the repeat's business
 
 
 def _reader(path: Path, charset: str | None) -> CommerceMLReader:
     try:
-        return read_commerceml(
-            path, fallback_encoding=charset, line_properties=KEEP_LINE_PROPERTIES
+        return CommerceMLReader(
+            path, fallback_encoding=charset, line_properties=STORED_LINE_PROPERTIES
         )
     except NotCommerceMLError as error:
         kind = PortalEmptyAnswerError if error.code == "empty" else PortalPageError

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from desktop_app.adapters.portal import commerceml_stored
-from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader, ReadOrder, ReadProblem
+from desktop_app.adapters.portal.commerceml_reader import (
+    CommerceMLReader,
+    ReadItem,
+    ReadOrder,
+    ReadProblem,
+)
 from desktop_app.adapters.portal.commerceml_spans import SpanTracker, read_span
 from desktop_app.adapters.portal.exchange_errors import FetchCancelledError
-from desktop_app.services.prepared_chunks import Chunk, Ending
 from desktop_app.store.order_repository import (
     IncomingOrder,
     OrderRepository,
@@ -73,7 +77,7 @@ class AnswerTally:
 
 
 class SourceBytes:
-    """The exact bytes of each document, found by byte offsets in the (growing) answer file."""
+    """The exact bytes of each document, found by byte offsets in the answer file."""
 
     def __init__(self, handle: BinaryIO, spans: SpanTracker) -> None:
         self._handle = handle
@@ -88,33 +92,40 @@ def store_answer(
     repository: OrderRepository,
     fetch_id: int,
     reader: CommerceMLReader,
-    sources: SourceBytes,
+    items: Iterable[ReadItem],
     tally: AnswerTally,
     *,
     stored: Callable[[int], None],
     cancel: threading.Event | None = None,
 ) -> None:
-    """Read every document of `reader` into the store; problems are kept as quarantined.
+    """Store the `items` of `reader` (all its documents, or only its orders) with their bytes.
 
-    `tally.outcomes` grows as batches commit; quarantine, completeness and problems are set
-    only when the whole answer was read (an interrupted read leaves them as they were).
+    Problems are kept as quarantined. `tally.outcomes` grows as batches commit; quarantine,
+    completeness and problems are set only when every item was stored (an interrupted read
+    leaves them as they were).
     """
     encoding = reader.prolog.encoding
     batch: list[IncomingOrder] = []
     quarantine: list[QuarantinedDocument] = []
     problems: list[str] = []
     complete = True
-    for item in reader:
-        if cancel is not None and cancel.is_set():
-            raise FetchCancelledError("Получение заказов отменено; подтверждение не отправлено.")
-        if isinstance(item, ReadOrder):
-            batch.append(IncomingOrder(item.order, item.index, sources.of(item.index), encoding))
-            if len(batch) >= BATCH_SIZE:
-                _flush(repository, fetch_id, batch, tally, stored)
-        elif isinstance(item, ReadProblem):
-            problems.append(item.message)
-            complete = complete and item.code != "truncated"
-            quarantine.append(quarantined(item, sources.of(item.index), encoding))
+    with reader.path.open("rb") as handle, reader.path.open("rb") as scan:
+        sources = SourceBytes(handle, SpanTracker(scan, encoding))
+        for item in items:
+            if cancel is not None and cancel.is_set():
+                raise FetchCancelledError(
+                    "Получение заказов отменено; подтверждение не отправлено."
+                )
+            if isinstance(item, ReadOrder):
+                batch.append(
+                    IncomingOrder(item.order, item.index, sources.of(item.index), encoding)
+                )
+                if len(batch) >= BATCH_SIZE:
+                    _flush(repository, fetch_id, batch, tally, stored)
+            elif isinstance(item, ReadProblem):
+                problems.append(item.message)
+                complete = complete and item.code != "truncated"
+                quarantine.append(quarantined(item, sources.of(item.index), encoding))
     _flush(repository, fetch_id, batch, tally, stored)
     if quarantine:
         repository.store_quarantined(fetch_id, quarantine)
@@ -153,34 +164,3 @@ def quarantined(problem: ReadProblem, source: bytes | None, encoding: str) -> Qu
         number=commerceml_stored.document_number(source, encoding),
         reader_version=commerceml_stored.READER_VERSION,
     )
-
-
-def store_chunks(
-    repository: OrderRepository,
-    fetch_id: int,
-    parts: Iterator[Chunk | Ending],
-    tally: AnswerTally,
-    *,
-    stored: Callable[[int], None],
-    cancel: threading.Event | None = None,
-) -> None:
-    """`store_answer` for rows prepared by worker processes (`parallel_reading`)."""
-    quarantine: list[QuarantinedDocument] = []
-    for part in parts:
-        if cancel is not None and cancel.is_set():
-            raise FetchCancelledError("Получение заказов отменено; подтверждение не отправлено.")
-        if isinstance(part, Ending):
-            quarantine.extend(part.file_problems)
-            continue
-        quarantine.extend(part.quarantine)
-        if part.orders:
-            outcomes = repository.store_prepared(fetch_id, part.orders)
-            for prepared, outcome in zip(part.orders, outcomes, strict=True):
-                tally.record(prepared.portal_id, outcome)
-            stored(len(tally.outcomes))
-    if quarantine:
-        repository.store_quarantined(fetch_id, quarantine)
-    tally.quarantined = sum(1 for q in quarantine if q.document_index is not None)
-    tally.quarantined_ids = {q.portal_id for q in quarantine if q.portal_id}
-    tally.complete = all(q.code != "truncated" for q in quarantine)
-    tally.problems = [q.message for q in quarantine]

@@ -5,7 +5,7 @@ The order of the steps is the whole point (GUIDE §3):
    upload) and without `sessid` until the site asks for it (see exchange_client.py); in
    peek mode without checkauth too, which would make 1C's exchange running on its page at
    that moment fail its `success` (the query logs in by itself); the
-   answer is written to a file in the data folder and stored while it downloads
+   answer is written to a file in the data folder and stored once it is in
    (`answer_intake`);
 2. storing is batch by batch (each batch one transaction) and an idempotent upsert by the
    portal's `Ид`, so a repeat is harmless (`answer_store`);
@@ -47,12 +47,12 @@ import logging
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader
+from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader, ReadItem
 from desktop_app.adapters.portal.exchange_client import ExchangeClient
 from desktop_app.adapters.portal.exchange_errors import (
     FetchCancelledError,
@@ -62,10 +62,9 @@ from desktop_app.adapters.portal.exchange_errors import (
 from desktop_app.adapters.portal.exchange_transport import PortalConnection
 from desktop_app.services import fetch_rounds, page_warnings
 from desktop_app.services.answer_intake import receive_answer
-from desktop_app.services.answer_store import AnswerTally, SourceBytes, store_answer, store_chunks
+from desktop_app.services.answer_store import AnswerTally, store_answer
 from desktop_app.services.fetch_lock import single_fetch
 from desktop_app.services.page_notes import load_notes, observe, save_notes
-from desktop_app.services.prepared_chunks import Chunk, Ending
 from desktop_app.services.quarantine_reread import reread_quarantined
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
@@ -339,7 +338,7 @@ def _hold(url: str, folder: Path, rounds: list[AnswerTally], unreachable: tuple[
 
 @dataclass
 class _RoundSink:
-    """Stores one query's answer, however it is read (see `answer_intake.AnswerSink`)."""
+    """Stores what one query brought (`answer_intake.Store`), counting it in `tally`."""
 
     repository: OrderRepository
     fetch_id: int
@@ -351,14 +350,8 @@ class _RoundSink:
     def _stored(self, count: int) -> None:
         self.report(FetchStage.STORING, self.stored_before + count, None)
 
-    def from_reader(self, reader: CommerceMLReader, sources: SourceBytes) -> None:
+    def __call__(self, reader: CommerceMLReader, items: Iterable[ReadItem]) -> None:
         store_answer(
-            self.repository, self.fetch_id, reader, sources, self.tally,
-            stored=self._stored, cancel=self.cancel,
-        )  # fmt: skip
-
-    def from_chunks(self, parts: Iterator[Chunk | Ending]) -> None:
-        store_chunks(
-            self.repository, self.fetch_id, parts, self.tally,
+            self.repository, self.fetch_id, reader, items, self.tally,
             stored=self._stored, cancel=self.cancel,
         )  # fmt: skip

@@ -37,8 +37,7 @@ class Prepared:
     """An incoming order reduced to what its rows need: columns, payload, hash, source.
 
     Everything CPU-heavy of storing an order happens in `of` — payload, hash, compression —
-    and the result holds plain values only, so it can be made in another process (see
-    services/parallel_reading.py) and stored here.
+    and the result holds plain values only.
     """
 
     portal_id: str

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -99,8 +98,8 @@ def ours(url: str, folder: Path) -> tuple[float, int, int]:
     return time.perf_counter() - started, report.stored, report.received_bytes
 
 
-def fetch_memory_mb(orders: int) -> tuple[float, float, float]:
-    """(RSS after imports, peak RSS, largest worker's peak) of a fresh fetching process."""
+def fetch_memory_mb(orders: int) -> tuple[float, float]:
+    """(RSS after imports, peak RSS) of a fresh fetching process."""
     portal = Portal(orders)
     try:
         result = subprocess.run(
@@ -110,18 +109,14 @@ def fetch_memory_mb(orders: int) -> tuple[float, float, float]:
     finally:
         portal.close()
     figures: dict[str, float] = json.loads(result.stdout)
-    return figures["before_mb"], figures["peak_mb"], figures["worker_mb"]
+    return figures["before_mb"], figures["peak_mb"]
 
 
 def measure_memory(url: str) -> None:
     before = rss_mb()
     with tempfile.TemporaryDirectory() as folder:
         ours(url, Path(folder))
-    # Worker processes (large answers are read in several): the largest one's peak. Linux
-    # carries ru_maxrss across exec, so this is an upper bound that includes the parent's
-    # size at the moment it started the worker.
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"before_mb": before, "peak_mb": peak_rss_mb(), "worker_mb": workers}))
+    print(json.dumps({"before_mb": before, "peak_mb": peak_rss_mb()}))
 
 
 def main() -> None:
@@ -163,11 +158,8 @@ def main() -> None:
     print(f"ratio fetch / baseline: {fetch / bare:.2f}   (target ≤ 3; target ≥ 1,500 orders/s)")
     quarter = max(args.orders // 4, 1)
     for count in (quarter, args.orders):
-        before, peak, worker = fetch_memory_mb(count)
-        print(
-            f"peak RSS, fetch of {count:6d} orders: {peak:6.1f} MB (after imports {before:.1f});"
-            f" largest reader process ≤ {worker:.1f} MB"
-        )
+        before, peak = fetch_memory_mb(count)
+        print(f"peak RSS, fetch of {count:6d} orders: {peak:6.1f} MB (after imports {before:.1f})")
 
 
 if __name__ == "__main__":

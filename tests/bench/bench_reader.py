@@ -30,8 +30,8 @@ from process_memory import peak_rss_mb, rss_mb
 
 from desktop_app.adapters.portal.commerceml_reader import (
     HARDENED,
+    CommerceMLReader,
     ReadOrder,
-    read_commerceml,
     release,
 )
 from desktop_app.domain.order import Order
@@ -72,7 +72,7 @@ def bare_pass(path: Path) -> int:
 
 
 def reader_pass(path: Path) -> int:
-    return sum(1 for item in read_commerceml(path) if isinstance(item, ReadOrder))
+    return sum(1 for item in CommerceMLReader(path).documents() if isinstance(item, ReadOrder))
 
 
 PASSES: dict[str, Callable[[Path], int]] = {"bare": bare_pass, "reader": reader_pass}

@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from lxml import etree
 
-from desktop_app.adapters.portal.commerceml_reader import (
+from desktop_app.adapters.portal.commerceml_document import (
     HARDENED,
     ReadItem,
     ReadProblem,
@@ -26,12 +26,7 @@ from desktop_app.adapters.portal.commerceml_reader import (
 )
 from desktop_app.adapters.portal.commerceml_spans import Span, file_spans, read_span
 from desktop_app.adapters.portal.commerceml_text import Element, local_name
-
-if TYPE_CHECKING:
-    from desktop_app.adapters.portal.commerceml_reader import CommerceMLReader
-
-_NOT_MINE = ReadProblem(None, None, None, None, "not-selected", "")
-"""A document that parsed but belongs to another reader of the file (see `select`)."""
+from desktop_app.adapters.portal.xml_prolog import Prolog
 
 # libxml2 error codes that deserve their own words.
 _TEXT_TOO_LONG = 114
@@ -104,8 +99,9 @@ def _explain(error: etree.XMLSyntaxError, encoding: str) -> tuple[str, str]:
     return "broken-xml", f"документ повреждён — ошибка XML: {error.msg}."
 
 
-def _parse_chunk(reader: CommerceMLReader, stream: BinaryIO, chunk: _Chunk) -> ReadItem | None:
-    prolog = reader.prolog
+def _parse_chunk(
+    prolog: Prolog, stream: BinaryIO, chunk: _Chunk, line_properties: bool
+) -> ReadItem | None:
     raw = read_span(stream, Span(chunk.index, chunk.start, chunk.end))
     document_id = _document_id(raw, prolog.encoding)
     if chunk.end is None:
@@ -130,37 +126,34 @@ def _parse_chunk(reader: CommerceMLReader, stream: BinaryIO, chunk: _Chunk) -> R
     element: Element = root[0] if len(root) else root
     if local_name(str(element.tag)) != "Документ":
         return None
-    if reader.select is not None and not reader.select(chunk.index):
-        return _NOT_MINE
     return read_document(
-        chunk.index, element, line_offset=chunk.line - 1, line_properties=reader.line_properties
+        chunk.index, element, line_offset=chunk.line - 1, line_properties=line_properties
     )
 
 
-def salvage(reader: CommerceMLReader, error: etree.XMLSyntaxError) -> Iterator[ReadItem]:
-    """Continue after the streaming pass failed with `error`."""
-    prolog = reader.prolog
+def salvage(
+    path: Path,
+    prolog: Prolog,
+    already: int,
+    error: etree.XMLSyntaxError,
+    line_properties: bool = True,
+) -> Iterator[ReadItem | None]:
+    """Continue after the streaming pass read `already` documents and failed with `error`.
+
+    None stands for a document that is no order (the reader counts them as skipped).
+    """
     line, column = error.position
     line += prolog.lead_lines  # the parser started after the blank lines before `<?xml`
-    already = reader.documents_seen
     if prolog.encoding.startswith("utf-16"):
         code, reason = _explain(error, prolog.encoding)
         yield ReadProblem(already + 1, None, line, column, code, f"Файл, строка {line}: {reason}")
         return
     explained = False
-    with reader.path.open("rb") as stream:
-        chunks = _chunks(stream, reader.path, prolog.encoding)
+    with path.open("rb") as stream:
+        chunks = _chunks(stream, path, prolog.encoding)
         for chunk in chunks[already:]:
-            item = _parse_chunk(reader, stream, chunk)
-            if item is None:
-                reader.skipped += 1
-                continue
-            if isinstance(item, ReadProblem):
-                explained = True
-                if reader.select is not None and not reader.select(chunk.index):
-                    continue  # another reader of the same file reports this one
-            if item is _NOT_MINE:
-                continue
+            item = _parse_chunk(prolog, stream, chunk, line_properties)
+            explained = explained or isinstance(item, ReadProblem)
             yield item
         closed = chunks[-1].end if chunks else 0
         tail = b""

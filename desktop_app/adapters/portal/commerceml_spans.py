@@ -101,11 +101,8 @@ def document_spans(data: Buffer, encoding: str) -> list[Span]:
 
 
 class SpanTracker:
-    """Document spans found as they are asked for, reading forward through a file in blocks.
-
-    The file may still be growing (`GrowingFile`): a document the parser has finished is
-    already on disk, so asking for its span never waits for more than the bytes before it.
-    """
+    """Document spans found as they are asked for, reading forward through a file in blocks:
+    the bytes of each document the parser finished are found without a second pass."""
 
     def __init__(self, stream: io.RawIOBase | BinaryIO, encoding: str) -> None:
         self._stream = stream

@@ -14,8 +14,9 @@ import re
 
 from lxml import etree
 
-from desktop_app.adapters.portal.commerceml_reader import (
+from desktop_app.adapters.portal.commerceml_document import (
     HARDENED,
+    STORED_LINE_PROPERTIES,
     ReadOrder,
     ReadProblem,
     read_document,
@@ -62,7 +63,7 @@ def read_stored_document(
     element: Element = root[0] if len(root) else root
     if local_name(str(element.tag)) != "Документ":
         return None
-    return read_document(index, element)
+    return read_document(index, element, line_properties=STORED_LINE_PROPERTIES)
 
 
 def document_number(raw: bytes | None, encoding: str | None) -> str | None:

@@ -51,7 +51,6 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalRedirectError,
     PortalTruncatedError,
 )
-from desktop_app.adapters.portal.growing_file import DownloadState
 
 log = logging.getLogger(__name__)
 
@@ -183,12 +182,13 @@ class ExchangeTransport:
         target: Path,
         progress: Progress | None,
         cancel: threading.Event | None,
-        state: DownloadState | None = None,
+        started: Callable[[str | None], None] | None = None,
     ) -> tuple[int, str | None]:
         """One attempt at `mode=query` into `target`: (bytes received, the header's charset).
 
-        No retry here (see `query`); `state`, when given, lets a reader follow the file as it
-        grows (`GrowingFile`). Connection errors come out as requests' own exceptions.
+        No retry here (see `query`); `started`, when given, is told the header's charset as
+        the body starts (a cut answer is read with it). Connection errors come out as
+        requests' own exceptions.
         """
         with self._send("GET", "query", None, stream=True) as response:
             self._downloading = response
@@ -210,16 +210,13 @@ class ExchangeTransport:
                     else None
                 )
                 with target.open("wb") as out:
-                    if state is not None:
-                        state.start(charset, total)
+                    if started is not None:
+                        started(charset)
                     for chunk in response.iter_content(CHUNK):
                         if cancel is not None and cancel.is_set():
                             raise FetchCancelledError("Получение заказов отменено.")
                         out.write(chunk)
-                        out.flush()
                         received += len(chunk)
-                        if state is not None:
-                            state.grow(received)
                         if progress is not None:
                             progress(received, total)
                 if total is not None and received < total:

@@ -40,7 +40,7 @@ from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.card_fields import differing
 from desktop_app.ui.card_view import emphasize, plain_label
 from desktop_app.ui.entity_notes import EntityNotes
-from desktop_app.ui.findings_bar import FindingsBar
+from desktop_app.ui.findings_bar import FindingsBar, finding_words
 from desktop_app.ui.onec_column import OneCColumn
 from desktop_app.ui.order_tables import (
     history_model,
@@ -220,7 +220,7 @@ class ReviewPanel(QWidget):
     def _finding_fields(self) -> dict[str, str]:
         accounts = len(self.order.buyer.bank_accounts) if self.order and self.order.buyer else 0
         return {
-            card_key(f.field, accounts): f.message
+            card_key(f.field, accounts): finding_words(f)
             for f in self.findings
             if f.field and f.severity is not Severity.INFO
         }

@@ -32,6 +32,7 @@ from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.errors import StoreError
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.wording.onec_orders import order_words
 
 
 class DecisionError(Exception):
@@ -44,7 +45,7 @@ class HeldByOtherError(DecisionError):
     def __init__(self, state: OneCOrderState) -> None:
         self.state = state
         super().__init__(
-            f"{state.words()} Он не будет перезаписан без явного решения заменить его."
+            f"{order_words(state)} Он не будет перезаписан без явного решения заменить его."
         )
 
 

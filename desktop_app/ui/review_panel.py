@@ -55,6 +55,7 @@ from desktop_app.ui.review_actions import ReviewActions
 from desktop_app.ui.review_hooks import ReviewSource, card_key
 from desktop_app.ui.splitters import named_splitter
 from desktop_app.ui.unread_view import UnreadView
+from desktop_app.wording.onec_orders import order_words
 
 translate = QCoreApplication.translate
 _SETTLED = (ReviewState.WRITTEN, ReviewState.REJECTED)
@@ -202,7 +203,9 @@ class ReviewPanel(QWidget):
         if state is None or self._queue.review_state(portal_id) in _SETTLED:
             return ""  # written or rejected: what the order held before is no longer news
         when = state.read_at.astimezone().strftime("%d.%m %H:%M")
-        line = translate("ReviewPanel", "В 1С (прочитано {0}): {1}").format(when, state.words())
+        line = translate("ReviewPanel", "В 1С (прочитано {0}): {1}").format(
+            when, order_words(state, translate)
+        )
         if state.auto_created:
             line += " " + translate(
                 "ReviewPanel", "«Связать» или «Создать в 1С» предложат заменить его."

@@ -79,20 +79,6 @@ class WriteState(StrEnum):
     CONFLICT = "conflict"
 
 
-CARD_LABELS = {
-    "name": "Наименование",
-    "full_name": "Полное наименование",
-    "kind": "Вид (legal / entrepreneur / person)",
-    "inn": "ИНН",
-    "kpp": "КПП",
-    "ogrn": "ОГРН / ОГРНИП",
-    "legal_address": "Юридический адрес",
-    "phone": "Телефон",
-    "email": "Электронная почта",
-    "head_key": "Головной контрагент (для филиала)",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class CounterpartyCard:
     """What a new 1C counterparty is created with: prefilled from the portal, then edited."""

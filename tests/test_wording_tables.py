@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain import requisite_keys as rk
+from desktop_app.domain.card_checks import PROBLEM_CODES
 from desktop_app.domain.counterparty import BankAccount, CounterpartyKind
 from desktop_app.domain.decisions import DecisionKind, StepKind, StepState, WriteState
 from desktop_app.domain.onec_order_state import SIGN_CODES
@@ -16,6 +17,7 @@ from desktop_app.domain.review_state import ReviewState
 from desktop_app.ui.findings_bar import finding_words
 from desktop_app.ui.queue_model import state_word
 from desktop_app.wording import decisions
+from desktop_app.wording.card_problems import CARD_PROBLEMS
 from desktop_app.wording.findings import FINDINGS, finding_text
 from desktop_app.wording.onec_orders import SIGNS
 from desktop_app.wording.states import REVIEW_STATES, state_text
@@ -74,6 +76,7 @@ def test_every_state_kind_and_sign_has_its_one_wording(qtbot: QtBot) -> None:
     assert set(decisions.STEP_KINDS.wordings) == set(StepKind)
     assert set(decisions.STEP_STATES.wordings) == set(StepState)
     assert set(SIGNS.wordings) == set(SIGN_CODES)
+    assert set(CARD_PROBLEMS.wordings) == set(PROBLEM_CODES)
     for state in ReviewState:  # the queue's cell is the CLI's word with a capital
         assert state_word(state) == state_text(state)[:1].upper() + state_text(state)[1:]
     assert state_text(ReviewState.NEEDS_REVIEW) == "на проверке"

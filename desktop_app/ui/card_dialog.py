@@ -25,6 +25,7 @@ from desktop_app.domain.decisions import CounterpartyCard
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.ui.card_fields import card_labels, kind_word
 from desktop_app.ui.card_view import plain_label
+from desktop_app.wording.card_problems import problem_text
 
 translate = QCoreApplication.translate
 
@@ -124,7 +125,7 @@ class CardDialog(QDialog):
         try:
             self.card.edited(self.changes())
         except ValueError as error:
-            self.error.setText(str(error))
+            self.error.setText(problem_text(error, translate))
             self.error.show()
             return
         super().accept()

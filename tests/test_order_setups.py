@@ -49,6 +49,7 @@ from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.wording.onec_orders import order_words, sign_text
+from desktop_app.wording.registry import said_text
 
 CP = "Catalog_Контрагенты"
 ORDERS = "Document_ЗаказКлиента"
@@ -167,8 +168,8 @@ def test_an_unknown_setup_makes_the_link_wait_saying_why(
     assert row is not None
     link = next(s for s in row.steps if s.kind is StepKind.LINK_ORDER)
     assert link.state is StepState.WAITING
-    assert "Не известно, где 1С хранит номер заказа сайта" in (link.message or "")
-    assert why in (link.message or "") and "onec.order_link" in (link.message or "")
+    assert "Не известно, где 1С хранит номер заказа сайта" in said_text(link.said)
+    assert why in said_text(link.said) and "onec.order_link" in said_text(link.said)
 
 
 # --- finding the 1C order ---------------------------------------------------------------------
@@ -185,8 +186,8 @@ def test_a_new_buyer_waits_for_the_1c_order_then_links(
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None
     place = WORDS[setup][1]
-    assert f"1С ещё не загрузила заказ {order.number}" in (row.write_message or "")
-    assert place in (row.write_message or "")
+    assert f"1С ещё не загрузила заказ {order.number}" in said_text(row.write_said)
+    assert place in said_text(row.write_said)
 
     onec.import_order(int(order.number or 0))
     second = push_all(database, onec)
@@ -346,7 +347,7 @@ def test_create_replaces_the_exchange_s_duplicate_marks_it_and_re_posts(
     posts = [r for r in onec.requests[before:] if r.method == "POST" and r.path.endswith("/Post")]
     assert len(posts) == 1 and "PostingModeOperational=false" in posts[0].query
     assert linked["Posted"] is True
-    messages = " ".join(e.message or "" for e in report.events)
+    messages = " ".join(said_text(e.said) for e in report.events)
     assert "контрагент заменён: был «" in messages and f"теперь «{new['Description']}»" in messages
     assert "помечен на удаление" in messages and "перепроведён" in messages
 
@@ -383,7 +384,7 @@ def test_a_create_never_silently_takes_over_the_exchange_s_counterparty(
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None and row.steps[0].state is StepState.CONFLICT
     assert "похоже, создал обмен с сайтом (партнёр «Неизвестный партнер»)" in (
-        row.write_message or ""
+        said_text(row.write_said)
     )
     assert len(onec.entities("Catalog_Партнеры")) == partners  # nothing made
     assert order_1c(onec, order.number)["Партнер_Key"] == UNKNOWN_PARTNER
@@ -407,8 +408,8 @@ def test_a_race_with_another_manager_ends_in_the_conflict(
     assert report.count(WriteState.CONFLICT) == 1
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None
-    assert f"уже связан с контрагентом «{theirs['Description']}»" in (row.write_message or "")
-    assert "которого вы заменяли" in (row.write_message or "")
+    assert f"уже связан с контрагентом «{theirs['Description']}»" in said_text(row.write_said)
+    assert "которого вы заменяли" in said_text(row.write_said)
     assert order_1c(onec, order.number)["Контрагент_Key"] == theirs["Ref_Key"]
 
 
@@ -432,7 +433,7 @@ def test_a_refused_re_post_keeps_the_link_and_is_tried_again(
     assert row is not None
     assert [s.state for s in row.steps] == [StepState.DONE, StepState.FAILED]
     assert order_1c(onec, order.number)["Контрагент_Key"] == right["Ref_Key"]  # link written
-    message = row.write_message or ""
+    message = said_text(row.write_said)
     assert message.startswith(f"Связь записана, но 1С не провела заказ № {held['Number']}: «")
     assert "не рассчитаны автоматические скидки (наценки). Проведение невозможно." in message
 
@@ -455,7 +456,7 @@ def test_re_posting_can_be_turned_off(scene: tuple[Database, OneCEmulator], worl
     assert report.count(WriteState.WRITTEN) == 1
     assert not [r for r in onec.requests if r.path.endswith("/Post")]
     last = report.events[-1]
-    assert last.step is StepKind.POST_ORDER and "review.repost_orders" in (last.message or "")
+    assert last.step is StepKind.POST_ORDER and "review.repost_orders" in said_text(last.said)
 
 
 @pytest.mark.parametrize("setup", [ExchangeSetup.BITRIX_MODULE], indirect=True, ids=["bitrix"])

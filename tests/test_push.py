@@ -41,6 +41,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.entity_mappings import MappingRepository
 from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.wording.registry import said_text
 
 from conftest import ROOT
 
@@ -159,7 +160,7 @@ def test_an_order_not_in_1c_yet_waits_then_links(database: Database, onec: OneCE
     assert first.count(WriteState.WAITING) == 1
     waiting = DecisionRepository(database).current(order.portal_id)
     assert waiting is not None and waiting.write_state is WriteState.WAITING
-    assert "ещё не загрузила заказ" in (waiting.write_message or "")
+    assert "ещё не загрузила заказ" in said_text(waiting.write_said)
     assert state_of(database, order.portal_id) is ReviewState.DECIDED
 
     onec.import_order(int(order.number or 0))
@@ -188,7 +189,7 @@ def test_a_lost_answer_never_makes_a_duplicate(
     unknown = DecisionRepository(database).current(order.portal_id)
     assert unknown is not None
     assert StepState.SENDING in [s.state for s in unknown.steps]
-    assert "проверив" in (unknown.write_message or "")
+    assert "проверив" in said_text(unknown.write_said)
 
     second = push_all(database, onec)
 
@@ -213,7 +214,7 @@ def test_a_1c_error_keeps_the_decision_queued_with_1c_words(
 
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None and row.write_state is WriteState.FAILED
-    assert "Конфликт блокировок" in (row.write_message or "")  # 1C's own message, verbatim
+    assert "Конфликт блокировок" in said_text(row.write_said)  # 1C's own message, verbatim
     assert [s.state for s in row.steps] == [
         StepState.DONE, StepState.FAILED, StepState.PENDING, StepState.PENDING,
     ]  # fmt: skip
@@ -244,8 +245,8 @@ def test_two_managers_link_the_same_order_one_wins(
         assert order_1c(onec, order.number)["Контрагент_Key"] == a["Ref_Key"]
         row = DecisionRepository(two).current(order.portal_id)
         assert row is not None and row.write_state is WriteState.CONFLICT
-        assert a["Description"] in (row.write_message or "")
-        assert "ничего не перезаписано" in (row.write_message or "")
+        assert a["Description"] in said_text(row.write_said)
+        assert "ничего не перезаписано" in said_text(row.write_said)
         assert state_of(two, order.portal_id) is ReviewState.ERROR
 
 
@@ -400,5 +401,5 @@ def test_a_link_to_a_counterparty_1c_does_not_have_is_refused(
 
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None and row.write_state is WriteState.FAILED
-    assert "В 1С нет контрагента" in (row.write_message or "")
+    assert "В 1С нет контрагента" in said_text(row.write_said)
     assert order_1c(onec, order.number)["Контрагент_Key"] == EMPTY_REF  # nothing dangling

@@ -74,7 +74,7 @@ def test_a_create_whose_answer_broke_off_is_read_back_not_failed(
 
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None
-    assert StepState.FAILED not in [s.state for s in row.steps], row.write_message
+    assert StepState.FAILED not in [s.state for s in row.steps], row.write_said
     push_all(database, onec)  # whatever the first push left, the next one finishes
     assert len(ours(onec, entity_set, decided.marker)) == 1
     made = counterparties_with(onec, order.buyer_inn or "", order.buyer_kpp)
@@ -96,7 +96,7 @@ def test_a_link_whose_answer_broke_off_is_unknown_and_the_decision_is_held(
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None
     link = next(s for s in row.steps if s.kind is StepKind.LINK_ORDER)
-    assert link.state is StepState.SENDING, link.message
+    assert link.state is StepState.SENDING, link.said
     with pytest.raises(DecisionError, match=UNKNOWN_WORDS):
         service.reject(order.portal_id, "передумал")
     with pytest.raises(DecisionError, match=UNKNOWN_WORDS):
@@ -123,7 +123,7 @@ def test_a_failed_look_up_after_a_lost_answer_keeps_the_outcome_unknown(
 
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None
-    assert row.steps[0].state is StepState.SENDING, row.steps[0].message
+    assert row.steps[0].state is StepState.SENDING, row.steps[0].said
     with pytest.raises(DecisionError, match=UNKNOWN_WORDS):
         service.reject(order.portal_id, "передумал")
     onec.clear_faults()

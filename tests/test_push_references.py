@@ -38,6 +38,7 @@ from desktop_app.services.settings import OneCSettings
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.queue_rows import QueueRow
+from desktop_app.wording.registry import said_text
 
 PARTNERS = "Catalog_Партнеры"
 CONTACT = {
@@ -119,7 +120,7 @@ def test_a_restricted_1c_user_creates_and_sees_what_it_created(
     # manager's rights (allowedOnly=true: the partners it may not see are left out).
     report = push_all(database, onec, as_manager(onec))
 
-    assert report.count(WriteState.WRITTEN) == 1, [e.message for e in report.events]
+    assert report.count(WriteState.WRITTEN) == 1, [e.said for e in report.events]
     created = created_for(onec, order)
     partner = onec.entity(PARTNERS, str(created["Партнер_Key"]))
     assert partner is not None and partner["ГруппаДоступа_Key"] == reference.ACCESS_GROUP_SITE
@@ -135,7 +136,7 @@ def test_a_group_the_1c_user_may_not_use_fails_with_words_for_the_administrator(
     assert report.count(WriteState.FAILED) == 1
     row = DecisionRepository(database).current(order.portal_id)
     assert row is not None and row.steps[0].state is StepState.FAILED
-    message = row.write_message or ""
+    message = said_text(row.write_said)
     assert "нет права записывать справочник «Партнеры»" in message
     assert "«Менеджер»" in message and "Нарушение прав доступа!" in message
     assert counterparties_with(onec, order.buyer_inn or "", order.buyer_kpp) == []

@@ -101,7 +101,7 @@ def test_create_a_new_legal_entity_and_see_it_written(
     row = DecisionRepository(filled_demo.workspace.database).current(portal_id)  # type: ignore[union-attr]
     assert row is not None and row.decision.kind is Kind.CREATE
     assert row.decision.card is not None and row.decision.card.phone == "+7 495 000-00-01"
-    assert row.write_state is WriteState.WRITTEN, row.write_message
+    assert row.write_state is WriteState.WRITTEN, row.write_said
     created = [c for c in filled_demo.onec.entities(COUNTERPARTIES, ИНН=order.buyer.inn)
                if c["КПП"] == (order.buyer.kpp or "")]  # fmt: skip
     assert len(created) == 1
@@ -190,7 +190,7 @@ def test_decisions_taken_offline_go_when_1c_is_back(
 
     row = DecisionRepository(window.workspace.database).current(portal_id)
     assert row is not None
-    assert row.write_state is WriteState.WRITTEN, row.write_message
+    assert row.write_state is WriteState.WRITTEN, row.write_said
     assert order_1c(onec, order.number)["Контрагент_Key"] != EMPTY_REF
     assert "Ждут записи в 1С: 0" in window.status.writes_label.text()
 

@@ -93,7 +93,7 @@ def test_create_over_the_exchange_s_counterparty_asks_to_replace_it(
 
     row = DecisionRepository(window.workspace.database).current(number)
     assert row is not None and row.decision.replaces_key == old and row.decision.delete_replaced
-    assert row.write_state is WriteState.WRITTEN, row.write_message
+    assert row.write_state is WriteState.WRITTEN, row.write_said
     assert order_1c(onec, number)["Контрагент_Key"] != old
     assert onec.entity("Catalog_Контрагенты", old)["DeletionMark"] is True  # type: ignore[index]
     assert window.queue.select(number)

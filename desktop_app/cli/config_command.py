@@ -15,6 +15,7 @@ from typing import Any
 from desktop_app.adapters import keychain
 from desktop_app.cli.errors import UserError
 from desktop_app.services import app_dirs, setting_rules, settings
+from desktop_app.wording.settings_help import SETTINGS_HELP
 
 SYSTEMS = {"portal": "портал", "onec": "1С"}
 
@@ -52,8 +53,9 @@ def run_config(args: argparse.Namespace) -> int:
         elif args.action == "get":
             print(settings.value_of(current, args.key))
         else:
-            for key, description in settings.DESCRIPTIONS.items():
-                print(f"{key} = {settings.value_of(current, key)}    # {description}")
+            for key in settings.KEYS:
+                help_text = SETTINGS_HELP.text(key)
+                print(f"{key} = {settings.value_of(current, key)}    # {help_text}")
             for system, word in SYSTEMS.items():
                 print(f"{system}.password: {_password_state(current, system)}    # {word}")
     except settings.SettingsError as error:

@@ -11,6 +11,7 @@ from desktop_app.cli.errors import UserError
 from desktop_app.cli.order_argument import load_order, open_database
 from desktop_app.services import app_dirs, settings
 from desktop_app.wording.decisions import DECISION_KINDS, STEP_KINDS, STEP_STATES, write_text
+from desktop_app.wording.registry import said_text
 
 if TYPE_CHECKING:
     from desktop_app.services.push_service import StepEvent
@@ -74,9 +75,10 @@ def decision_json(row: DecisionRow) -> dict[str, Any]:
         "delete_replaced": decision.delete_replaced,
         "card": None if decision.card is None else dataclasses.asdict(decision.card),
         "write_state": row.write_state.value,
-        "write_message": row.write_message,
+        "write_message": said_text(row.write_said) or None,
         "steps": [{"kind": s.kind.value, "state": s.state.value, "attempts": s.attempts,
-                   "result_key": s.result_key, "message": s.message} for s in row.steps],
+                   "result_key": s.result_key, "message": said_text(s.said) or None}
+                  for s in row.steps],
     }  # fmt: skip
 
 
@@ -151,7 +153,7 @@ def _replaced_line(database: Any, row: DecisionRow) -> str:
 def _event_line(event: StepEvent) -> str:
     line = (f"Заказ {event.order_number or event.portal_id}: {STEP_KINDS.text(event.step)} — "
             f"{STEP_STATES.text(event.state)}")  # fmt: skip
-    return f"{line}. {event.message}" if event.message else f"{line}."
+    return f"{line}. {said_text(event.said)}" if event.said else f"{line}."
 
 
 def run_push(args: argparse.Namespace) -> int:
@@ -189,7 +191,8 @@ def run_push(args: argparse.Namespace) -> int:
     counts = {state.value: report.count(state) for state in WriteState if report.count(state)}
     if args.json:
         events = [{"order": e.portal_id, "step": e.step.value, "state": e.state.value,
-                   "message": e.message, "attempt": e.attempt} for e in report.events]  # fmt: skip
+                   "message": said_text(e.said) or None, "attempt": e.attempt}
+                  for e in report.events]  # fmt: skip
         print(json.dumps({"decisions": report.decisions, "results": counts, "steps": events},
                          ensure_ascii=False, indent=1))  # fmt: skip
     elif report.decisions == 0:

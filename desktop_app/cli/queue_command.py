@@ -19,6 +19,7 @@ from desktop_app.domain.money import format_decimal, money_text
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.services import app_dirs
 from desktop_app.wording.decisions import decision_short
+from desktop_app.wording.registry import said_text
 from desktop_app.wording.states import queue_state_text
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def row_json(
             "confirmed": decision.decision.confirmed,
             "decided_by": decision.decision.decided_by,
             "write_state": decision.write_state.value,
-            "write_message": decision.write_message,
+            "write_message": said_text(decision.write_said) or None,
         },
         "earlier_entities": [earlier_json(e) for e in earlier],
     }  # fmt: skip

@@ -19,6 +19,7 @@ from desktop_app.services.order_steps import StepOutcome
 from desktop_app.store.create_claims import CreateClaims
 from desktop_app.store.database import Database
 from desktop_app.store.decision_rows import DecisionRow, StepRow
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -85,18 +86,13 @@ def claimed(run: PushRun, row: DecisionRow, step: StepRow) -> StepOutcome | Late
     if claim.progress is HolderProgress.MADE:
         results = {kind: holder.result_of(kind) for kind in CREATES}
         key = made_key(step.kind, holder.decision, results)
-        note = None if step.kind is StepKind.CREATE_PARTNER else (
-            f"«{card.name}» уже создан в 1С по заказу {shown}: заказ связывается с ним, "
-            "второй не создан."
+        note = None if step.kind is StepKind.CREATE_PARTNER else Said(
+            "outcome.made_by_other", {"name": card.name, "order": shown}
         )  # fmt: skip
         return StepOutcome(StepState.DONE, key, note)
     if run.still_to_come(holder.id):
         return Later(poll=False)
     if claim.leased:
         return Later(poll=True)
-    return StepOutcome(
-        StepState.WAITING,
-        message=f"«{card.name}» создаётся в 1С по заказу {shown}, а запись того заказа ещё "
-        "не закончена: компания создаётся один раз, этот заказ будет связан с ней при "
-        "следующей записи в 1С.",
-    )
+    said = Said("outcome.being_made", {"name": card.name, "order": shown})
+    return StepOutcome(StepState.WAITING, said=said)

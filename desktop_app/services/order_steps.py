@@ -23,6 +23,7 @@ from desktop_app.domain.onec_directory import EMPTY_REF
 from desktop_app.domain.onec_documents import OneCCustomerOrder
 from desktop_app.domain.order_link import UNKNOWN, OrderLink
 from desktop_app.store.decision_rows import DecisionRow
+from desktop_app.wording.said import Said
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,8 @@ class PushContext:
 class StepOutcome:
     state: StepState
     result_key: str | None = None
-    message: str | None = None
+    said: Said | None = None
+    """What to tell the manager (`wording.outcomes`), if anything."""
     partner_key: str | None = None
     """LINK_ORDER: the partner written with the counterparty (for the mapping)."""
     changed_posted: bool = False
@@ -52,20 +54,18 @@ def counterparty_of(row: DecisionRow) -> str | None:
 
 
 def _waiting_for_link(context: PushContext) -> StepOutcome:
-    reason = f" {context.unknown_reason}" if context.unknown_reason else ""
-    return StepOutcome(
-        StepState.WAITING,
-        message="Не известно, где 1С хранит номер заказа сайта, поэтому связь ждёт."
-        f"{reason} Проверьте 1С (check onec или «Проверить подключение» в настройках) или "
-        "укажите место вручную: config set onec.order_link.",
-    )
+    if context.unknown_reason:
+        said = Said("outcome.link_waits_place_why", {"reason": context.unknown_reason})
+    else:
+        said = Said("outcome.link_waits_place")
+    return StepOutcome(StepState.WAITING, said=said)
 
 
 def link_order(objects: OneCObjects, row: DecisionRow, context: PushContext) -> StepOutcome:
     decision = row.decision
     counterparty_key = counterparty_of(row)
     if not counterparty_key:
-        return StepOutcome(StepState.BLOCKED, message="Контрагент ещё не создан в 1С.")
+        return StepOutcome(StepState.BLOCKED, said=Said("outcome.no_counterparty_yet"))
     link = context.link
     if not link.known:
         return _waiting_for_link(context)
@@ -73,18 +73,12 @@ def link_order(objects: OneCObjects, row: DecisionRow, context: PushContext) -> 
     orders = [o for o in SiteOrders(objects.client, link).find(key) if not o.deletion_mark]
     if not orders:
         shown = row.order_number or row.portal_id
-        return StepOutcome(
-            StepState.WAITING,
-            message=f"1С ещё не загрузила заказ {shown}: ни в одном заказе 1С нет "
-            f"«{key}» в {link.place}. Связь будет записана, когда он появится.",
-        )
+        said = Said("outcome.order_not_loaded", {"order": shown, "key": key, "place": link.place})
+        return StepOutcome(StepState.WAITING, said=said)
     if decision.counterparty_key and objects.counterparty(counterparty_key) is None:
         # 1C would store a reference to nothing without a word (GUIDE §5): refuse here.
-        return StepOutcome(
-            StepState.FAILED,
-            message=f"В 1С нет контрагента с ключом {counterparty_key} (удалён или ключ "
-            "ошибочен): заказ не связан. Обновите справочник и выберите другого.",
-        )
+        said = Said("outcome.counterparty_missing", {"key": counterparty_key})
+        return StepOutcome(StepState.FAILED, said=said)
     partner_key = decision.partner_key or _partner_of(objects, counterparty_key, row)
     for order in orders:
         conflict = _conflict(objects, row, order, counterparty_key)
@@ -114,21 +108,16 @@ def _conflict(
     if replaces:
         gone = objects.counterparty(replaces)
         was = f"«{gone.description}»" if gone is not None else replaces
-        why = (f"а не с {was}, которого вы заменяли: его успели заменить раньше (другой "
-               "менеджер или сама 1С)")  # fmt: skip
+        said = Said("outcome.conflict_replaced_earlier",
+                    {"number": order.number, "who": who, "was": was})  # fmt: skip
     else:
-        why = ("другой менеджер или сама 1С успели раньше. Заменить его можно только явно: "
-               "решение «Связать» или «Создать в 1С» с заменой")  # fmt: skip
-    return StepOutcome(
-        StepState.CONFLICT, order.ref_key,
-        f"Заказ 1С № {order.number} уже связан с контрагентом {who}, {why}; ничего не "
-        "перезаписано.",
-    )  # fmt: skip
+        said = Said("outcome.conflict_taken", {"number": order.number, "who": who})
+    return StepOutcome(StepState.CONFLICT, order.ref_key, said)
 
 
 def _replaced_words(
     objects: OneCObjects, row: DecisionRow, changed: list[OneCCustomerOrder]
-) -> str | None:
+) -> Said | None:
     replaced = [o for o in changed if o.counterparty_key and o.counterparty_key == (
         row.decision.replaces_key)]  # fmt: skip
     if not replaced:
@@ -138,7 +127,7 @@ def _replaced_words(
     was = f"«{old.description}»" if old is not None else replaced[0].counterparty_key
     now = f"«{new.description}»" if new is not None else counterparty_of(row)
     numbers = ", ".join(o.number for o in replaced)
-    return f"В заказе 1С № {numbers} контрагент заменён: был {was}, теперь {now}."
+    return Said("outcome.replaced", {"numbers": numbers, "was": was or "", "now": now or ""})
 
 
 def _partner_of(objects: OneCObjects, counterparty_key: str, row: DecisionRow) -> str | None:
@@ -156,11 +145,12 @@ def mark_replaced(objects: OneCObjects, row: DecisionRow) -> StepOutcome:
         return StepOutcome(StepState.DONE)
     found = objects.counterparty(key)
     if found is None:
-        return StepOutcome(StepState.DONE, key, "Заменённого контрагента в 1С уже нет.")
+        return StepOutcome(StepState.DONE, key, Said("outcome.replaced_gone"))
     if not found.deletion_mark:
         objects.mark_counterparty_deleted(key)
-    return StepOutcome(StepState.DONE, key,
-                       f"Контрагент «{found.description}» помечен на удаление.")  # fmt: skip
+    return StepOutcome(
+        StepState.DONE, key, Said("outcome.marked_deleted", {"name": found.description})
+    )
 
 
 def repost(objects: OneCObjects, row: DecisionRow, context: PushContext) -> StepOutcome:
@@ -171,19 +161,14 @@ def repost(objects: OneCObjects, row: DecisionRow, context: PushContext) -> Step
         return StepOutcome(StepState.DONE, ref)
     if not context.repost:
         return StepOutcome(
-            StepState.DONE, ref,
-            f"Заказ 1С № {order.number} проведён, а перепроведение выключено "
-            "(review.repost_orders): его движения по регистрам ещё с прежним контрагентом.",
-        )  # fmt: skip
+            StepState.DONE, ref, Said("outcome.repost_off", {"number": order.number})
+        )
     try:
         objects.post_customer_order(order.ref_key)
     except OneCConnectionError:
         raise
     except OneCError as error:
-        words = error.onec_message or error.message
-        return StepOutcome(
-            StepState.FAILED, ref,
-            f"Связь записана, но 1С не провела заказ № {order.number}: «{words}». "
-            "Перепроведение повторится при следующей записи в 1С.",
-        )  # fmt: skip
-    return StepOutcome(StepState.DONE, ref, f"Заказ 1С № {order.number} перепроведён.")
+        words = error.onec_message or error.said  # 1C's own words stay verbatim
+        said = Said("outcome.repost_refused", {"number": order.number, "words": words})
+        return StepOutcome(StepState.FAILED, ref, said)
+    return StepOutcome(StepState.DONE, ref, Said("outcome.reposted", {"number": order.number}))

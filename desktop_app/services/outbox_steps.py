@@ -39,6 +39,7 @@ from desktop_app.domain.onec_order_state import (
 from desktop_app.services import order_steps
 from desktop_app.services.order_steps import PushContext, StepOutcome
 from desktop_app.store.decision_rows import DecisionRow, StepRow
+from desktop_app.wording.said import Said
 
 __all__ = ["PushContext", "StepOutcome", "run_step"]
 
@@ -102,13 +103,8 @@ def _made_by_exchange(
 
 
 def _not_taken_over(found: DirectoryCounterparty, partner: str) -> StepOutcome:
-    return StepOutcome(
-        StepState.CONFLICT, found.ref_key,
-        f"В 1С уже есть контрагент «{found.description}» с этими ИНН и КПП, но его, похоже, "
-        f"создал обмен с сайтом (партнёр «{partner}»): новый не создан, этот не взят. "
-        "Решите явно: «Связать» с ним — или «Создать в 1С» с заменой его в заказе (и, если "
-        "это дубль, с пометкой на удаление).",
-    )  # fmt: skip
+    said = Said("outcome.exchange_made", {"name": found.description, "partner": partner})
+    return StepOutcome(StepState.CONFLICT, found.ref_key, said)
 
 
 def _create_partner(objects: OneCObjects, row: DecisionRow, step: StepRow) -> StepOutcome:
@@ -118,11 +114,8 @@ def _create_partner(objects: OneCObjects, row: DecisionRow, step: StepRow) -> St
     if existing is not None and made is not None:
         return _not_taken_over(existing, made)
     if existing is not None and existing.partner_key and made is None:
-        return StepOutcome(
-            StepState.DONE, existing.partner_key,
-            f"В 1С уже есть контрагент «{existing.description}» с этими ИНН и КПП: взят его "
-            "партнёр, новый не создан.",
-        )  # fmt: skip
+        said = Said("outcome.partner_taken", {"name": existing.description})
+        return StepOutcome(StepState.DONE, existing.partner_key, said)
     if step.attempts > 1:  # an earlier attempt may have created it and lost the answer
         query = (
             Query(PARTNERS)
@@ -145,10 +138,7 @@ def _create_counterparty(objects: OneCObjects, row: DecisionRow, step: StepRow) 
         made = None if ours else _made_by_exchange(objects, row, existing)
         if made is not None:
             return _not_taken_over(existing, made)
-        note = None if ours else (
-            f"В 1С уже есть контрагент «{existing.description}» с этими ИНН и КПП: заказ "
-            "связывается с ним, второй не создан."
-        )  # fmt: skip
+        note = None if ours else Said("outcome.counterparty_taken", {"name": existing.description})
         return StepOutcome(StepState.DONE, existing.ref_key, note)
     if step.attempts > 1 and not card.inn:
         found = _by_marker(objects, card, row.marker)

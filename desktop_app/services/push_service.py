@@ -28,6 +28,7 @@ from desktop_app.store.column_types import utc_now
 from desktop_app.store.database import Database
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
 from desktop_app.store.outbox_repository import OutboxRepository
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,8 @@ class StepEvent:
     order_number: str | None
     step: StepKind
     state: StepState
-    message: str | None
+    said: Said | None
+    """What the step came to, for the manager (`wording.outcomes`)."""
     attempt: int
 
 
@@ -164,10 +166,10 @@ def _push_one(
             mapping = _mapping(row, outcome)
         row = repository.finish_step(
             step.id, outcome.state, result_key=outcome.result_key,
-            message=outcome.message, mapping=mapping,
+            said=outcome.said, mapping=mapping,
         )  # fmt: skip
         record(StepEvent(row.portal_id, row.order_number, step.kind, outcome.state,
-                         outcome.message, step.attempts))  # fmt: skip
+                         outcome.said, step.attempts))  # fmt: skip
         if outcome.state is not StepState.DONE:
             break
     return row.write_state
@@ -190,25 +192,25 @@ def _attempt(
     try:
         return run_step(objects, row, step, context)
     except OneCConnectionError as error:
-        return StepOutcome(StepState.SENDING, message=f"{error.message} {_AGAIN}")
+        return StepOutcome(StepState.SENDING, said=_again(error.said))
     except Exception as error:
         unknown = client.writes_applied > applied or (
             before is StepState.SENDING and client.last_method == "GET"
         )
         if isinstance(error, OneCError):
-            words = error.message
+            said = error.said
         else:  # a bug: keep the outbox consistent, tell, go on with others
             log.exception("step %s of decision %s failed", step.id, row.id)
-            words = (f"Внутренняя ошибка программы ({type(error).__name__}); подробности в "
-                     "журнале.")  # fmt: skip
+            said = Said("outcome.internal", {"kind": type(error).__name__})
         if unknown:
-            return StepOutcome(StepState.SENDING, message=f"{words} {_AGAIN}")
-        return StepOutcome(StepState.FAILED, message=words)
+            return StepOutcome(StepState.SENDING, said=_again(said))
+        return StepOutcome(StepState.FAILED, said=said)
 
 
-_AGAIN = "Повторим, сначала проверив в 1С, не записалось ли."
-"""The request may have been applied and only the answer lost: the step stays `sending`,
-and the next attempt looks in 1C before it writes."""
+def _again(error: Said) -> Said:
+    """The request may have been applied and only the answer lost: the step stays `sending`,
+    and the next attempt looks in 1C before it writes."""
+    return Said("outcome.again", {"error": error})
 
 
 def _mapping(row: DecisionRow, outcome: StepOutcome) -> Mapping | None:

@@ -22,6 +22,9 @@ from dataclasses import fields, is_dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from desktop_app.wording.registry import said_text
+from desktop_app.wording.said import Param, Said
+
 MAX_SECONDS = 3600
 """A timeout longer than an hour is a typo; the dialog's seconds boxes stop there too."""
 MAX_RETRIES = 20
@@ -49,12 +52,14 @@ _PLAIN_LINES = ("portal.", "onec.")
 
 
 class RuleError(ValueError):
-    """A value the rules refuse; `words` say what is needed, to follow «нужно» (no key in it)."""
+    """A value the rules refuse; `said` is what is needed (`wording.setting_rules`), to
+    follow «нужно» (no key in it); `words` the same in Russian."""
 
-    def __init__(self, key: str, words: str) -> None:
-        super().__init__(words)
+    def __init__(self, key: str, code: str, params: dict[str, Param] | None = None) -> None:
+        self.said = Said(code, params or {})
+        self.words = said_text(self.said)
+        super().__init__(self.words)
         self.key = key
-        self.words = words
 
 
 def check(key: str, value: object) -> None:
@@ -65,7 +70,7 @@ def check(key: str, value: object) -> None:
         _check_number(key, value)
     elif isinstance(value, str):
         if key.startswith(_PLAIN_LINES) and _has_control(value):
-            raise RuleError(key, "записать в одну строку, без управляющих символов")
+            raise RuleError(key, "setting.one_line")
         if key in _URLS and value:
             _check_url(key, value)
 
@@ -85,8 +90,9 @@ def _check_number(key: str, value: float) -> None:
     zero_ok = key in _ZERO_OK
     too_low = value < low if low or zero_ok else value <= 0
     if not math.isfinite(value) or too_low or value > high:
-        least = f"от {low:g}" if low or zero_ok else "больше 0"
-        raise RuleError(key, f"число {least} и не больше {high:g}")
+        bounds: dict[str, Param] = {"low": f"{low:g}", "high": f"{high:g}"}
+        raise RuleError(key, "setting.number_from" if low or zero_ok else "setting.number_positive",
+                        bounds)  # fmt: skip
 
 
 def _has_control(text: str) -> bool:
@@ -95,21 +101,21 @@ def _has_control(text: str) -> bool:
 
 def _check_url(key: str, text: str) -> None:
     if any(char.isspace() for char in text):
-        raise RuleError(key, "убрать из адреса пробелы")
+        raise RuleError(key, "setting.url_spaces")
     try:
         parts = urlsplit(text)
     except ValueError:  # "Invalid IPv6 URL": an unclosed [ in the host
-        raise RuleError(key, "исправить адрес: он не разбирается (проверьте скобки)") from None
+        raise RuleError(key, "setting.url_unparsed") from None
     if parts.scheme.lower() not in ("https", "http"):
-        raise RuleError(key, "начать адрес с https:// (или http://)")
+        raise RuleError(key, "setting.url_scheme")
     try:
         port = parts.port
     except ValueError:  # "Port out of range 0-65535", or not a number
         port = 0
     if not parts.hostname:
-        raise RuleError(key, "указать в адресе имя сервера")
+        raise RuleError(key, "setting.url_host")
     if port == 0:
-        raise RuleError(key, "указать номер порта от 1 до 65535")
+        raise RuleError(key, "setting.url_port")
 
 
 def clear_text_warning(url: str) -> str | None:

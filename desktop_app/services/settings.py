@@ -221,48 +221,43 @@ _TYPES = {
     "InvoiceDateSource": InvoiceDateSource,
     "Language": Language,
 }
-DESCRIPTIONS = {
-    "portal.url": "полный адрес страницы обмена портала",
-    "portal.user": "пользователь портала с правом выгрузки заказов",
-    "portal.mode": "own-page (своя страница обмена, с подтверждением) или peek (без подтверждения)",
-    "portal.ca_bundle": "файл сертификатов центра сертификации портала (PEM), если он свой",
-    "portal.connect_timeout": "сколько секунд ждать соединения с порталом",
-    "portal.read_timeout": "сколько секунд ждать ответа портала",
-    "portal.deadline": "сколько секунд самое большее длится шаг обмена с порталом целиком",
-    "portal.retries": "сколько раз повторять шаг обмена при обрыве связи",
-    "portal.fetch_every": "через сколько минут окно программы само получает заказы (0 — вручную; "
-    "по умолчанию 3: пустое получение — 3 запроса и около 2 КБ, на старом ядре Битрикса — "
-    "5 запросов и последний заказ дважды)",
-    "onec.url": "адрес OData-сервиса 1С (…/odata/standard.odata/)",
-    "onec.user": "пользователь 1С",
-    "onec.ca_bundle": "файл сертификатов центра сертификации 1С (PEM)",
-    "onec.connect_timeout": "сколько секунд ждать соединения с 1С",
-    "onec.read_timeout": "сколько секунд ждать ответа 1С",
-    "onec.deadline": "сколько секунд самое большее длится один запрос к 1С целиком",
-    "onec.partner_access_group": "группа доступа новых партнёров в 1С (название или GUID); "
-    "пусто — та, что ставит обмен с сайтом",
-    "onec.order_link": "где 1С хранит номер заказа сайта: auto (как определила проверка "
-    "check onec), bitrix (Б_Идентификатор), property:ГУИД (доп. реквизит), field:ПОЛЕ",
-    "review.auto_push_confirmed": "да/нет: записывать в 1С без подтверждения заказы покупателей, "
-    "уже связанных раньше",
-    "review.auto_push_first": "да/нет: записывать без подтверждения первое точное совпадение "
-    "ИНН+КПП",
-    "review.repost_orders": "да/нет: перепроводить проведённый заказ 1С после замены контрагента",
-    "review.parallel_writes": "сколько решений записывать в 1С одновременно",
-    "seller.name": "продавец в счетах: наименование организации",
-    "seller.inn": "ИНН продавца",
-    "seller.kpp": "КПП продавца (у ИП пусто)",
-    "seller.address": "адрес продавца",
-    "seller.bank": "банк продавца (наименование и город)",
-    "seller.bik": "БИК банка продавца",
-    "seller.corr_account": "корреспондентский счёт банка продавца",
-    "seller.account": "расчётный счёт продавца",
-    "seller.head": "руководитель (подпись в счёте)",
-    "seller.accountant": "бухгалтер (подпись в счёте)",
-    "invoice.number": "номер счёта: шаблон с полями {number}, {id}, {year}",
-    "invoice.date": "дата счёта: order (дата заказа) или today (день выписки)",
-    "ui.language": "язык окна: system (как в системе), ru или en; действует со следующего запуска",
-}
+KEYS: tuple[str, ...] = (
+    "portal.url",
+    "portal.user",
+    "portal.mode",
+    "portal.ca_bundle",
+    "portal.connect_timeout",
+    "portal.read_timeout",
+    "portal.deadline",
+    "portal.retries",
+    "portal.fetch_every",
+    "onec.url",
+    "onec.user",
+    "onec.ca_bundle",
+    "onec.connect_timeout",
+    "onec.read_timeout",
+    "onec.deadline",
+    "onec.partner_access_group",
+    "onec.order_link",
+    "review.auto_push_confirmed",
+    "review.auto_push_first",
+    "review.repost_orders",
+    "review.parallel_writes",
+    "seller.name",
+    "seller.inn",
+    "seller.kpp",
+    "seller.address",
+    "seller.bank",
+    "seller.bik",
+    "seller.corr_account",
+    "seller.account",
+    "seller.head",
+    "seller.accountant",
+    "invoice.number",
+    "invoice.date",
+    "ui.language",
+)
+"""Every setting `config set` knows; what each is for is `wording.settings_help`."""
 
 
 def _field_type(section: str, name: str) -> type:
@@ -280,8 +275,8 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
             "Пароли в файлах настроек не хранятся. Сохраните пароль в системном хранилище: "
             f"python -m desktop_app login {section} --password-stdin"
         )
-    if key not in DESCRIPTIONS:
-        known = ", ".join(DESCRIPTIONS)
+    if key not in KEYS:
+        known = ", ".join(KEYS)
         raise SettingsError(f"Нет такой настройки «{key}». Есть: {known}.")
     kind = _field_type(section, name)
     try:
@@ -310,7 +305,7 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
 
 def value_of(settings: Settings, key: str) -> str:
     section, _, name = key.partition(".")
-    if key not in DESCRIPTIONS:
+    if key not in KEYS:
         raise SettingsError(f"Нет такой настройки «{key}».")
     return str(getattr(getattr(settings, section), name))
 
@@ -331,7 +326,7 @@ def load(data_dir: Path) -> Settings:
     for section in _SECTIONS:
         for name, value in (raw.get(section) or {}).items():
             key = f"{section}.{name}"
-            if key in DESCRIPTIONS:
+            if key in KEYS:
                 try:
                     settings = with_value(settings, key, _text_of(value))
                 except SettingsError as error:

@@ -130,7 +130,7 @@ def step_of_row(row: Row[Any]) -> StepRow:
     return StepRow(
         id=row.id, decision_id=row.decision_id, position=row.position, kind=StepKind(row.kind),
         state=StepState(row.state), attempts=row.attempts, result_key=row.result_key,
-        message=row.message, updated_at=row.updated_at,
+        said=row.message, updated_at=row.updated_at,
     )  # fmt: skip
 
 
@@ -139,8 +139,8 @@ def refresh_summary(connection: Connection, decision_id: int) -> None:
     row = connection.execute(select(DECISIONS).where(DECISIONS.c.id == decision_id)).one()
     steps = steps_of(connection, decision_id)
     state = write_state([s.state for s in steps], confirmed=row.confirmed)
-    message = next((s.message for s in steps if not s.state.final and s.message), None)
-    message = message or next((s.message for s in steps if s.state is StepState.CONFLICT), None)
+    message = next((s.said for s in steps if not s.state.final and s.said), None)
+    message = message or next((s.said for s in steps if s.state is StepState.CONFLICT), None)
     written = utc_now() if state is WriteState.WRITTEN and row.written_at is None else None
     connection.execute(
         update(DECISIONS)
@@ -286,7 +286,7 @@ def decision_row(connection: Connection, decision_id: int) -> DecisionRow:
         marker=row.marker,
         current=row.superseded_at is None,
         write_state=WriteState(row.write_state),
-        write_message=row.write_message,
+        write_said=row.write_message,
         written_at=row.written_at,
         steps=tuple(steps_of(connection, decision_id)),
         entity_key=row.entity_key,

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.domain.decisions import Decision, StepKind, StepState, WriteState
+from desktop_app.wording.said import Said
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +18,8 @@ class StepRow:
     state: StepState
     attempts: int
     result_key: str | None
-    message: str | None
+    said: Said | None
+    """What the step came to (`wording.outcomes`)."""
     updated_at: dt.datetime
 
 
@@ -33,7 +35,8 @@ class DecisionRow:
     """Written into the objects the decision creates in 1C, to recognise them on a retry."""
     current: bool
     write_state: WriteState
-    write_message: str | None
+    write_said: Said | None
+    """What the decision's writes came to, for the queue (`wording.outcomes`)."""
     written_at: dt.datetime | None
     steps: tuple[StepRow, ...]
     entity_key: str | None = None

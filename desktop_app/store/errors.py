@@ -1,7 +1,8 @@
 """Errors of the local store that a user can act on.
 
-`StoreError` carries a message written for the manager (in Russian): the UI shows it as is and
-the CLI prints it as its one line on stderr. Anything else raised from the store is a bug and
+`StoreError` carries a message written for the manager (in Russian), which the CLI prints as
+its one line on stderr, and the same as `said` (a code and parameters, `wording.errors`),
+which the window words in its language. Anything else raised from the store is a bug and
 goes to the crash dialog (GUIDE §7).
 """
 
@@ -10,9 +11,17 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from desktop_app.wording.errors import SENTENCE
+from desktop_app.wording.registry import said_text
+from desktop_app.wording.said import Said
+
 
 class StoreError(Exception):
     """The store cannot do what was asked for a reason the user can understand and fix."""
+
+    def __init__(self, message: str, *, said: Said | None = None) -> None:
+        super().__init__(message)
+        self.said = said if said is not None else Said(SENTENCE, {"text": message})
 
 
 class DatabaseTooNewError(StoreError):
@@ -21,11 +30,8 @@ class DatabaseTooNewError(StoreError):
     def __init__(self, revision: str, location: str) -> None:
         self.revision = revision
         self.location = location
-        super().__init__(
-            f"База данных создана более новой версией Order Review (ревизия {revision}). "
-            "Обновите программу до последней версии или укажите другую папку данных. "
-            f"Файл не изменён: {location}"
-        )
+        said = Said("store.too_new", {"revision": revision, "location": location})
+        super().__init__(said_text(said), said=said)
 
 
 class DatabaseFaultError(StoreError):
@@ -54,15 +60,11 @@ DISK_ERRNOS = _DISK_FULL | _READ_ONLY | {errno.EIO}
 
 def data_folder_error(error: OSError, folder: Path, what: str) -> DataFolderError:
     """One sentence for a failed write of `what` (e.g. «настройки») into the data folder."""
+    params: dict[str, str] = {"what": what, "folder": str(folder)}
     if error.errno in _DISK_FULL:
-        cause = "на диске не осталось места"
-        advice = "освободите место и повторите"
+        said = Said("store.folder_full", params)
     elif error.errno in _READ_ONLY:
-        cause = "папка открыта только для чтения или нет прав на запись"
-        advice = "проверьте права на папку"
+        said = Said("store.folder_read_only", params)
     else:
-        cause = f"ошибка диска ({error.strerror or error})"
-        advice = "проверьте диск"
-    return DataFolderError(
-        f"Не удалось записать {what} в папку данных {folder}: {cause}, {advice}."
-    )
+        said = Said("store.folder_disk", {**params, "detail": str(error.strerror or error)})
+    return DataFolderError(said_text(said), said=said)

@@ -43,6 +43,8 @@ from desktop_app.store.review_state import (
     ReviewState,
     sql_in_list,
 )
+from desktop_app.store.said_column import SaidText
+from desktop_app.wording.said import Said
 
 # Named constraints: batch migrations on SQLite can only drop or alter what has a name.
 NAMING_CONVENTION = {
@@ -319,7 +321,7 @@ class DecisionRecord(Base):
     write_state: Mapped[str] = mapped_column(
         String(STATE_LENGTH), server_default=text(f"'{WriteState.NONE.value}'")
     )
-    write_message: Mapped[str | None] = mapped_column(Text)
+    write_message: Mapped[Said | None] = mapped_column(SaidText)
     written_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
 
@@ -342,7 +344,8 @@ class OutboxStepRecord(Base):
     attempts: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     result_key: Mapped[str | None] = mapped_column(Text)
     """The Ref_Key the step produced or found (partner, counterparty, 1C order)."""
-    message: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[Said | None] = mapped_column(SaidText)
+    """What the step came to (`wording.outcomes`), as a code and parameters."""
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 

@@ -21,6 +21,7 @@ from desktop_app.store.decision_queries import (
 )
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
 from desktop_app.store.models import DECISIONS, OUTBOX_STEPS
+from desktop_app.wording.said import Said
 
 _UNFINISHED = (
     DECISIONS.c.superseded_at.is_(None),
@@ -82,7 +83,7 @@ class OutboxRepository:
         state: StepState,
         *,
         result_key: str | None = None,
-        message: str | None = None,
+        said: Said | None = None,
         mapping: Mapping | None = None,
     ) -> DecisionRow:
         """Record a step's outcome (and, for a written link, the confirmed mapping)."""
@@ -95,7 +96,7 @@ class OutboxRepository:
                 .values(
                     state=state.value,
                     result_key=result_key or step.result_key,
-                    message=message,
+                    message=said,
                     updated_at=now,
                 )
             )

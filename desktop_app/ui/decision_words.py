@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.store.decision_rows import DecisionRow
+from desktop_app.ui.wording import shown_said
 from desktop_app.wording import decisions
 
 translate = QCoreApplication.translate
@@ -33,6 +34,6 @@ def decision_text(row: DecisionRow) -> str:
     )
     if decision.reason:
         text += " " + translate("DecisionWords", "Причина: {0}.").format(decision.reason)
-    if row.write_message:
-        text += " " + row.write_message
+    if row.write_said:
+        text += " " + shown_said(row.write_said)
     return text

@@ -3,9 +3,9 @@
 qutebrowser's split (GUIDE §2): an error the user can act on — the portal is down, 1C
 refused the password, the keychain is locked, the settings file is broken — is shown in
 plain Russian in the window and written to the log; an exception of any other type is a
-bug, and goes with its traceback to the crash dialog. The adapters and the store already
-phrase their errors for a person (`message` / the exception text); this module only decides
-which exceptions those are.
+bug, and goes with its traceback to the crash dialog. The adapters and the store say their
+errors as a code and parameters (`said`, beside the Russian `message` the log keeps): the
+window words them through Qt's translation, 1C's and the portal's own words verbatim.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from desktop_app.services.decision_service import DecisionError
 from desktop_app.services.export_errors import ExportError
 from desktop_app.services.settings import SettingsError
 from desktop_app.store.errors import StoreError
+from desktop_app.ui.wording import shown_said
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,8 @@ KNOWN = (
 
 def user_message(error: BaseException) -> str | None:
     """The sentence to show for a known problem; None for a bug."""
-    if isinstance(error, PortalError | OneCError):
-        return error.message
+    if isinstance(error, PortalError | OneCError | StoreError):
+        return shown_said(error.said)
     if isinstance(error, KNOWN):
         return str(error)
     return None
@@ -51,6 +52,6 @@ def log_problem(what: str, error: BaseException) -> str | None:
     message = user_message(error)
     if message is None:
         log.error("%s: unexpected error", what, exc_info=error)
-    else:
-        log.warning("%s: %s", what, message)
+    else:  # the log keeps the Russian sentence, whatever the window's language
+        log.warning("%s: %s", what, error)
     return message

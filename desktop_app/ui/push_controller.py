@@ -23,7 +23,7 @@ from desktop_app.store.outbox_repository import OutboxRepository
 from desktop_app.ui import jobs
 from desktop_app.ui.error_words import is_cancel, log_problem
 from desktop_app.ui.status_bar import StatusBar, TaskProgress
-from desktop_app.ui.wording import shown_code
+from desktop_app.ui.wording import shown_code, shown_said
 from desktop_app.ui.workers import Task, TaskRunner
 from desktop_app.wording.decisions import STEP_KINDS, STEP_STATES
 
@@ -122,7 +122,7 @@ class PushController(QObject):
         self.status.set_queued_writes(self.queued())
         failed = report.count(WriteState.FAILED) + report.count(WriteState.CONFLICT)
         if failed:
-            detail = next((e.message for e in reversed(report.events) if e.message
+            detail = next((shown_said(e.said) for e in reversed(report.events) if e.said
                            and e.state in (StepState.FAILED, StepState.CONFLICT)), "")  # fmt: skip
             self.problem.emit(f"{text} {detail}".strip(), self.sender() in self._manual)
         self.written.emit()

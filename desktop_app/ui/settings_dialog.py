@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services import connection_check, setting_rules
 from desktop_app.services.connection_check import CheckResult
-from desktop_app.services.settings import Language, Settings
+from desktop_app.services.settings import KEYS, Language, Settings
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.connection_form import OneCForm, PortalForm
 from desktop_app.ui.error_words import log_problem
+from desktop_app.ui.wording import shown_code, shown_said
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
+from desktop_app.wording.settings_help import SETTINGS_HELP
 
 translate = QCoreApplication.translate
 
@@ -48,6 +50,20 @@ def _field_words() -> dict[str, str]:
         for system, title in (("portal", portal), ("onec", onec))
         for name, word in words.items()
     }
+
+
+_WIDGET_NAMES = {"partner_access_group": "access_group"}
+"""A setting whose field in the form has another name."""
+
+
+def _show_help(sections: dict[str, QWidget]) -> None:
+    """Each setting's help (`wording.settings_help`) as its field's tooltip, where the form
+    did not give the field a tooltip of its own."""
+    for key in KEYS:
+        section, _, name = key.partition(".")
+        widget = getattr(sections.get(section), _WIDGET_NAMES.get(name, name), None)
+        if isinstance(widget, QWidget) and not widget.toolTip():
+            widget.setToolTip(shown_code(SETTINGS_HELP, key))
 
 
 class SettingsDialog(QDialog):
@@ -90,6 +106,7 @@ class SettingsDialog(QDialog):
         for form in (self.portal, self.onec):
             form.setMinimumWidth(FORM_WIDTH)
             forms.addWidget(form, 1)
+        _show_help({"portal": self.portal, "onec": self.onec, "ui": self})
         layout = QVBoxLayout(self)
         layout.addLayout(forms)
         layout.addLayout(language_row)
@@ -174,7 +191,9 @@ class SettingsDialog(QDialog):
             setting_rules.check_all(new)
         except setting_rules.RuleError as error:
             where = _field_words().get(error.key, error.key)
-            return translate("SettingsDialog", "{0}: нужно {1}.").format(where, error.words)
+            return translate("SettingsDialog", "{0}: нужно {1}.").format(
+                where, shown_said(error.said)
+            )
         return None
 
     @Slot()

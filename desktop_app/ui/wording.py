@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.wording.catalog import Table, Wording
+from desktop_app.wording.registry import said_text
+from desktop_app.wording.said import Said
 
 
 def shown(wording: Wording, /, **params: object) -> str:
@@ -15,3 +17,8 @@ def shown(wording: Wording, /, **params: object) -> str:
 
 def shown_code(table: Table, code: str, params: Mapping[str, object] | None = None) -> str:
     return table.text(code, params, QCoreApplication.translate)
+
+
+def shown_said(said: Said | None) -> str:
+    """What the code below said (an outcome, an error), in the window's language."""
+    return said_text(said, QCoreApplication.translate)

@@ -3,7 +3,9 @@
 1C reports errors as `{"odata.error": {"code": "14", "message": {"value": "…"}}}`, as an
 Atom `m:error` document, or — in front of it, IIS or Apache — as an HTML page. Each becomes a
 `OneCError` carrying the HTTP status, 1C's code and 1C's message verbatim: the manager is
-shown 1C's message as it is (GUIDE §5), with a sentence of ours in front.
+shown 1C's message as it is (GUIDE §5), with a sentence of ours in front. Beside the
+sentence (`message`, for the log), an error carries `said`: the same as a code and
+parameters (`wording.errors`), for the edge to word in the reader's language.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from typing import Any
 from lxml import etree
 
 from desktop_app.adapters.portal.xml_prolog import excerpt
+from desktop_app.wording.errors import SENTENCE
+from desktop_app.wording.registry import said_text
+from desktop_app.wording.said import Param, Said
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
@@ -28,12 +33,14 @@ class OneCError(Exception):
         status: int | None = None,
         code: str | None = None,
         onec_message: str | None = None,
+        said: Said | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
         self.code = code
         self.onec_message = onec_message
+        self.said = said if said is not None else Said(SENTENCE, {"text": message})
 
 
 class OneCAuthError(OneCError):
@@ -124,32 +131,25 @@ def error_for(status: int, body: bytes, content_type: str, what: str) -> OneCErr
         page = excerpt(text) if text.strip() else ""
         kind: type[OneCError] = OneCAuthError if status in (401, 403) else OneCPageError
         if status in (401, 403):
-            words = (
-                "1С не приняла логин или пароль (или у пользователя нет прав на OData): "
-                "проверьте onec.user и пароль (login onec)."
-            )
+            said = Said("onec.login_refused")
         elif status == 404:
-            words = (
-                "Сервер 1С ответил «не найдено» (HTTP 404) — проверьте адрес публикации "
-                "(onec.url); слишком длинный запрос тоже так выглядит."
-            )
+            said = Said("onec.page_not_found")
         else:
-            words = f"Вместо ответа 1С пришла веб-страница (HTTP {status})."
-        detail = f" «{page}»" if page else ""
-        return kind(f"{what}: {words}{detail}", status=status)
+            said = Said("onec.web_page", {"status": status})
+        whole = (Said("onec.while_page", {"what": what, "said": said, "page": page}) if page
+                 else Said("onec.while", {"what": what, "said": said}))  # fmt: skip
+        return kind(said_text(whole), status=status, said=whole)
     kind = {
         400: OneCRequestError,
         401: OneCAuthError,
         403: OneCAuthError,
         404: OneCNotFoundError,
     }.get(status, OneCServerError if status >= 500 else OneCRequestError)
-    return kind(
-        f"{what}: 1С ответила ошибкой (HTTP {status}{f', код {code}' if code else ''}): "
-        f"{onec_message}",
-        status=status,
-        code=code,
-        onec_message=onec_message,
-    )
+    params: dict[str, Param] = {"what": what, "status": status, "onec_message": onec_message}
+    said = Said("onec.answered_code", {**params, "code": code}) if code else Said(
+        "onec.answered", params
+    )  # fmt: skip
+    return kind(said_text(said), status=status, code=code, onec_message=onec_message, said=said)
 
 
 _KNOWN_WORDS = {
@@ -182,32 +182,18 @@ def rights_error(
     """
     if error.status != 403 or error.code != "20" or entity_set is None:
         return error
-    words = object_words(entity_set)
-    if not reading:
-        told = (
-            f"у пользователя 1С «{user}» нет права записывать {words} ({entity_set}). "
-            f"Администратору 1С: дайте ему право добавлять и изменять {words}; при "
-            "ограничении доступа на уровне записей — и доступ к группе доступа партнёров, "
-            "которую программа ставит новым партнёрам (настройка onec.partner_access_group)."
-        )
-    elif by_key:
-        told = (
-            f"пользователь 1С «{user}» не может прочитать этот объект: {words} ({entity_set}). "
-            "Либо у него нет права чтения этого объекта, либо объект скрыт ограничением "
-            "доступа на уровне записей (например, группой доступа партнёра). Администратору "
-            f"1С: дайте пользователю право чтения {words} и доступ к нужным группам."
-        )
-    else:
-        told = (
-            f"у пользователя 1С «{user}» нет права чтения: {words} ({entity_set}). "
-            f"Администратору 1С: дайте этому пользователю право на чтение {words} "
-            "(профиль групп доступа или роль), программа без него не работает."
-        )
+    code = "onec.no_write_right" if not reading else (
+        "onec.hidden_object" if by_key else "onec.no_read_right"
+    )  # fmt: skip
+    said = Said(code, {"what": what, "user": user, "object": object_words(entity_set),
+                       "entity_set": entity_set,
+                       "onec_message": error.onec_message or ""})  # fmt: skip
     found = OneCRightsError(
-        f"{what}: {told} Ответ 1С: «{error.onec_message}».",
+        said_text(said),
         status=error.status,
         code=error.code,
         onec_message=error.onec_message,
+        said=said,
     )
     found.entity_set = entity_set
     return found

@@ -1,0 +1,35 @@
+"""Every table of codes, found by a code's prefix, and a `Said` turned into words.
+
+`outcome.…` is a write outcome, `onec.…` / `portal.…` / `store.…` an error, `setting.…` a
+settings check. A `Said` parameter inside a `Said` (1C's error inside a write outcome) is
+worded first, in the same language; a plain parameter is used as it is.
+"""
+
+from __future__ import annotations
+
+from desktop_app.wording.catalog import Table, Translate
+from desktop_app.wording.errors import ERRORS
+from desktop_app.wording.outcomes import OUTCOMES
+from desktop_app.wording.said import Said
+from desktop_app.wording.setting_rules import SETTING_RULES
+
+TABLES: tuple[Table, ...] = (OUTCOMES, ERRORS, SETTING_RULES)
+
+
+def table_of(code: str) -> Table:
+    for table in TABLES:
+        if code in table:
+            return table
+    raise KeyError(f"no wording for code {code!r}")
+
+
+def said_text(said: Said | None, translate: Translate | None = None) -> str:
+    """The sentence of `said` ("" for nothing said): the Russian source without `translate`
+    (the CLI), the window's language with `QCoreApplication.translate`."""
+    if said is None:
+        return ""
+    params = {
+        key: said_text(value, translate) if isinstance(value, Said) else value
+        for key, value in said.params.items()
+    }
+    return table_of(said.code).text(said.code, params, translate)

@@ -14,11 +14,12 @@ from desktop_app.domain.onec_order_state import SIGN_CODES
 from desktop_app.domain.requisite_checks import Finding, Severity, check_buyer
 from desktop_app.domain.requisite_values import CODES
 from desktop_app.domain.review_state import ReviewState
-from desktop_app.ui.findings_bar import finding_words
+from desktop_app.ui.card_view import capitalized
+from desktop_app.ui.findings_bar import finding_words, severity_word
 from desktop_app.ui.queue_model import state_word
 from desktop_app.wording import decisions
 from desktop_app.wording.card_problems import CARD_PROBLEMS
-from desktop_app.wording.findings import FINDINGS, finding_text
+from desktop_app.wording.findings import FINDINGS, SEVERITIES, finding_text
 from desktop_app.wording.onec_orders import SIGNS
 from desktop_app.wording.states import REVIEW_STATES, state_text
 
@@ -77,6 +78,9 @@ def test_every_state_kind_and_sign_has_its_one_wording(qtbot: QtBot) -> None:
     assert set(decisions.STEP_STATES.wordings) == set(StepState)
     assert set(SIGNS.wordings) == set(SIGN_CODES)
     assert set(CARD_PROBLEMS.wordings) == set(PROBLEM_CODES)
+    assert set(SEVERITIES.wordings) == set(Severity)
+    for severity in Severity:  # the window's badge is the CLI's word with a capital
+        assert severity_word(severity) == capitalized(SEVERITIES.text(severity))
     for state in ReviewState:  # the queue's cell is the CLI's word with a capital
         assert state_word(state) == state_text(state)[:1].upper() + state_text(state)[1:]
     assert state_text(ReviewState.NEEDS_REVIEW) == "на проверке"

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from desktop_app.domain.requisite_checks import Finding, Severity
-from desktop_app.ui.card_view import plain_label
+from desktop_app.ui.card_view import capitalized, plain_label
 from desktop_app.ui.wording import shown_code
-from desktop_app.wording.findings import FINDINGS
+from desktop_app.wording.findings import FINDINGS, SEVERITIES
 
 translate = QCoreApplication.translate
 
@@ -27,11 +27,7 @@ STYLES = {
 
 
 def severity_word(severity: Severity) -> str:
-    return {
-        Severity.ERROR: translate("FindingsBar", "Ошибка"),
-        Severity.WARNING: translate("FindingsBar", "Внимание"),
-        Severity.INFO: translate("FindingsBar", "Примечание"),
-    }[severity]
+    return capitalized(shown_code(SEVERITIES, severity))
 
 
 def finding_words(finding: Finding) -> str:

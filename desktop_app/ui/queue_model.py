@@ -32,6 +32,7 @@ from desktop_app.store.queue_repository import (
     QueueSort,
 )
 from desktop_app.store.review_state import ReviewState
+from desktop_app.ui.card_view import capitalized
 from desktop_app.ui.plain_text import plain_tooltip
 from desktop_app.ui.unread_words import unread_hint, unread_word
 from desktop_app.ui.wording import shown
@@ -53,11 +54,6 @@ _SORTS = {
     COL_TOTAL: QueueSort.TOTAL,
 }
 AnyIndex = QModelIndex | Any  # QPersistentModelIndex is accepted too
-
-
-def capitalized(words: str) -> str:
-    """A cell, a filter item or a line starts with a capital; the words stand in lower case."""
-    return words[:1].upper() + words[1:]
 
 
 def state_word(state: ReviewState) -> str:

@@ -8,7 +8,7 @@ CLI prints it (`text`), the window translates it (`ui.wording.shown_code(FINDING
 
 from __future__ import annotations
 
-from desktop_app.domain.requisite_values import Finding
+from desktop_app.domain.requisite_values import Finding, Severity
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table, Translate
 
 FINDINGS = Table(
@@ -239,6 +239,17 @@ FINDINGS = Table(
         ),
     },
 )
+
+
+SEVERITIES = Table(
+    "severities",
+    {
+        Severity.ERROR: QT_TRANSLATE_NOOP("Findings", "ошибка"),
+        Severity.WARNING: QT_TRANSLATE_NOOP("Findings", "внимание"),
+        Severity.INFO: QT_TRANSLATE_NOOP("Findings", "примечание"),
+    },
+)
+"""How sure a finding is, in lower case; the window's badge starts it with a capital."""
 
 
 def finding_text(finding: Finding, translate: Translate | None = None) -> str:

@@ -10,6 +10,7 @@ from desktop_app.domain import order_link
 from desktop_app.domain.onec_order_state import OrderCounterparty, auto_signs, ref_moment
 from desktop_app.domain.order_link import LinkKind, OrderLink, SiteKey
 from desktop_app.services import settings
+from desktop_app.wording.onec_orders import sign_text
 
 KEY = "2b760002-16c6-11e9-8f3a-0050569e1c2d"
 
@@ -58,7 +59,7 @@ def test_signs_of_a_counterparty_the_exchange_made() -> None:
         partner_predefined="НеизвестныйПартнер", partner_comment=None, same_inn=("Вектор ООО",),
     )  # fmt: skip
     order = "1711a01d-b507-11e7-82e4-dc85de068416"  # made a moment later
-    signs = auto_signs(order, party)
+    signs = [sign_text(s) for s in auto_signs(order, party)]
     assert signs[0].startswith("создан за 0 с до заказа")
     assert "партнёр «Неизвестный партнер»" in signs
     assert "те же ИНН и КПП, что у «Вектор ООО»" in signs
@@ -83,7 +84,7 @@ def test_a_partner_the_exchange_made_counts_only_when_made_with_the_order() -> N
             partner_comment="Создан автоматически при импорте заказов с сайта",
         )  # fmt: skip
 
-    assert auto_signs(order, party(fresh)) == (
+    assert [sign_text(s) for s in auto_signs(order, party(fresh))] == [
         "партнёр создан обменом с сайтом автоматически, вместе с заказом",
-    )
+    ]
     assert auto_signs(order, party(old)) == ()

@@ -25,6 +25,7 @@ from desktop_app.domain.requisite_checks import (
     check_registration_number,
 )
 from desktop_app.emulators.world import World
+from desktop_app.wording.findings import finding_text
 
 from conftest import portal_buyer
 
@@ -129,7 +130,7 @@ def test_reference_inn(vectors: dict[str, tuple[list[list[str]], list[list[str]]
             kpp = inn[:4] + "01001" if len(inn) == 10 else None
             found = check_buyer(make(inn=inn, kpp=kpp))
             assert errors(found) == {"inn-checksum"}, inn
-            assert inn in next(f.message for f in found if f.code == "inn-checksum")
+            assert inn in next(finding_text(f) for f in found if f.code == "inn-checksum")
 
 
 def test_reference_ogrn_and_ogrnip(
@@ -262,13 +263,13 @@ def test_generated_world_has_no_false_errors() -> None:
 def test_legal_entity_needs_a_kpp() -> None:
     found = check_buyer(party(kpp=None))
     assert errors(found) == {"kpp-missing"}
-    assert LEGAL_INN in found[0].message
+    assert LEGAL_INN in finding_text(found[0])
 
 
 def test_twelve_digit_inn_has_no_kpp() -> None:
     found = check_buyer(entrepreneur(kpp="770101001"))
     assert errors(found) == {"kpp-unexpected"}
-    assert "770101001" in next(f.message for f in found if f.code == "kpp-unexpected")
+    assert "770101001" in next(finding_text(f) for f in found if f.code == "kpp-unexpected")
 
 
 def test_kind_and_inn_length_must_agree() -> None:
@@ -295,7 +296,7 @@ def test_record_number_is_not_a_primary_number() -> None:
 
 def test_missing_ogrn_is_noted_for_companies_only() -> None:
     assert codes(check_buyer(party())) == {"ogrn-missing"}
-    assert "ОГРНИП" in check_buyer(entrepreneur())[0].message
+    assert "ОГРНИП" in finding_text(check_buyer(entrepreneur())[0])
     assert check_buyer(person()) == []
 
 
@@ -324,17 +325,17 @@ def test_kpp_of_another_tax_office_is_a_warning() -> None:
     inn = rk.complete_inn10("772501234")
     same_region = check_buyer(party(inn=inn, kpp="770101001"))
     assert codes(same_region, Severity.WARNING) == {"kpp-other-office"}
-    message = same_region[0].message
+    message = finding_text(same_region[0])
     assert "7701" in message and "7725" in message and "другой инспекции" in message
     other_region = check_buyer(party(inn=inn, kpp="500101001"))
-    assert "другого региона" in other_region[0].message
+    assert "другого региона" in finding_text(other_region[0])
     assert errors(other_region) == set()
 
 
 def test_branch_and_largest_taxpayer_kpp_are_explained() -> None:
     branch = check_buyer(party(kpp="366243001"))  # registered where the branch is
     assert codes(branch) == {"kpp-branch", "ogrn-missing"}
-    assert "филиала" in branch[0].message
+    assert "филиала" in finding_text(branch[0])
     largest = check_buyer(party(kpp="997750001"))
     assert "kpp-largest-taxpayer" in codes(largest, Severity.INFO)
     assert "kpp-other-office" not in codes(largest)
@@ -343,10 +344,10 @@ def test_branch_and_largest_taxpayer_kpp_are_explained() -> None:
 def test_values_are_reported_not_cleaned() -> None:
     found = check_buyer(party(inn="7707 083893"))
     assert errors(found) == {"inn-format"}
-    assert "«7707 083893»" in found[0].message
+    assert "«7707 083893»" in finding_text(found[0])
     assert errors(check_buyer(party(inn="77070838"))) == {"inn-length"}
-    assert "8 цифр" in check_buyer(party(inn="77070838"))[0].message
-    hint = check_buyer(party(kpp="7714010O1"))[0].message
+    assert "8 цифр" in finding_text(check_buyer(party(inn="77070838"))[0])
+    hint = finding_text(check_buyer(party(kpp="7714010O1"))[0])
     assert "букв" in hint and "«О»" in hint
     assert errors(check_buyer(party(okpo="1234"))) == {"okpo-format"}
 
@@ -439,8 +440,9 @@ def test_every_message_is_a_sentence() -> None:
     findings += check_buyer(party(), registration_number=OGRNIP)
     assert len({f.code for f in findings}) >= 15
     for finding in findings:
-        assert re.match(r"[А-ЯЁ0-9]", finding.message), finding
-        assert finding.message.endswith("."), finding
-        assert re.search("[а-яё]{3}", finding.message), finding
-        assert "None" not in finding.message, finding
+        message = finding_text(finding)
+        assert re.match(r"[А-ЯЁ0-9]", message), finding
+        assert message.endswith("."), finding
+        assert re.search("[а-яё]{3}", message), finding
+        assert "None" not in message, finding
         assert finding.field

@@ -151,8 +151,8 @@ def test_link_a_branch_reject_and_defer(
     repository = DecisionRepository(branch)
     shown = repository.current(rejected)
     assert shown is not None and shown.decision.reason == "тестовый заказ"
-    assert decision_cell(window, rejected) == "отклонён"
-    assert decision_cell(window, deferred) == "отложен"
+    assert decision_cell(window, rejected) == "отклонить"
+    assert decision_cell(window, deferred) == "отложить"
     assert QueueRepository(branch).review_state(rejected) is ReviewState.REJECTED
     assert QueueRepository(branch).review_state(deferred) is ReviewState.NEEDS_REVIEW
 

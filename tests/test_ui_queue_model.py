@@ -108,7 +108,7 @@ def test_the_engine_fills_the_check_and_decision_columns(filled_demo: DemoEnviro
     assert model.data(model.index(0, qm.COL_DECISION)) == ""  # remembered until a refresh
     model.refresh()
     row = next(n for n in range(model.rowCount()) if model.row_at(n).portal_id == first.portal_id)  # type: ignore[union-attr]
-    assert model.data(model.index(row, qm.COL_DECISION)) == "отложен"
+    assert model.data(model.index(row, qm.COL_DECISION)) == "отложить"
 
 
 def test_list_models_pass_the_model_tester(

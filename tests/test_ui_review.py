@@ -146,8 +146,8 @@ class FakeEngine:
 
     def findings(self, order: Order) -> Sequence[Finding]:
         return [
-            Finding("inn-key", Severity.ERROR, "inn", "Контрольное число ИНН не сходится."),
-            Finding("ogrn-missing", Severity.INFO, "ogrn", "ОГРН портал не прислал."),
+            Finding("inn-checksum", Severity.ERROR, "inn", {"inn": "7707083894"}),
+            Finding("ogrn-missing", Severity.INFO, "ogrn"),
         ]
 
     def decision(self, order: Order) -> str:
@@ -172,8 +172,10 @@ def test_the_review_source_gives_candidates_findings_and_decision(
     bar = review.findings_bar
     assert bar.isVisibleTo(review)
     assert bar.badges == [
-        "Ошибка: Контрольное число ИНН не сходится.",
-        "Примечание: ОГРН портал не прислал.",
+        "Ошибка: ИНН 7707083894 не проходит проверку контрольных цифр — вероятно, опечатка. "
+        "Сверьте с документами покупателя.",
+        "Примечание: ОГРН покупателя в заказе не указан: при создании контрагента его можно "
+        "заполнить по выписке из ЕГРЮЛ/ЕГРИП.",
     ]
     assert "inn" in review.portal.card.highlighted_keys()
     assert "ранжировано движком" in review.onec.card.text()

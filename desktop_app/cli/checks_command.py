@@ -14,12 +14,8 @@ from desktop_app.cli.order_argument import load_order, open_database
 from desktop_app.domain.order import Order
 from desktop_app.domain.order_buyer import order_buyer
 from desktop_app.domain.requisite_checks import Finding, Severity, check_order
+from desktop_app.wording.findings import SEVERITIES, finding_text
 
-SEVERITY_WORDS = {
-    Severity.ERROR: "ошибка",
-    Severity.WARNING: "внимание",
-    Severity.INFO: "к сведению",
-}
 FIELD_WORDS = {"inn": "ИНН", "kpp": "КПП", "ogrn": "ОГРН", "okpo": "ОКПО", "buyer": "покупатель"}
 
 
@@ -50,7 +46,7 @@ def finding_json(finding: Finding) -> dict[str, str]:
         "code": finding.code,
         "severity": finding.severity.value,
         "field": finding.field,
-        "message": finding.message,
+        "message": finding_text(finding),
     }
 
 
@@ -102,6 +98,6 @@ def run(args: argparse.Namespace) -> int:
     if not findings:
         print("Замечаний нет: реквизиты в порядке.")
     for finding in findings:
-        severity = SEVERITY_WORDS[finding.severity]
-        print(f"  {severity:10}  {field_words(finding.field)}: {finding.message}")
+        severity = SEVERITIES.text(finding.severity)
+        print(f"  {severity:10}  {field_words(finding.field)}: {finding_text(finding)}")
     return 1 if failed else 0

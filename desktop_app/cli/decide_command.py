@@ -10,38 +10,12 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.cli.errors import UserError
 from desktop_app.cli.order_argument import load_order, open_database
 from desktop_app.services import app_dirs, settings
+from desktop_app.wording.decisions import DECISION_KINDS, STEP_KINDS, STEP_STATES, write_text
 from desktop_app.wording.registry import said_text
 
 if TYPE_CHECKING:
     from desktop_app.services.push_service import StepEvent
     from desktop_app.store.decision_rows import DecisionRow
-
-KIND_WORDS = {"create": "создать в 1С", "link": "связать", "reject": "отклонить",
-              "defer": "отложить"}  # fmt: skip
-STEP_WORDS = {
-    "create_partner": "партнёр",
-    "create_counterparty": "контрагент",
-    "link_order": "связь заказа",
-    "mark_deleted": "пометка на удаление",
-    "post_order": "перепроведение заказа",
-}
-STATE_WORDS = {
-    "done": "готово",
-    "waiting": "ждёт заказ в 1С",
-    "failed": "ошибка",
-    "sending": "ответ 1С не получен",
-    "conflict": "конфликт",
-    "blocked": "ждёт предыдущий шаг",
-    "pending": "в очереди",
-}
-WRITE_WORDS = {
-    "none": "",
-    "queued": "ждёт отправки",
-    "waiting": "ждёт заказ в 1С",
-    "failed": "ошибка записи",
-    "written": "записано в 1С",
-    "conflict": "конфликт в 1С",
-}
 
 
 def register(subparsers: Any) -> None:
@@ -151,14 +125,14 @@ def run_decide(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(decision_json(row), ensure_ascii=False, indent=1, default=str))
         return 0
-    words = KIND_WORDS[row.decision.kind.value]
+    words = DECISION_KINDS.text(row.decision.kind)
     print(f"Заказ {row.order_number or row.portal_id}: решение «{words}» записано "
           f"({row.decision.decided_by}).")  # fmt: skip
     if replaced:
         print(replaced)
     if row.steps:
         print("В 1С будет записано командой push: "
-              + " → ".join(STEP_WORDS[s.kind.value] for s in row.steps) + ".")  # fmt: skip
+              + " → ".join(STEP_KINDS.text(s.kind) for s in row.steps) + ".")  # fmt: skip
     return 0
 
 
@@ -177,8 +151,8 @@ def _replaced_line(database: Any, row: DecisionRow) -> str:
 
 
 def _event_line(event: StepEvent) -> str:
-    line = (f"Заказ {event.order_number or event.portal_id}: {STEP_WORDS[event.step.value]} — "
-            f"{STATE_WORDS[event.state.value]}")  # fmt: skip
+    line = (f"Заказ {event.order_number or event.portal_id}: {STEP_KINDS.text(event.step)} — "
+            f"{STEP_STATES.text(event.state)}")  # fmt: skip
     return f"{line}. {said_text(event.said)}" if event.said else f"{line}."
 
 
@@ -224,7 +198,7 @@ def run_push(args: argparse.Namespace) -> int:
     elif report.decisions == 0:
         print("Нечего записывать: все решения уже в 1С.")
     else:
-        summary = ", ".join(f"{WRITE_WORDS[k]}: {n}" for k, n in counts.items())
+        summary = ", ".join(f"{write_text(WriteState(k))}: {n}" for k, n in counts.items())
         print(f"\nРешений: {report.decisions}; {summary}.")
     unfinished = report.count(WriteState.FAILED) + report.count(WriteState.CONFLICT)
     return 1 if unfinished else 0

@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.cli.argument_types import count
 from desktop_app.cli.errors import UserError
 from desktop_app.domain.money import format_decimal, money_text
-from desktop_app.domain.review_state import ReviewState, queue_state_words
+from desktop_app.domain.review_state import ReviewState
 from desktop_app.services import app_dirs
+from desktop_app.wording.decisions import decision_short
 from desktop_app.wording.registry import said_text
+from desktop_app.wording.states import queue_state_text
 
 if TYPE_CHECKING:
     from desktop_app.domain.entity_mapping import EarlierEntity
@@ -133,13 +135,12 @@ def decision_words(decision: DecisionRow | None) -> str:
     """The decision and where its writes are, in words: «создать в 1С, ждёт заказ в 1С»."""
     if decision is None:
         return ""
-    from desktop_app.cli.decide_command import KIND_WORDS, WRITE_WORDS
-
-    words = KIND_WORDS[decision.decision.kind.value]
-    if decision.decision.automatic:
-        words += " (авто" + ("" if decision.decision.confirmed else ", ждёт подтверждения") + ")"
-    state = WRITE_WORDS[decision.write_state.value]
-    return f"{words}, {state}" if state else words
+    return decision_short(
+        decision.decision.kind,
+        automatic=decision.decision.automatic,
+        confirmed=decision.decision.confirmed,
+        write=decision.write_state,
+    )
 
 
 def queue_line(row: QueueRow) -> str:
@@ -152,7 +153,7 @@ def queue_line(row: QueueRow) -> str:
     total = money_text(row.total) if row.total is not None else ""
     return (
         f"{row.number or row.portal_id:>8}  {date:10}  {name:40}  {requisites:22}  "
-        f"{total:>14}  {queue_state_words(row.review_state, row.from_onec)}{mark}"
+        f"{total:>14}  {queue_state_text(row.review_state, row.from_onec)}{mark}"
     )
 
 

@@ -9,7 +9,8 @@ with the same words. The rules are `requisite_keys`' (ИНН
 and ОГРН through python-stdnum; ОГРНИП and КПП as in the reference test vectors).
 
 Only what the manager changed is checked: a requisite as the portal sent it is shown with
-its findings (`requisite_checks`) and stays the manager's call.
+its findings (`requisite_checks`) and stays the manager's call. A refusal is a `CardProblemError`,
+a code and the value; its sentence is `desktop_app.wording.card_problems`.
 """
 
 from __future__ import annotations
@@ -33,32 +34,43 @@ def guid_text(value: str) -> str:
     return str(uuid.UUID(value.strip()))
 
 
-_RULES: dict[str, tuple[Callable[[str], bool], str]] = {
-    "inn": (requisite_keys.is_valid_inn, "ИНН: 10 цифр у организации, 12 у ИП и физлица, "
-            "с верным контрольным числом"),
-    "kpp": (requisite_keys.is_valid_kpp, "КПП: 9 знаков (4 цифры, 2 цифры или латинские "
-            "заглавные буквы, 3 цифры)"),
-    "ogrn": (requisite_keys.is_valid_ogrn_any, "ОГРН (13 цифр) или ОГРНИП (15 цифр) с верным "
-             "контрольным числом"),
-    "head_key": (is_guid, "ключ головного контрагента в 1С (GUID)"),
-}  # fmt: skip
+class CardProblemError(ValueError):
+    """A value the card does not take: a code of `PROBLEM_CODES` and the values it is about."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
 
 
-def change_problem(changes: Mapping[str, str]) -> str | None:
-    """A sentence for the first changed field whose new value is not allowed; None if all are.
+PROBLEM_CODES = (
+    "unknown-field", "inn-value", "kpp-value", "ogrn-value", "head_key-value", "kind-value",
+    "name-missing", "partner-key",
+)  # fmt: skip
+
+_RULES: dict[str, Callable[[str], bool]] = {
+    "inn": requisite_keys.is_valid_inn,
+    "kpp": requisite_keys.is_valid_kpp,
+    "ogrn": requisite_keys.is_valid_ogrn_any,
+    "head_key": is_guid,
+}
+
+
+def change_problem(changes: Mapping[str, str]) -> CardProblemError | None:
+    """The first changed field whose new value is not allowed; None if all are.
 
     A blank value clears the field and is allowed (a foreign buyer has no ИНН).
     """
     for name, raw in changes.items():
         value = raw.strip()
         rule = _RULES.get(name)
-        if rule is not None and value and not rule[0](value):
-            return f"«{value}» не подходит для поля {name}: нужен {rule[1]}."
+        if rule is not None and value and not rule(value):
+            return CardProblemError(f"{name}-value", value=value)
     return None
 
 
-def partner_problem(partner_key: str | None) -> str | None:
-    """A sentence when the chosen partner is not a 1C key; None when it is or none is chosen."""
+def partner_problem(partner_key: str | None) -> CardProblemError | None:
+    """When the chosen partner is not a 1C key; None when it is or none is chosen."""
     if partner_key is None or is_guid(partner_key.strip()):
         return None
-    return f"«{partner_key}» — не ключ партнёра 1С: нужен его GUID (см. directory find)."
+    return CardProblemError("partner-key", value=partner_key)

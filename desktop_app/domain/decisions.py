@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 
-from desktop_app.domain.card_checks import change_problem
+from desktop_app.domain.card_checks import CardProblemError, change_problem
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
 
 
@@ -79,20 +79,6 @@ class WriteState(StrEnum):
     CONFLICT = "conflict"
 
 
-CARD_LABELS = {
-    "name": "Наименование",
-    "full_name": "Полное наименование",
-    "kind": "Вид (legal / entrepreneur / person)",
-    "inn": "ИНН",
-    "kpp": "КПП",
-    "ogrn": "ОГРН / ОГРНИП",
-    "legal_address": "Юридический адрес",
-    "phone": "Телефон",
-    "email": "Электронная почта",
-    "head_key": "Головной контрагент (для филиала)",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class CounterpartyCard:
     """What a new 1C counterparty is created with: prefilled from the portal, then edited."""
@@ -128,29 +114,27 @@ class CounterpartyCard:
         )
 
     def edited(self, changes: dict[str, str]) -> CounterpartyCard:
-        """The card with some fields replaced; ValueError names an unknown field or kind, or
-        a changed requisite that fails its check (`card_checks`: the window's card and
+        """The card with some fields replaced; `CardProblemError` names an unknown field or kind,
+        or a changed requisite that fails its check (`card_checks`: the window's card and
         `decide --create --field` both come through here)."""
         known = {f.name for f in fields(self)}
         unknown = sorted(set(changes) - known)
         if unknown:
-            raise ValueError(
-                f"Нет поля «{unknown[0]}» в карточке контрагента. Есть: {', '.join(sorted(known))}."
+            raise CardProblemError(
+                "unknown-field", field=unknown[0], known=", ".join(sorted(known))
             )
         problem = change_problem(changes)
         if problem:
-            raise ValueError(problem)
+            raise problem
         values: dict[str, object] = {k: v.strip() for k, v in changes.items()}
         if "kind" in values:
             try:
                 values["kind"] = CounterpartyKind(str(values["kind"]))
             except ValueError:
-                raise ValueError(
-                    "Вид контрагента: legal (юрлицо), entrepreneur (ИП) или person (физлицо)."
-                ) from None
+                raise CardProblemError("kind-value") from None
         card = replace(self, **values)  # type: ignore[arg-type]
         if not card.name:
-            raise ValueError("У контрагента должно быть наименование.")
+            raise CardProblemError("name-missing")
         return card
 
 

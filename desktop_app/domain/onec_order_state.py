@@ -11,13 +11,17 @@ for deletion in the same decision. The signs are read from 1C, never guessed:
   a counterparty and an order were made can be read from their `Ref_Key`;
 - the predefined partner is known by its `PredefinedDataName`, not by its (editable) name;
 - other live counterparties with the same ИНН and КПП (duplicates) are named.
+
+Each sign is a `Sign`, a code and the values it is about, and is saved so (the store); the
+sentences are `desktop_app.wording.onec_orders`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 UNKNOWN_PARTNER = "НеизвестныйПартнер"
 """PredefinedDataName of «Неизвестный партнер» (Catalogs/Партнеры/Ext/Predefined.xml)."""
@@ -26,6 +30,8 @@ AUTO_PARTNER_COMMENT = "Создан автоматически при импо�
 EXCHANGE_WINDOW = dt.timedelta(minutes=10)
 """How long before its order a counterparty may have been made by the same exchange run."""
 _GREGORIAN = dt.datetime(1582, 10, 15)
+_UNKNOWN = "Неизвестный партнер"
+"""The predefined partner's name in a new 1C base (1C's word, shown as 1C has it)."""
 
 
 def ref_moment(ref_key: str | None) -> dt.datetime | None:
@@ -58,6 +64,21 @@ class OrderCounterparty:
     has a КПП of its own and is not one)."""
 
 
+@dataclass(frozen=True, slots=True)
+class Sign:
+    """One reason a counterparty looks made by the site exchange: a code from `SIGN_CODES`."""
+
+    code: str
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+
+SIGN_CODES = (
+    "made-seconds-before", "made-minutes-before", "unknown-partner", "partner-made-with-order",
+    "same-inn-kpp", "same-inn", "saved",
+)  # fmt: skip
+"""Every sign code; `saved` is a sentence an older version saved, shown as it was saved."""
+
+
 def _made_for(ref_key: str | None, ordered: dt.datetime | None) -> bool:
     """Whether the object was made within EXCHANGE_WINDOW before the order was."""
     made = ref_moment(ref_key)
@@ -68,32 +89,28 @@ def _made_for(ref_key: str | None, ordered: dt.datetime | None) -> bool:
     )
 
 
-def auto_signs(order_key: str, counterparty: OrderCounterparty) -> tuple[str, ...]:
-    """Why the counterparty looks made by the site exchange, in words; () when it does not."""
+def auto_signs(order_key: str, counterparty: OrderCounterparty) -> tuple[Sign, ...]:
+    """Why the counterparty looks made by the site exchange; () when it does not."""
     signs = []
     made, ordered = ref_moment(counterparty.key), ref_moment(order_key)
     if made is not None and ordered is not None and _made_for(counterparty.key, ordered):
         seconds = int((ordered - made).total_seconds())
-        signs.append(f"создан за {_span(seconds)} до заказа — так его создаёт обмен с сайтом")
+        if seconds < 60:
+            signs.append(Sign("made-seconds-before", {"seconds": seconds}))
+        else:
+            signs.append(Sign("made-minutes-before", {"minutes": seconds // 60}))
     if counterparty.partner_predefined == UNKNOWN_PARTNER:
-        signs.append(f"партнёр «{counterparty.partner_name or 'Неизвестный партнер'}»")
+        signs.append(Sign("unknown-partner", {"partner": counterparty.partner_name or _UNKNOWN}))
     elif (counterparty.partner_comment or "").strip() == AUTO_PARTNER_COMMENT and _made_for(
         counterparty.partner_key, ordered
     ):
         # the comment alone says only that the exchange made the partner once: a partner it
         # made years ago has been a manager's partner since
-        signs.append("партнёр создан обменом с сайтом автоматически, вместе с заказом")
+        signs.append(Sign("partner-made-with-order"))
     if counterparty.same_inn:
         others = ", ".join(f"«{name}»" for name in counterparty.same_inn[:3])
-        requisites = "ИНН и КПП" if counterparty.kpp else "ИНН"
-        signs.append(f"те же {requisites}, что у {others}")
+        signs.append(Sign("same-inn-kpp" if counterparty.kpp else "same-inn", {"others": others}))
     return tuple(signs)
-
-
-def _span(seconds: int) -> str:
-    if seconds < 60:
-        return f"{seconds} с"
-    return f"{seconds // 60} мин"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +124,7 @@ class OneCOrderState:
     posted: bool
     deletion_mark: bool
     counterparty: OrderCounterparty | None
-    auto_signs: tuple[str, ...]
+    auto_signs: tuple[Sign, ...]
     read_at: dt.datetime
 
     @property
@@ -117,17 +134,3 @@ class OneCOrderState:
     @property
     def counterparty_key(self) -> str | None:
         return self.counterparty.key if self.counterparty is not None else None
-
-    def words(self) -> str:
-        """One line for the review: the 1C order and what it holds."""
-        posted = "проведён" if self.posted else "не проведён"
-        head = f"Заказ 1С № {self.number} ({posted})"
-        party = self.counterparty
-        if party is None:
-            return f"{head}: контрагент не указан."
-        partner = f", партнёр «{party.partner_name}»" if party.partner_name else ""
-        deleted = " [помечен на удаление]" if party.deletion_mark else ""
-        line = f"{head}: контрагент «{party.name}»{deleted}{partner}"
-        if self.auto_signs:
-            line += ". Похоже, создан обменом с сайтом: " + "; ".join(self.auto_signs)
-        return line + "."

@@ -1,4 +1,4 @@
-"""Findings about a buyer's requisites, each in a sentence a sales manager understands.
+"""Findings about a buyer's requisites, each a code a sales manager's sentence is made of.
 
 1C does not check what arrives over OData, so a typo in an ИНН or a КПП that is not caught
 here ends up in the directory. Every value is checked on its own (`requisite_values`: format
@@ -14,7 +14,8 @@ Severity says how sure the finding is, not what the manager must do:
   ИНН — a branch, or a move; no ИНН for a company that may be foreign);
 - `info`: worth knowing (a branch's КПП, a value taken from the order's properties).
 
-Nothing is corrected: a value with a space in it is reported, never cleaned silently.
+Nothing is corrected: a value with a space in it is reported, never cleaned silently. The
+sentences are `desktop_app.wording.findings`: here only codes and the values they are about.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def check_order(order: Order) -> list[Finding]:
     """`check_buyer` for the order's buyer, with what the order's properties add."""
     buyer = order_buyer(order)
     if buyer is None:
-        return [Finding("buyer-missing", Severity.ERROR, "buyer", "В заказе нет покупателя.")]
+        return [Finding("buyer-missing", Severity.ERROR, "buyer")]
     found = check_buyer(buyer.counterparty, registration_number=buyer.registration_number)
     return sorted(
         [*_property_findings(buyer), *found], key=lambda finding: _ORDER[finding.severity]
@@ -99,9 +100,9 @@ def check_order(order: Order) -> list[Finding]:
 
 def _property_findings(buyer: OrderBuyer) -> list[Finding]:
     findings: list[Finding] = []
-    for field, label, card, prop in (
-        ("inn", "ИНН", buyer.card_inn, buyer.property_inn),
-        ("kpp", "КПП", buyer.card_kpp, buyer.property_kpp),
+    for field, card, prop in (
+        ("inn", buyer.card_inn, buyer.property_inn),
+        ("kpp", buyer.card_kpp, buyer.property_kpp),
     ):
         if card and prop and card != prop:
             findings.append(
@@ -109,8 +110,7 @@ def _property_findings(buyer: OrderBuyer) -> list[Finding]:
                     f"{field}-property-differs",
                     Severity.WARNING,
                     field,
-                    f"{label} в карточке покупателя {card}, а в свойствах заказа {prop}: "
-                    "уточните у покупателя, какой верный.",
+                    {"card": card, "property": prop},
                 )
             )
         elif prop and not card:
@@ -119,7 +119,7 @@ def _property_findings(buyer: OrderBuyer) -> list[Finding]:
                     f"{field}-from-property",
                     Severity.INFO,
                     field,
-                    f"{label} {prop} взят из свойств заказа: в карточке покупателя его нет.",
+                    {"property": prop},
                 )
             )
     return findings
@@ -144,8 +144,7 @@ def _consistency(
                 "kpp-unexpected",
                 Severity.ERROR,
                 "kpp",
-                f"Указан КПП {kpp}, но ИНН {inn} из 12 цифр — это ИНН ИП или физического "
-                "лица, а у них КПП не бывает. Уточните у покупателя, не организация ли это.",
+                {"kpp": kpp, "inn": inn},
             )
         )
     if is_digits(inn) and len(inn) == 12 and kind is CounterpartyKind.LEGAL:
@@ -154,8 +153,7 @@ def _consistency(
                 "kind-inn-mismatch",
                 Severity.ERROR,
                 "inn",
-                f"ИНН {inn} из 12 цифр принадлежит ИП или физическому лицу, а по остальным "
-                "данным покупатель похож на организацию (у организации ИНН из 10 цифр).",
+                {"inn": inn},
             )
         )
     findings += _registration_kind(buyer, registration_number, foreign)
@@ -165,32 +163,16 @@ def _consistency(
 def _without_inn(kind: CounterpartyKind, kpp: str, foreign: bool) -> list[Finding]:
     findings: list[Finding] = []
     if kind in _COMPANY and foreign:
-        findings.append(
-            Finding(
-                "inn-missing-foreign",
-                Severity.INFO,
-                "inn",
-                "ИНН не указан: похоже, это иностранная организация — у неё российского ИНН "
-                "может не быть. В 1С её заводят как нерезидента.",
-            )
-        )
+        findings.append(Finding("inn-missing-foreign", Severity.INFO, "inn"))
     elif kind in _COMPANY:
-        findings.append(
-            Finding(
-                "inn-missing",
-                Severity.WARNING,
-                "inn",
-                "ИНН не указан: без него организацию не найти в 1С надёжно и не проверить. "
-                "Запросите ИНН у покупателя (если это не иностранная компания).",
-            )
-        )
+        findings.append(Finding("inn-missing", Severity.WARNING, "inn"))
     if kpp:
         findings.append(
             Finding(
                 "kpp-without-inn",
                 Severity.WARNING,
                 "kpp",
-                f"Указан КПП {kpp}, но не указан ИНН: КПП без ИНН организацию не определяет.",
+                {"kpp": kpp},
             )
         )
     return findings
@@ -199,61 +181,28 @@ def _without_inn(kind: CounterpartyKind, kpp: str, foreign: bool) -> list[Findin
 def _legal_inn(inn: str, kpp: str, kind: CounterpartyKind) -> list[Finding]:
     findings: list[Finding] = []
     if kind in (CounterpartyKind.ENTREPRENEUR, CounterpartyKind.PERSON):
-        who = "ИП" if kind is CounterpartyKind.ENTREPRENEUR else "физическое лицо"
-        findings.append(
-            Finding(
-                "kind-inn-mismatch",
-                Severity.ERROR,
-                "inn",
-                f"ИНН {inn} из 10 цифр — это ИНН организации, а покупатель указан как {who} "
-                "(у ИП и физического лица ИНН из 12 цифр).",
-            )
-        )
+        who = "entrepreneur" if kind is CounterpartyKind.ENTREPRENEUR else "person"
+        findings.append(Finding("kind-inn-mismatch", Severity.ERROR, "inn", {"inn": inn}, who))
     if not kpp:
         findings.append(
             Finding(
                 "kpp-missing",
                 Severity.ERROR,
                 "kpp",
-                f"У организации (ИНН {inn} из 10 цифр) должен быть КПП, а он не указан. "
-                "Запросите КПП у покупателя.",
+                {"inn": inn},
             )
         )
         return findings
     if not (is_digits(kpp[:4]) and len(kpp) == 9):
         return findings  # a malformed КПП is check_kpp's finding
     if kpp[4:6] == "43":  # a branch is registered where it is, not where its head is
-        findings.append(
-            Finding(
-                "kpp-branch",
-                Severity.INFO,
-                "kpp",
-                f"КПП {kpp} — КПП обособленного подразделения (причина постановки на учёт "
-                "43): заказ сделан от имени филиала организации.",
-            )
-        )
+        findings.append(Finding("kpp-branch", Severity.INFO, "kpp", {"kpp": kpp}))
     elif kpp.startswith("99"):
-        findings.append(
-            Finding(
-                "kpp-largest-taxpayer",
-                Severity.INFO,
-                "kpp",
-                f"КПП {kpp} выдан инспекцией по крупнейшим налогоплательщикам: "
-                "то, что он не совпадает с началом ИНН, нормально.",
-            )
-        )
+        findings.append(Finding("kpp-largest-taxpayer", Severity.INFO, "kpp", {"kpp": kpp}))
     elif kpp[:4] != inn[:4]:
-        where = "другого региона" if kpp[:2] != inn[:2] else "другой инспекции"
-        findings.append(
-            Finding(
-                "kpp-other-office",
-                Severity.WARNING,
-                "kpp",
-                f"КПП {kpp} выдан налоговой инспекцией {kpp[:4]}, а ИНН {inn} — инспекцией "
-                f"{inn[:4]} ({where}). Так бывает у филиала или после переезда организации; "
-                "сверьте КПП с документами покупателя.",
-            )
-        )
+        offices = {"kpp": kpp, "kpp_office": kpp[:4], "inn": inn, "inn_office": inn[:4]}
+        where = "region" if kpp[:2] != inn[:2] else ""
+        findings.append(Finding("kpp-other-office", Severity.WARNING, "kpp", offices, where))
     return findings
 
 
@@ -262,16 +211,8 @@ def _registration_kind(buyer: Counterparty, number: str | None, foreign: bool) -
     kind = party_type(buyer)
     if not number:
         if kind in _COMPANY and not foreign:
-            label = "ОГРНИП" if kind is CounterpartyKind.ENTREPRENEUR else "ОГРН"
-            return [
-                Finding(
-                    "ogrn-missing",
-                    Severity.INFO,
-                    "ogrn",
-                    f"{label} покупателя в заказе не указан: при создании контрагента "
-                    "его можно заполнить по выписке из ЕГРЮЛ/ЕГРИП.",
-                )
-            ]
+            variant = "ogrnip" if kind is CounterpartyKind.ENTREPRENEUR else ""
+            return [Finding("ogrn-missing", Severity.INFO, "ogrn", {}, variant)]
         return []
     if not is_digits(number):
         return []  # check_registration_number reports it
@@ -281,8 +222,7 @@ def _registration_kind(buyer: Counterparty, number: str | None, foreign: bool) -
                 "ogrn-kind-mismatch",
                 Severity.ERROR,
                 "ogrn",
-                f"Указан ОГРН {number} из 13 цифр — такой бывает у организации, а покупатель "
-                "— ИП или физическое лицо (у ИП ОГРНИП из 15 цифр).",
+                {"number": number},
             )
         ]
     if len(number) == 15 and kind is CounterpartyKind.LEGAL:
@@ -291,8 +231,8 @@ def _registration_kind(buyer: Counterparty, number: str | None, foreign: bool) -
                 "ogrn-kind-mismatch",
                 Severity.ERROR,
                 "ogrn",
-                f"Указан ОГРНИП {number} из 15 цифр — такой бывает у ИП, а покупатель — "
-                "организация (у организации ОГРН из 13 цифр).",
+                {"number": number},
+                "ogrnip",
             )
         ]
     return []

@@ -2,7 +2,8 @@
 
 The arithmetic is `requisite_keys` (python-stdnum for ИНН and ОГРН, our own for ОГРНИП, whose
 stdnum check is wrong for remainders 10–12, and for accounts and ОКПО). This module only
-turns a failed check into a sentence the manager can act on; how the values fit together is
+turns a failed check into a `Finding`: a code and the values it is about, never a sentence
+(the sentences are `desktop_app.wording.findings`); how the values fit together is
 `requisite_checks`.
 
 `field` names the counterparty's attribute (`inn`, `kpp`, `ogrn`, `okpo`,
@@ -11,7 +12,9 @@ turns a failed check into a sentence the manager can act on; how the values fit 
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -27,12 +30,39 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing the checks found: a stable `code` for scripts, a sentence for the manager."""
+    """One thing the checks found: a stable `code` for scripts and the values it is about.
+
+    `variant` tells apart the shapes of sentence one code has (a plural, ОГРН or ОГРНИП, the
+    buyer's kind); the wording is looked up by `wording_key`.
+    """
 
     code: str
     severity: Severity
     field: str
-    message: str
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict, hash=False)
+    variant: str = ""
+
+    @property
+    def wording_key(self) -> str:
+        return f"{self.code}/{self.variant}" if self.variant else self.code
+
+
+CODES: tuple[str, ...] = (
+    "buyer-missing", "inn-format", "inn-length/one", "inn-length/few", "inn-length/many",
+    "inn-checksum", "inn-checksum/foreign", "kpp-format", "kpp-format/letter-o", "ogrn-format",
+    "ogrn-length/one", "ogrn-length/few", "ogrn-length/many", "ogrn-checksum",
+    "ogrn-checksum/ogrnip", "ogrn-not-primary", "ogrn-not-primary/ogrnip", "okpo-format",
+    "okpo-checksum", "bik-format", "account-format", "corr-account-format",
+    "account-without-bik", "corr-account-without-bik", "account-key", "corr-account-key",
+    "account-kind-mismatch/legal", "account-kind-mismatch/entrepreneur",
+    "inn-property-differs", "kpp-property-differs", "inn-from-property", "kpp-from-property",
+    "kpp-unexpected", "kind-inn-mismatch", "kind-inn-mismatch/entrepreneur",
+    "kind-inn-mismatch/person", "inn-missing-foreign", "inn-missing", "kpp-without-inn",
+    "kpp-missing", "kpp-branch", "kpp-largest-taxpayer", "kpp-other-office",
+    "kpp-other-office/region", "ogrn-missing", "ogrn-missing/ogrnip", "ogrn-kind-mismatch",
+    "ogrn-kind-mismatch/ogrnip",
+)  # fmt: skip
+"""Every `wording_key` the checks can produce (here and in `requisite_checks`)."""
 
 
 _FOREIGN_FORM = re.compile(
@@ -48,12 +78,13 @@ def is_digits(value: str) -> bool:
     return bool(value) and value.isascii() and value.isdigit()
 
 
-def _digits_word(count: int) -> str:
+def plural(count: int) -> str:
+    """Russian's plural category of `count` (CLDR's one / few / many): a variant, not a word."""
     if count % 10 == 1 and count % 100 != 11:
-        return f"{count} цифра"
+        return "one"
     if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
-        return f"{count} цифры"
-    return f"{count} цифр"
+        return "few"
+    return "many"
 
 
 def looks_foreign(buyer: Counterparty) -> bool:
@@ -69,28 +100,22 @@ def looks_foreign(buyer: Counterparty) -> bool:
     return _FOREIGN_FORM.search(names) is not None
 
 
-def _not_digits(field: str, label: str, value: str, what: str) -> Finding:
-    return Finding(
-        f"{field}-format",
-        Severity.ERROR,
-        field,
-        f"{label} «{value}» должен состоять только из цифр ({what}); проверьте, нет ли в нём "
-        "пробелов, букв или других знаков.",
-    )
+def _not_digits(field: str, value: str) -> Finding:
+    return Finding(f"{field}-format", Severity.ERROR, field, {"value": value})
 
 
 def check_inn(inn: str, *, foreign: bool = False) -> list[Finding]:
     """Format and check digits of an ИНН (10 digits: legal entity; 12: ИП or person)."""
     if not is_digits(inn):
-        return [_not_digits("inn", "ИНН", inn, "10 у организации, 12 у ИП и физического лица")]
+        return [_not_digits("inn", inn)]
     if len(inn) not in (10, 12):
         return [
             Finding(
                 "inn-length",
                 Severity.ERROR,
                 "inn",
-                f"В ИНН {inn} {_digits_word(len(inn))}, а должно быть 10 (организация) "
-                "или 12 (ИП, физическое лицо).",
+                {"inn": inn, "count": len(inn)},
+                plural(len(inn)),
             )
         ]
     if rk.is_valid_inn(inn):
@@ -101,8 +126,8 @@ def check_inn(inn: str, *, foreign: bool = False) -> list[Finding]:
                 "inn-checksum",
                 Severity.WARNING,
                 "inn",
-                f"Номер {inn} не проходит проверку российского ИНН. У иностранной компании "
-                "это может быть её собственный налоговый номер (БИН, УНП) — уточните.",
+                {"inn": inn},
+                "foreign",
             )
         ]
     return [
@@ -110,8 +135,7 @@ def check_inn(inn: str, *, foreign: bool = False) -> list[Finding]:
             "inn-checksum",
             Severity.ERROR,
             "inn",
-            f"ИНН {inn} не проходит проверку контрольных цифр — вероятно, опечатка. "
-            "Сверьте с документами покупателя.",
+            {"inn": inn},
         )
     ]
 
@@ -120,17 +144,9 @@ def check_kpp(kpp: str) -> list[Finding]:
     """Format of a КПП: 9 characters, the 5th and 6th digits or Latin capitals."""
     if rk.is_valid_kpp(kpp):
         return []
-    hint = ""
-    if len(kpp) == 9 and re.search("[OoОо]", kpp[:4] + kpp[6:]):
-        hint = " Похоже, вместо нуля набрана буква «О»."
+    letter_o = len(kpp) == 9 and re.search("[OoОо]", kpp[:4] + kpp[6:]) is not None
     return [
-        Finding(
-            "kpp-format",
-            Severity.ERROR,
-            "kpp",
-            f"КПП «{kpp}» неверного вида: в КПП 9 знаков — цифры, только 5-й и 6-й могут "
-            f"быть латинскими заглавными буквами.{hint}",
-        )
+        Finding("kpp-format", Severity.ERROR, "kpp", {"kpp": kpp}, "letter-o" if letter_o else "")
     ]
 
 
@@ -138,39 +154,23 @@ def check_registration_number(number: str) -> list[Finding]:
     """ОГРН (13 digits, a legal entity) or ОГРНИП (15, an entrepreneur): format, check digit,
     and the first digit that tells a primary number (1, 5; ИП: 3) from a record's ГРН."""
     if not is_digits(number):
-        return [_not_digits("ogrn", "ОГРН", number, "13 у организации, 15 у ИП")]
+        return [_not_digits("ogrn", number)]
     if len(number) not in (13, 15):
         return [
             Finding(
                 "ogrn-length",
                 Severity.ERROR,
                 "ogrn",
-                f"В ОГРН {number} {_digits_word(len(number))}, а должно быть 13 (ОГРН "
-                "организации) или 15 (ОГРНИП индивидуального предпринимателя).",
+                {"number": number, "count": len(number)},
+                plural(len(number)),
             )
         ]
-    label = "ОГРН" if len(number) == 13 else "ОГРНИП"
+    variant = "" if len(number) == 13 else "ogrnip"
     if not rk.is_valid_ogrn_any(number):
-        return [
-            Finding(
-                "ogrn-checksum",
-                Severity.ERROR,
-                "ogrn",
-                f"{label} {number} не проходит проверку контрольной цифры — вероятно, "
-                "опечатка. Сверьте с выпиской из реестра.",
-            )
-        ]
+        return [Finding("ogrn-checksum", Severity.ERROR, "ogrn", {"number": number}, variant)]
     primary = "15" if len(number) == 13 else "3"
     if number[0] not in primary:
-        return [
-            Finding(
-                "ogrn-not-primary",
-                Severity.WARNING,
-                "ogrn",
-                f"{number} похож на номер записи в реестре (ГРН), а не на {label}: "
-                f"{label} начинается с {' или '.join(primary)}. Уточните у покупателя.",
-            )
-        ]
+        return [Finding("ogrn-not-primary", Severity.WARNING, "ogrn", {"number": number}, variant)]
     return []
 
 
@@ -182,8 +182,7 @@ def check_okpo(okpo: str) -> list[Finding]:
                 "okpo-format",
                 Severity.ERROR,
                 "okpo",
-                f"ОКПО «{okpo}» неверного вида: в нём 8 цифр (организация) или 10 "
-                "(ИП, обособленное подразделение).",
+                {"okpo": okpo},
             )
         ]
     if rk.is_valid_okpo(okpo):
@@ -193,7 +192,7 @@ def check_okpo(okpo: str) -> list[Finding]:
             "okpo-checksum",
             Severity.ERROR,
             "okpo",
-            f"ОКПО {okpo} не проходит проверку контрольной цифры — вероятно, опечатка.",
+            {"okpo": okpo},
         )
     ]
 
@@ -211,12 +210,12 @@ def check_bank_account(account: BankAccount, number: int, kind: CounterpartyKind
                 "bik-format",
                 Severity.ERROR,
                 f"{field}.bik",
-                f"БИК «{bik}» неверного вида: в БИК 9 цифр.",
+                {"bik": bik},
             )
         )
-    for value, subfield, label, valid in (
-        (settlement, "account", "Расчётный счёт", rk.is_valid_account),
-        (corr, "corr_account", "Корреспондентский счёт", rk.is_valid_corr_account),
+    for value, subfield, valid in (
+        (settlement, "account", rk.is_valid_account),
+        (corr, "corr_account", rk.is_valid_corr_account),
     ):
         if not value:
             continue
@@ -227,7 +226,7 @@ def check_bank_account(account: BankAccount, number: int, kind: CounterpartyKind
                     f"{code}-format",
                     Severity.ERROR,
                     f"{field}.{subfield}",
-                    f"{label} «{value}» неверного вида: в счёте 20 цифр.",
+                    {"account": value},
                 )
             )
         elif not bik:
@@ -236,7 +235,7 @@ def check_bank_account(account: BankAccount, number: int, kind: CounterpartyKind
                     f"{code}-without-bik",
                     Severity.WARNING,
                     f"{field}.bik",
-                    f"{label} {value} указан без БИК банка, поэтому его нельзя проверить.",
+                    {"account": value},
                 )
             )
         elif bik_ok and not valid(value, bik):
@@ -245,8 +244,7 @@ def check_bank_account(account: BankAccount, number: int, kind: CounterpartyKind
                     f"{code}-key",
                     Severity.ERROR,
                     f"{field}.{subfield}",
-                    f"{label} {value} не сходится с БИК {bik} по контрольному ключу: "
-                    "опечатка в счёте или в БИК.",
+                    {"account": value, "bik": bik},
                 )
             )
     if is_digits(settlement) and len(settlement) == 20:
@@ -256,18 +254,17 @@ def check_bank_account(account: BankAccount, number: int, kind: CounterpartyKind
 
 def _account_kind(account: str, field: str, kind: CounterpartyKind) -> list[Finding]:
     if kind is CounterpartyKind.LEGAL and account.startswith("408"):
-        whose = "организация (её счета начинаются с 407)"
+        variant = "legal"
     elif kind is CounterpartyKind.ENTREPRENEUR and account.startswith("407"):
-        whose = "ИП (его счета начинаются с 40802)"
+        variant = "entrepreneur"
     else:
         return []
-    owner = "организации" if account.startswith("407") else "ИП или физического лица"
     return [
         Finding(
             "account-kind-mismatch",
             Severity.WARNING,
             f"{field}.account",
-            f"Расчётный счёт {account} — счёт {owner}, а покупатель — {whose}. "
-            "Проверьте, чей это счёт.",
+            {"account": account},
+            variant,
         )
     ]

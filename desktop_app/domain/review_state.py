@@ -1,7 +1,8 @@
 """Where an order is in the manager's review.
 
 A plain string enum: the values are stored as readable text ("needs_review") and printed by
-`queue --json`, so they stay stable when members are reordered.
+`queue --json`, so they stay stable when members are reordered. The manager's words for them
+are `desktop_app.wording.states`.
 """
 
 from __future__ import annotations
@@ -24,23 +25,3 @@ class ReviewState(StrEnum):
     """The manager rejected the order's counterparty."""
     ERROR = "error"
     """Writing the decision to 1C failed in a way that needs the manager."""
-
-
-STATE_WORDS = {
-    ReviewState.NEW: "новый",
-    ReviewState.NEEDS_REVIEW: "на проверке",
-    ReviewState.DECIDED: "решение принято",
-    ReviewState.WRITTEN: "записан в 1С",
-    ReviewState.REJECTED: "отклонён",
-    ReviewState.ERROR: "ошибка",
-}
-"""The states as the manager reads them (queue, exported lists)."""
-FROM_ONEC_WORDS = "есть в 1С, не получен с портала"
-"""An order the app knows from 1C alone (domain/onec_only_order.py), until it is decided."""
-
-
-def queue_state_words(state: ReviewState, from_onec: bool) -> str:
-    """The state as the queue says it: an order known from 1C alone says so while open."""
-    if from_onec and state in (ReviewState.NEW, ReviewState.NEEDS_REVIEW):
-        return FROM_ONEC_WORDS
-    return STATE_WORDS[state]

@@ -32,6 +32,8 @@ from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.errors import StoreError
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.wording.card_problems import problem_text
+from desktop_app.wording.onec_orders import order_words
 
 
 class DecisionError(Exception):
@@ -44,7 +46,7 @@ class HeldByOtherError(DecisionError):
     def __init__(self, state: OneCOrderState) -> None:
         self.state = state
         super().__init__(
-            f"{state.words()} Он не будет перезаписан без явного решения заменить его."
+            f"{order_words(state)} Он не будет перезаписан без явного решения заменить его."
         )
 
 
@@ -126,7 +128,7 @@ class DecisionService:
         The card's edits are checked by `CounterpartyCard.edited`, the partner here."""
         problem = card_checks.partner_problem(partner_key)
         if problem:
-            raise DecisionError(problem)
+            raise DecisionError(problem_text(problem))
         if partner_key is not None:
             partner_key = card_checks.guid_text(partner_key)
         card, head = self.preview_card(portal_id)
@@ -135,7 +137,7 @@ class DecisionService:
         try:
             card = card.edited(changes or {})
         except ValueError as error:
-            raise DecisionError(str(error)) from None
+            raise DecisionError(problem_text(error)) from None
         replaces, delete = self._replacement(portal_id, replace, None)
         decision = Decision(DecisionKind.CREATE, card=card, partner_key=partner_key,
                             replaces_key=replaces, delete_replaced=delete,

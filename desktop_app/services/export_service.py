@@ -27,13 +27,14 @@ from desktop_app.domain.invoice import Invoice, build_invoice
 from desktop_app.domain.invoice_numbering import InvoiceNumbering
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
-from desktop_app.domain.review_state import ReviewState, queue_state_words
+from desktop_app.domain.review_state import ReviewState
 from desktop_app.domain.seller import SellerRequisites
 from desktop_app.services.export_errors import ExportError as ExportError
 from desktop_app.services.export_file_names import NameBook, inside, invoice_file_name
 from desktop_app.services.leftovers import clean_temp_files
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.store.queue_rows import QueueRow
+from desktop_app.wording.states import queue_state_text
 
 Progress = Callable[[int, int], None]
 """(done, total)."""
@@ -194,7 +195,7 @@ def order_list_values(row: QueueRow) -> tuple[CellValue, ...]:
         KIND_WORDS.get(row.buyer_kind or "", row.buyer_kind),
         row.total,
         row.currency,
-        queue_state_words(row.review_state, row.from_onec),
+        queue_state_text(row.review_state, row.from_onec),
         "да" if row.changed_since_review or row.revisions > 1 else "",
         row.revisions,
         row.portal_id,

@@ -4,6 +4,9 @@ Review shows, offline, what 1C's exchange put on the order (its counterparty and
 whether the counterparty looks made by the exchange); the background read that fills this
 table is `services.onec_orders`. The portal keys (`Ид` and number of every order the app has)
 are what `check onec` compares 1C's orders with to find where the exchange keeps them.
+
+The signs are saved as codes and values (`{"code": …, "params": {…}}`); a row saved before
+that holds sentences, and each is read back as the sign `saved` that shows it as it was.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 
-from desktop_app.domain.onec_order_state import OneCOrderState, OrderCounterparty
+from desktop_app.domain.onec_order_state import OneCOrderState, OrderCounterparty, Sign
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.store.database import Database
 from desktop_app.store.models import ONEC_ORDERS, ORDERS
@@ -132,7 +135,13 @@ def _state(portal_id: str, text: str, read_at: dt.datetime) -> OneCOrderState:
         portal_id=portal_id,
         counterparty=counterparty,
         date=dt.datetime.fromisoformat(date) if date else None,
-        auto_signs=tuple(values.pop("auto_signs")),
+        auto_signs=tuple(_sign(saved) for saved in values.pop("auto_signs")),
         read_at=read_at,
         **values,
     )
+
+
+def _sign(saved: str | dict[str, Any]) -> Sign:
+    if isinstance(saved, str):  # saved in words by a version before signs had codes
+        return Sign("saved", {"text": saved})
+    return Sign(saved["code"], saved.get("params") or {})

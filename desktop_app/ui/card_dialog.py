@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.counterparty import CounterpartyKind
 from desktop_app.domain.decisions import CounterpartyCard
 from desktop_app.domain.onec_directory import DirectoryCounterparty
-from desktop_app.ui.card_fields import kind_word
+from desktop_app.ui.card_fields import card_labels, kind_word
 from desktop_app.ui.card_view import plain_label
+from desktop_app.wording.card_problems import problem_text
 
 translate = QCoreApplication.translate
 
@@ -33,18 +34,8 @@ KINDS = (CounterpartyKind.LEGAL, CounterpartyKind.ENTREPRENEUR, CounterpartyKind
 
 
 def _labels() -> dict[str, str]:
-    return {
-        "name": translate("CardDialog", "Наименование"),
-        "full_name": translate("CardDialog", "Полное наименование"),
-        "kind": translate("CardDialog", "Вид"),
-        "inn": translate("CardDialog", "ИНН"),
-        "kpp": translate("CardDialog", "КПП"),
-        "ogrn": translate("CardDialog", "ОГРН / ОГРНИП"),
-        "legal_address": translate("CardDialog", "Юридический адрес"),
-        "phone": translate("CardDialog", "Телефон"),
-        "email": translate("CardDialog", "Эл. почта"),
-        "partner": translate("CardDialog", "Партнёр в 1С"),
-    }
+    """The card's labels (`card_fields`); the partner here is a choice among 1C's partners."""
+    return card_labels() | {"partner": translate("CardDialog", "Партнёр в 1С")}
 
 
 class CardDialog(QDialog):
@@ -134,7 +125,7 @@ class CardDialog(QDialog):
         try:
             self.card.edited(self.changes())
         except ValueError as error:
-            self.error.setText(str(error))
+            self.error.setText(problem_text(error, translate))
             self.error.show()
             return
         super().accept()

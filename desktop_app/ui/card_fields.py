@@ -36,47 +36,80 @@ def kind_word(kind: CounterpartyKind) -> str:
     }[kind]
 
 
+def card_labels() -> dict[str, str]:
+    """The fields of a counterparty's card, one label each: the portal's card, 1C's card and
+    the card of a counterparty to create (`card_dialog`) name a field alike."""
+    return {
+        "kind": translate("CardFields", "Вид"),
+        "name": translate("CardFields", "Наименование"),
+        "official_name": translate("CardFields", "Официальное наименование"),
+        "full_name": translate("CardFields", "Полное наименование"),
+        "person": translate("CardFields", "ФИО"),
+        "inn": translate("CardFields", "ИНН"),
+        "kpp": translate("CardFields", "КПП"),
+        "ogrn": translate("CardFields", "ОГРН / ОГРНИП"),
+        "okpo": translate("CardFields", "ОКПО"),
+        "okved": translate("CardFields", "ОКВЭД"),
+        "legal_address": translate("CardFields", "Юридический адрес"),
+        "registration_address": translate("CardFields", "Адрес регистрации"),
+        "address": translate("CardFields", "Адрес"),
+        "account": translate("CardFields", "Расчётный счёт"),
+        "bank": translate("CardFields", "Банк"),
+        "bik": translate("CardFields", "БИК"),
+        "corr_account": translate("CardFields", "Корр. счёт"),
+        "phone": translate("CardFields", "Телефон"),
+        "email": translate("CardFields", "Эл. почта"),
+        "representatives": translate("CardFields", "Представитель"),
+        "portal_id": translate("CardFields", "Ид на портале"),
+        "is_branch": translate("CardFields", "Обособленное подразделение"),
+        "head": translate("CardFields", "Головной контрагент"),
+        "partner": translate("CardFields", "Партнёр"),
+        "deletion_mark": translate("CardFields", "Пометка удаления"),
+    }
+
+
 def portal_card(party: Counterparty) -> list[CardRow]:
+    labels = card_labels()
     person = " ".join(p for p in (party.surname, party.first_name, party.patronymic) if p)
     rows = [
-        ("kind", translate("CardFields", "Вид"), kind_word(party.kind)),
-        ("name", translate("CardFields", "Наименование"), party.name),
-        ("official_name", translate("CardFields", "Официальное наименование"), party.official_name),
-        ("full_name", translate("CardFields", "Полное наименование"), party.full_name),
-        ("person", translate("CardFields", "ФИО"), person),
-        ("inn", translate("CardFields", "ИНН"), party.inn),
-        ("kpp", translate("CardFields", "КПП"), party.kpp),
-        ("okpo", translate("CardFields", "ОКПО"), party.okpo),
-        ("okved", translate("CardFields", "ОКВЭД"), party.okved),
-        ("legal_address", translate("CardFields", "Юридический адрес"), party.legal_address),
+        ("kind", labels["kind"], kind_word(party.kind)),
+        ("name", labels["name"], party.name),
+        ("official_name", labels["official_name"], party.official_name),
+        ("full_name", labels["full_name"], party.full_name),
+        ("person", labels["person"], person),
+        ("inn", labels["inn"], party.inn),
+        ("kpp", labels["kpp"], party.kpp),
+        ("okpo", labels["okpo"], party.okpo),
+        ("okved", labels["okved"], party.okved),
+        ("legal_address", labels["legal_address"], party.legal_address),
         (
             "registration_address",
-            translate("CardFields", "Адрес регистрации"),
+            labels["registration_address"],
             party.registration_address,
         ),
-        ("address", translate("CardFields", "Адрес"), party.address),
+        ("address", labels["address"], party.address),
     ]
     for number, account in enumerate(party.bank_accounts, start=1):
         suffix = f" {number}" if len(party.bank_accounts) > 1 else ""
         rows += [
             (
                 f"account{suffix}",
-                translate("CardFields", "Расчётный счёт") + suffix,
+                labels["account"] + suffix,
                 account.account,
             ),
-            (f"bank{suffix}", translate("CardFields", "Банк") + suffix, account.bank),
-            (f"bik{suffix}", translate("CardFields", "БИК") + suffix, account.bik),
+            (f"bank{suffix}", labels["bank"] + suffix, account.bank),
+            (f"bik{suffix}", labels["bik"] + suffix, account.bik),
             (
                 f"corr_account{suffix}",
-                translate("CardFields", "Корр. счёт") + suffix,
+                labels["corr_account"] + suffix,
                 account.corr_account,
             ),
         ]
     rows += [
-        ("phones", translate("CardFields", "Телефон"), ", ".join(party.phones)),
-        ("emails", translate("CardFields", "Эл. почта"), ", ".join(party.emails)),
-        ("representatives", translate("CardFields", "Представитель"), _representatives(party)),
-        ("portal_id", translate("CardFields", "Ид на портале"), party.id),
+        ("phones", labels["phone"], ", ".join(party.phones)),
+        ("emails", labels["email"], ", ".join(party.emails)),
+        ("representatives", labels["representatives"], _representatives(party)),
+        ("portal_id", labels["portal_id"], party.id),
     ]
     return [CardRow(key, label, value) for key, label, value in rows if value]
 
@@ -92,29 +125,30 @@ def onec_card(
     head: DirectoryCounterparty | None = None,
     partner: DirectoryPartner | None = None,
 ) -> list[CardRow]:
+    labels = card_labels()
     branch = translate("CardFields", "да") if counterparty.is_branch else ""
     rows = [
-        ("kind", translate("CardFields", "Вид"), kind_word(counterparty.kind)),
-        ("name", translate("CardFields", "Наименование"), counterparty.description),
-        ("full_name", translate("CardFields", "Полное наименование"), counterparty.full_name),
-        ("inn", translate("CardFields", "ИНН"), counterparty.inn),
-        ("kpp", translate("CardFields", "КПП"), counterparty.kpp),
+        ("kind", labels["kind"], kind_word(counterparty.kind)),
+        ("name", labels["name"], counterparty.description),
+        ("full_name", labels["full_name"], counterparty.full_name),
+        ("inn", labels["inn"], counterparty.inn),
+        ("kpp", labels["kpp"], counterparty.kpp),
         (
             "registration_number",
-            translate("CardFields", "ОГРН / ОГРНИП"),
+            labels["ogrn"],
             counterparty.registration_number,
         ),
-        ("okpo", translate("CardFields", "ОКПО"), counterparty.okpo),
-        ("is_branch", translate("CardFields", "Обособленное подразделение"), branch),
+        ("okpo", labels["okpo"], counterparty.okpo),
+        ("is_branch", labels["is_branch"], branch),
         (
             "head",
-            translate("CardFields", "Головной контрагент"),
+            labels["head"],
             head.description if head else None,
         ),
-        ("partner", translate("CardFields", "Партнёр"), partner.description if partner else None),
+        ("partner", labels["partner"], partner.description if partner else None),
         (
             "deletion_mark",
-            translate("CardFields", "Пометка удаления"),
+            labels["deletion_mark"],
             translate("CardFields", "да") if counterparty.deletion_mark else "",
         ),
     ]

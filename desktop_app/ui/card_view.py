@@ -121,3 +121,9 @@ class CardView(QScrollArea):
                 widget.deleteLater()
         for line in range(self._grid.rowCount()):
             self._grid.setRowStretch(line, 0)
+
+
+def capitalized(words: str) -> str:
+    """A cell, a badge or a filter item starts with a capital; `wording` keeps words in lower
+    case, as they stand inside the CLI's lines."""
+    return words[:1].upper() + words[1:]

@@ -1,8 +1,8 @@
 """The check findings of the order on screen, as badges with their sentences.
 
 A finding is the requisite checks' (`domain.requisite_checks.Finding`): an error, a
-warning or a note, each a sentence for the manager. An order without findings takes no
-room. The sentences are plain text like everything that quotes order data.
+warning or a note, each a code whose sentence is in `wording.findings`. An order without
+findings takes no room. The sentences are plain text like everything that quotes order data.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from desktop_app.domain.requisite_checks import Finding, Severity
-from desktop_app.ui.card_view import plain_label
+from desktop_app.ui.card_view import capitalized, plain_label
+from desktop_app.ui.wording import shown_code
+from desktop_app.wording.findings import FINDINGS, SEVERITIES
 
 translate = QCoreApplication.translate
 
@@ -25,11 +27,11 @@ STYLES = {
 
 
 def severity_word(severity: Severity) -> str:
-    return {
-        Severity.ERROR: translate("FindingsBar", "Ошибка"),
-        Severity.WARNING: translate("FindingsBar", "Внимание"),
-        Severity.INFO: translate("FindingsBar", "Примечание"),
-    }[severity]
+    return capitalized(shown_code(SEVERITIES, severity))
+
+
+def finding_words(finding: Finding) -> str:
+    return shown_code(FINDINGS, finding.wording_key, finding.params)
 
 
 def badge_style(severity: Severity) -> str:
@@ -66,7 +68,7 @@ class FindingsBar(QWidget):
         self.badges = []
         order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
         for finding in sorted(findings, key=lambda f: order[f.severity]):
-            text = f"{severity_word(finding.severity)}: {finding.message}"
+            text = f"{severity_word(finding.severity)}: {finding_words(finding)}"
             badge = plain_label(text, self)
             badge.setStyleSheet(badge_style(finding.severity))
             self._layout.addWidget(badge)

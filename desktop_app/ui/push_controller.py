@@ -23,33 +23,20 @@ from desktop_app.store.outbox_repository import OutboxRepository
 from desktop_app.ui import jobs
 from desktop_app.ui.error_words import is_cancel, log_problem
 from desktop_app.ui.status_bar import StatusBar, TaskProgress
-from desktop_app.ui.wording import shown_said
+from desktop_app.ui.wording import shown_code, shown_said
 from desktop_app.ui.workers import Task, TaskRunner
+from desktop_app.wording.decisions import STEP_KINDS, STEP_STATES
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 
 def _step_word(step: StepKind) -> str:
-    return {
-        StepKind.CREATE_PARTNER: translate("PushController", "партнёр"),
-        StepKind.CREATE_COUNTERPARTY: translate("PushController", "контрагент"),
-        StepKind.LINK_ORDER: translate("PushController", "связь заказа"),
-        StepKind.MARK_DELETED: translate("PushController", "пометка на удаление"),
-        StepKind.POST_ORDER: translate("PushController", "перепроведение заказа"),
-    }[step]
+    return shown_code(STEP_KINDS, step)
 
 
 def _state_word(state: StepState) -> str:
-    return {
-        StepState.DONE: translate("PushController", "готово"),
-        StepState.WAITING: translate("PushController", "ждёт заказ в 1С"),
-        StepState.FAILED: translate("PushController", "ошибка"),
-        StepState.SENDING: translate("PushController", "ответ 1С не получен"),
-        StepState.CONFLICT: translate("PushController", "конфликт"),
-        StepState.BLOCKED: translate("PushController", "ждёт предыдущий шаг"),
-        StepState.PENDING: translate("PushController", "в очереди"),
-    }[state]
+    return shown_code(STEP_STATES, state)
 
 
 def push_words(value: object) -> TaskProgress:

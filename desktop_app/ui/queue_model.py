@@ -32,8 +32,11 @@ from desktop_app.store.queue_repository import (
     QueueSort,
 )
 from desktop_app.store.review_state import ReviewState
+from desktop_app.ui.card_view import capitalized
 from desktop_app.ui.plain_text import plain_tooltip
 from desktop_app.ui.unread_words import unread_hint, unread_word
+from desktop_app.ui.wording import shown
+from desktop_app.wording.states import FROM_ONEC, queue_state_text, state_text
 
 (COL_STATE, COL_DATE, COL_NUMBER, COL_BUYER, COL_INN, COL_TOTAL, COL_CHECKS, COL_DECISION) = range(
     8
@@ -54,29 +57,16 @@ AnyIndex = QModelIndex | Any  # QPersistentModelIndex is accepted too
 
 
 def state_word(state: ReviewState) -> str:
-    words = {
-        ReviewState.NEW: translate("QueueModel", "Новый"),
-        ReviewState.NEEDS_REVIEW: translate("QueueModel", "На проверке"),
-        ReviewState.DECIDED: translate("QueueModel", "Решение принято"),
-        ReviewState.WRITTEN: translate("QueueModel", "Записан в 1С"),
-        ReviewState.REJECTED: translate("QueueModel", "Отклонён"),
-        ReviewState.ERROR: translate("QueueModel", "Ошибка"),
-    }
-    return words[state]
-
-
-_NOT_RECEIVED = (ReviewState.NEW, ReviewState.NEEDS_REVIEW)
+    return capitalized(state_text(state, translate))
 
 
 def row_state_word(row: QueueRow) -> str:
     """The state column: an order known from 1C alone says so until it is decided."""
-    if row.from_onec and row.review_state in _NOT_RECEIVED:
-        return from_onec_word()
-    return state_word(row.review_state)
+    return capitalized(queue_state_text(row.review_state, row.from_onec, translate))
 
 
 def from_onec_word() -> str:
-    return translate("QueueModel", "Есть в 1С, не получен с портала")
+    return capitalized(shown(FROM_ONEC))
 
 
 def from_onec_hint() -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QVBoxLayout,
 
 from desktop_app.domain.onec_order_state import OneCOrderState
 from desktop_app.ui.card_view import emphasize, plain_label
+from desktop_app.wording.onec_orders import order_words
 
 translate = QCoreApplication.translate
 
@@ -32,7 +33,7 @@ class ReplaceDialog(QDialog):
             self,
         )
         emphasize(heading)
-        self.old_value = plain_label(state.words(), self)
+        self.old_value = plain_label(order_words(state, translate), self)
         self.old_value.setObjectName("replaceOldValue")
         question = plain_label(
             translate("ReplaceDialog", "Заменить его на «{0}»?").format(new_name), self

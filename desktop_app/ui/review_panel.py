@@ -40,7 +40,7 @@ from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.card_fields import differing
 from desktop_app.ui.card_view import emphasize, plain_label
 from desktop_app.ui.entity_notes import EntityNotes
-from desktop_app.ui.findings_bar import FindingsBar
+from desktop_app.ui.findings_bar import FindingsBar, finding_words
 from desktop_app.ui.onec_column import OneCColumn
 from desktop_app.ui.order_tables import (
     history_model,
@@ -55,6 +55,7 @@ from desktop_app.ui.review_actions import ReviewActions
 from desktop_app.ui.review_hooks import ReviewSource, card_key
 from desktop_app.ui.splitters import named_splitter
 from desktop_app.ui.unread_view import UnreadView
+from desktop_app.wording.onec_orders import order_words
 
 translate = QCoreApplication.translate
 _SETTLED = (ReviewState.WRITTEN, ReviewState.REJECTED)
@@ -202,7 +203,9 @@ class ReviewPanel(QWidget):
         if state is None or self._queue.review_state(portal_id) in _SETTLED:
             return ""  # written or rejected: what the order held before is no longer news
         when = state.read_at.astimezone().strftime("%d.%m %H:%M")
-        line = translate("ReviewPanel", "В 1С (прочитано {0}): {1}").format(when, state.words())
+        line = translate("ReviewPanel", "В 1С (прочитано {0}): {1}").format(
+            when, order_words(state, translate)
+        )
         if state.auto_created:
             line += " " + translate(
                 "ReviewPanel", "«Связать» или «Создать в 1С» предложат заменить его."
@@ -220,7 +223,7 @@ class ReviewPanel(QWidget):
     def _finding_fields(self) -> dict[str, str]:
         accounts = len(self.order.buyer.bank_accounts) if self.order and self.order.buyer else 0
         return {
-            card_key(f.field, accounts): f.message
+            card_key(f.field, accounts): finding_words(f)
             for f in self.findings
             if f.field and f.severity is not Severity.INFO
         }

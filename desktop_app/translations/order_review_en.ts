@@ -12,77 +12,32 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../ui/card_dialog.py" line="37"/>
-        <source>Наименование</source>
-        <translation>Name</translation>
-    </message>
-    <message>
         <location filename="../ui/card_dialog.py" line="38"/>
-        <source>Полное наименование</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <location filename="../ui/card_dialog.py" line="39"/>
-        <source>Вид</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../ui/card_dialog.py" line="40"/>
-        <source>ИНН</source>
-        <translation>INN</translation>
-    </message>
-    <message>
-        <location filename="../ui/card_dialog.py" line="41"/>
-        <source>КПП</source>
-        <translation>KPP</translation>
-    </message>
-    <message>
-        <location filename="../ui/card_dialog.py" line="42"/>
-        <source>ОГРН / ОГРНИП</source>
-        <translation>OGRN / OGRNIP</translation>
-    </message>
-    <message>
-        <location filename="../ui/card_dialog.py" line="43"/>
-        <source>Юридический адрес</source>
-        <translation>Legal address</translation>
-    </message>
-    <message>
-        <location filename="../ui/card_dialog.py" line="44"/>
-        <source>Телефон</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../ui/card_dialog.py" line="45"/>
-        <source>Эл. почта</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <location filename="../ui/card_dialog.py" line="46"/>
         <source>Партнёр в 1С</source>
         <translation>Partner in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/card_dialog.py" line="58"/>
+        <location filename="../ui/card_dialog.py" line="49"/>
         <source>Создать контрагента в 1С</source>
         <translation>Create counterparty in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/card_dialog.py" line="82"/>
+        <location filename="../ui/card_dialog.py" line="73"/>
         <source>партнёр головной организации «{0}»</source>
         <translation>partner of the head organization “{0}”</translation>
     </message>
     <message>
-        <location filename="../ui/card_dialog.py" line="87"/>
+        <location filename="../ui/card_dialog.py" line="78"/>
         <source>новый партнёр с тем же наименованием</source>
         <translation>new partner with the same name</translation>
     </message>
     <message>
-        <location filename="../ui/card_dialog.py" line="92"/>
+        <location filename="../ui/card_dialog.py" line="83"/>
         <source>В 1С уже есть «{0}» с этим ИНН (КПП {1}): новый контрагент будет записан как его обособленное подразделение.</source>
         <translation>1C already has “{0}” with this INN (KPP {1}): the new counterparty will be written as its branch.</translation>
     </message>
     <message>
-        <location filename="../ui/card_dialog.py" line="111"/>
+        <location filename="../ui/card_dialog.py" line="102"/>
         <source>Создать в 1С</source>
         <translation>Create in 1C</translation>
     </message>
@@ -110,58 +65,52 @@
         <translation>Type unknown</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="42"/>
-        <location filename="../ui/card_fields.py" line="97"/>
+        <location filename="../ui/card_fields.py" line="43"/>
         <source>Вид</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="43"/>
-        <location filename="../ui/card_fields.py" line="98"/>
+        <location filename="../ui/card_fields.py" line="44"/>
         <source>Наименование</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="44"/>
+        <location filename="../ui/card_fields.py" line="45"/>
         <source>Официальное наименование</source>
         <translation>Official name</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="45"/>
-        <location filename="../ui/card_fields.py" line="99"/>
+        <location filename="../ui/card_fields.py" line="46"/>
         <source>Полное наименование</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="46"/>
+        <location filename="../ui/card_fields.py" line="47"/>
         <source>ФИО</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="47"/>
-        <location filename="../ui/card_fields.py" line="100"/>
+        <location filename="../ui/card_fields.py" line="48"/>
         <source>ИНН</source>
         <translation>INN</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="48"/>
-        <location filename="../ui/card_fields.py" line="101"/>
+        <location filename="../ui/card_fields.py" line="49"/>
         <source>КПП</source>
         <translation>KPP</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="49"/>
-        <location filename="../ui/card_fields.py" line="107"/>
+        <location filename="../ui/card_fields.py" line="51"/>
         <source>ОКПО</source>
         <translation>OKPO</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="50"/>
+        <location filename="../ui/card_fields.py" line="52"/>
         <source>ОКВЭД</source>
         <translation>OKVED</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="51"/>
+        <location filename="../ui/card_fields.py" line="53"/>
         <source>Юридический адрес</source>
         <translation>Legal address</translation>
     </message>
@@ -171,80 +120,123 @@
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="57"/>
+        <location filename="../ui/card_fields.py" line="55"/>
         <source>Адрес</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="64"/>
+        <location filename="../ui/card_fields.py" line="56"/>
         <source>Расчётный счёт</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="67"/>
+        <location filename="../ui/card_fields.py" line="57"/>
         <source>Банк</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="68"/>
+        <location filename="../ui/card_fields.py" line="58"/>
         <source>БИК</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="71"/>
+        <location filename="../ui/card_fields.py" line="59"/>
         <source>Корр. счёт</source>
         <translation>Corr. account</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="76"/>
+        <location filename="../ui/card_fields.py" line="60"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="77"/>
+        <location filename="../ui/card_fields.py" line="61"/>
         <source>Эл. почта</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="78"/>
+        <location filename="../ui/card_fields.py" line="62"/>
         <source>Представитель</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="79"/>
+        <location filename="../ui/card_fields.py" line="63"/>
         <source>Ид на портале</source>
         <translation>Portal ID</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="95"/>
-        <location filename="../ui/card_fields.py" line="118"/>
+        <location filename="../ui/card_fields.py" line="129"/>
+        <location filename="../ui/card_fields.py" line="152"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="104"/>
+        <location filename="../ui/card_fields.py" line="50"/>
         <source>ОГРН / ОГРНИП</source>
         <translation>OGRN / OGRNIP</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="108"/>
+        <location filename="../ui/card_fields.py" line="64"/>
         <source>Обособленное подразделение</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="111"/>
+        <location filename="../ui/card_fields.py" line="65"/>
         <source>Головной контрагент</source>
         <translation>Head counterparty</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="114"/>
+        <location filename="../ui/card_fields.py" line="66"/>
         <source>Партнёр</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="117"/>
+        <location filename="../ui/card_fields.py" line="67"/>
         <source>Пометка удаления</source>
         <translation>Marked for deletion</translation>
+    </message>
+</context>
+<context>
+    <name>CardProblems</name>
+    <message>
+        <location filename="../wording/card_problems.py" line="16"/>
+        <source>Нет поля «{field}» в карточке контрагента. Есть: {known}.</source>
+        <translation>The counterparty card has no field “{field}”. It has: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/card_problems.py" line="19"/>
+        <source>«{value}» не подходит для поля inn: нужен ИНН: 10 цифр у организации, 12 у ИП и физлица, с верным контрольным числом.</source>
+        <translation>“{value}” does not fit the field inn: an INN is needed: 10 digits for a company, 12 for a sole trader or a person, with a correct check digit.</translation>
+    </message>
+    <message>
+        <location filename="../wording/card_problems.py" line="24"/>
+        <source>«{value}» не подходит для поля kpp: нужен КПП: 9 знаков (4 цифры, 2 цифры или латинские заглавные буквы, 3 цифры).</source>
+        <translation>“{value}” does not fit the field kpp: a KPP is needed: 9 characters (4 digits, 2 digits or Latin capital letters, 3 digits).</translation>
+    </message>
+    <message>
+        <location filename="../wording/card_problems.py" line="29"/>
+        <source>«{value}» не подходит для поля ogrn: нужен ОГРН (13 цифр) или ОГРНИП (15 цифр) с верным контрольным числом.</source>
+        <translation>“{value}” does not fit the field ogrn: an OGRN (13 digits) or OGRNIP (15 digits) with a correct check digit is needed.</translation>
+    </message>
+    <message>
+        <location filename="../wording/card_problems.py" line="34"/>
+        <source>«{value}» не подходит для поля head_key: нужен ключ головного контрагента в 1С (GUID).</source>
+        <translation>“{value}” does not fit the field head_key: the 1C key of the head counterparty (a GUID) is needed.</translation>
+    </message>
+    <message>
+        <location filename="../wording/card_problems.py" line="39"/>
+        <source>Вид контрагента: legal (юрлицо), entrepreneur (ИП) или person (физлицо).</source>
+        <translation>The counterparty kind: legal (a company), entrepreneur (a sole trader) or person (a private person).</translation>
+    </message>
+    <message>
+        <location filename="../wording/card_problems.py" line="43"/>
+        <source>У контрагента должно быть наименование.</source>
+        <translation>A counterparty must have a name.</translation>
+    </message>
+    <message>
+        <location filename="../wording/card_problems.py" line="46"/>
+        <source>«{value}» — не ключ партнёра 1С: нужен его GUID (см. directory find).</source>
+        <translation>“{value}” is not a 1C partner key: its GUID is needed (see directory find).</translation>
     </message>
 </context>
 <context>
@@ -546,69 +538,133 @@
 <context>
     <name>DecisionWords</name>
     <message>
-        <location filename="../ui/decision_words.py" line="16"/>
-        <source>создать в 1С</source>
-        <translation>create in 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="17"/>
-        <source>связать</source>
-        <translation>link</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="18"/>
-        <source>отклонён</source>
-        <translation>rejected</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="19"/>
-        <source>отложен</source>
-        <translation>deferred</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="26"/>
-        <source>ждёт отправки в 1С</source>
-        <translation>waiting to be sent to 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="27"/>
-        <source>ждёт заказ в 1С</source>
-        <translation>waiting for the order in 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="28"/>
-        <source>ошибка записи</source>
-        <translation>write error</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="29"/>
-        <source>записано в 1С</source>
-        <translation>written to 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="30"/>
-        <source>конфликт в 1С</source>
-        <translation>conflict in 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="39"/>
-        <source> (авто)</source>
-        <translation> (auto)</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="41"/>
-        <source> (авто, подтвердите)</source>
-        <translation> (auto, confirm)</translation>
-    </message>
-    <message>
-        <location filename="../ui/decision_words.py" line="53"/>
+        <location filename="../ui/decision_words.py" line="32"/>
         <source>Решение: {0} ({1}, {2}).</source>
         <translation>Decision: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="57"/>
+        <location filename="../ui/decision_words.py" line="36"/>
         <source>Причина: {0}.</source>
         <translation>Reason: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <location filename="../wording/decisions.py" line="16"/>
+        <source>создать в 1С</source>
+        <translation>create in 1C</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="17"/>
+        <source>связать</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="18"/>
+        <source>отклонить</source>
+        <translation>reject</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="19"/>
+        <source>отложить</source>
+        <translation>postpone</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="25"/>
+        <source>ждёт отправки в 1С</source>
+        <translation>waiting to be sent to 1C</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="26"/>
+        <location filename="../wording/decisions.py" line="46"/>
+        <source>ждёт заказ в 1С</source>
+        <translation>waiting for the order in 1C</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="27"/>
+        <source>ошибка записи</source>
+        <translation>write error</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="28"/>
+        <source>записано в 1С</source>
+        <translation>written to 1C</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="29"/>
+        <source>конфликт в 1С</source>
+        <translation>conflict in 1C</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="35"/>
+        <source>партнёр</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="36"/>
+        <source>контрагент</source>
+        <translation>counterparty</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="37"/>
+        <source>связь заказа</source>
+        <translation>order link</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="38"/>
+        <source>пометка на удаление</source>
+        <translation>deletion mark</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="39"/>
+        <source>перепроведение заказа</source>
+        <translation>order reposting</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="45"/>
+        <source>готово</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="47"/>
+        <source>ошибка</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="48"/>
+        <source>ответ 1С не получен</source>
+        <translation>no answer from 1C</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="49"/>
+        <source>конфликт</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="50"/>
+        <source>ждёт предыдущий шаг</source>
+        <translation>waiting for the previous step</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="51"/>
+        <source>в очереди</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="54"/>
+        <source>{kind} (авто)</source>
+        <translation>{kind} (auto)</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="55"/>
+        <source>{kind} (авто, подтвердите)</source>
+        <translation>{kind} (auto, please confirm)</translation>
+    </message>
+    <message>
+        <location filename="../wording/decisions.py" line="56"/>
+        <source>{decision}, {write}</source>
+        <translation>{decision}, {write}</translation>
     </message>
 </context>
 <context>
@@ -721,21 +777,261 @@
     </message>
 </context>
 <context>
-    <name>FindingsBar</name>
+    <name>Findings</name>
     <message>
-        <location filename="../ui/findings_bar.py" line="29"/>
-        <source>Ошибка</source>
-        <translation>Error</translation>
+        <location filename="../wording/findings.py" line="17"/>
+        <source>В заказе нет покупателя.</source>
+        <translation>The order has no buyer.</translation>
     </message>
     <message>
-        <location filename="../ui/findings_bar.py" line="30"/>
-        <source>Внимание</source>
-        <translation>Warning</translation>
+        <location filename="../wording/findings.py" line="18"/>
+        <source>ИНН «{value}» должен состоять только из цифр (10 у организации, 12 у ИП и физического лица); проверьте, нет ли в нём пробелов, букв или других знаков.</source>
+        <translation>The INN “{value}” must consist of digits only (10 for a company, 12 for a sole trader or a private person); check it for spaces, letters or other characters.</translation>
     </message>
     <message>
-        <location filename="../ui/findings_bar.py" line="31"/>
-        <source>Примечание</source>
-        <translation>Note</translation>
+        <location filename="../wording/findings.py" line="23"/>
+        <source>В ИНН {inn} {count} цифра, а должно быть 10 (организация) или 12 (ИП, физическое лицо).</source>
+        <translation>The INN {inn} has {count} digit, but it must have 10 (a company) or 12 (a sole trader, a private person).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="28"/>
+        <source>В ИНН {inn} {count} цифры, а должно быть 10 (организация) или 12 (ИП, физическое лицо).</source>
+        <translation>The INN {inn} has {count} digits, but it must have 10 (a company) or 12 (a sole trader, a private person).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="33"/>
+        <source>В ИНН {inn} {count} цифр, а должно быть 10 (организация) или 12 (ИП, физическое лицо).</source>
+        <translation>The INN {inn} has {count} digits, but it must have 10 (a company) or 12 (a sole trader, a private person).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="38"/>
+        <source>ИНН {inn} не проходит проверку контрольных цифр — вероятно, опечатка. Сверьте с документами покупателя.</source>
+        <translation>The INN {inn} fails the check-digit test: probably a typo. Compare it with the buyer&apos;s documents.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="43"/>
+        <source>Номер {inn} не проходит проверку российского ИНН. У иностранной компании это может быть её собственный налоговый номер (БИН, УНП) — уточните.</source>
+        <translation>The number {inn} fails the Russian INN check. For a foreign company it may be its own tax number (BIN, UNP): ask.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="48"/>
+        <source>КПП «{kpp}» неверного вида: в КПП 9 знаков — цифры, только 5-й и 6-й могут быть латинскими заглавными буквами.</source>
+        <translation>The KPP “{kpp}” has the wrong form: a KPP has 9 characters, all digits; only the 5th and 6th may be Latin capital letters.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="53"/>
+        <source>КПП «{kpp}» неверного вида: в КПП 9 знаков — цифры, только 5-й и 6-й могут быть латинскими заглавными буквами. Похоже, вместо нуля набрана буква «О».</source>
+        <translation>The KPP “{kpp}” has the wrong form: a KPP has 9 characters, all digits; only the 5th and 6th may be Latin capital letters. It looks as if the letter “O” was typed instead of a zero.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="59"/>
+        <source>ОГРН «{value}» должен состоять только из цифр (13 у организации, 15 у ИП); проверьте, нет ли в нём пробелов, букв или других знаков.</source>
+        <translation>The OGRN “{value}” must consist of digits only (13 for a company, 15 for a sole trader); check it for spaces, letters or other characters.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="64"/>
+        <source>В ОГРН {number} {count} цифра, а должно быть 13 (ОГРН организации) или 15 (ОГРНИП индивидуального предпринимателя).</source>
+        <translation>The OGRN {number} has {count} digit, but it must have 13 (a company&apos;s OGRN) or 15 (a sole trader&apos;s OGRNIP).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="69"/>
+        <source>В ОГРН {number} {count} цифры, а должно быть 13 (ОГРН организации) или 15 (ОГРНИП индивидуального предпринимателя).</source>
+        <translation>The OGRN {number} has {count} digits, but it must have 13 (a company&apos;s OGRN) or 15 (a sole trader&apos;s OGRNIP).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="74"/>
+        <source>В ОГРН {number} {count} цифр, а должно быть 13 (ОГРН организации) или 15 (ОГРНИП индивидуального предпринимателя).</source>
+        <translation>The OGRN {number} has {count} digits, but it must have 13 (a company&apos;s OGRN) or 15 (a sole trader&apos;s OGRNIP).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="79"/>
+        <source>ОГРН {number} не проходит проверку контрольной цифры — вероятно, опечатка. Сверьте с выпиской из реестра.</source>
+        <translation>The OGRN {number} fails the check-digit test: probably a typo. Compare it with the register extract.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="84"/>
+        <source>ОГРНИП {number} не проходит проверку контрольной цифры — вероятно, опечатка. Сверьте с выпиской из реестра.</source>
+        <translation>The OGRNIP {number} fails the check-digit test: probably a typo. Compare it with the register extract.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="89"/>
+        <source>{number} похож на номер записи в реестре (ГРН), а не на ОГРН: ОГРН начинается с 1 или 5. Уточните у покупателя.</source>
+        <translation>{number} looks like a register entry number (GRN), not an OGRN: an OGRN starts with 1 or 5. Ask the buyer.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="94"/>
+        <source>{number} похож на номер записи в реестре (ГРН), а не на ОГРНИП: ОГРНИП начинается с 3. Уточните у покупателя.</source>
+        <translation>{number} looks like a register entry number (GRN), not an OGRNIP: an OGRNIP starts with 3. Ask the buyer.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="99"/>
+        <source>ОКПО «{okpo}» неверного вида: в нём 8 цифр (организация) или 10 (ИП, обособленное подразделение).</source>
+        <translation>The OKPO “{okpo}” has the wrong form: it has 8 digits (a company) or 10 (a sole trader, a branch).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="104"/>
+        <source>ОКПО {okpo} не проходит проверку контрольной цифры — вероятно, опечатка.</source>
+        <translation>The OKPO {okpo} fails the check-digit test: probably a typo.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="108"/>
+        <source>БИК «{bik}» неверного вида: в БИК 9 цифр.</source>
+        <translation>The BIC “{bik}” has the wrong form: a BIC has 9 digits.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="109"/>
+        <source>Расчётный счёт «{account}» неверного вида: в счёте 20 цифр.</source>
+        <translation>The settlement account “{account}” has the wrong form: an account has 20 digits.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="112"/>
+        <source>Корреспондентский счёт «{account}» неверного вида: в счёте 20 цифр.</source>
+        <translation>The correspondent account “{account}” has the wrong form: an account has 20 digits.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="115"/>
+        <source>Расчётный счёт {account} указан без БИК банка, поэтому его нельзя проверить.</source>
+        <translation>The settlement account {account} is given without the bank&apos;s BIC, so it cannot be checked.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="119"/>
+        <source>Корреспондентский счёт {account} указан без БИК банка, поэтому его нельзя проверить.</source>
+        <translation>The correspondent account {account} is given without the bank&apos;s BIC, so it cannot be checked.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="123"/>
+        <source>Расчётный счёт {account} не сходится с БИК {bik} по контрольному ключу: опечатка в счёте или в БИК.</source>
+        <translation>The settlement account {account} does not agree with the BIC {bik} by the check key: a typo in the account or in the BIC.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="128"/>
+        <source>Корреспондентский счёт {account} не сходится с БИК {bik} по контрольному ключу: опечатка в счёте или в БИК.</source>
+        <translation>The correspondent account {account} does not agree with the BIC {bik} by the check key: a typo in the account or in the BIC.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="133"/>
+        <source>Расчётный счёт {account} — счёт ИП или физического лица, а покупатель — организация (её счета начинаются с 407). Проверьте, чей это счёт.</source>
+        <translation>The settlement account {account} is a sole trader&apos;s or a private person&apos;s, but the buyer is a company (its accounts start with 407). Check whose account it is.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="138"/>
+        <source>Расчётный счёт {account} — счёт организации, а покупатель — ИП (его счета начинаются с 40802). Проверьте, чей это счёт.</source>
+        <translation>The settlement account {account} is a company&apos;s, but the buyer is a sole trader (whose accounts start with 40802). Check whose account it is.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="143"/>
+        <source>ИНН в карточке покупателя {card}, а в свойствах заказа {property}: уточните у покупателя, какой верный.</source>
+        <translation>The INN on the buyer&apos;s card is {card}, and in the order&apos;s properties {property}: ask the buyer which is right.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="148"/>
+        <source>КПП в карточке покупателя {card}, а в свойствах заказа {property}: уточните у покупателя, какой верный.</source>
+        <translation>The KPP on the buyer&apos;s card is {card}, and in the order&apos;s properties {property}: ask the buyer which is right.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="153"/>
+        <source>ИНН {property} взят из свойств заказа: в карточке покупателя его нет.</source>
+        <translation>The INN {property} is taken from the order&apos;s properties: the buyer&apos;s card has none.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="156"/>
+        <source>КПП {property} взят из свойств заказа: в карточке покупателя его нет.</source>
+        <translation>The KPP {property} is taken from the order&apos;s properties: the buyer&apos;s card has none.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="159"/>
+        <source>Указан КПП {kpp}, но ИНН {inn} из 12 цифр — это ИНН ИП или физического лица, а у них КПП не бывает. Уточните у покупателя, не организация ли это.</source>
+        <translation>The KPP {kpp} is given, but the INN {inn} has 12 digits: it belongs to a sole trader or a private person, who have no KPP. Ask the buyer whether it is a company.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="164"/>
+        <source>ИНН {inn} из 12 цифр принадлежит ИП или физическому лицу, а по остальным данным покупатель похож на организацию (у организации ИНН из 10 цифр).</source>
+        <translation>The INN {inn} has 12 digits and belongs to a sole trader or a private person, but by the rest of the data the buyer looks like a company (a company&apos;s INN has 10 digits).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="169"/>
+        <source>ИНН {inn} из 10 цифр — это ИНН организации, а покупатель указан как ИП (у ИП и физического лица ИНН из 12 цифр).</source>
+        <translation>The INN {inn} has 10 digits: it is a company&apos;s, but the buyer is given as a sole trader (a sole trader&apos;s and a private person&apos;s INN has 12 digits).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="174"/>
+        <source>ИНН {inn} из 10 цифр — это ИНН организации, а покупатель указан как физическое лицо (у ИП и физического лица ИНН из 12 цифр).</source>
+        <translation>The INN {inn} has 10 digits: it is a company&apos;s, but the buyer is given as a private person (a sole trader&apos;s and a private person&apos;s INN has 12 digits).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="179"/>
+        <source>ИНН не указан: похоже, это иностранная организация — у неё российского ИНН может не быть. В 1С её заводят как нерезидента.</source>
+        <translation>No INN is given: this looks like a foreign company, which may have no Russian INN. In 1C it is entered as a non-resident.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="184"/>
+        <source>ИНН не указан: без него организацию не найти в 1С надёжно и не проверить. Запросите ИНН у покупателя (если это не иностранная компания).</source>
+        <translation>No INN is given: without it the company can be neither found in 1C reliably nor checked. Ask the buyer for the INN (unless it is a foreign company).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="189"/>
+        <source>Указан КПП {kpp}, но не указан ИНН: КПП без ИНН организацию не определяет.</source>
+        <translation>The KPP {kpp} is given but no INN: a KPP without an INN does not identify a company.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="193"/>
+        <source>У организации (ИНН {inn} из 10 цифр) должен быть КПП, а он не указан. Запросите КПП у покупателя.</source>
+        <translation>A company (INN {inn}, 10 digits) must have a KPP, and none is given. Ask the buyer for the KPP.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="198"/>
+        <source>КПП {kpp} — КПП обособленного подразделения (причина постановки на учёт 43): заказ сделан от имени филиала организации.</source>
+        <translation>The KPP {kpp} is a branch&apos;s KPP (registration reason 43): the order is made on behalf of a branch of the company.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="203"/>
+        <source>КПП {kpp} выдан инспекцией по крупнейшим налогоплательщикам: то, что он не совпадает с началом ИНН, нормально.</source>
+        <translation>The KPP {kpp} was issued by the inspectorate for the largest taxpayers: that it does not match the start of the INN is normal.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="208"/>
+        <source>КПП {kpp} выдан налоговой инспекцией {kpp_office}, а ИНН {inn} — инспекцией {inn_office} (другой инспекции). Так бывает у филиала или после переезда организации; сверьте КПП с документами покупателя.</source>
+        <translation>The KPP {kpp} was issued by tax office {kpp_office}, and the INN {inn} by office {inn_office} (another office). This happens with a branch or after a company moves; compare the KPP with the buyer&apos;s documents.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="214"/>
+        <source>КПП {kpp} выдан налоговой инспекцией {kpp_office}, а ИНН {inn} — инспекцией {inn_office} (другого региона). Так бывает у филиала или после переезда организации; сверьте КПП с документами покупателя.</source>
+        <translation>The KPP {kpp} was issued by tax office {kpp_office}, and the INN {inn} by office {inn_office} (another region). This happens with a branch or after a company moves; compare the KPP with the buyer&apos;s documents.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="220"/>
+        <source>ОГРН покупателя в заказе не указан: при создании контрагента его можно заполнить по выписке из ЕГРЮЛ/ЕГРИП.</source>
+        <translation>The order gives no OGRN of the buyer: when the counterparty is created, it can be filled in from the EGRUL/EGRIP extract.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="225"/>
+        <source>ОГРНИП покупателя в заказе не указан: при создании контрагента его можно заполнить по выписке из ЕГРЮЛ/ЕГРИП.</source>
+        <translation>The order gives no OGRNIP of the buyer: when the counterparty is created, it can be filled in from the EGRUL/EGRIP extract.</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="230"/>
+        <source>Указан ОГРН {number} из 13 цифр — такой бывает у организации, а покупатель — ИП или физическое лицо (у ИП ОГРНИП из 15 цифр).</source>
+        <translation>The OGRN {number} has 13 digits, as a company&apos;s has, but the buyer is a sole trader or a private person (a sole trader&apos;s OGRNIP has 15 digits).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="235"/>
+        <source>Указан ОГРНИП {number} из 15 цифр — такой бывает у ИП, а покупатель — организация (у организации ОГРН из 13 цифр).</source>
+        <translation>The OGRNIP {number} has 15 digits, as a sole trader&apos;s has, but the buyer is a company (a company&apos;s OGRN has 13 digits).</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="247"/>
+        <source>ошибка</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="248"/>
+        <source>внимание</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../wording/findings.py" line="249"/>
+        <source>примечание</source>
+        <translation>note</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1233,89 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <location filename="../wording/errors.py" line="54"/>
         <source>{what}: у пользователя 1С «{user}» нет права чтения: {object} ({entity_set}). Администратору 1С: дайте этому пользователю право на чтение {object} (профиль групп доступа или роль), программа без него не работает. Ответ 1С: «{onec_message}».</source>
         <translation>{what}: the 1C user “{user}” has no right to read {object} ({entity_set}). For the 1C administrator: give this user the right to read {object} (an access group profile or a role); the app does not work without it. 1C&apos;s answer: “{onec_message}”.</translation>
+    </message>
+</context>
+<context>
+    <name>OneCOrder</name>
+    <message>
+        <location filename="../wording/onec_orders.py" line="17"/>
+        <source>создан за {seconds} с до заказа — так его создаёт обмен с сайтом</source>
+        <translation>created {seconds} s before the order, as the site exchange creates it</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="20"/>
+        <source>создан за {minutes} мин до заказа — так его создаёт обмен с сайтом</source>
+        <translation>created {minutes} min before the order, as the site exchange creates it</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="23"/>
+        <source>партнёр «{partner}»</source>
+        <translation>partner “{partner}”</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="24"/>
+        <source>партнёр создан обменом с сайтом автоматически, вместе с заказом</source>
+        <translation>the partner was created by the site exchange automatically, with the order</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="27"/>
+        <source>те же ИНН и КПП, что у {others}</source>
+        <translation>the same INN and KPP as {others}</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="28"/>
+        <source>те же ИНН, что у {others}</source>
+        <translation>the same INN as {others}</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="29"/>
+        <source>{text}</source>
+        <translation>{text}</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="33"/>
+        <source>Заказ 1С № {number} (проведён)</source>
+        <translation>1C order No. {number} (posted)</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="34"/>
+        <source>Заказ 1С № {number} (не проведён)</source>
+        <translation>1C order No. {number} (not posted)</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="35"/>
+        <source>{head}: контрагент не указан.</source>
+        <translation>{head}: no counterparty.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="36"/>
+        <source>{head}: контрагент «{name}»{deleted}{partner}</source>
+        <translation>{head}: counterparty “{name}”{deleted}{partner}</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="37"/>
+        <source> [помечен на удаление]</source>
+        <translation> [marked for deletion]</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="38"/>
+        <source>, партнёр «{partner}»</source>
+        <translation>, partner “{partner}”</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="39"/>
+        <source>{line}. Похоже, создан обменом с сайтом: {signs}.</source>
+        <translation>{line}. It looks as if the site exchange created it: {signs}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="42"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_orders.py" line="43"/>
+        <source>{line}.</source>
+        <translation>{line}.</translation>
     </message>
 </context>
 <context>
@@ -1250,117 +1629,57 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>PushController</name>
     <message>
-        <location filename="../ui/push_controller.py" line="35"/>
-        <source>партнёр</source>
-        <translation>partner</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="36"/>
-        <source>контрагент</source>
-        <translation>counterparty</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="37"/>
-        <source>связь заказа</source>
-        <translation>order link</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="38"/>
-        <source>пометка на удаление</source>
-        <translation>deletion mark</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="39"/>
-        <source>перепроведение заказа</source>
-        <translation>order reposting</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="45"/>
-        <source>готово</source>
-        <translation>done</translation>
-    </message>
-    <message>
         <location filename="../ui/push_controller.py" line="46"/>
-        <source>ждёт заказ в 1С</source>
-        <translation>waiting for the order in 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="47"/>
-        <source>ошибка</source>
-        <translation>error</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="48"/>
-        <source>ответ 1С не получен</source>
-        <translation>no answer from 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="49"/>
-        <source>конфликт</source>
-        <translation>conflict</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="50"/>
-        <source>ждёт предыдущий шаг</source>
-        <translation>waiting for the previous step</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="51"/>
-        <source>в очереди</source>
-        <translation>queued</translation>
-    </message>
-    <message>
-        <location filename="../ui/push_controller.py" line="59"/>
         <source>Запись в 1С: заказ {0}, {1} — {2}</source>
         <translation>Writing to 1C: order {0}, {1} — {2}</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="66"/>
+        <location filename="../ui/push_controller.py" line="53"/>
         <source>Запись в 1С: подключение…</source>
         <translation>Writing to 1C: connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="82"/>
+        <location filename="../ui/push_controller.py" line="69"/>
         <source>Отправить в 1С</source>
         <translation>Send to 1C</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="85"/>
+        <location filename="../ui/push_controller.py" line="72"/>
         <source>Записать принятые решения в 1С (Ctrl+Shift+S)</source>
         <translation>Write the decisions made to 1C (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="123"/>
+        <location filename="../ui/push_controller.py" line="110"/>
         <source>записано {0}</source>
         <translation>{0} written</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="124"/>
+        <location filename="../ui/push_controller.py" line="111"/>
         <source>ждут заказ в 1С {0}</source>
         <translation>{0} waiting for their 1C order</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="125"/>
+        <location filename="../ui/push_controller.py" line="112"/>
         <source>с ошибкой {0}</source>
         <translation>{0} failed</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="126"/>
+        <location filename="../ui/push_controller.py" line="113"/>
         <source>конфликтов {0}</source>
         <translation>{0} in conflict</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="130"/>
+        <location filename="../ui/push_controller.py" line="117"/>
         <source>Запись в 1С: {0}.</source>
         <translation>Writing to 1C: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="131"/>
+        <location filename="../ui/push_controller.py" line="118"/>
         <source>нечего записывать</source>
         <translation>nothing to write</translation>
     </message>
     <message>
-        <location filename="../ui/push_controller.py" line="145"/>
+        <location filename="../ui/push_controller.py" line="132"/>
         <source>Запись в 1С</source>
         <translation>Writing to 1C</translation>
     </message>
@@ -1368,122 +1687,87 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../ui/queue_model.py" line="58"/>
-        <source>Новый</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="59"/>
-        <source>На проверке</source>
-        <translation>In review</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="60"/>
-        <source>Решение принято</source>
-        <translation>Decided</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="61"/>
-        <source>Записан в 1С</source>
-        <translation>Written to 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="62"/>
-        <source>Отклонён</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="63"/>
-        <source>Ошибка</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="79"/>
-        <source>Есть в 1С, не получен с портала</source>
-        <translation>Only in 1C</translation>
-    </message>
-    <message>
-        <location filename="../ui/queue_model.py" line="83"/>
+        <location filename="../ui/queue_model.py" line="73"/>
         <source>1С загрузила этот заказ с сайта и отправила обратно раньше, чем программа его получила; портал больше не отдаёт его на страницу обмена, пока заказ не изменят на сайте. Проверяйте по данным 1С.</source>
         <translation>1C loaded this order from the site and sent it back before this program received it; the portal will not offer it on the exchange page again until the order is edited on the site. Review it by 1C’s data.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="246"/>
+        <location filename="../ui/queue_model.py" line="236"/>
         <source>Проверка ИНН и КПП покупателя</source>
         <translation>Buyer’s INN and KPP check</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="250"/>
+        <location filename="../ui/queue_model.py" line="240"/>
         <source>Состояние</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="251"/>
+        <location filename="../ui/queue_model.py" line="241"/>
         <source>Дата</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="252"/>
+        <location filename="../ui/queue_model.py" line="242"/>
         <source>Номер</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="253"/>
+        <location filename="../ui/queue_model.py" line="243"/>
         <source>Покупатель</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="254"/>
+        <location filename="../ui/queue_model.py" line="244"/>
         <source>ИНН</source>
         <translation>INN</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="255"/>
+        <location filename="../ui/queue_model.py" line="245"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="256"/>
+        <location filename="../ui/queue_model.py" line="246"/>
         <source>Пров.</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="257"/>
+        <location filename="../ui/queue_model.py" line="247"/>
         <source>Решение</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="282"/>
+        <location filename="../ui/queue_model.py" line="272"/>
         <source> • изменён</source>
         <translation> • changed</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="304"/>
+        <location filename="../ui/queue_model.py" line="294"/>
         <source>Портал изменил заказ после того, как его начали проверять.</source>
         <translation>The portal changed the order after its review began.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="308"/>
+        <location filename="../ui/queue_model.py" line="298"/>
         <source>КПП {0}</source>
         <translation>KPP {0}</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="331"/>
+        <location filename="../ui/queue_model.py" line="321"/>
         <source>Ошибка в ИНН или КПП покупателя: подробности в карточке заказа.</source>
         <translation>The buyer’s INN or KPP is wrong: see the order card for details.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="334"/>
+        <location filename="../ui/queue_model.py" line="324"/>
         <source>ИНН или КПП покупателя стоит проверить: см. карточку заказа.</source>
         <translation>The buyer’s INN or KPP is worth checking: see the order card.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="337"/>
+        <location filename="../ui/queue_model.py" line="327"/>
         <source>ИНН и КПП покупателя верны.</source>
         <translation>The buyer’s INN and KPP are valid.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="338"/>
+        <location filename="../ui/queue_model.py" line="328"/>
         <source>Портал не прислал ИНН покупателя.</source>
         <translation>The portal sent no INN for the buyer.</translation>
     </message>
@@ -1529,27 +1813,27 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>ReplaceDialog</name>
     <message>
-        <location filename="../ui/replace_dialog.py" line="25"/>
+        <location filename="../ui/replace_dialog.py" line="26"/>
         <source>Заменить контрагента в заказе 1С</source>
         <translation>Replace the counterparty in the 1C order</translation>
     </message>
     <message>
-        <location filename="../ui/replace_dialog.py" line="29"/>
+        <location filename="../ui/replace_dialog.py" line="30"/>
         <source>В заказе 1С № {0} уже указан контрагент «{1}».</source>
         <translation>1C order No. {0} already has the counterparty “{1}”.</translation>
     </message>
     <message>
-        <location filename="../ui/replace_dialog.py" line="38"/>
+        <location filename="../ui/replace_dialog.py" line="39"/>
         <source>Заменить его на «{0}»?</source>
         <translation>Replace it with “{0}”?</translation>
     </message>
     <message>
-        <location filename="../ui/replace_dialog.py" line="41"/>
+        <location filename="../ui/replace_dialog.py" line="42"/>
         <source>Пометить «{0}» на удаление (создан обменом с сайтом)</source>
         <translation>Mark “{0}” for deletion (created by the site exchange)</translation>
     </message>
     <message>
-        <location filename="../ui/replace_dialog.py" line="49"/>
+        <location filename="../ui/replace_dialog.py" line="50"/>
         <source>Заменить</source>
         <translation>Replace</translation>
     </message>
@@ -1608,52 +1892,52 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../ui/review_panel.py" line="80"/>
+        <location filename="../ui/review_panel.py" line="81"/>
         <source>Выберите заказ в очереди слева.</source>
         <translation>Select an order in the queue on the left.</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="104"/>
+        <location filename="../ui/review_panel.py" line="105"/>
         <source>Строки заказа</source>
         <translation>Order lines</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="106"/>
+        <location filename="../ui/review_panel.py" line="107"/>
         <source>Свойства заказа</source>
         <translation>Order properties</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="108"/>
+        <location filename="../ui/review_panel.py" line="109"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="189"/>
+        <location filename="../ui/review_panel.py" line="190"/>
         <source>Заказ № {0}</source>
         <translation>Order No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="191"/>
+        <location filename="../ui/review_panel.py" line="192"/>
         <source>от {0}</source>
         <translation>dated {0}</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="205"/>
+        <location filename="../ui/review_panel.py" line="206"/>
         <source>В 1С (прочитано {0}): {1}</source>
         <translation>In 1C (read {0}): {1}</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="207"/>
+        <location filename="../ui/review_panel.py" line="210"/>
         <source>«Связать» или «Создать в 1С» предложат заменить его.</source>
         <translation>“Link” or “Create in 1C” will offer to replace it.</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="240"/>
+        <location filename="../ui/review_panel.py" line="243"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation>Differs from the selected 1C counterparty</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="243"/>
+        <location filename="../ui/review_panel.py" line="246"/>
         <source>Отличается от карточки портала</source>
         <translation>Differs from the portal card</translation>
     </message>
@@ -1681,6 +1965,44 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <location filename="../ui/unread_view.py" line="58"/>
         <source>Текст документа не сохранён.</source>
         <translation>The document text was not kept.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStates</name>
+    <message>
+        <location filename="../wording/states.py" line="16"/>
+        <source>новый</source>
+        <translation>new</translation>
+    </message>
+    <message>
+        <location filename="../wording/states.py" line="17"/>
+        <source>на проверке</source>
+        <translation>in review</translation>
+    </message>
+    <message>
+        <location filename="../wording/states.py" line="18"/>
+        <source>решение принято</source>
+        <translation>decided</translation>
+    </message>
+    <message>
+        <location filename="../wording/states.py" line="19"/>
+        <source>записан в 1С</source>
+        <translation>written to 1C</translation>
+    </message>
+    <message>
+        <location filename="../wording/states.py" line="20"/>
+        <source>отклонён</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../wording/states.py" line="21"/>
+        <source>ошибка</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../wording/states.py" line="24"/>
+        <source>есть в 1С, не получен с портала</source>
+        <translation>in 1C, not received from the portal</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection, service_root
+from desktop_app.adapters.onec.odata_client import ODataClient, service_root
 from desktop_app.adapters.onec.odata_errors import OneCError, OneCRightsError
 from desktop_app.adapters.onec.odata_query import Query
 from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, PARTNERS
@@ -24,6 +24,7 @@ from desktop_app.adapters.onec.publication import (
     PublicationCache,
     read_metadata,
 )
+from desktop_app.services.connections import for_onec
 from desktop_app.services.settings import OneCSettings
 
 
@@ -42,18 +43,6 @@ class OneCSession:
         return self.publication.gaps(only=(PARTNERS, COUNTERPARTIES))
 
 
-def connection_for(settings: OneCSettings, password: str) -> OneCConnection:
-    return OneCConnection(
-        url=settings.url,
-        user=settings.user,
-        password=password,
-        ca_bundle=Path(settings.ca_bundle) if settings.ca_bundle else None,
-        connect_timeout=settings.connect_timeout,
-        read_timeout=settings.read_timeout,
-        deadline=settings.deadline,
-    )
-
-
 def connect(
     settings: OneCSettings,
     password: str,
@@ -66,7 +55,7 @@ def connect(
 
     `retries` overrides the connection's retries (a check button wants its answer at once).
     """
-    connection = connection_for(settings, password)
+    connection = for_onec(settings, password)
     if retries is not None:
         connection = replace(connection, retries=retries)
     client = ODataClient(connection)

@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop_app.adapters.onec.odata_client import ODataClient, service_root
 from desktop_app.adapters.onec.odata_errors import OneCError, OneCRightsError
 from desktop_app.adapters.onec.odata_query import Query
-from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, PARTNERS
+from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, KEY, PARTNERS
 from desktop_app.adapters.onec.onec_references import ReferenceItems, read_references
 from desktop_app.adapters.onec.publication import (
     OPTIONAL,
@@ -103,7 +103,7 @@ def refused_sets(client: ODataClient, publication: Publication) -> dict[str, str
         if name not in publication.sets:
             continue
         try:
-            client.rows(Query(name).select("Ref_Key").top(1))
+            client.rows(Query(name).select(KEY).top(1))
         except OneCRightsError as error:
             refused[name] = error.message
     return refused

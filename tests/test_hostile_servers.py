@@ -25,7 +25,7 @@ from desktop_app.adapters.portal.exchange_errors import (
 )
 from desktop_app.adapters.portal.exchange_transport import PortalConnection
 from desktop_app.emulators.portal import Fault, PortalEmulator
-from desktop_app.services import fetch_service, onec_connection
+from desktop_app.services import connections
 from desktop_app.services.settings import PortalSettings, Settings, save, with_value
 
 from conftest import cli, one_line_error
@@ -236,8 +236,8 @@ def test_a_200_mb_checkauth_answer_is_read_only_to_the_limit() -> None:
 
 def test_the_deadline_settings_reach_both_connections() -> None:
     settings = with_value(with_value(Settings(), "portal.deadline", "45"), "onec.deadline", "20")
-    assert fetch_service.connection_for(settings.portal, "x").deadline == 45
-    assert onec_connection.connection_for(settings.onec, "x").deadline == 20
+    assert connections.for_portal(settings.portal, "x").deadline == 45
+    assert connections.for_onec(settings.onec, "x").deadline == 20
     assert Settings().portal.deadline == 600 and Settings().onec.deadline == 300
 
 

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from desktop_app.domain.order import Order, OrderProperty
+from desktop_app.domain.portal_mode import PortalMode
 from desktop_app.emulators.world import World
 from desktop_app.store import (
     Database,
@@ -19,7 +20,6 @@ from desktop_app.store import (
     FetchStatus,
     IncomingOrder,
     OrderRepository,
-    PageMode,
     QuarantinedDocument,
     QueueRepository,
     ReviewState,
@@ -74,7 +74,7 @@ def revision_count(db: Database) -> int:
 def test_new_changed_and_unchanged_orders(db: Database, world: World) -> None:
     repository, queue = OrderRepository(db), QueueRepository(db)
     first, second = world.order(1), world.order(2)
-    fetch_1 = repository.start_fetch(URL, PageMode.OWN_PAGE)
+    fetch_1 = repository.start_fetch(URL, PortalMode.OWN_PAGE)
     assert repository.store_batch(fetch_1, [incoming(first), incoming(second, 2)]) == [NEW, NEW]
 
     edited = with_status(second, "[F] Выполнен", total="12345.67")
@@ -226,7 +226,7 @@ def test_fetch_log_and_quarantine(db: Database, world: World) -> None:
     repository.store_quarantined(fetch, [broken, outside])
     outcomes = repository.store_batch(fetch, [incoming(world.order(1))])
     repository.finish_fetch(fetch, "stored", counts=FetchCounts.of(outcomes, quarantined=2))
-    failed = repository.start_fetch(URL, PageMode.OWN_PAGE)
+    failed = repository.start_fetch(URL, PortalMode.OWN_PAGE)
     repository.finish_fetch(failed, "failed", error="HTTP 500: Получен пустой ответ сервера")
 
     latest, stored = queue.last_fetches(5)
@@ -235,7 +235,7 @@ def test_fetch_log_and_quarantine(db: Database, world: World) -> None:
         FetchStatus.FAILED,
         "HTTP 500: Получен пустой ответ сервера",
     )
-    assert latest.page_mode is PageMode.OWN_PAGE and latest.finished_at is not None
+    assert latest.page_mode is PortalMode.OWN_PAGE and latest.finished_at is not None
     assert (stored.new, stored.changed, stored.unchanged, stored.quarantined) == (1, 0, 0, 2)
     assert stored.finished_at is not None and stored.finished_at >= stored.started_at
     assert stored.started_at.tzinfo is dt.UTC

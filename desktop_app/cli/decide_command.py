@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -60,6 +59,8 @@ def _changes(pairs: list[str]) -> dict[str, str]:
 
 
 def decision_json(row: DecisionRow) -> dict[str, Any]:
+    from desktop_app.store.decision_queries import card_object
+
     decision = row.decision
     return {
         "order": row.portal_id,
@@ -73,7 +74,7 @@ def decision_json(row: DecisionRow) -> dict[str, Any]:
         "reason": decision.reason,
         "replaces_key": decision.replaces_key,
         "delete_replaced": decision.delete_replaced,
-        "card": None if decision.card is None else dataclasses.asdict(decision.card),
+        "card": None if decision.card is None else card_object(decision.card),
         "write_state": row.write_state.value,
         "write_message": said_text(row.write_said) or None,
         "steps": [{"kind": s.kind.value, "state": s.state.value, "attempts": s.attempts,
@@ -160,7 +161,8 @@ def run_push(args: argparse.Namespace) -> int:
     from desktop_app.adapters.onec.odata_errors import OneCError
     from desktop_app.cli.directory_command import onec_password
     from desktop_app.domain.decisions import WriteState
-    from desktop_app.services.onec_connection import cached_references, connection_for
+    from desktop_app.services.connections import for_onec
+    from desktop_app.services.onec_connection import cached_references
     from desktop_app.services.order_link_setup import push_context
     from desktop_app.services.push_service import push
 
@@ -171,7 +173,7 @@ def run_push(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     password = onec_password(current.onec)
     try:
-        connection = connection_for(current.onec, password)
+        connection = for_onec(current.onec, password)
     except OneCError as error:
         raise UserError(error.message) from None
 

@@ -1,116 +1,49 @@
 """The JSON form of orders and counterparties that `parse` (and later `queue --json`) prints.
 
 This is a documented, stable format (README, "JSON output"): decimals are strings so no
-kopeck is lost to a float, absent values are null, dates are ISO 8601.
+kopeck is lost to a float, absent values are null, dates are ISO 8601. It is the store's
+serialisation of an order (`order_codec.encode_order`), not a second one, shown the way the
+README documents it: decimals positional (``"1000"``, never ``"1E+3"``), the lines as
+`items`, the `buyer` besides the `counterparties`, a property's `value` (its values as one
+text) besides its `values`, and each `raw` field as ``{"path", "value"}``. A field the codec
+gains is printed too.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any
 
 from desktop_app.domain.counterparty import Counterparty
 from desktop_app.domain.money import format_decimal
-from desktop_app.domain.order import Discount, Order, OrderLine, OrderProperty, Tax
+from desktop_app.domain.order import Order, OrderProperty
+from desktop_app.store.order_codec import encode_counterparty, encode_order
 
 JsonObject = dict[str, Any]
 
 
-def _decimal(value: Decimal | None) -> str | None:
-    return None if value is None else format_decimal(value)
-
-
 def counterparty_json(party: Counterparty) -> JsonObject:
-    return {
-        "id": party.id,
-        "role": party.role,
-        "name": party.name,
-        "official_name": party.official_name,
-        "full_name": party.full_name,
-        "kind": party.kind.value,
-        "inn": party.inn,
-        "kpp": party.kpp,
-        "okpo": party.okpo,
-        "okved": party.okved,
-        "surname": party.surname,
-        "first_name": party.first_name,
-        "patronymic": party.patronymic,
-        "legal_address": party.legal_address,
-        "registration_address": party.registration_address,
-        "address": party.address,
-        "contacts": [{"type": c.type, "value": c.value} for c in party.contacts],
-        "bank_accounts": [
-            {"account": b.account, "bank": b.bank, "bik": b.bik, "corr_account": b.corr_account}
-            for b in party.bank_accounts
-        ],
-        "representatives": [
-            {"relation": r.relation, "name": r.name, "id": r.id} for r in party.representatives
-        ],
-        "raw": [{"path": f.path, "value": f.value} for f in party.raw],
-    }
+    return _shown_counterparty(encode_counterparty(party))
 
 
-def _tax(tax: Tax) -> JsonObject:
-    return {
-        "name": tax.name,
-        "rate": tax.rate,
-        "included": tax.included,
-        "amount": _decimal(tax.amount),
-    }
+def _shown_counterparty(data: JsonObject) -> JsonObject:
+    data["raw"] = [{"path": path, "value": value} for path, value in data["raw"]]
+    return data
 
 
-def _discount(discount: Discount) -> JsonObject:
-    return {
-        "name": discount.name,
-        "amount": _decimal(discount.amount),
-        "percent": _decimal(discount.percent),
-        "included": discount.included,
-    }
-
-
-def _property(prop: OrderProperty) -> JsonObject:
-    return {"name": prop.name, "value": prop.value, "values": list(prop.values)}
-
-
-def _line(line: OrderLine) -> JsonObject:
-    return {
-        "id": line.id,
-        "sku": line.sku,
-        "name": line.name,
-        "unit": line.unit,
-        "unit_code": line.unit_code,
-        "unit_name": line.unit_name,
-        "quantity": _decimal(line.quantity),
-        "price": _decimal(line.price),
-        "amount": _decimal(line.amount),
-        "vat_rate": line.vat_rate,
-        "vat_amount": _decimal(line.vat_amount),
-        "vat_included": line.vat_included,
-        "kind": line.kind,
-        "discounts": [_discount(d) for d in line.discounts],
-        "properties": [_property(p) for p in line.properties],
-    }
+def _shown_properties(properties: Sequence[OrderProperty], data: list[JsonObject]) -> None:
+    for prop, encoded in zip(properties, data, strict=True):
+        encoded["value"] = prop.value
 
 
 def order_json(order: Order) -> JsonObject:
+    data = encode_order(order, format_decimal)
+    for line, encoded in zip(order.lines, data["lines"], strict=True):
+        _shown_properties(line.properties, encoded["properties"])
+    _shown_properties(order.properties, data["properties"])
+    for encoded in data["counterparties"]:
+        _shown_counterparty(encoded)
     buyer = order.buyer
-    return {
-        "id": order.id,
-        "version": order.version,
-        "number": order.number,
-        "date": order.date.isoformat() if order.date else None,
-        "time": order.time.isoformat() if order.time else None,
-        "operation": order.operation,
-        "role": order.role,
-        "currency": order.currency,
-        "exchange_rate": _decimal(order.exchange_rate),
-        "total": _decimal(order.total),
-        "comment": order.comment,
-        "deleted": order.deleted,
-        "buyer": counterparty_json(buyer) if buyer else None,
-        "counterparties": [counterparty_json(c) for c in order.counterparties],
-        "taxes": [_tax(t) for t in order.taxes],
-        "discounts": [_discount(d) for d in order.discounts],
-        "items": [_line(line) for line in order.lines],
-        "properties": [_property(p) for p in order.properties],
-    }
+    data["buyer"] = counterparty_json(buyer) if buyer else None
+    data["items"] = data.pop("lines")
+    return data

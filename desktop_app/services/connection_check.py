@@ -29,7 +29,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalConnectionError,
     PortalError,
 )
-from desktop_app.services import fetch_service, onec_connection, order_link_setup, portal_check
+from desktop_app.services import connections, onec_connection, order_link_setup, portal_check
 from desktop_app.services.page_notes import PageNotes, load_notes
 from desktop_app.services.settings import OneCSettings, PortalSettings
 from desktop_app.store.database import Database
@@ -84,7 +84,7 @@ def check_portal(
     quick = replace(settings, retries=0, connect_timeout=min(settings.connect_timeout, 15.0))
     rights_checked = True
     try:
-        with ExchangeClient(fetch_service.connection_for(quick, password)) as client:
+        with ExchangeClient(connections.for_portal(quick, password)) as client:
             secure = client.probe()
             if secure:
                 rights_checked = not portal_check.is_onec_page(settings.url)
@@ -135,7 +135,7 @@ def probe_onec(settings: OneCSettings, password: str | None) -> CheckResult:
         connect_timeout=min(settings.connect_timeout, PROBE_CONNECT_TIMEOUT),
         read_timeout=min(settings.read_timeout, PROBE_READ_TIMEOUT),
     )
-    connection = replace(onec_connection.connection_for(quick, password or ""), retries=0)
+    connection = replace(connections.for_onec(quick, password or ""), retries=0)
     try:
         with ODataClient(connection) as client:
             client.count(Query(ORGANIZATIONS))

@@ -39,6 +39,7 @@ import threading
 from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
 from desktop_app.adapters.onec.odata_filter import Guid
 from desktop_app.adapters.onec.odata_query import Query
+from desktop_app.adapters.onec.onec_objects import KEY, VERSION
 from desktop_app.services.directory_copy import Copy, Progress, RefreshReport, check_cancel
 from desktop_app.services.prefetch import prefetched
 from desktop_app.store.directory_repository import DirectoryRepository
@@ -118,14 +119,14 @@ def _check(
     seen. A second thread reads the next page while this one looks a page up; the rows
     to read again are read when it has stopped (the client is one thread's at a time)."""
     catalogue = copy.catalogue
-    query = Query(catalogue.entity_set).select("Ref_Key", "DataVersion")
+    query = Query(catalogue.entity_set).select(KEY, VERSION)
     seen = 0
     again: list[str] = []
     pages = prefetched(client.pages(query, catalogue.order, page_size), cancel, AHEAD)
     with contextlib.closing(pages):
         for page in pages:
             check_cancel(cancel)
-            pairs = [(str(row["Ref_Key"]), str(row.get("DataVersion") or "")) for row in page]
+            pairs = [(str(row[KEY]), str(row.get(VERSION) or "")) for row in page]
             again += repository.confirm_seen(copy.generation, pairs)
             seen += len(page)
             if progress is not None:
@@ -155,7 +156,7 @@ def _keep_what_1c_still_has(
 
 def _by_key(client: ODataClient, copy: Copy, keys: list[str]) -> list[JsonObject]:
     query = Query(copy.catalogue.entity_set).select(*copy.catalogue.fields)
-    return client.find_in(query, "Ref_Key", [Guid(key) for key in keys])
+    return client.find_in(query, KEY, [Guid(key) for key in keys])
 
 
 def _report(copy: Copy, rows: int, removed: int, rechecks: int, note: str = "") -> RefreshReport:

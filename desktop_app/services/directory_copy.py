@@ -14,8 +14,10 @@ from desktop_app.adapters.onec.odata_answers import row_key
 from desktop_app.adapters.onec.odata_client import JsonObject
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.onec.onec_objects import (
+    CODE,
     COUNTERPARTIES,
     COUNTERPARTY_FIELDS,
+    NAME,
     PARTNER_FIELDS,
     PARTNERS,
     counterparty_from,
@@ -44,8 +46,8 @@ class Catalogue:
 
 
 CATALOGUES = (
-    Catalogue("partners", PARTNERS, PARTNER_FIELDS, "Code"),
-    Catalogue("counterparties", COUNTERPARTIES, COUNTERPARTY_FIELDS, "Description"),
+    Catalogue("partners", PARTNERS, PARTNER_FIELDS, CODE),
+    Catalogue("counterparties", COUNTERPARTIES, COUNTERPARTY_FIELDS, NAME),
 )
 """In the order they are read: a counterparty refers to its partner."""
 

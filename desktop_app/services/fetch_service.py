@@ -59,10 +59,10 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalConfirmationRefusedError,
     PortalError,
 )
-from desktop_app.adapters.portal.exchange_transport import PortalConnection
 from desktop_app.services import fetch_rounds, page_warnings
 from desktop_app.services.answer_intake import receive_answer
 from desktop_app.services.answer_store import AnswerTally, store_answer
+from desktop_app.services.connections import for_portal
 from desktop_app.services.fetch_lock import single_fetch
 from desktop_app.services.page_notes import load_notes, observe, save_notes
 from desktop_app.services.quarantine_reread import reread_quarantined
@@ -116,19 +116,6 @@ class FetchReport:
         return self.new + self.changed + self.unchanged
 
 
-def connection_for(settings: PortalSettings, password: str) -> PortalConnection:
-    return PortalConnection(
-        url=settings.url,
-        user=settings.user,
-        password=password,
-        ca_bundle=Path(settings.ca_bundle) if settings.ca_bundle else None,
-        connect_timeout=settings.connect_timeout,
-        read_timeout=settings.read_timeout,
-        retries=settings.retries,
-        deadline=settings.deadline,
-    )
-
-
 def fetch_orders(
     settings: PortalSettings,
     password: str,
@@ -178,7 +165,7 @@ def _fetch_orders(
     received = 0
     refused = False
     php_died = False
-    client = ExchangeClient(connection_for(settings, password))
+    client = ExchangeClient(for_portal(settings, password))
     try:
         with client:
             report(FetchStage.CONNECTING, 0, None)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from desktop_app.adapters.onec.odata_client import ODataClient, OneCConnection, service_root
+from desktop_app.adapters.onec.odata_client import ODataClient, service_root
 from desktop_app.adapters.onec.odata_errors import OneCError, OneCRightsError
 from desktop_app.adapters.onec.odata_query import Query
-from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, PARTNERS
+from desktop_app.adapters.onec.onec_objects import COUNTERPARTIES, KEY, PARTNERS
 from desktop_app.adapters.onec.onec_references import ReferenceItems, read_references
 from desktop_app.adapters.onec.publication import (
     OPTIONAL,
@@ -24,6 +24,7 @@ from desktop_app.adapters.onec.publication import (
     PublicationCache,
     read_metadata,
 )
+from desktop_app.services.connections import for_onec
 from desktop_app.services.settings import OneCSettings
 
 
@@ -42,18 +43,6 @@ class OneCSession:
         return self.publication.gaps(only=(PARTNERS, COUNTERPARTIES))
 
 
-def connection_for(settings: OneCSettings, password: str) -> OneCConnection:
-    return OneCConnection(
-        url=settings.url,
-        user=settings.user,
-        password=password,
-        ca_bundle=Path(settings.ca_bundle) if settings.ca_bundle else None,
-        connect_timeout=settings.connect_timeout,
-        read_timeout=settings.read_timeout,
-        deadline=settings.deadline,
-    )
-
-
 def connect(
     settings: OneCSettings,
     password: str,
@@ -66,7 +55,7 @@ def connect(
 
     `retries` overrides the connection's retries (a check button wants its answer at once).
     """
-    connection = connection_for(settings, password)
+    connection = for_onec(settings, password)
     if retries is not None:
         connection = replace(connection, retries=retries)
     client = ODataClient(connection)
@@ -114,7 +103,7 @@ def refused_sets(client: ODataClient, publication: Publication) -> dict[str, str
         if name not in publication.sets:
             continue
         try:
-            client.rows(Query(name).select("Ref_Key").top(1))
+            client.rows(Query(name).select(KEY).top(1))
         except OneCRightsError as error:
             refused[name] = error.message
     return refused

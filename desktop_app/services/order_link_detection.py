@@ -14,15 +14,17 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
-from desktop_app.adapters.onec.odata_query import Query
+from desktop_app.adapters.onec.odata_client import ODataClient
 from desktop_app.adapters.onec.onec_objects import CUSTOMER_ORDERS
 from desktop_app.adapters.onec.publication import Publication
 from desktop_app.adapters.onec.site_orders import (
     ORDER_PROPERTIES,
+    OTHER_FIELDS,
     PROPERTIES_SECTION,
     PROPERTY_KINDS,
-    STRING_TYPE,
+    Candidate,
+    latest_places,
+    property_title,
 )
 from desktop_app.domain.order_link import (
     BITRIX_FIELD,
@@ -36,11 +38,6 @@ from desktop_app.store.onec_order_repository import PortalKeys
 
 SAMPLE = 200
 """How many of 1C's latest orders are looked at."""
-OTHER_FIELDS = ("НомерПоДаннымКлиента", "Комментарий")
-"""Where custom exchanges are seen to put the site's number (GUIDE §5)."""
-
-Candidate = tuple[str, str]
-"""("field", name) or ("property", Свойство_Key)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,20 +67,19 @@ def detect(
     if published is None:
         return Detection(UNKNOWN, (_NOT_PUBLISHED,), 0, 0, now)
     fields = [f for f in (BITRIX_FIELD, *OTHER_FIELDS) if f in published]
-    sections = [PROPERTIES_SECTION] if PROPERTIES_SECTION in published else []
-    query = Query(CUSTOMER_ORDERS).select("Ref_Key", "Date", *fields, *sections)
-    rows = client.rows(query.orderby("Date desc").top(sample))
+    sections = PROPERTIES_SECTION in published
+    rows = latest_places(client, fields, sections, sample)
     scores: Counter[tuple[Candidate, SiteKey]] = Counter()
     filled: Counter[Candidate] = Counter()
-    for row in rows:
-        for candidate, value in _values(row, fields, bool(sections)):
+    for places in rows:
+        for candidate, value in places:
             filled[candidate] += 1
             if value in known.ids:
                 scores[(candidate, SiteKey.ID)] += 1
             if value in known.numbers:
                 scores[(candidate, SiteKey.NUMBER)] += 1
     if not scores:
-        lines = _unknown(rows, known, fields, bool(sections), filled)
+        lines = _unknown(rows, known, fields, sections, filled)
         return Detection(UNKNOWN, lines, len(rows), 0, now, compared=bool(known))
     (candidate, holds), matched = max(scores.items(), key=lambda item: (item[1], _rank(*item[0])))
     link = _link(client, publication, candidate, holds)
@@ -97,21 +93,6 @@ def detect(
         words.append("Совпадения есть и в: " + ", ".join(_place(c) for c in others) + ".")
     words.extend(_gaps(publication, link))
     return Detection(link, tuple(words), len(rows), matched, now, compared=True)
-
-
-def _values(row: JsonObject, fields: list[str], sections: bool) -> set[tuple[Candidate, str]]:
-    """Each candidate place of one order with its value (once per order)."""
-    found: set[tuple[Candidate, str]] = set()
-    for name in fields:
-        value = str(row.get(name) or "").strip()
-        if value:
-            found.add((("field", name), value))
-    if sections:
-        for line in row.get(PROPERTIES_SECTION) or []:
-            value = str(line.get("Значение") or "").strip()
-            if line.get("Значение_Type") == STRING_TYPE and value:
-                found.add((("property", str(line.get("Свойство_Key") or "").lower()), value))
-    return found
 
 
 def _rank(candidate: Candidate, holds: SiteKey) -> tuple[int, int]:
@@ -139,8 +120,7 @@ def _link(
 def _property_name(client: ODataClient, publication: Publication, key: str) -> str:
     if PROPERTY_KINDS not in publication.sets:
         return ""
-    row = client.get(PROPERTY_KINDS, key, ("Ref_Key", "Description", "Заголовок")) or {}
-    return str(row.get("Заголовок") or row.get("Description") or "").strip()
+    return property_title(client, key)
 
 
 def _place(candidate: Candidate) -> str:
@@ -177,7 +157,7 @@ _HOW_TO_SET = (
 
 
 def _unknown(
-    rows: list[JsonObject],
+    rows: list[set[tuple[Candidate, str]]],
     known: PortalKeys,
     fields: list[str],
     sections: bool,

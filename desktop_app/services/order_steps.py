@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from desktop_app.adapters.onec.odata_errors import OneCConnectionError, OneCError
 from desktop_app.adapters.onec.onec_objects import OneCObjects
-from desktop_app.adapters.onec.site_orders import SiteOrders
 from desktop_app.domain.decisions import StepKind, StepState
 from desktop_app.domain.onec_directory import EMPTY_REF
 from desktop_app.domain.onec_documents import OneCCustomerOrder
@@ -70,7 +69,7 @@ def link_order(objects: OneCObjects, row: DecisionRow, context: PushContext) -> 
     if not link.known:
         return _waiting_for_link(context)
     key = link.site_key(row.portal_id, row.order_number)
-    orders = [o for o in SiteOrders(objects.client, link).find(key) if not o.deletion_mark]
+    orders = [o for o in objects.site_orders(link).find(key) if not o.deletion_mark]
     if not orders:
         shown = row.order_number or row.portal_id
         said = Said("outcome.order_not_loaded", {"order": shown, "key": key, "place": link.place})

@@ -13,22 +13,8 @@ conflict that names it, and the manager chooses — link to it, or create with r
 
 from __future__ import annotations
 
-from desktop_app.adapters.onec.odata_filter import Field
-from desktop_app.adapters.onec.odata_query import Query
-from desktop_app.adapters.onec.onec_bodies import (
-    COUNTERPARTY_MARKER_FIELD,
-    PARTNER_MARKER_FIELD,
-    counterparty_body,
-    marker_text,
-    partner_body,
-    short_name,
-)
-from desktop_app.adapters.onec.onec_objects import (
-    COUNTERPARTIES,
-    PARTNER_ORIGIN_FIELDS,
-    PARTNERS,
-    OneCObjects,
-)
+from desktop_app.adapters.onec.onec_bodies import counterparty_body, partner_body
+from desktop_app.adapters.onec.onec_objects import OneCObjects
 from desktop_app.domain.decisions import CounterpartyCard, StepKind, StepState
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.onec_order_state import (
@@ -91,15 +77,17 @@ def _made_by_exchange(
     exchange made for an earlier order has been the company's counterparty since."""
     if not found.partner_key:
         return None
-    partner = objects.client.get(PARTNERS, found.partner_key, PARTNER_ORIGIN_FIELDS) or {}
-    if partner.get("PredefinedDataName") == UNKNOWN_PARTNER:
-        return str(partner.get("Description") or "")
-    if str(partner.get("Комментарий") or "").strip() != AUTO_PARTNER_COMMENT:
+    partner = objects.partner_origin(found.partner_key)
+    if partner is None:
+        return None
+    if partner.predefined == UNKNOWN_PARTNER:
+        return partner.name
+    if partner.comment.strip() != AUTO_PARTNER_COMMENT:
         return None
     made = ref_moment(found.ref_key)
     if row.order_date is not None and made is not None and made.date() < row.order_date:
         return None
-    return str(partner.get("Description") or "")
+    return partner.name
 
 
 def _not_taken_over(found: DirectoryCounterparty, partner: str) -> StepOutcome:
@@ -117,15 +105,9 @@ def _create_partner(objects: OneCObjects, row: DecisionRow, step: StepRow) -> St
         said = Said("outcome.partner_taken", {"name": existing.description})
         return StepOutcome(StepState.DONE, existing.partner_key, said)
     if step.attempts > 1:  # an earlier attempt may have created it and lost the answer
-        query = (
-            Query(PARTNERS)
-            .select("Ref_Key", "Description", PARTNER_MARKER_FIELD)
-            .filter(Field("Description").eq(short_name(card.name)))
-        )
-        marker = marker_text(row.marker)
-        for found in objects.client.rows(query):
-            if marker in str(found.get(PARTNER_MARKER_FIELD) or ""):
-                return StepOutcome(StepState.DONE, str(found["Ref_Key"]))
+        found = objects.partner_by_marker(card.name, row.marker)
+        if found is not None:
+            return StepOutcome(StepState.DONE, found)
     created = objects.create_partner(partner_body(card, row.marker, objects.references()))
     return StepOutcome(StepState.DONE, created.ref_key)
 
@@ -134,35 +116,17 @@ def _create_counterparty(objects: OneCObjects, row: DecisionRow, step: StepRow) 
     card = _card(row)
     existing = _existing_counterparty(objects, row, card)
     if existing is not None:
-        ours = step.attempts > 1 and _has_marker(objects, existing.ref_key, row.marker)
+        ours = step.attempts > 1 and objects.counterparty_has_marker(existing.ref_key, row.marker)
         made = None if ours else _made_by_exchange(objects, row, existing)
         if made is not None:
             return _not_taken_over(existing, made)
         note = None if ours else Said("outcome.counterparty_taken", {"name": existing.description})
         return StepOutcome(StepState.DONE, existing.ref_key, note)
     if step.attempts > 1 and not card.inn:
-        found = _by_marker(objects, card, row.marker)
+        found = objects.counterparty_by_marker(card.name, row.marker)
         if found is not None:
             return StepOutcome(StepState.DONE, found)
     partner_key = row.decision.partner_key or row.result_of(StepKind.CREATE_PARTNER)
     body = counterparty_body(card, partner_key, row.marker, objects.references())
     created = objects.create_counterparty(body)
     return StepOutcome(StepState.DONE, created.ref_key)
-
-
-def _has_marker(objects: OneCObjects, ref_key: str, marker: str) -> bool:
-    found = objects.client.get(COUNTERPARTIES, ref_key, ("Ref_Key", COUNTERPARTY_MARKER_FIELD))
-    return marker_text(marker) in str((found or {}).get(COUNTERPARTY_MARKER_FIELD) or "")
-
-
-def _by_marker(objects: OneCObjects, card: CounterpartyCard, marker: str) -> str | None:
-    """Our own counterparty without an ИНН (a person), found by name and then by marker."""
-    query = (
-        Query(COUNTERPARTIES)
-        .select("Ref_Key", COUNTERPARTY_MARKER_FIELD)
-        .filter(Field("Description").eq(short_name(card.name)))
-    )
-    for found in objects.client.rows(query):
-        if marker_text(marker) in str(found.get(COUNTERPARTY_MARKER_FIELD) or ""):
-            return str(found["Ref_Key"])
-    return None

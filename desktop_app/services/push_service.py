@@ -187,15 +187,14 @@ def _attempt(
     Unknown (`sending`): a lost or cut answer; an error after a write of this attempt was
     applied; an error of the look-up a retry makes after an unknown outcome (`before`), so
     that 1C was not looked at yet — exactly like a dropped connection."""
-    client = objects.client
-    applied = client.writes_applied
+    applied = objects.writes_applied
     try:
         return run_step(objects, row, step, context)
     except OneCConnectionError as error:
         return StepOutcome(StepState.SENDING, said=_again(error.said))
     except Exception as error:
-        unknown = client.writes_applied > applied or (
-            before is StepState.SENDING and client.last_method == "GET"
+        unknown = objects.writes_applied > applied or (
+            before is StepState.SENDING and objects.last_was_read
         )
         if isinstance(error, OneCError):
             said = error.said

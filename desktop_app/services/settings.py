@@ -24,6 +24,7 @@ from desktop_app.domain.invoice_numbering import (
     NumberTemplateError,
     check_template,
 )
+from desktop_app.domain.portal_mode import PortalMode as PortalMode
 from desktop_app.domain.seller import SellerRequisites
 from desktop_app.services import setting_rules
 from desktop_app.store.errors import data_folder_error
@@ -33,13 +34,6 @@ SETTINGS_FILE = "settings.json"
 
 class SettingsError(Exception):
     """A setting that cannot be taken; the message says why and what to do."""
-
-
-class PortalMode(StrEnum):
-    OWN_PAGE = "own-page"
-    """The app has its own exchange page on the portal and confirms what it received."""
-    PEEK = "peek"
-    """The app reads through 1C's page and never confirms (never moves 1C's cursor)."""
 
 
 class Language(StrEnum):

@@ -19,7 +19,7 @@ from desktop_app.store.incoming import (
 from desktop_app.store.order_repository import OrderRepository
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.store.queue_rows import FetchRow, QuarantineRow, QueueRow, RevisionRow
-from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState
+from desktop_app.store.review_state import FetchStatus, ReviewState
 
 __all__ = [
     "DATABASE_FILE_NAME",
@@ -32,7 +32,6 @@ __all__ = [
     "FetchStatus",
     "IncomingOrder",
     "OrderRepository",
-    "PageMode",
     "QuarantineRow",
     "QuarantinedDocument",
     "QueueRepository",

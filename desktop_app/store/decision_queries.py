@@ -41,8 +41,16 @@ class DecisionLockedError(StoreError):
     """The decision has (maybe) reached 1C already and can no longer be replaced."""
 
 
+def card_object(card: CounterpartyCard) -> dict[str, Any]:
+    """The card as plain JSON values: what `decisions.card` stores and `decide --json` prints
+    (one serialisation of a card; `card_of` reads it back)."""
+    values = dataclasses.asdict(card)
+    values["kind"] = card.kind.value
+    return values
+
+
 def card_json(card: CounterpartyCard | None) -> str | None:
-    return None if card is None else json.dumps(dataclasses.asdict(card), ensure_ascii=False)
+    return None if card is None else json.dumps(card_object(card), ensure_ascii=False)
 
 
 def card_of(text: str | None) -> CounterpartyCard | None:

@@ -45,7 +45,6 @@ from desktop_app.store.directory_search import (
 from desktop_app.store.directory_writing import (
     COUNTERPARTY_KEYS,
     PARTNER_KEYS,
-    chunks,
     confirm_seen,
     counterparty_values,
     defer_indexes,
@@ -55,6 +54,7 @@ from desktop_app.store.directory_writing import (
     store_batch,
     stored_versions,
 )
+from desktop_app.store.in_lists import chunks
 from desktop_app.store.models import DIRECTORY_REFRESHES, ONEC_COUNTERPARTIES, ONEC_PARTNERS
 from desktop_app.store.sqlite_file import WRITE_OPTION
 

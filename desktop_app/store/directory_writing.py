@@ -53,17 +53,15 @@ from desktop_app.domain.company_names import normalize_name
 from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.directory_search import COUNTERPARTY_COLUMNS, PARTNER_COLUMNS
+from desktop_app.store.in_lists import chunks
 from desktop_app.store.models import DIRECTORY_REFRESHES
 
-CHUNK = 500
-"""At most this many values in one IN list (well under every backend's parameter limit)."""
 STAMP_KEYS = ("seen_generation", "cached_at")
 COUNTERPARTY_KEYS = (*COUNTERPARTY_COLUMNS, "name_normalized", "full_name_normalized")
 PARTNER_KEYS = (*PARTNER_COLUMNS, "name_normalized")
 """The order of a row's values, before the stamp; `ref_key` comes first in both."""
 assert COUNTERPARTY_KEYS[0] == PARTNER_KEYS[0] == "ref_key"
 
-T = TypeVar("T")
 Values = tuple[Any, ...]
 _counterparty_fields = attrgetter(*COUNTERPARTY_COLUMNS)
 _partner_fields = attrgetter(*PARTNER_COLUMNS)
@@ -91,11 +89,6 @@ def counterparty_values(row: DirectoryCounterparty) -> Values:
 def partner_values(row: DirectoryPartner) -> Values:
     """The row in `PARTNER_KEYS` order."""
     return (*_partner_fields(row), normalize_name(row.description))
-
-
-def chunks(values: Sequence[T]) -> Iterator[Sequence[T]]:
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
 
 
 def store_batch(

@@ -17,8 +17,8 @@ from desktop_app.domain.entity_mapping import EarlierEntity
 from desktop_app.store.database import Database
 from desktop_app.store.decision_queries import mapping_of
 from desktop_app.store.decision_rows import Mapping
+from desktop_app.store.in_lists import chunks
 from desktop_app.store.models import MAPPINGS, ORDERS
-from desktop_app.store.order_upsert import chunks
 
 
 class MappingRepository:

@@ -34,12 +34,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop_app.domain.decisions import DecisionKind, StepKind, StepState, WriteState
+from desktop_app.domain.portal_mode import PortalMode
 from desktop_app.store.column_types import UtcDateTime
 from desktop_app.store.directory_rows import DirectoryKind, RefreshStatus
 from desktop_app.store.review_state import (
     FetchStatus,
     OrderSource,
-    PageMode,
     ReviewState,
     sql_in_list,
 )
@@ -68,7 +68,7 @@ class FetchRecord(Base):
 
     __tablename__ = "fetches"
     __table_args__ = (
-        CheckConstraint(f"page_mode IN {sql_in_list(PageMode)}", name="page_mode"),
+        CheckConstraint(f"page_mode IN {sql_in_list(PortalMode)}", name="page_mode"),
         CheckConstraint(f"status IN {sql_in_list(FetchStatus)}", name="status"),
     )
 

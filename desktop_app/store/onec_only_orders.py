@@ -17,9 +17,10 @@ from sqlalchemy import Connection, select
 
 from desktop_app.domain.order import Order
 from desktop_app.store.database import Database
+from desktop_app.store.in_lists import chunks
 from desktop_app.store.incoming import IncomingOrder
 from desktop_app.store.models import ORDERS
-from desktop_app.store.order_upsert import BatchWriter, Known, Prepared, chunks, known_orders
+from desktop_app.store.order_upsert import BatchWriter, Known, Prepared, known_orders
 from desktop_app.store.review_state import OrderSource
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, insert, select
 from desktop_app.domain.onec_order_state import OneCOrderState, OrderCounterparty, Sign
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.store.database import Database
+from desktop_app.store.in_lists import chunks
 from desktop_app.store.models import ONEC_ORDERS, ORDERS
 from desktop_app.store.review_state import OrderSource
 
@@ -94,8 +95,7 @@ class OneCOrderRepository:
         settled = select(ORDERS.c.portal_id).where(ORDERS.c.review_state.not_in(OPEN_STATES))
         with self._db.writing() as connection:
             connection.execute(delete(ONEC_ORDERS).where(ONEC_ORDERS.c.portal_id.in_(settled)))
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
+            for chunk in chunks(ids):
                 connection.execute(delete(ONEC_ORDERS).where(ONEC_ORDERS.c.portal_id.in_(chunk)))
             if rows:
                 connection.execute(insert(ONEC_ORDERS), rows)

@@ -80,11 +80,17 @@ def content_hash(payload: str) -> str:
 # --- encoding ---------------------------------------------------------------------------
 
 
-def _decimal(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
+Number = Callable[[Decimal], str]
+"""How a decimal is written: `str` here (its exact form, for the hash); `parse` prints it
+positional (``"1000"``, not ``"1E+3"``: cli/order_json.py)."""
 
 
-def encode_order(order: Order) -> JsonObject:
+def _decimal(value: Decimal | None, number: Number = str) -> str | None:
+    return None if value is None else number(value)
+
+
+def encode_order(order: Order, number: Number = str) -> JsonObject:
+    """The order as plain JSON values; the one serialisation of an order (the CLI's too)."""
     return {
         "id": order.id,
         "number": order.number,
@@ -94,14 +100,14 @@ def encode_order(order: Order) -> JsonObject:
         "operation": order.operation,
         "role": order.role,
         "currency": order.currency,
-        "exchange_rate": _decimal(order.exchange_rate),
-        "total": _decimal(order.total),
+        "exchange_rate": _decimal(order.exchange_rate, number),
+        "total": _decimal(order.total, number),
         "comment": order.comment,
         "deleted": order.deleted,
         "counterparties": [encode_counterparty(p) for p in order.counterparties],
-        "taxes": [encode_tax(t) for t in order.taxes],
-        "discounts": [encode_discount(d) for d in order.discounts],
-        "lines": [encode_line(line) for line in order.lines],
+        "taxes": [encode_tax(t, number) for t in order.taxes],
+        "discounts": [encode_discount(d, number) for d in order.discounts],
+        "lines": [encode_line(line, number) for line in order.lines],
         "properties": [encode_property(p) for p in order.properties],
     }
 
@@ -136,20 +142,20 @@ def encode_counterparty(party: Counterparty) -> JsonObject:
     }
 
 
-def encode_tax(tax: Tax) -> JsonObject:
+def encode_tax(tax: Tax, number: Number = str) -> JsonObject:
     return {
         "name": tax.name,
         "rate": tax.rate,
         "included": tax.included,
-        "amount": _decimal(tax.amount),
+        "amount": _decimal(tax.amount, number),
     }
 
 
-def encode_discount(discount: Discount) -> JsonObject:
+def encode_discount(discount: Discount, number: Number = str) -> JsonObject:
     return {
         "name": discount.name,
-        "amount": _decimal(discount.amount),
-        "percent": _decimal(discount.percent),
+        "amount": _decimal(discount.amount, number),
+        "percent": _decimal(discount.percent, number),
         "included": discount.included,
     }
 
@@ -158,21 +164,21 @@ def encode_property(prop: OrderProperty) -> JsonObject:
     return {"name": prop.name, "values": list(prop.values)}
 
 
-def encode_line(line: OrderLine) -> JsonObject:
+def encode_line(line: OrderLine, number: Number = str) -> JsonObject:
     return {
         "id": line.id,
         "sku": line.sku,
         "name": line.name,
         "unit": line.unit,
         "unit_code": line.unit_code,
-        "quantity": _decimal(line.quantity),
-        "price": _decimal(line.price),
-        "amount": _decimal(line.amount),
+        "quantity": _decimal(line.quantity, number),
+        "price": _decimal(line.price, number),
+        "amount": _decimal(line.amount, number),
         "vat_rate": line.vat_rate,
-        "vat_amount": _decimal(line.vat_amount),
+        "vat_amount": _decimal(line.vat_amount, number),
         "kind": line.kind,
         "vat_included": line.vat_included,
-        "discounts": [encode_discount(d) for d in line.discounts],
+        "discounts": [encode_discount(d, number) for d in line.discounts],
         "properties": [encode_property(p) for p in line.properties],
         "unit_name": line.unit_name,
     }

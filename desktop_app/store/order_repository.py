@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from desktop_app.domain.portal_mode import PortalMode
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.database import Database
 from desktop_app.store.incoming import (
@@ -37,7 +38,7 @@ from desktop_app.store.order_upsert import (
     compress,
     known_orders,
 )
-from desktop_app.store.review_state import FetchStatus, PageMode
+from desktop_app.store.review_state import FetchStatus
 
 __all__ = [
     "FetchCounts",
@@ -57,12 +58,12 @@ class OrderRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def start_fetch(self, portal_url: str, mode: PageMode | str) -> int:
+    def start_fetch(self, portal_url: str, mode: PortalMode | str) -> int:
         """Record the start of a fetch; returns its id for the calls that follow."""
         values = {
             "started_at": utc_now(),
             "portal_url": portal_url,
-            "page_mode": PageMode(mode).value,
+            "page_mode": PortalMode(mode).value,
             "status": FetchStatus.STARTED.value,
         }
         with self._db.writing() as connection:

@@ -9,27 +9,25 @@ No ORM object is created, so memory depends on the batch, not on the orders stor
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from desktop_app.domain.entity_mapping import requisites_changed_reason
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.decision_queries import drop_automatic
+from desktop_app.store.in_lists import chunks
 from desktop_app.store.incoming import IncomingOrder
 from desktop_app.store.models import ONEC_ORDERS, ORDERS, REVISIONS
 from desktop_app.store.order_codec import content_hash, order_to_payload
 from desktop_app.store.order_columns import order_columns
 from desktop_app.store.review_state import OrderSource, ReviewState
 
-CHUNK = 500
-"""At most this many values in one IN list (well under every backend's parameter limit)."""
 ONEC_ID_PREFIX = "1c:"
 """The `Ид` the app gives an order it knows from 1C alone when 1C keeps the site's number,
 not its `Ид`: `1c:` and the 1C order's Ref_Key (services/onec_misses.py)."""
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +73,6 @@ class Known:
     last_revision: int
     entity_key: str | None
     """The legal entity the stored revision names (`orders.buyer_entity_key`)."""
-
-
-def chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def compress(source: bytes | None) -> bytes | None:

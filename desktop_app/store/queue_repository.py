@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import Select, and_, func, select
 
 from desktop_app.domain.order import Order
+from desktop_app.domain.portal_mode import PortalMode
 from desktop_app.store.database import Database
 from desktop_app.store.models import FETCHES, ORDERS, QUARANTINED, REVISIONS
 from desktop_app.store.order_codec import JsonObject, order_from_payload, payload_object
@@ -32,7 +33,7 @@ from desktop_app.store.queue_rows import (
     UnreadRow,
 )
 from desktop_app.store.queue_unread import UnreadDocuments
-from desktop_app.store.review_state import FetchStatus, OrderSource, PageMode, ReviewState
+from desktop_app.store.review_state import FetchStatus, OrderSource, ReviewState
 from desktop_app.store.revision_diff import changed_fields
 
 __all__ = [
@@ -238,7 +239,7 @@ class QueueRepository:
                 started_at=row.started_at,
                 finished_at=row.finished_at,
                 portal_url=row.portal_url,
-                page_mode=PageMode(row.page_mode),
+                page_mode=PortalMode(row.page_mode),
                 status=FetchStatus(row.status),
                 new=row.new_count,
                 changed=row.changed_count,

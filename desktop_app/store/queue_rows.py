@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop_app.store.review_state import FetchStatus, PageMode, ReviewState
+from desktop_app.domain.portal_mode import PortalMode
+from desktop_app.store.review_state import FetchStatus, ReviewState
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ class FetchRow:
     started_at: dt.datetime
     finished_at: dt.datetime | None
     portal_url: str
-    page_mode: PageMode
+    page_mode: PortalMode
     status: FetchStatus
     new: int
     changed: int

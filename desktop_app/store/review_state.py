@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from desktop_app.domain.review_state import ReviewState
 
-__all__ = ["FetchStatus", "OrderSource", "PageMode", "ReviewState", "sql_in_list"]
+__all__ = ["FetchStatus", "OrderSource", "ReviewState", "sql_in_list"]
 
 
 class FetchStatus(StrEnum):
@@ -31,13 +31,6 @@ class FetchStatus(StrEnum):
     def is_final(self) -> bool:
         """True for the statuses after which nothing more happens to the fetch."""
         return self in (FetchStatus.STORED, FetchStatus.CONFIRMED, FetchStatus.FAILED)
-
-
-class PageMode(StrEnum):
-    """How the app reads the portal: its own exchange page, or 1C's page without confirming."""
-
-    OWN_PAGE = "own-page"
-    PEEK = "peek"
 
 
 class OrderSource(StrEnum):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.services import connection_check
+from desktop_app.services import connection_check, connections
 from desktop_app.services.connection_check import CheckResult
 from desktop_app.services.directory_service import RefreshReport, refresh_directory
 from desktop_app.services.fetch_operation import FetchOutcome, fetch_and_map
@@ -20,7 +20,6 @@ from desktop_app.services.onec_connection import (
     OneCSession,
     cached_references,
     connect,
-    connection_for,
 )
 from desktop_app.services.onec_orders import (
     StatesReport,
@@ -83,7 +82,7 @@ def push_job(workspace: Workspace) -> Callable[[TaskContext], PushReport]:
         context_of_1c = push_context(current, password, workspace.data_dir, workspace.database)
         return push(
             workspace.database,
-            connection_for(onec, password),
+            connections.for_onec(onec, password),
             context=context_of_1c,
             parallel=current.review.parallel_writes,
             on_step=context.report,

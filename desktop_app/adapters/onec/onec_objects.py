@@ -1,166 +1,62 @@
-"""Typed access to the УТ 11 sets the app works with.
+"""Typed access to the УТ 11 sets the app works with: the only door of the services to 1C.
 
-JSON rows become the domain's plain values here, and only here: the rest of the program
-never sees a 1C field name. 1C's quirks are absorbed on the way — the empty reference
-`00000000-…` becomes None, `LineNumber` and Int64 values that arrive as strings are read as
-numbers, and every read names its fields (`$select`): a УТ 11 counterparty has dozens.
+Every look-up the use cases need is a method here, named for what it finds, so that the rest
+of the program never sees a 1C field name nor the client (`_client`): the rows become the
+domain's values in `onec_rows`, the bodies of writes are made in `onec_bodies`. The names of
+`onec_rows` are re-exported for the modules that read whole sets (the directory copy).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
 from desktop_app.adapters.onec.odata_filter import Field, Guid
 from desktop_app.adapters.onec.odata_query import Query
-from desktop_app.adapters.onec.onec_references import ASSUMED, ReferenceItems, read_references
-from desktop_app.domain.onec_directory import (
-    DirectoryCounterparty,
-    DirectoryPartner,
-    ref_or_none,
+from desktop_app.adapters.onec.onec_bodies import (
+    COUNTERPARTY_MARKER_FIELD,
+    PARTNER_MARKER_FIELD,
+    marker_text,
+    short_name,
 )
+from desktop_app.adapters.onec.onec_references import ASSUMED, ReferenceItems, read_references
+from desktop_app.adapters.onec.onec_rows import (
+    BANK_ACCOUNT_FIELDS,
+    BANK_ACCOUNTS,
+    CODE,
+    COUNTERPARTIES,
+    COUNTERPARTY_FIELDS,
+    CUSTOMER_ORDERS,
+    KEY,
+    NAME,
+    ORDER_FIELDS,
+    ORGANIZATION_ADDRESS,
+    ORGANIZATION_FIELDS,
+    ORGANIZATIONS,
+    PARTNER_FIELDS,
+    PARTNER_ORIGIN_FIELDS,
+    PARTNERS,
+    VERSION,
+    PartnerOrigin,
+    bank_account_from,
+    counterparty_from,
+    customer_order_from,
+    organization_from,
+    partner_from,
+    partner_origin_from,
+)
+from desktop_app.adapters.onec.site_orders import SiteOrders
+from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
 from desktop_app.domain.onec_documents import OneCBankAccount, OneCCustomerOrder, OneCOrganization
 from desktop_app.domain.onec_order_state import OrderCounterparty
+from desktop_app.domain.order_link import OrderLink
 
-COUNTERPARTIES = "Catalog_Контрагенты"
-PARTNERS = "Catalog_Партнеры"
-ORGANIZATIONS = "Catalog_Организации"
-BANK_ACCOUNTS = "Catalog_БанковскиеСчетаОрганизаций"
-CUSTOMER_ORDERS = "Document_ЗаказКлиента"
-
-COUNTERPARTY_FIELDS = (
-    "Ref_Key", "DataVersion", "DeletionMark", "Description", "НаименованиеПолное", "ИНН",
-    "КПП", "РегистрационныйНомер", "КодПоОКПО", "ЮрФизЛицо", "Партнер_Key",
-    "ГоловнойКонтрагент_Key", "ОбособленноеПодразделение",
-)  # fmt: skip
-PARTNER_FIELDS = (
-    "Ref_Key", "DataVersion", "DeletionMark", "Description", "ЮрФизЛицо", "Клиент",
-    "ОсновнойМенеджер_Key", "Комментарий",
-)  # fmt: skip
-PARTNER_ORIGIN_FIELDS = ("Ref_Key", "Description", "PredefinedDataName", "Комментарий")
-"""What tells a partner the site exchange gave (predefined «Неизвестный партнер», or one it
-made with its own comment)."""
-ORGANIZATION_FIELDS = ("Ref_Key", "Description", "НаименованиеПолное", "ИНН", "КПП")
-ORGANIZATION_ADDRESS = "ЮридическийАдрес"
-BANK_ACCOUNT_FIELDS = (
-    "Ref_Key", "Owner_Key", "DeletionMark", "НомерСчета", "БИКБанка", "КоррСчетБанка",
-    "НаименованиеБанка", "ГородБанка",
-)  # fmt: skip
-ORDER_FIELDS = (
-    "Ref_Key", "DataVersion", "Number", "Date", "Posted", "DeletionMark", "Партнер_Key",
-    "Контрагент_Key", "Организация_Key", "НомерПоДаннымКлиента", "СуммаДокумента", "Комментарий",
-)  # fmt: skip
-
-
-def _text(row: JsonObject, name: str) -> str | None:
-    value = row.get(name)
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def _flag(row: JsonObject, name: str) -> bool:
-    value = row.get(name)
-    return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
-def _decimal(row: JsonObject, name: str) -> Decimal | None:
-    value = row.get(name)
-    if value is None or value == "":
-        return None
-    try:
-        return Decimal(str(value))  # numbers may come as JSON numbers or as strings
-    except InvalidOperation:
-        return None
-
-
-def _moment(row: JsonObject, name: str) -> dt.datetime | None:
-    text = _text(row, name)
-    if not text or text.startswith("0001-01-01"):  # 1C's empty date
-        return None
-    try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def counterparty_from(row: JsonObject) -> DirectoryCounterparty:
-    ref_key = str(row["Ref_Key"])
-    head_key = ref_or_none(_text(row, "ГоловнойКонтрагент_Key"))
-    return DirectoryCounterparty(
-        ref_key=ref_key,
-        data_version=str(row.get("DataVersion") or ""),
-        deletion_mark=_flag(row, "DeletionMark"),
-        description=_text(row, "Description") or "",
-        full_name=_text(row, "НаименованиеПолное"),
-        inn=_text(row, "ИНН"),
-        kpp=_text(row, "КПП"),
-        registration_number=_text(row, "РегистрационныйНомер"),
-        okpo=_text(row, "КодПоОКПО"),
-        legal_form=_text(row, "ЮрФизЛицо"),
-        partner_key=ref_or_none(_text(row, "Партнер_Key")),
-        # 1C fills a head organisation's ГоловнойКонтрагент with itself; only a branch's
-        # points elsewhere, and only that is a head worth naming.
-        head_key=head_key if head_key != ref_key else None,
-        is_branch=_flag(row, "ОбособленноеПодразделение"),
-    )
-
-
-def partner_from(row: JsonObject) -> DirectoryPartner:
-    return DirectoryPartner(
-        ref_key=str(row["Ref_Key"]),
-        data_version=str(row.get("DataVersion") or ""),
-        deletion_mark=_flag(row, "DeletionMark"),
-        description=_text(row, "Description") or "",
-        legal_form=_text(row, "ЮрФизЛицо"),
-        is_client=_flag(row, "Клиент"),
-        manager_key=ref_or_none(_text(row, "ОсновнойМенеджер_Key")),
-        comment=_text(row, "Комментарий"),
-    )
-
-
-def organization_from(row: JsonObject) -> OneCOrganization:
-    return OneCOrganization(
-        ref_key=str(row["Ref_Key"]),
-        description=_text(row, "Description") or "",
-        full_name=_text(row, "НаименованиеПолное"),
-        inn=_text(row, "ИНН"),
-        kpp=_text(row, "КПП"),
-        legal_address=_text(row, ORGANIZATION_ADDRESS),
-    )
-
-
-def bank_account_from(row: JsonObject) -> OneCBankAccount:
-    return OneCBankAccount(
-        ref_key=str(row["Ref_Key"]),
-        owner_key=str(row.get("Owner_Key") or ""),
-        deletion_mark=_flag(row, "DeletionMark"),
-        account=_text(row, "НомерСчета"),
-        bik=_text(row, "БИКБанка"),
-        corr_account=_text(row, "КоррСчетБанка"),
-        bank_name=_text(row, "НаименованиеБанка"),
-        bank_city=_text(row, "ГородБанка"),
-    )
-
-
-def customer_order_from(row: JsonObject) -> OneCCustomerOrder:
-    return OneCCustomerOrder(
-        ref_key=str(row["Ref_Key"]),
-        data_version=str(row.get("DataVersion") or ""),
-        number=_text(row, "Number") or "",
-        date=_moment(row, "Date"),
-        posted=_flag(row, "Posted"),
-        deletion_mark=_flag(row, "DeletionMark"),
-        partner_key=ref_or_none(_text(row, "Партнер_Key")),
-        counterparty_key=ref_or_none(_text(row, "Контрагент_Key")),
-        organization_key=ref_or_none(_text(row, "Организация_Key")),
-        client_number=_text(row, "НомерПоДаннымКлиента"),
-        total=_decimal(row, "СуммаДокумента"),
-        comment=_text(row, "Комментарий"),
-    )
+__all__ = [
+    "BANK_ACCOUNTS", "BANK_ACCOUNT_FIELDS", "CODE", "COUNTERPARTIES", "COUNTERPARTY_FIELDS",
+    "CUSTOMER_ORDERS", "KEY", "NAME", "ORDER_FIELDS", "ORGANIZATIONS", "ORGANIZATION_ADDRESS",
+    "ORGANIZATION_FIELDS", "PARTNERS", "PARTNER_FIELDS", "VERSION", "OneCObjects",
+    "PartnerOrigin", "counterparty_from", "customer_order_from", "partner_from",
+]  # fmt: skip
 
 
 class OneCObjects:
@@ -175,18 +71,18 @@ class OneCObjects:
         """`references`: the kinds and access group new objects point at, from the
         publication summary; when None they are read on first need, with the setting
         `access_group` (onec.partner_access_group)."""
-        self.client = client
+        self._client = client
         self._references = references
         self._access_group = access_group
 
     def references(self) -> ReferenceItems:
         if self._references is None:
-            self._references = read_references(self.client, ASSUMED, self._access_group)
+            self._references = read_references(self._client, ASSUMED, self._access_group)
         return self._references
 
     # counterparties
     def counterparty(self, ref_key: str) -> DirectoryCounterparty | None:
-        row = self.client.get(COUNTERPARTIES, ref_key, COUNTERPARTY_FIELDS)
+        row = self._client.get(COUNTERPARTIES, ref_key, COUNTERPARTY_FIELDS)
         return counterparty_from(row) if row else None
 
     def counterparties_by_inn(
@@ -196,34 +92,59 @@ class OneCObjects:
         if kpp:
             condition = condition & Field("КПП").eq(kpp)
         query = Query(COUNTERPARTIES).select(*COUNTERPARTY_FIELDS).filter(condition)
-        return [counterparty_from(row) for row in self.client.rows(query)]
+        return [counterparty_from(row) for row in self._client.rows(query)]
 
     def counterparties_by_inns(self, inns: list[str]) -> list[DirectoryCounterparty]:
         """Many ИНН at once, split into requests that stay under the query-string limit."""
         query = Query(COUNTERPARTIES).select(*COUNTERPARTY_FIELDS)
-        return [counterparty_from(row) for row in self.client.find_in(query, "ИНН", list(inns))]
+        return [counterparty_from(row) for row in self._client.find_in(query, "ИНН", list(inns))]
 
     def contact_information(self, ref_key: str) -> list[JsonObject]:
-        row = self.client.get(COUNTERPARTIES, ref_key, ("Ref_Key", "КонтактнаяИнформация"))
+        row = self._client.get(COUNTERPARTIES, ref_key, ("Ref_Key", "КонтактнаяИнформация"))
         rows = (row or {}).get("КонтактнаяИнформация") or []
         return sorted(rows, key=lambda r: int(r.get("LineNumber") or 0))
 
     def create_counterparty(self, body: JsonObject) -> DirectoryCounterparty:
-        return counterparty_from(self.client.create(COUNTERPARTIES, body))
+        return counterparty_from(self._client.create(COUNTERPARTIES, body))
 
     def update_counterparty(self, ref_key: str, body: JsonObject) -> DirectoryCounterparty:
-        return counterparty_from(self.client.update(COUNTERPARTIES, ref_key, body))
+        return counterparty_from(self._client.update(COUNTERPARTIES, ref_key, body))
+
+    def counterparty_has_marker(self, ref_key: str, marker: str) -> bool:
+        """Whether the counterparty carries the marker of the decision that made it."""
+        row = self._client.get(COUNTERPARTIES, ref_key, (KEY, COUNTERPARTY_MARKER_FIELD))
+        return marker_text(marker) in str((row or {}).get(COUNTERPARTY_MARKER_FIELD) or "")
+
+    def counterparty_by_marker(self, name: str, marker: str) -> str | None:
+        """Our own counterparty without an ИНН (a person), found by name, then by marker."""
+        return self._marked(COUNTERPARTIES, COUNTERPARTY_MARKER_FIELD, name, marker)
+
+    def partner_by_marker(self, name: str, marker: str) -> str | None:
+        """The partner a lost answer created, found by name, then by marker."""
+        return self._marked(PARTNERS, PARTNER_MARKER_FIELD, name, marker)
+
+    def _marked(self, entity_set: str, field: str, name: str, marker: str) -> str | None:
+        query = Query(entity_set).select(KEY, NAME, field).filter(Field(NAME).eq(short_name(name)))
+        for found in self._client.rows(query):
+            if marker_text(marker) in str(found.get(field) or ""):
+                return str(found[KEY])
+        return None
 
     # partners
     def partner(self, ref_key: str) -> DirectoryPartner | None:
-        row = self.client.get(PARTNERS, ref_key, PARTNER_FIELDS)
+        row = self._client.get(PARTNERS, ref_key, PARTNER_FIELDS)
         return partner_from(row) if row else None
 
+    def partner_origin(self, ref_key: str) -> PartnerOrigin | None:
+        """What tells whether 1C's site exchange made the partner (onec_order_state)."""
+        row = self._client.get(PARTNERS, ref_key, PARTNER_ORIGIN_FIELDS)
+        return partner_origin_from(row) if row else None
+
     def create_partner(self, body: JsonObject) -> DirectoryPartner:
-        return partner_from(self.client.create(PARTNERS, body))
+        return partner_from(self._client.create(PARTNERS, body))
 
     def update_partner(self, ref_key: str, body: JsonObject) -> DirectoryPartner:
-        return partner_from(self.client.update(PARTNERS, ref_key, body))
+        return partner_from(self._client.update(PARTNERS, ref_key, body))
 
     # organisations
     def organizations(self, *, with_address: bool = False) -> list[OneCOrganization]:
@@ -232,22 +153,26 @@ class OneCObjects:
             (*ORGANIZATION_FIELDS, ORGANIZATION_ADDRESS) if with_address else ORGANIZATION_FIELDS
         )
         query = Query(ORGANIZATIONS).select(*fields).filter(Field("DeletionMark").eq(False))
-        return [organization_from(row) for row in self.client.rows(query)]
+        return [organization_from(row) for row in self._client.rows(query)]
 
     def bank_accounts(self, organization_key: str) -> list[OneCBankAccount]:
         """The organisation's bank accounts not marked for deletion."""
         condition = Field("Owner_Key").eq(Guid(organization_key)) & Field("DeletionMark").eq(False)
         query = Query(BANK_ACCOUNTS).select(*BANK_ACCOUNT_FIELDS).filter(condition)
-        return [bank_account_from(row) for row in self.client.rows(query)]
+        return [bank_account_from(row) for row in self._client.rows(query)]
 
     # customer orders
+    def site_orders(self, link: OrderLink) -> SiteOrders:
+        """The 1C orders made from site orders, where `link` says the base keeps them."""
+        return SiteOrders(self._client, link)
+
     def customer_order(self, ref_key: str) -> OneCCustomerOrder | None:
-        row = self.client.get(CUSTOMER_ORDERS, ref_key, ORDER_FIELDS)
+        row = self._client.get(CUSTOMER_ORDERS, ref_key, ORDER_FIELDS)
         return customer_order_from(row) if row else None
 
     def post_customer_order(self, ref_key: str) -> None:
         """Post (or re-post) the order, so its register records follow its fields."""
-        self.client.post_document(CUSTOMER_ORDERS, ref_key)
+        self._client.post_document(CUSTOMER_ORDERS, ref_key)
 
     def mark_counterparty_deleted(self, ref_key: str) -> DirectoryCounterparty:
         """Set the deletion mark by PATCH (a DELETE would delete for good, GUIDE §5)."""
@@ -259,9 +184,8 @@ class OneCObjects:
         found = self.counterparty(ref_key)
         if found is None:
             return None
-        partner: JsonObject = {}
-        if found.partner_key:
-            partner = self.client.get(PARTNERS, found.partner_key, PARTNER_ORIGIN_FIELDS) or {}
+        partner = self.partner_origin(found.partner_key) if found.partner_key else None
+        partner = partner or PartnerOrigin("", "", "")
         same: list[str] = []
         if found.inn:
             same = [
@@ -277,14 +201,14 @@ class OneCObjects:
             kpp=found.kpp,
             deletion_mark=found.deletion_mark,
             partner_key=found.partner_key,
-            partner_name=_text(partner, "Description"),
-            partner_predefined=_text(partner, "PredefinedDataName") or "",
-            partner_comment=_text(partner, "Комментарий"),
+            partner_name=partner.name.strip() or None,
+            partner_predefined=partner.predefined.strip(),
+            partner_comment=partner.comment.strip() or None,
             same_inn=tuple(same),
         )
 
     def update_customer_order(self, ref_key: str, body: dict[str, Any]) -> OneCCustomerOrder:
-        return customer_order_from(self.client.update(CUSTOMER_ORDERS, ref_key, body))
+        return customer_order_from(self._client.update(CUSTOMER_ORDERS, ref_key, body))
 
     def link_customer_order(
         self, ref_key: str, counterparty_key: str, partner_key: str
@@ -297,3 +221,14 @@ class OneCObjects:
                 "Партнер_Key": Guid(partner_key).value,
             },
         )
+
+    # what the outbox asks of the connection
+    @property
+    def writes_applied(self) -> int:
+        """Writes 1C answered with success so far (odata_client): did one come before an error?"""
+        return self._client.writes_applied
+
+    @property
+    def last_was_read(self) -> bool:
+        """Whether the last request sent was a look (GET), not a write."""
+        return self._client.last_method == "GET"

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
 from desktop_app.adapters.onec.odata_filter import Field, Guid
 from desktop_app.adapters.onec.odata_query import Query
-from desktop_app.adapters.onec.onec_objects import (
+from desktop_app.adapters.onec.onec_rows import (
     CUSTOMER_ORDERS,
+    KEY,
+    NAME,
     ORDER_FIELDS,
     customer_order_from,
 )
@@ -33,6 +35,12 @@ ORDER_PROPERTIES = "Document_ЗаказКлиента_Дополнительны
 PROPERTIES_SECTION = "ДополнительныеРеквизиты"
 PROPERTY_KINDS = "ChartOfCharacteristicTypes_ДополнительныеРеквизитыИСведения"
 STRING_TYPE = "Edm.String"
+OTHER_FIELDS = ("НомерПоДаннымКлиента", "Комментарий")
+"""Where custom exchanges are seen to put the site's number (GUIDE §5)."""
+TITLE = "Заголовок"
+"""An additional attribute's title, as 1C's users see it."""
+Candidate = tuple[str, str]
+"""A place that may hold the site's key: ("field", name) or ("property", Свойство_Key)."""
 PAGING_FIELD = "Number"
 """Documents page by keyset over their number, a limited-length string 1C indexes (not by
 `Ref_Key`, which a live base refuses to compare: odata_paging)."""
@@ -113,3 +121,35 @@ class SiteOrders:
 def site_orders_since(client: ODataClient, link: OrderLink, moment: dt.datetime) -> list[SiteOrder]:
     """The 1C orders from the site dated from `moment` on (see `SiteOrders.since`)."""
     return list(SiteOrders(client, link).since(moment))
+
+
+def latest_places(
+    client: ODataClient, fields: list[str], sections: bool, sample: int
+) -> list[set[tuple[Candidate, str]]]:
+    """For each of 1C's `sample` latest orders, every place among `fields` (and the
+    additional attributes, when `sections`) that holds a value, with that value."""
+    query = Query(CUSTOMER_ORDERS).select(KEY, "Date", *fields,
+                                          *([PROPERTIES_SECTION] if sections else []))  # fmt: skip
+    rows = client.rows(query.orderby("Date desc").top(sample))
+    return [_places(row, fields, sections) for row in rows]
+
+
+def _places(row: JsonObject, fields: list[str], sections: bool) -> set[tuple[Candidate, str]]:
+    """Each candidate place of one order with its value (once per order)."""
+    found: set[tuple[Candidate, str]] = set()
+    for name in fields:
+        value = str(row.get(name) or "").strip()
+        if value:
+            found.add((("field", name), value))
+    if sections:
+        for line in row.get(PROPERTIES_SECTION) or []:
+            value = str(line.get("Значение") or "").strip()
+            if line.get("Значение_Type") == STRING_TYPE and value:
+                found.add((("property", str(line.get("Свойство_Key") or "").lower()), value))
+    return found
+
+
+def property_title(client: ODataClient, key: str) -> str:
+    """The additional attribute's title (else its name); empty when 1C has none."""
+    row = client.get(PROPERTY_KINDS, key, (KEY, NAME, TITLE)) or {}
+    return str(row.get(TITLE) or row.get(NAME) or "").strip()

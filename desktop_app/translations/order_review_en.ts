@@ -1037,22 +1037,22 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../ui/jobs.py" line="46"/>
+        <location filename="../ui/jobs.py" line="45"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
         <translation>The portal is not set up: enter its address and login in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/jobs.py" line="51"/>
+        <location filename="../ui/jobs.py" line="50"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
         <translation>The portal password is not saved: enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/jobs.py" line="70"/>
+        <location filename="../ui/jobs.py" line="69"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
         <translation>1C is not set up: enter its address and login in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/jobs.py" line="74"/>
+        <location filename="../ui/jobs.py" line="73"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
         <translation>The 1C password is not saved: enter it in Settings.</translation>
     </message>

@@ -1,4 +1,4 @@
-"""What both emulators share: an HTTP server on 127.0.0.1 and its life cycle in a thread.
+"""What both emulators share: an HTTP server on 127.0.0.1, its handler's basics, its life cycle.
 
 The server joins its request threads on shutdown (they are not daemons) and first shuts down
 every open keep-alive connection, so that no thread waits on an idle client. The life cycle
@@ -9,6 +9,7 @@ only says how to make its server.
 from __future__ import annotations
 
 import contextlib
+import logging
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,6 +17,30 @@ from types import TracebackType
 from typing import Any, Self
 
 LOOPBACK = "127.0.0.1"
+MAX_BODY = 64 * 1024 * 1024
+"""A longer request body is refused with 413 before it is read."""
+
+
+class LoopbackHandler(BaseHTTPRequestHandler):
+    """Keep-alive HTTP/1.1 as both real servers speak it; a subclass says `title`."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
+    timeout = 120  # an idle keep-alive client does not hold a thread forever
+    title = "emulator"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logging.getLogger(type(self).__module__).debug(self.title + ": " + format, *args)
+
+    def read_body(self) -> bytes | None:
+        """The request body; None when it was refused (413 already sent)."""
+        length = self.headers.get("Content-Length")
+        if not length:
+            return b""
+        if not length.isdigit() or int(length) > MAX_BODY:
+            self.send_error(413)
+            return None
+        return self.rfile.read(int(length))
 
 
 class LoopbackHTTPServer(ThreadingHTTPServer):

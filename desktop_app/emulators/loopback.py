@@ -13,7 +13,6 @@ import logging
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any, Self
 
 LOOPBACK = "127.0.0.1"
@@ -71,7 +70,23 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
                 sock.shutdown(socket.SHUT_RDWR)
 
 
-class LoopbackEmulator:
+class Served:
+    """`with` starts it and stops it, whatever happens inside."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+
+class LoopbackEmulator(Served):
     """Serving in a thread; a subclass makes its server in `_make_server`."""
 
     title = "the emulator"
@@ -115,14 +130,6 @@ class LoopbackEmulator:
 
     def __enter__(self) -> Self:
         return self if self._server is not None else self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     @property
     def running(self) -> bool:

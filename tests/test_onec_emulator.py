@@ -400,6 +400,12 @@ def test_unknown_names_are_echoed(client: OData) -> None:
     assert error_of(client.get(CP, {"$expand": "Нет"}))[:2] == (400, "6")
     assert error_of(client.get("Catalog_НетТакого"))[:2] == (404, "6")
     assert error_of(client.get(CP, {"$orderby": "ИНН sideways"}))[:2] == (400, "14")
+    # 1C orders by a navigation path too; no client sends one, and the emulator refuses it.
+    assert error_of(client.get(CP, {"$orderby": "Партнер/Description"})) == (
+        400,
+        "14",
+        "Ошибка при разборе опции запроса $orderby",
+    )
     assert error_of(client.get(CP, {"$top": "-1"})) == (
         400,
         "14",

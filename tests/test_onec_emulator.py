@@ -316,8 +316,6 @@ def test_filter_comparisons_and_logic(onec: OneCEmulator, client: OData) -> None
     assert {o["Ref_Key"] for o in by_ref} == {
         o["Ref_Key"] for o in orders if o["Контрагент_Key"] == EMPTY
     }
-    year = client.rows(ORDERS, {"$filter": "year(Date) eq 2025 and month(Date) le 12"})
-    assert len(year) == sum(1 for o in orders if o["Date"].startswith("2025"))
 
 
 def test_filter_text_functions_ignore_case(onec: OneCEmulator, client: OData) -> None:
@@ -336,17 +334,6 @@ def test_filter_text_functions_ignore_case(onec: OneCEmulator, client: OData) ->
     assert company["Ref_Key"] in {r["Ref_Key"] for r in one}
     ranged = client.rows(CP, {"$filter": "like(ИНН, '[^0-9]%')"})
     assert ranged == []
-    email = next(
-        c["АдресЭП"] for c in company["КонтактнаяИнформация"] if c["Тип"] == "АдресЭлектроннойПочты"
-    )
-    lam = client.rows(
-        CP, {"$filter": f"КонтактнаяИнформация/any(d: d/АдресЭП eq '{email.upper()}')"}
-    )
-    assert company["Ref_Key"] in {r["Ref_Key"] for r in lam}
-    partner = client.get(PARTNERS + key(company["Партнер_Key"])).json()["Description"]
-    literal = partner.replace("'", "''")
-    navigated = client.rows(CP, {"$filter": f"Партнер/Description eq '{literal}'"})
-    assert company["Ref_Key"] in {r["Ref_Key"] for r in navigated}
 
 
 def test_filter_refusals_in_1c_words(client: OData) -> None:
@@ -360,6 +347,19 @@ def test_filter_refusals_in_1c_words(client: OData) -> None:
         "(ИНН eq '1'",
     ):
         assert error_of(client.get(CP, {"$filter": bad})) == parse_error, bad
+    # 1C's language has these, but no client sends them: the emulator refuses them in 1C's
+    # words for what it cannot parse rather than guess how 1C answers (filter_parser.py).
+    for unmodelled in (
+        "year(Date) eq 2025 and month(Date) le 12",
+        "СуммаДокумента add 1 gt 20000",
+        "СуммаДокумента mul 2 gt 20000",
+        "substring(ИНН, 1, 2) eq '77'",
+        "endswith(ИНН, '3')",
+        "concat(ИНН, КПП) eq '1'",
+        "КонтактнаяИнформация/any(d: d/АдресЭП eq 'a@b.ru')",
+        "Партнер/Description eq 'x'",
+    ):
+        assert error_of(client.get(CP, {"$filter": unmodelled})) == parse_error, unmodelled
     for function in ("tolower(Description) eq 'x'", "length(ИНН) eq 10", "trim(ИНН) eq '1'"):
         status, code, message = error_of(client.get(CP, {"$filter": function}))
         assert (status, code) == (400, "21") and "Вызов нереализованной функции" in message
@@ -400,6 +400,12 @@ def test_unknown_names_are_echoed(client: OData) -> None:
     assert error_of(client.get(CP, {"$expand": "Нет"}))[:2] == (400, "6")
     assert error_of(client.get("Catalog_НетТакого"))[:2] == (404, "6")
     assert error_of(client.get(CP, {"$orderby": "ИНН sideways"}))[:2] == (400, "14")
+    # 1C orders by a navigation path too; no client sends one, and the emulator refuses it.
+    assert error_of(client.get(CP, {"$orderby": "Партнер/Description"})) == (
+        400,
+        "14",
+        "Ошибка при разборе опции запроса $orderby",
+    )
     assert error_of(client.get(CP, {"$top": "-1"})) == (
         400,
         "14",

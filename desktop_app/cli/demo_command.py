@@ -12,7 +12,6 @@ same world in the desktop window.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,9 +61,7 @@ def _known_in_1c(row: QueueRow, directory: DirectoryRepository) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.emulators.onec import OneCEmulator
-    from desktop_app.emulators.portal import PortalEmulator
-    from desktop_app.emulators.world import World
+    from desktop_app.emulators.demo import DemoServers
     from desktop_app.services.directory_service import refresh_directory
     from desktop_app.services.fetch_service import fetch_orders
     from desktop_app.services.onec_connection import connect
@@ -75,18 +72,17 @@ def run(args: argparse.Namespace) -> int:
 
     if not 1 <= args.orders <= 100_000:
         raise UserError("--orders: от 1 до 100000")
-    world = World.generate(seed=args.seed, start=dt.date.today() - dt.timedelta(days=21))
     print("Order Review — демонстрация на встроенных портале 1С-Битрикс и 1С:УТ 11.")
     with (
         tempfile.TemporaryDirectory(prefix="order-review-demo-") as scratch,
-        PortalEmulator(world, orders=args.orders) as portal,
-        OneCEmulator(world, orders=args.orders * 4 // 5) as onec,
+        DemoServers(orders=args.orders, seed=args.seed) as servers,
     ):
+        portal, onec = servers.portal, servers.onec
         data_dir = args.keep or Path(scratch)
-        print(f"Портал: {portal.page_url()}  (логин {portal.user})")
+        print(f"Портал: {servers.portal_url}  (логин {portal.user})")
         print(f"1С (OData): {onec.service_root}  (логин {onec.user})")
         print(f"Папка данных: {data_dir}\n")
-        settings = PortalSettings(url=portal.page_url(), user=portal.user)
+        settings = PortalSettings(url=servers.portal_url, user=portal.user)
         with Database.open(data_dir) as database:
             first = fetch_orders(settings, portal.password, database, data_dir / "work")
             print(f"Первое получение: {_summary(first)}")

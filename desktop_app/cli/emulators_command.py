@@ -14,16 +14,12 @@ or a custom one (the site's number in НомерПоДаннымКлиента).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import threading
 from typing import Any
 
 from desktop_app.cli.errors import UserError
-from desktop_app.emulators.exchange_setup import ExchangeSetup
-from desktop_app.emulators.onec import OneCEmulator
-from desktop_app.emulators.portal import PortalEmulator
-from desktop_app.emulators.world import World
+from desktop_app.emulators.demo import BusyPortError, DemoServers, ExchangeSetup
 
 DEFAULT_PORT = 8780
 
@@ -80,43 +76,38 @@ def _check(args: argparse.Namespace) -> None:
             raise UserError(f"{option}: нужен номер порта от 0 до 65535")
 
 
-def _start(args: argparse.Namespace) -> tuple[PortalEmulator, OneCEmulator]:
+def _start(args: argparse.Namespace) -> DemoServers:
     _check(args)
-    world = World.generate(seed=args.seed, start=dt.date.today() - dt.timedelta(days=21))
-    portal = PortalEmulator(world, orders=args.orders, zip_enabled=args.zip, port=args.port)
-    onec = OneCEmulator(
-        world.with_exchange(ExchangeSetup(args.exchange)),
-        orders=args.orders * 4 // 5,
+    servers = DemoServers(
+        orders=args.orders,
+        seed=args.seed,
+        exchange=ExchangeSetup(args.exchange),
+        zip_enabled=args.zip,
+        port=args.port,
+        onec_port=args.onec_port,
         extra_counterparties=args.extra_counterparties,
-        port=args.onec_port,
     )
     try:
-        portal.start()
-    except OSError as error:
-        raise UserError(_port_busy(args.port, error)) from None
-    try:
-        onec.start()
-    except OSError as error:
-        portal.stop()
-        raise UserError(_port_busy(args.onec_port, error)) from None
-    return portal, onec
+        return servers.start()
+    except BusyPortError as busy:
+        error = busy.error
+        raise UserError(
+            f"не удалось открыть порт {busy.port} на 127.0.0.1: {error.strerror or error}"
+        ) from None
 
 
-def _port_busy(port: int, error: OSError) -> str:
-    return f"не удалось открыть порт {port} на 127.0.0.1: {error.strerror or error}"
-
-
-def _announce(portal: PortalEmulator, onec: OneCEmulator, orders: int) -> None:
+def _announce(servers: DemoServers) -> None:
+    portal, onec = servers.portal, servers.onec
     print("Эмуляторы запущены на 127.0.0.1. Остановить: Ctrl+C.")
     print("Эмулятор портала 1С-Битрикс (обмен заказами):")
-    print(f"  Страница обмена для 1С:          {portal.page_url(PortalEmulator.ONEC_PAGE)}")
-    print(f"  Страница обмена Order Review:    {portal.page_url(PortalEmulator.APP_PAGE)}")
+    print(f"  Страница обмена для 1С:          {servers.onec_page_url}")
+    print(f"  Страница обмена Order Review:    {servers.portal_url}")
     print(f"  Логин: {portal.user}    Пароль: {portal.password}")
-    print(f"  Заказов на портале: {orders}")
+    print(f"  Заказов на портале: {servers.orders}")
     print("Эмулятор 1С:Управление торговлей 11 (стандартный интерфейс OData):")
     print(f"  Адрес публикации OData (onec.url): {onec.service_root}")
     print(f"  Логин: {onec.user}    Пароль: {onec.password or '(пустой)'}")
-    print(f"  Заказов, загруженных обменом 1С с сайтом: {orders * 4 // 5}")
+    print(f"  Заказов, загруженных обменом 1С с сайтом: {servers.onec_orders}")
     print(f"  Обмен 1С с сайтом: {onec.exchange.words}")
     sys.stdout.flush()
 
@@ -124,16 +115,15 @@ def _announce(portal: PortalEmulator, onec: OneCEmulator, orders: int) -> None:
 def run(args: argparse.Namespace) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
-    portal, onec = _start(args)
+    servers = _start(args)
     try:
-        _announce(portal, onec, args.orders)
+        _announce(servers)
         forever = threading.Event()
         while not forever.wait(0.5):
             pass
     except KeyboardInterrupt:
         print("\nОстанавливаю эмуляторы…")
     finally:
-        onec.stop()
-        portal.stop()
+        servers.stop()
     print("Эмуляторы остановлены.")
     return 0

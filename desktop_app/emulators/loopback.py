@@ -1,4 +1,4 @@
-"""What both emulators share: an HTTP server on 127.0.0.1 and its life cycle in a thread.
+"""What both emulators share: an HTTP server on 127.0.0.1, its handler's basics, its life cycle.
 
 The server joins its request threads on shutdown (they are not daemons) and first shuts down
 every open keep-alive connection, so that no thread waits on an idle client. The life cycle
@@ -9,13 +9,37 @@ only says how to make its server.
 from __future__ import annotations
 
 import contextlib
+import logging
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any, Self
 
 LOOPBACK = "127.0.0.1"
+MAX_BODY = 64 * 1024 * 1024
+"""A longer request body is refused with 413 before it is read."""
+
+
+class LoopbackHandler(BaseHTTPRequestHandler):
+    """Keep-alive HTTP/1.1 as both real servers speak it; a subclass says `title`."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
+    timeout = 120  # an idle keep-alive client does not hold a thread forever
+    title = "emulator"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logging.getLogger(type(self).__module__).debug(self.title + ": " + format, *args)
+
+    def read_body(self) -> bytes | None:
+        """The request body; None when it was refused (413 already sent)."""
+        length = self.headers.get("Content-Length")
+        if not length:
+            return b""
+        if not length.isdigit() or int(length) > MAX_BODY:
+            self.send_error(413)
+            return None
+        return self.rfile.read(int(length))
 
 
 class LoopbackHTTPServer(ThreadingHTTPServer):
@@ -46,7 +70,23 @@ class LoopbackHTTPServer(ThreadingHTTPServer):
                 sock.shutdown(socket.SHUT_RDWR)
 
 
-class LoopbackEmulator:
+class Served:
+    """`with` starts it and stops it, whatever happens inside."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
+
+
+class LoopbackEmulator(Served):
     """Serving in a thread; a subclass makes its server in `_make_server`."""
 
     title = "the emulator"
@@ -90,14 +130,6 @@ class LoopbackEmulator:
 
     def __enter__(self) -> Self:
         return self if self._server is not None else self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     @property
     def running(self) -> bool:

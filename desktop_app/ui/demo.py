@@ -1,4 +1,4 @@
-"""The demo: both emulators on loopback, one generated world, a throw-away data folder.
+"""The demo: both emulators on loopback (emulators/demo.py), a throw-away data folder.
 
 `gui --demo` (and `order-review` on a machine with nothing configured, if the manager
 agrees) starts the portal emulator and the 1C emulator in this process, seeded from the same
@@ -11,22 +11,16 @@ is deleted when the demo ends, unless `keep` names a folder to keep it in.
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from desktop_app.emulators.exchange_setup import ExchangeSetup
-from desktop_app.emulators.onec import OneCEmulator
-from desktop_app.emulators.onec_first import onec_takes_first
-from desktop_app.emulators.portal import PortalEmulator
-from desktop_app.emulators.world import World
+from desktop_app.emulators.demo import DEMO_SEED, DemoServers, ExchangeSetup
 from desktop_app.services.password_vault import MemoryVault
 from desktop_app.services.settings import OneCSettings, PortalSettings, Settings
 from desktop_app.services.workspace import Workspace
 
 DEMO_ORDERS = 40
-DEMO_SEED = 2026
 DEMO_BUYERS = 60
 FETCH_EVERY_MINUTES = 5
 ONEC_FIRST = 2
@@ -49,14 +43,11 @@ class DemoEnvironment:
         """`exchange`: how the demo's 1C takes the portal's orders (the seed's setup, 1C-Bitrix's
         module, unless a test wants another, GUIDE §5); `onec_first`: how many of the newest
         orders of new buyers 1C's own exchange took before the app (`onec_takes_first`)."""
-        self.world = World.generate(
-            seed=seed, buyers=buyers, start=dt.date.today() - dt.timedelta(days=21),
-            exchange=exchange,
-        )  # fmt: skip
-        self.portal = PortalEmulator(self.world, orders=orders)
-        self.onec = OneCEmulator(self.world, orders=orders * 4 // 5)
-        self._orders = orders
-        self._onec_first = onec_first
+        self.servers = DemoServers(
+            orders=orders, seed=seed, buyers=buyers, exchange=exchange, onec_first=onec_first
+        )
+        self.world = self.servers.world
+        self.portal, self.onec = self.servers.portal, self.servers.onec
         self._keep = keep
         self._fetch_every = fetch_every
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
@@ -74,18 +65,15 @@ class DemoEnvironment:
         return self.data_dir / "window.ini"
 
     def start(self) -> Workspace:
-        self.portal.start()
-        self.onec.start()
+        self.servers.start()
         try:
-            if self._onec_first:
-                onec_takes_first(self.portal, self.onec, self._orders, wanted=self._onec_first)
             if self._keep is not None:
                 folder = self._keep
             else:
                 self._scratch = tempfile.TemporaryDirectory(prefix="order-review-demo-")
                 folder = Path(self._scratch.name)
             vault = MemoryVault()
-            portal_url = self.portal.page_url()
+            portal_url = self.servers.portal_url
             vault.store("portal", self.portal.user, portal_url, self.portal.password)
             vault.store("onec", self.onec.user, self.onec.service_root, self.onec.password)
             workspace = Workspace.open(folder, vault, demo=True)
@@ -107,8 +95,7 @@ class DemoEnvironment:
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
-        self.portal.stop()
-        self.onec.stop()
+        self.servers.stop()
         if self._scratch is not None:
             self._scratch.cleanup()
             self._scratch = None

@@ -28,10 +28,12 @@ matches a read.
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote
+
+from desktop_app.emulators.fault_book import FaultBook as SharedBook
+from desktop_app.emulators.fault_book import Faults, check
 
 FaultKind = Literal[
     "latency", "error500", "drop_after_write", "html_error", "truncate", "chunked_cut", "short_body"
@@ -63,12 +65,7 @@ class Fault:
     """The 1C message of an `error500` (default: see the module docstring)."""
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown fault kind {self.kind!r}; one of {KINDS}")
-        if self.times < 1:
-            raise ValueError("a fault must affect at least one request")
-        if self.seconds < 0:
-            raise ValueError("seconds cannot be negative")
+        check(self.kind, KINDS, self.times, self.seconds)
 
     def matches(self, method: str, entity_set: str | None) -> bool:
         if self.method is not None and self.method.upper() != method:
@@ -78,31 +75,9 @@ class Fault:
         return self.kind != "drop_after_write" or method in WRITES
 
 
-class FaultBook:
-    """The faults still pending, consumed first-in first-out by the requests they match."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._faults: list[Fault] = []
-
-    def add(self, fault: Fault) -> None:
-        with self._lock:
-            self._faults.append(fault)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._faults.clear()
-
+class FaultBook(SharedBook[Fault]):
     def take(self, method: str, entity_set: str | None) -> Fault | None:
-        with self._lock:
-            for index, fault in enumerate(self._faults):
-                if fault.matches(method, entity_set):
-                    if fault.times > 1:
-                        self._faults[index] = replace(fault, times=fault.times - 1)
-                    else:
-                        del self._faults[index]
-                    return fault
-            return None
+        return self.first(lambda fault: fault.matches(method, entity_set))
 
 
 # --- directory paging faults ------------------------------------------------------------
@@ -153,22 +128,17 @@ def is_paged_read(method: str, path: str) -> bool:
     return method == "GET" and "(" not in last and not last.startswith("$")
 
 
-class PageFaults:
+class PageFaults(Faults[PageFault]):
     """The page faults standing, and what a `repeat_page` repeats."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._faults: list[PageFault] = []
+        super().__init__()
         self._reads: dict[tuple[int, str | None], int] = {}
         self._served: dict[tuple[int, str | None], bytes] = {}
 
-    def add(self, fault: PageFault) -> None:
-        with self._lock:
-            self._faults.append(fault)
-
     def clear(self) -> None:
+        super().clear()
         with self._lock:
-            self._faults.clear()
             self._reads.clear()
             self._served.clear()
 

@@ -1,12 +1,16 @@
-"""`$filter` text → a syntax tree, with the grammar and the refusals of 1C's OData.
+"""`$filter` text → a syntax tree: the forms the app sends, and 1C's refusals.
 
-The language is chapter 17.4.5.2 of the platform documentation: `eq ne gt ge lt le`,
-`and or not`, `add sub mul div`, parentheses; the functions `substringof(s, F)`,
-`startswith(F, s)`, `endswith(F, s)`, `like(F, pattern)` (a function in 1C, not an
-operator: `like(Наименование, '[^к]%')` is the documentation's example), `substring`,
-`concat`, `year`…`second`; lambdas `Section/any(d: d/Field eq …)` and `all`. Literals:
-`'text'` with `''` for a quote, `guid'…'`, `datetime'YYYY-MM-DDTHH:MM[:SS]'` (four-digit
-year, or 1C refuses it), numbers, `true`, `false`, `null`. Operators are lower-case.
+1C's language (chapter 17.4.5.2 of the platform documentation) is larger than what the app
+sends: `odata_filter` on the client side writes the comparisons `eq ne gt ge lt le`, `and or
+not`, parentheses and the functions `substringof(s, F)`, `startswith(F, s)` and `like(F,
+pattern)` (a function in 1C, not an operator: `like(Наименование, '[^к]%')` is the
+documentation's example), over plain properties, with `'text'` (`''` for a quote),
+`guid'…'`, `datetime'YYYY-MM-DDTHH:MM[:SS]'` (four-digit year, or 1C refuses it), numbers,
+`true`, `false` and `null`. Operators are lower-case. This emulator understands exactly
+that; the rest of 1C's language (arithmetic, `concat`, `substring`, `endswith`, `year`…,
+navigation paths, `any`/`all`) no client sends, and it is refused in 1C's words for what it
+cannot parse — a refusal, never a guess, so that a client that starts to send such a
+filter meets it here first.
 
 Refusals, as a live 1C answers them:
 - anything it cannot parse (an unknown operator such as `in`, an unknown function, an
@@ -28,33 +32,20 @@ from desktop_app.emulators.onec import errors, refs
 from desktop_app.emulators.onec.values import parse_datetime
 
 COMPARISONS = ("eq", "ne", "gt", "ge", "lt", "le")
-ARITHMETIC = ("add", "sub", "mul", "div", "mod")
-SUPPORTED = {
-    "substringof": 2,
-    "startswith": 2,
-    "endswith": 2,
-    "like": 2,
-    "concat": 2,
-    "substring": (2, 3),
-    "year": 1,
-    "month": 1,
-    "day": 1,
-    "hour": 1,
-    "minute": 1,
-    "second": 1,
-}
+FUNCTIONS = ("substringof", "startswith", "like")
 # "lenght" is how the documentation spells it.
 UNSUPPORTED = frozenset(
     {"length", "lenght", "indexof", "replace", "tolower", "toupper", "trim", "years"}
     | {"days", "hours", "seconds", "floor", "ceiling"}
 )
+_WORDS = frozenset((*COMPARISONS, "and", "or", "not"))
 _TOKEN = re.compile(
     r"""\s*(?:
         (?P<string>'(?:[^']|'')*')
       | (?P<typed>(?:guid|datetime|datetimeoffset|time|binary|X)'[^']*')
       | (?P<number>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[mMdDfFlL]?)
       | (?P<name>[^\W\d][\w]*)
-      | (?P<punct>[(),/:])
+      | (?P<punct>[(),])
     )""",
     re.VERBOSE,
 )
@@ -71,6 +62,8 @@ class Literal:
 
 @dataclass(frozen=True, slots=True)
 class Path:
+    """A property of the set (the only kind of path the app sends)."""
+
     segments: tuple[str, ...]
 
 
@@ -83,7 +76,7 @@ class Binary:
 
 @dataclass(frozen=True, slots=True)
 class Unary:
-    op: str  # not, neg
+    op: str  # not
     operand: Node
 
 
@@ -93,27 +86,15 @@ class Call:
     args: tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Lambda:
-    section: str
-    quantifier: str  # any, all
-    variable: str
-    body: Node | None
-
-
-Node = Literal | Path | Binary | Unary | Call | Lambda
+Node = Literal | Path | Binary | Unary | Call
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
     tokens: list[tuple[str, str]] = []
     position = 0
-    while position < len(text):
-        if text[position:].strip() == "":
-            break
+    while text[position:].strip():
         match = _TOKEN.match(text, position)
         if match is None or match.end() == position:
-            if text[position:].lstrip().startswith("+"):
-                raise errors.internal(errors.WHERE_OPERATION)
             raise errors.option_error(FILTER)
         kind = match.lastgroup or ""
         tokens.append((kind, match.group(kind)))
@@ -122,18 +103,13 @@ def tokenize(text: str) -> list[tuple[str, str]]:
 
 
 def parse(text: str) -> Node:
-    if "+" in _outside_strings(text):
+    if "+" in re.sub(r"'(?:[^']|'')*'?", "", text):  # outside every quoted literal
         raise errors.internal(errors.WHERE_OPERATION)
     parser = _Parser(tokenize(text))
     node = parser.expression()
-    if parser.peek() is not None:
+    if parser.index < len(parser.tokens):
         raise errors.option_error(FILTER)
     return node
-
-
-def _outside_strings(text: str) -> str:
-    """The text with every quoted literal removed (an unclosed one runs to the end)."""
-    return re.sub(r"'(?:[^']|'')*'?", "", text)
 
 
 class _Parser:
@@ -141,18 +117,14 @@ class _Parser:
         self.tokens = tokens
         self.index = 0
 
-    def peek(self) -> tuple[str, str] | None:
-        return self.tokens[self.index] if self.index < len(self.tokens) else None
-
     def take(self) -> tuple[str, str]:
-        token = self.peek()
-        if token is None:
+        if self.index >= len(self.tokens):
             raise errors.option_error(FILTER)
         self.index += 1
-        return token
+        return self.tokens[self.index - 1]
 
     def accept(self, word: str) -> bool:
-        token = self.peek()
+        token = self.tokens[self.index] if self.index < len(self.tokens) else None
         if token is not None and token[1] == word and token[0] in ("name", "punct"):
             self.index += 1
             return True
@@ -175,27 +147,11 @@ class _Parser:
         return node
 
     def comparison(self) -> Node:
-        node = self.additive()
+        node = self.unary()
         for op in COMPARISONS:
             if self.accept(op):
-                return Binary(op, node, self.additive())
+                return Binary(op, node, self.unary())
         return node
-
-    def additive(self) -> Node:
-        node = self.multiplicative()
-        while True:
-            op = next((o for o in ("add", "sub") if self.accept(o)), None)
-            if op is None:
-                return node
-            node = Binary(op, node, self.multiplicative())
-
-    def multiplicative(self) -> Node:
-        node = self.unary()
-        while True:
-            op = next((o for o in ("mul", "div", "mod") if self.accept(o)), None)
-            if op is None:
-                return node
-            node = Binary(op, node, self.unary())
 
     def unary(self) -> Node:
         if self.accept("not"):
@@ -220,17 +176,16 @@ class _Parser:
             return Literal("bool", text == "true")
         if text == "null":
             return Literal("null", None)
-        if text in COMPARISONS or text in ARITHMETIC or text in ("and", "or", "not"):
+        if text in _WORDS:
             raise errors.option_error(FILTER)
         if self.accept("("):
             return self.call(text)
-        return self.path(text)
+        return Path((text,))
 
     def call(self, name: str) -> Node:
         if name in UNSUPPORTED:
             raise errors.not_implemented_function(name)
-        arity = SUPPORTED.get(name)
-        if arity is None:
+        if name not in FUNCTIONS:
             raise errors.option_error(FILTER)
         args: list[Node] = []
         if not self.accept(")"):
@@ -238,34 +193,9 @@ class _Parser:
             while self.accept(","):
                 args.append(self.expression())
             self.expect(")")
-        allowed = arity if isinstance(arity, tuple) else (arity,)
-        if len(args) not in allowed:
+        if len(args) != 2:
             raise errors.not_implemented_function(name)
         return Call(name, tuple(args))
-
-    def path(self, first: str) -> Node:
-        segments = [first]
-        while self.accept("/"):
-            kind, text = self.take()
-            if kind != "name":
-                raise errors.option_error(FILTER)
-            if text in ("any", "all") and self.accept("("):
-                return self.lambda_(tuple(segments), text)
-            segments.append(text)
-        return Path(tuple(segments))
-
-    def lambda_(self, section: tuple[str, ...], quantifier: str) -> Node:
-        if len(section) != 1:
-            raise errors.option_error(FILTER)
-        if self.accept(")"):
-            return Lambda(section[0], quantifier, "", None)
-        kind, variable = self.take()
-        if kind != "name":
-            raise errors.option_error(FILTER)
-        self.expect(":")
-        body = self.expression()
-        self.expect(")")
-        return Lambda(section[0], quantifier, variable, body)
 
 
 def _typed(text: str) -> Literal:

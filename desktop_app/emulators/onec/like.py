@@ -1,11 +1,10 @@
-"""`like` and `substring` of 1C's `$filter`, with 1C's semantics.
+"""`like` of 1C's `$filter`, with 1C's semantics.
 
 `like(Field, 'template')` is 1C's `ПОДОБНО` (documentation 17.4.5.2: «Синтаксис шаблона
 аналогичен функции ПОДОБНО() языка запросов»): `%` is any text, `_` one character, `[…]`
 one of a set or range, `[^…]` none of them; the match is of the whole value and, as 1C's
 collation, ignores case. OData's form has no escape character (the query language's
-`СПЕЦСИМВОЛ` cannot be written in it). `substring(Str, Int1[, Int2])` counts from 1, as the
-documentation's example `substring(ИНН, 1, 2) eq '77'` does.
+`СПЕЦСИМВОЛ` cannot be written in it).
 """
 
 from __future__ import annotations
@@ -18,18 +17,6 @@ from desktop_app.emulators.onec.filter_parser import Literal, Node
 
 Row = dict[str, Any]
 Getter = Callable[[Row], Any]
-
-
-def substring(getters: list[Getter]) -> Getter:
-    text, start = getters[0], getters[1]
-    length = getters[2] if len(getters) == 3 else None
-
-    def cut(row: Row) -> str:
-        value = str(text(row) or "")
-        begin = max(int(start(row)) - 1, 0)
-        return value[begin:] if length is None else value[begin : begin + int(length(row))]
-
-    return cut
 
 
 def like_pattern(template: str) -> re.Pattern[str]:

@@ -72,12 +72,8 @@ def order_key(
     (path, descending)."""
     parts: list[Callable[[Row], Any]] = []
     for path, descending in orderby:
-        prop = props[path[0] + ("_Key" if len(path) == 2 else "")]
-        if len(path) == 2:
-            assert prop.target is not None
-            inner = ENTITY_SETS[prop.target].by_name[path[1]]
-            part = _navigated(directory, prop, inner)
-        elif prop.edm == GUID:
+        prop = props[path[0]]
+        if prop.edm == GUID:
             part = _reference(directory, own_set if prop.key else prop.target, prop.name)
         else:
             part = _field(prop)
@@ -113,16 +109,6 @@ def _presented(row: Row | None, field: str) -> Any:
     """A presentation field compares as a string (the date's canonical text sorts as time);
     a missing object presents as nothing and comes first, as 1C's NULL does."""
     return "" if row is None else str(row.get(field, "")).rstrip(" ").casefold()
-
-
-def _navigated(directory: Directory, prop: Prop, inner: Prop) -> Callable[[Row], Any]:
-    target = prop.target or ""
-
-    def key(row: Row) -> Any:
-        other = directory.lookup(target, str(row.get(prop.name)))
-        return values.sort_key(inner, other.get(inner.name) if other else values.empty(inner))
-
-    return key
 
 
 def _descending(part: Callable[[Row], Any]) -> Callable[[Row], Any]:

@@ -7,9 +7,10 @@ option it lands in). Paths (17.4.4, 17.4.8): `<Set>`, `<Set>(guid'…')` or
 `<Set>/$count`, `<Set>(…)/<Navigation>`, `Document_X(…)/Post` and `/Unpost`, `$metadata`.
 
 Options: `$select` (fields, `Section/Field`, `Navigation/Field`, `*`, `**`, spaces after
-commas allowed), `$filter`, `$orderby` (`Field [asc|desc]`, several, `Navigation/Field`),
-`$top`, `$skip`, `$inlinecount=allpages|none`, `$expand`, `$format`, `allowedOnly` (also
-as `$allowedOnly`; what it does for a user with record-level restrictions is rights.py's).
+commas allowed), `$filter`, `$orderby` (`Field [asc|desc]`, several; 1C's `Navigation/Field`
+no client sends, and it is refused as a parse error, 400/14), `$top`, `$skip`,
+`$inlinecount=allpages|none`, `$expand`, `$format`, `allowedOnly` (also as `$allowedOnly`;
+what it does for a user with record-level restrictions is rights.py's).
 Unknown names are refused with 400/6 «Сегмент пути X не найден!» and the name echoed (probes P4/P7).
 """
 
@@ -243,24 +244,16 @@ def _add(into: dict[str, set[str] | None], head: str, sub: str, allowed: set[str
 
 
 def _orderby(text: str, props: dict[str, Prop]) -> list[tuple[tuple[str, ...], bool]]:
-    sets = ENTITY_SETS
     order: list[tuple[tuple[str, ...], bool]] = []
     for item in text.split(","):
         words = item.split()
         if not words or len(words) > 2 or (len(words) == 2 and words[1] not in ("asc", "desc")):
             raise errors.option_error("$orderby")
-        path = tuple(words[0].split("/"))
-        if len(path) == 1 and path[0] not in props:
-            raise errors.unknown_segment(path[0])
-        if len(path) == 2:
-            nav = _navigation(path[0], props)
-            if nav is None or nav.target not in sets:
-                raise errors.unknown_segment(path[0])
-            if path[1] not in sets[nav.target].by_name:
-                raise errors.unknown_segment(path[1])
-        if len(path) > 2:
-            raise errors.unknown_segment(path[-1])
-        order.append((path, len(words) == 2 and words[1] == "desc"))
+        if "/" in words[0]:  # 1C orders by `Navigation/Field`; no client sends it
+            raise errors.option_error("$orderby")
+        if words[0] not in props:
+            raise errors.unknown_segment(words[0])
+        order.append(((words[0],), len(words) == 2 and words[1] == "desc"))
     return order
 
 

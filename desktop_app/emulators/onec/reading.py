@@ -29,7 +29,7 @@ from typing import Any
 
 from desktop_app.emulators.onec import ordering, values
 from desktop_app.emulators.onec.directory import Directory
-from desktop_app.emulators.onec.filter_eval import Needs, Scope, compile_filter
+from desktop_app.emulators.onec.filter_eval import compile_filter
 from desktop_app.emulators.onec.keyset import Window, lookups, window
 from desktop_app.emulators.onec.query import Options, Selection, Target
 from desktop_app.emulators.onec.refs import order_key as refs_order_key
@@ -37,7 +37,6 @@ from desktop_app.emulators.onec.schema import ENTITY_SETS, EntitySet, Prop, RowS
 from desktop_app.emulators.onec.table import Table
 
 Row = dict[str, Any]
-_SETS_PROPS = {name: definition.by_name for name, definition in ENTITY_SETS.items()}
 
 
 def props_of(target: Target) -> dict[str, Prop]:
@@ -45,13 +44,6 @@ def props_of(target: Target) -> dict[str, Prop]:
         return target.row_set.by_name
     assert target.entity_set is not None
     return target.entity_set.by_name
-
-
-def scope_of(directory: Directory, target: Target) -> Scope:
-    sections: dict[str, dict[str, Prop]] = {}
-    if target.row_set is None and target.entity_set is not None:
-        sections = {s.name: {p.name: p for p in s.props} for s in target.entity_set.sections}
-    return Scope(props_of(target), sections, directory.lookup, _SETS_PROPS)
 
 
 def matching(
@@ -64,9 +56,8 @@ def matching(
     if by is not None:
         area, rest = window(rest, by)
         options = _natural(options)  # the view gives that order already
-    needs = Needs()
-    test = None if rest is None else compile_filter(rest, scope_of(directory, target), needs)
-    with_sections = bool(needs.sections) or _wants_sections(target, options.select)
+    test = None if rest is None else compile_filter(rest, props_of(target))
+    with_sections = _wants_sections(target, options.select)
     light = _light(target, options) if test is None else None
     if target.row_set is not None:
         source = _rows_of(directory, target.row_set, keys)

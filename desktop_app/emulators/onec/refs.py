@@ -35,13 +35,6 @@ def is_guid(text: str) -> bool:
     return _GUID.fullmatch(text) is not None
 
 
-def normalize(text: str) -> str:
-    """The canonical (lower-case) spelling 1C answers with; ValueError when not a GUID."""
-    if not is_guid(text):
-        raise ValueError(f"not a GUID: {text!r}")
-    return text.lower()
-
-
 def ticks(moment: dt.datetime) -> int:
     """100-nanosecond intervals since the Gregorian reform: the clock of a version-1 UUID."""
     delta = moment.replace(tzinfo=None) - _GREGORIAN

@@ -19,12 +19,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler
-from typing import Any, cast
+from typing import cast
 from urllib.parse import unquote
 
 from desktop_app.emulators.loopback import LOOPBACK as LOOPBACK
-from desktop_app.emulators.loopback import LoopbackHTTPServer
+from desktop_app.emulators.loopback import LoopbackHandler, LoopbackHTTPServer
 from desktop_app.emulators.onec import errors, iis
 from desktop_app.emulators.onec.faults import (
     CUTS,
@@ -39,7 +38,6 @@ from desktop_app.emulators.onec.render import JSON_TYPE, XML_TYPE, Answer
 from desktop_app.emulators.onec.service import Publication, Request
 
 log = logging.getLogger(__name__)
-MAX_BODY = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,32 +72,8 @@ class OneCHTTPServer(LoopbackHTTPServer):
         self.services = services
 
 
-class ODataHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
-    timeout = 120  # an idle keep-alive client does not hold a thread forever
-
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("1C emulator: " + format, *args)
-
-    def do_GET(self) -> None:
-        self._serve()
-
-    def do_POST(self) -> None:
-        self._serve()
-
-    def do_PATCH(self) -> None:
-        self._serve()
-
-    def do_PUT(self) -> None:
-        self._serve()
-
-    def do_DELETE(self) -> None:
-        self._serve()
-
-    def do_MERGE(self) -> None:
-        """OData v3's MERGE: a PATCH by another name."""
-        self._serve()
+class ODataHandler(LoopbackHandler):
+    title = "1C emulator"
 
     def _services(self) -> Services:
         return cast(OneCHTTPServer, self.server).services
@@ -107,7 +81,7 @@ class ODataHandler(BaseHTTPRequestHandler):
     def _serve(self) -> None:
         services = self._services()
         path, _, query = self.path.partition("?")
-        body = self._read_body()
+        body = self.read_body()
         if body is None:
             return
         headers = {name.lower(): value for name, value in self.headers.items()}
@@ -143,6 +117,9 @@ class ODataHandler(BaseHTTPRequestHandler):
             return
         self._send(answer, cut=kind if kind in CUTS else None)
 
+    # The names http.server dispatches to; MERGE is OData v3's PATCH by another name.
+    do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_MERGE = _serve  # noqa: N815
+
     @staticmethod
     def _handle(publication: Publication, request: Request, host: str) -> Answer:
         """The publication's answer; a bug of the emulator is 1C's 500 «внутренняя ошибка»."""
@@ -152,15 +129,6 @@ class ODataHandler(BaseHTTPRequestHandler):
             log.exception("1C emulator: request %s %s failed", request.method, request.path)
             error = errors.internal()
             return Answer(500, error.json_body(), JSON_TYPE)
-
-    def _read_body(self) -> bytes | None:
-        length = self.headers.get("Content-Length")
-        if not length:
-            return b""
-        if not length.isdigit() or int(length) > MAX_BODY:
-            self.send_error(413)
-            return None
-        return self.rfile.read(int(length))
 
     def _record(
         self, request: Request, status: int | None, user: str | None, fault: str | None

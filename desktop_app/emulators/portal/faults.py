@@ -25,9 +25,11 @@ requests the fault still affects.
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
+
+from desktop_app.emulators.fault_book import FaultBook as SharedBook
+from desktop_app.emulators.fault_book import check
 
 FaultKind = Literal[
     "latency", "failure", "html500", "php_fatal", "empty", "truncate", "drop", "stall"
@@ -55,41 +57,9 @@ class Fault:
     times: int = 1
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown fault kind {self.kind!r}; one of {KINDS}")
-        if self.times < 1:
-            raise ValueError("a fault must affect at least one request")
-        if self.seconds < 0:
-            raise ValueError("seconds cannot be negative")
+        check(self.kind, KINDS, self.times, self.seconds)
 
 
-class FaultBook:
-    """The faults still pending, consumed first-in first-out by the requests they match."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._faults: list[Fault] = []
-
-    def add(self, fault: Fault) -> None:
-        with self._lock:
-            self._faults.append(fault)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._faults.clear()
-
-    def pending(self) -> tuple[Fault, ...]:
-        with self._lock:
-            return tuple(self._faults)
-
+class FaultBook(SharedBook[Fault]):
     def take(self, mode: str) -> Fault | None:
-        """The first fault matching `mode`, counted as used once; None when none matches."""
-        with self._lock:
-            for index, fault in enumerate(self._faults):
-                if fault.mode is None or fault.mode == mode:
-                    if fault.times > 1:
-                        self._faults[index] = replace(fault, times=fault.times - 1)
-                    else:
-                        del self._faults[index]
-                    return fault
-            return None
+        return self.first(lambda fault: fault.mode is None or fault.mode == mode)

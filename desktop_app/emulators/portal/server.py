@@ -21,12 +21,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.cookies import CookieError, SimpleCookie
-from http.server import BaseHTTPRequestHandler
-from typing import Any, BinaryIO, cast
+from typing import BinaryIO, cast
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from desktop_app.emulators.loopback import LOOPBACK as LOOPBACK
-from desktop_app.emulators.loopback import LoopbackHTTPServer
+from desktop_app.emulators.loopback import LoopbackHandler, LoopbackHTTPServer
 from desktop_app.emulators.portal import bitrix_messages as words
 from desktop_app.emulators.portal.exchange import SaleExchange
 from desktop_app.emulators.portal.export_body import CHUNK, RenderStoppedError, render
@@ -36,7 +35,6 @@ from desktop_app.emulators.portal.sessions import SESSION_NAME
 from desktop_app.emulators.world import World
 
 log = logging.getLogger(__name__)
-MAX_BODY = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,22 +71,11 @@ class PortalHTTPServer(LoopbackHTTPServer):
         self.services = services
 
 
-class ExchangeHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out in separate writes
-    timeout = 120  # an idle keep-alive client does not hold a thread forever
+class ExchangeHandler(LoopbackHandler):
+    title = "portal emulator"
 
     def version_string(self) -> str:
         return "nginx"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("portal emulator: " + format, *args)
-
-    def do_GET(self) -> None:
-        self._serve()
-
-    def do_POST(self) -> None:
-        self._serve()
 
     def _services(self) -> Services:
         return cast(PortalHTTPServer, self.server).services
@@ -99,7 +86,7 @@ class ExchangeHandler(BaseHTTPRequestHandler):
         page = unquote(split.path)
         if page.endswith("/"):
             page += "index.php"
-        body = self._read_body()
+        body = self.read_body()
         if body is None:
             return
         if not page.endswith(".php"):
@@ -115,14 +102,7 @@ class ExchangeHandler(BaseHTTPRequestHandler):
         record = self._record(page, request.mode, answer, fault, request)
         self._deliver(services, answer, fault, record)
 
-    def _read_body(self) -> bytes | None:
-        length = self.headers.get("Content-Length")
-        if not length:
-            return b""
-        if not length.isdigit() or int(length) > MAX_BODY:
-            self.send_error(413)
-            return None
-        return self.rfile.read(int(length))
+    do_GET = do_POST = _serve  # noqa: N815 (http.server dispatches by these names)
 
     def _request(self, page: str, query: str, body: bytes) -> Request:
         form: dict[str, str] = {}

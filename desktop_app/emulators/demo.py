@@ -1,0 +1,104 @@
+"""The demo's outside world, composed once: one generated world, the portal and 1C on loopback.
+
+`demo`, `gui --demo` and `emulators` show the same story — the portal's buyers and 1C's
+counterparties come from one `World`: companies 1C knows, new ones, branches of known
+companies — and 1C's site exchange has already imported the older four fifths of the
+portal's orders (its exchange runs behind the portal). This is the only module of
+`emulators/` the product imports (tests/test_emulator_imports.py holds it to that): what the
+demo needs of the servers is said here, and the rest of the bench stays the tests' own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Self
+
+from desktop_app.emulators.exchange_setup import ExchangeSetup
+from desktop_app.emulators.loopback import Served
+from desktop_app.emulators.onec import OneCEmulator
+from desktop_app.emulators.onec_first import onec_takes_first
+from desktop_app.emulators.portal import PortalEmulator
+from desktop_app.emulators.world import World
+
+__all__ = ["DEMO_SEED", "BusyPortError", "DemoServers", "ExchangeSetup"]
+
+DEMO_SEED = 2026
+BACKLOG_DAYS = 21
+"""The orders are dated over the last three weeks: a fresh client has a backlog to fetch."""
+
+
+class BusyPortError(Exception):
+    """A server could not listen on the port asked for (another program holds it)."""
+
+    def __init__(self, port: int, error: OSError) -> None:
+        super().__init__(f"port {port}: {error}")
+        self.port = port
+        self.error = error
+
+
+class DemoServers(Served):
+    """Both emulators from one world, started and stopped together."""
+
+    def __init__(
+        self,
+        *,
+        orders: int,
+        seed: int = DEMO_SEED,
+        buyers: int | None = None,
+        exchange: ExchangeSetup = ExchangeSetup.BITRIX_MODULE,
+        onec_first: int = 0,
+        zip_enabled: bool = False,
+        port: int = 0,
+        onec_port: int = 0,
+        extra_counterparties: int = 0,
+    ) -> None:
+        """`exchange`: how 1C takes the portal's orders (GUIDE §5); `onec_first`: how many of
+        the newest orders of new buyers 1C's own exchange took before the app, on start
+        (`onec_takes_first`)."""
+        start = dt.date.today() - dt.timedelta(days=BACKLOG_DAYS)
+        if buyers is None:
+            self.world = World.generate(seed=seed, start=start, exchange=exchange)
+        else:
+            self.world = World.generate(seed=seed, buyers=buyers, start=start, exchange=exchange)
+        self.orders = orders
+        self.onec_orders = orders * 4 // 5
+        self.portal = PortalEmulator(self.world, orders=orders, zip_enabled=zip_enabled, port=port)
+        self.onec = OneCEmulator(
+            self.world,
+            orders=self.onec_orders,
+            extra_counterparties=extra_counterparties,
+            port=onec_port,
+        )
+        self._onec_first = onec_first
+
+    @property
+    def portal_url(self) -> str:
+        """The exchange page Order Review uses (1C's own page is `onec_page_url`)."""
+        return self.portal.page_url(PortalEmulator.APP_PAGE)
+
+    @property
+    def onec_page_url(self) -> str:
+        return self.portal.page_url(PortalEmulator.ONEC_PAGE)
+
+    def start(self) -> Self:
+        """Both servers listening, or neither (`BusyPortError` says which port was taken)."""
+        try:
+            self.portal.start()
+        except OSError as error:
+            raise BusyPortError(self.portal.port, error) from None
+        try:
+            self.onec.start()
+        except OSError as error:
+            self.portal.stop()
+            raise BusyPortError(self.onec.port, error) from None
+        try:
+            if self._onec_first:
+                onec_takes_first(self.portal, self.onec, self.orders, wanted=self._onec_first)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        self.portal.stop()
+        self.onec.stop()

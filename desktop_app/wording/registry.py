@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from desktop_app.wording.catalog import Table, Translate
 from desktop_app.wording.errors import ERRORS
+from desktop_app.wording.onec_errors import ONEC_ERRORS
 from desktop_app.wording.outcomes import OUTCOMES
+from desktop_app.wording.portal_errors import PORTAL_ERRORS
 from desktop_app.wording.said import Said
 from desktop_app.wording.setting_rules import SETTING_RULES
 
-TABLES: tuple[Table, ...] = (OUTCOMES, ERRORS, SETTING_RULES)
+TABLES: tuple[Table, ...] = (OUTCOMES, ERRORS, ONEC_ERRORS, PORTAL_ERRORS, SETTING_RULES)
 
 
 def table_of(code: str) -> Table:

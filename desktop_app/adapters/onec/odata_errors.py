@@ -28,13 +28,17 @@ class OneCError(Exception):
 
     def __init__(
         self,
-        message: str,
+        message: str | Said,
         *,
         status: int | None = None,
         code: str | None = None,
         onec_message: str | None = None,
         said: Said | None = None,
     ) -> None:
+        """`message` is the `Said` (its Russian words become the message) or, from a test or
+        round-1 code passing `said` as well, the sentence itself."""
+        if isinstance(message, Said):
+            said, message = message, said_text(message)
         super().__init__(message)
         self.message = message
         self.status = status

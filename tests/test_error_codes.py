@@ -86,3 +86,51 @@ def test_a_lost_write_says_that_1c_may_have_applied_it() -> None:
         "запись Catalog_Партнеры: 1С не ответила вовремя (сервер 1С бывает медленным; можно "
         "увеличить onec.read_timeout). Неизвестно, успела ли 1С выполнить запись.",
     )
+
+
+def test_a_store_fault_says_a_code_and_the_same_sentence() -> None:
+    from pathlib import Path
+
+    from desktop_app.store.database_faults import damaged_words, fault_words
+    from desktop_app.store.errors import DatabaseDamagedError, DatabaseFaultError
+
+    full = DatabaseFaultError("full", fault_words("full", Path("/data/order-review.sqlite3"), ""))
+    assert full.said.code == "store.disk_full"
+    said_like_before(
+        full,
+        "На диске с папкой данных (/data) не осталось места, изменения не сохранены: освободите "
+        "место и повторите.",
+    )
+    assert user_message(full) == str(full)
+    damaged = DatabaseDamagedError(
+        "corrupt", damaged_words(None, ["*** in database main ***\nPage 3"])
+    )
+    said_like_before(
+        damaged,
+        "Файл базы данных повреждён (проверка нашла: Page 3), и программа больше ничего в него "
+        "не пишет: восстановите его из резервной копии или перенесите и получите заказы заново.",
+    )
+
+
+def test_a_stored_order_that_does_not_read_says_a_code() -> None:
+    from desktop_app.store.order_codec import PayloadError, order_from_payload
+
+    with pytest.raises(PayloadError) as broken:
+        order_from_payload('{"format": 0}')
+    said_like_before(broken.value, "неизвестный формат сохранённого заказа: '{\"format\": 0}'")
+
+
+def test_a_locked_decision_says_a_code_in_the_service_and_the_window() -> None:
+    from desktop_app.domain.decisions import StepState
+    from desktop_app.services.decision_service import DecisionError
+    from desktop_app.store.decision_queries import locked_words
+
+    locked = locked_words([StepState.DONE, StepState.PENDING])
+    assert locked is not None
+    refused = DecisionError(locked)
+    said_like_before(
+        refused,
+        "Решение по этому заказу уже (возможно, частично) записано в 1С и больше не меняется "
+        "здесь. Исправьте заказ или контрагента в самой 1С.",
+    )
+    assert user_message(refused) == str(refused)

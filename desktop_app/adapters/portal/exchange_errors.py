@@ -11,8 +11,7 @@ says it as `error.sentence`.
 
 from __future__ import annotations
 
-from desktop_app.wording.errors import SENTENCE
-from desktop_app.wording.registry import said_text
+from desktop_app.wording.registry import worded
 from desktop_app.wording.said import Said
 
 
@@ -20,13 +19,9 @@ class PortalError(Exception):
     """Base of every portal problem; `message` is complete and user-facing."""
 
     def __init__(self, said: Said | str, *, portal_words: str | None = None) -> None:
-        if isinstance(said, str):
-            said = Said(SENTENCE, {"text": said})
-        message = said_text(said)
-        super().__init__(message)
-        self.message = message
+        self.message, self.said = worded(said)
+        super().__init__(self.message)
         self.portal_words = portal_words
-        self.said = said
 
 
 class PortalRefusedError(PortalError):

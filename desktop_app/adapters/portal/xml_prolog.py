@@ -23,7 +23,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from desktop_app.wording.registry import said_text
+from desktop_app.wording.registry import worded
 from desktop_app.wording.said import Said
 
 HEAD_LIMIT = 1 << 20
@@ -60,10 +60,9 @@ class NotCommerceMLError(Exception):
     `message` that in Russian."""
 
     def __init__(self, code: str, said: Said) -> None:
-        self.message = said_text(said)
+        self.message, self.said = worded(said)
         super().__init__(self.message)
         self.code = code
-        self.said = said
 
 
 @dataclass(frozen=True, slots=True)

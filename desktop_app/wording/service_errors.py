@@ -1,0 +1,41 @@
+"""Why a use case refuses what was asked: the sentence of each code of the services' errors.
+
+`DecisionError`, `ExportError`, `SettingsError` and `KeychainError` carry `said` beside their
+Russian `str()` (the CLI's line, the log's); the window words `said`. Names, paths and keys
+the manager typed or the program found are parameters, shown as they are.
+"""
+
+from __future__ import annotations
+
+from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table
+
+DECISIONS = {
+    "decision.no_buyer": QT_TRANSLATE_NOOP("DecisionError", "В заказе {order} нет покупателя."),
+    "decision.held_by_other": QT_TRANSLATE_NOOP(
+        "DecisionError", "{order} Он не будет перезаписан без явного решения заменить его."
+    ),
+    "decision.not_a_key": QT_TRANSLATE_NOOP(
+        "DecisionError", "«{key}» — не ключ контрагента 1С (GUID)."
+    ),
+    "decision.already_held": QT_TRANSLATE_NOOP(
+        "DecisionError", "Этот контрагент уже в заказе 1С: заменять нечего."
+    ),
+    "decision.holds_another": QT_TRANSLATE_NOOP(
+        "DecisionError",
+        "В заказе 1С № {number} сейчас контрагент «{holder}», а не {key}: обновите данные 1С и "
+        "решите снова.",
+    ),
+    "decision.delete_not_made_by_exchange": QT_TRANSLATE_NOOP(
+        "DecisionError",
+        "Пометить на удаление можно только контрагента, которого, судя по данным 1С, создал "
+        "обмен с сайтом. Этого пометьте в самой 1С, если он действительно лишний.",
+    ),
+    "decision.link_not_a_key": QT_TRANSLATE_NOOP(
+        "DecisionError",
+        "«{key}» — не ключ контрагента 1С: нужен его ref_key (GUID, см. directory find или "
+        "candidates).",
+    ),
+    "decision.no_reason": QT_TRANSLATE_NOOP("DecisionError", "Укажите причину отказа."),
+}
+
+SERVICE_ERRORS = Table("service errors", {**DECISIONS})

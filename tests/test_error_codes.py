@@ -8,6 +8,7 @@ its `said` has a code of its own, the window words it (`user_message`) and the C
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,3 +135,14 @@ def test_a_locked_decision_says_a_code_in_the_service_and_the_window() -> None:
         "здесь. Исправьте заказ или контрагента в самой 1С.",
     )
     assert user_message(refused) == str(refused)
+
+
+def test_an_export_refusal_says_a_code_in_the_service_and_the_window(tmp_path: Path) -> None:
+    from desktop_app.services.export_errors import ExportError
+    from desktop_app.services.export_service import write_invoice
+
+    with pytest.raises(ExportError) as refused:
+        write_invoice(None, tmp_path / "счёт.pdf")  # type: ignore[arg-type]  # refused first
+    assert refused.value.said.code == "export.not_xlsx"
+    said_like_before(refused.value, "Имя файла должно оканчиваться на .xlsx: счёт.pdf")
+    assert user_message(refused.value) == str(refused.value)

@@ -38,4 +38,46 @@ DECISIONS = {
     "decision.no_reason": QT_TRANSLATE_NOOP("DecisionError", "Укажите причину отказа."),
 }
 
-SERVICE_ERRORS = Table("service errors", {**DECISIONS})
+EXPORTS = {
+    "export.not_xlsx": QT_TRANSLATE_NOOP(
+        "ExportError", "Имя файла должно оканчиваться на .xlsx: {name}"
+    ),
+    "export.no_folder_invoice": QT_TRANSLATE_NOOP(
+        "ExportError", "Папки {folder} нет: счёт не сохранён."
+    ),
+    "export.no_folder_list": QT_TRANSLATE_NOOP(
+        "ExportError", "Папки {folder} нет: список не сохранён."
+    ),
+    "export.no_order": QT_TRANSLATE_NOOP(
+        "ExportError", "Заказа «{key}» нет в локальной базе (получить заказы: fetch)."
+    ),
+    "export.number_ambiguous": QT_TRANSLATE_NOOP(
+        "ExportError", "Номер «{key}» есть у нескольких заказов; укажите Ид: {ids}."
+    ),
+    "export.from_onec": QT_TRANSLATE_NOOP("ExportError", "Заказ «{key}» {reason}."),
+    "export.from_onec_reason": QT_TRANSLATE_NOOP(
+        "ExportError",
+        "известен только из 1С (портал его не отдал): строк заказа портала нет, счёт по нему "
+        "выставляется в 1С",
+    ),
+    "export.order_gone": QT_TRANSLATE_NOOP(
+        "ExportError", "Заказа «{key}» больше нет в локальной базе."
+    ),
+    "export.folder_is_file": QT_TRANSLATE_NOOP(
+        "ExportError", "{folder} — файл, а не папка: счета не сохранены."
+    ),
+    "export.folder_not_made": QT_TRANSLATE_NOOP(
+        "ExportError", "Папку {folder} не создать: {detail}."
+    ),
+    "export.file_locked": QT_TRANSLATE_NOOP(
+        "ExportError",
+        "Файл {path} не записать: нет прав или он открыт в другой программе (закройте его в "
+        "Excel и повторите).",
+    ),
+    "export.file_not_written": QT_TRANSLATE_NOOP(
+        "ExportError", "Файл {path} не записать: {detail}."
+    ),
+    "export.list_cancelled": QT_TRANSLATE_NOOP("ExportError", "Выгрузка списка отменена."),
+}
+
+SERVICE_ERRORS = Table("service errors", {**DECISIONS, **EXPORTS})

@@ -20,6 +20,7 @@ from desktop_app.adapters.portal.xml_prolog import NotCommerceMLError, sniff_pro
 from desktop_app.ui.error_words import user_message
 from desktop_app.wording.errors import SENTENCE
 from desktop_app.wording.registry import said_text, table_of
+from desktop_app.wording.said import Said
 
 
 def window(context: str, source: str) -> str:
@@ -146,3 +147,21 @@ def test_an_export_refusal_says_a_code_in_the_service_and_the_window(tmp_path: P
     assert refused.value.said.code == "export.not_xlsx"
     said_like_before(refused.value, "Имя файла должно оканчиваться на .xlsx: счёт.pdf")
     assert user_message(refused.value) == str(refused.value)
+
+
+def test_a_refused_setting_says_a_code_with_the_rules_words_inside() -> None:
+    from desktop_app.services.settings import Settings, SettingsError, with_value
+
+    with pytest.raises(SettingsError) as refused:
+        with_value(Settings(), "portal.retries", "99")
+    assert refused.value.said.code == "setting.value_refused"
+    assert refused.value.said.params["expected"] == Said(
+        "setting.number_from", {"low": "1", "high": "20"}
+    )
+    said_like_before(
+        refused.value, "«99» не подходит для portal.retries: нужно число от 1 и не больше 20."
+    )
+    assert user_message(refused.value) == str(refused.value)
+    with pytest.raises(SettingsError) as requisite:
+        with_value(Settings(), "seller.bik", "12")
+    said_like_before(requisite.value, "«12» — не БИК (9 цифр).")

@@ -80,4 +80,40 @@ EXPORTS = {
     "export.list_cancelled": QT_TRANSLATE_NOOP("ExportError", "Выгрузка списка отменена."),
 }
 
-SERVICE_ERRORS = Table("service errors", {**DECISIONS, **EXPORTS})
+SETTINGS = {
+    "setting.not_a_requisite": QT_TRANSLATE_NOOP("SettingsError", "«{value}» — не {what}."),
+    "setting.inn": QT_TRANSLATE_NOOP("SettingsError", "ИНН (10 или 12 цифр с верным ключом)"),
+    "setting.kpp": QT_TRANSLATE_NOOP("SettingsError", "КПП (9 знаков)"),
+    "setting.bik": QT_TRANSLATE_NOOP("SettingsError", "БИК (9 цифр)"),
+    "setting.corr_account": QT_TRANSLATE_NOOP("SettingsError", "корреспондентский счёт (20 цифр)"),
+    "setting.account": QT_TRANSLATE_NOOP("SettingsError", "расчётный счёт (20 цифр)"),
+    "setting.key_said": QT_TRANSLATE_NOOP("SettingsError", "{key}: {detail}."),
+    "setting.no_password_in_file": QT_TRANSLATE_NOOP(
+        "SettingsError",
+        "Пароли в файлах настроек не хранятся. Сохраните пароль в системном хранилище: "
+        "python -m desktop_app login {section} --password-stdin",
+    ),
+    "setting.unknown_key_listed": QT_TRANSLATE_NOOP(
+        "SettingsError", "Нет такой настройки «{key}». Есть: {known}."
+    ),
+    "setting.unknown_key": QT_TRANSLATE_NOOP("SettingsError", "Нет такой настройки «{key}»."),
+    "setting.value_refused": QT_TRANSLATE_NOOP(
+        "SettingsError", "«{value}» не подходит для {key}: нужно {expected}."
+    ),
+    "setting.expect_positive": QT_TRANSLATE_NOOP("SettingsError", "положительное число"),
+    "setting.expect_count": QT_TRANSLATE_NOOP("SettingsError", "целое число, не меньше нуля"),
+    "setting.expect_positive_int": QT_TRANSLATE_NOOP("SettingsError", "целое положительное число"),
+    "setting.expect_yes_no": QT_TRANSLATE_NOOP("SettingsError", "да или нет"),
+    "setting.expect_mode": QT_TRANSLATE_NOOP("SettingsError", "own-page или peek"),
+    "setting.expect_date_source": QT_TRANSLATE_NOOP("SettingsError", "order или today"),
+    "setting.expect_language": QT_TRANSLATE_NOOP("SettingsError", "system, ru или en"),
+    "setting.expect_text": QT_TRANSLATE_NOOP("SettingsError", "текст"),
+    "setting.file_unreadable": QT_TRANSLATE_NOOP(
+        "SettingsError", "Файл настроек {path} не читается: {detail}"
+    ),
+    "setting.file_refused": QT_TRANSLATE_NOOP(
+        "SettingsError", "Файл настроек {path} не подходит: {problem} — исправьте или удалите его."
+    ),
+}
+
+SERVICE_ERRORS = Table("service errors", {**DECISIONS, **EXPORTS, **SETTINGS})

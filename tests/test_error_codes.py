@@ -165,3 +165,19 @@ def test_a_refused_setting_says_a_code_with_the_rules_words_inside() -> None:
     with pytest.raises(SettingsError) as requisite:
         with_value(Settings(), "seller.bik", "12")
     said_like_before(requisite.value, "«12» — не БИК (9 цифр).")
+
+
+def test_a_keychain_that_does_not_load_says_a_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.adapters import keychain
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "no.such.Backend")
+    with pytest.raises(keychain.KeychainError) as refused:
+        keychain.password("portal", "manager", "https://b2b.example.ru")
+    assert refused.value.said == Said("keychain.unknown_in_env", {"chosen": "no.such.Backend"})
+    said_like_before(
+        refused.value,
+        "Системное хранилище паролей не загружается: в переменной окружения "
+        "PYTHON_KEYRING_BACKEND указано «no.such.Backend», а такого нет — исправьте или уберите "
+        "эту настройку.",
+    )
+    assert user_message(refused.value) == str(refused.value)

@@ -116,4 +116,23 @@ SETTINGS = {
     ),
 }
 
-SERVICE_ERRORS = Table("service errors", {**DECISIONS, **EXPORTS, **SETTINGS})
+KEYCHAIN = {
+    "keychain.unavailable": QT_TRANSLATE_NOOP(
+        "KeychainError",
+        "Системное хранилище паролей недоступно ({detail}). В Linux нужен работающий Secret "
+        "Service (GNOME Keyring, KWallet); в Windows — диспетчер учётных данных.",
+    ),
+    "keychain.unknown_in_env": QT_TRANSLATE_NOOP(
+        "KeychainError",
+        "Системное хранилище паролей не загружается: в переменной окружения "
+        "PYTHON_KEYRING_BACKEND указано «{chosen}», а такого нет — исправьте или уберите эту "
+        "настройку.",
+    ),
+    "keychain.unknown_in_config": QT_TRANSLATE_NOOP(
+        "KeychainError",
+        "Системное хранилище паролей не загружается: в настройках keyring (keyringrc.cfg) "
+        "указано хранилище, а такого нет — исправьте или уберите эту настройку.",
+    ),
+}
+
+SERVICE_ERRORS = Table("service errors", {**DECISIONS, **EXPORTS, **SETTINGS, **KEYCHAIN})

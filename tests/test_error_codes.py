@@ -168,9 +168,12 @@ def test_a_refused_setting_says_a_code_with_the_rules_words_inside() -> None:
 
 
 def test_a_keychain_that_does_not_load_says_a_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring.core
+
     from desktop_app.adapters import keychain
 
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "no.such.Backend")
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # chosen again, from the env
     with pytest.raises(keychain.KeychainError) as refused:
         keychain.password("portal", "manager", "https://b2b.example.ru")
     assert refused.value.said == Said("keychain.unknown_in_env", {"chosen": "no.such.Backend"})
@@ -181,3 +184,18 @@ def test_a_keychain_that_does_not_load_says_a_code(monkeypatch: pytest.MonkeyPat
         "эту настройку.",
     )
     assert user_message(refused.value) == str(refused.value)
+
+
+def test_a_page_warning_is_a_code_that_the_window_and_the_cli_word_alike() -> None:
+    from desktop_app.services.page_warnings import missing_words, unreachable_words
+    from desktop_app.ui.wording import shown_said
+
+    missing = missing_words(tuple(range(1, 13)))
+    assert missing.code == "warning.missing_more" and missing.params["more"] == 2
+    sentence = said_text(missing)
+    assert sentence.startswith("Заказы с Ид 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 и ещё 2 появились")
+    assert sentence.endswith("(см. README, «Несколько рабочих мест»).")
+    assert shown_said(missing) == sentence
+    lost = said_text(unreachable_words((251, 252, 253, 503), held=True))
+    assert lost.startswith("Заказы с Ид 251–253, 503 (и, возможно, другие")
+    assert lost.endswith("следующее получение после снятия ограничения их принесёт.")

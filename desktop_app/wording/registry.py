@@ -11,6 +11,7 @@ from desktop_app.wording.catalog import Table, Translate
 from desktop_app.wording.errors import ERRORS, SENTENCE
 from desktop_app.wording.onec_errors import ONEC_ERRORS
 from desktop_app.wording.outcomes import OUTCOMES
+from desktop_app.wording.page_warnings import PAGE_WARNINGS
 from desktop_app.wording.portal_errors import PORTAL_ERRORS
 from desktop_app.wording.said import Said
 from desktop_app.wording.service_errors import SERVICE_ERRORS
@@ -25,6 +26,7 @@ TABLES: tuple[Table, ...] = (
     STORE_ERRORS,
     SERVICE_ERRORS,
     SETTING_RULES,
+    PAGE_WARNINGS,
 )
 
 

@@ -41,6 +41,21 @@ OPENING = {
         "Не удалось обновить базу данных {location}: {detail}. Изменения отменены. Копия базы "
         "до обновления: {backup}.",
     ),
+    "store.links_broken": QT_TRANSLATE_NOOP(
+        "StoreError",
+        "Обновление базы данных нарушило ссылочную целостность ({count} строк, например "
+        "{example}); база данных оставлена без изменений.",
+    ),
+    "store.backup_failed": QT_TRANSLATE_NOOP(
+        "StoreError",
+        "Не удалось сохранить копию базы данных перед обновлением ({detail}). База данных не "
+        "изменена: {location}",
+    ),
+    "store.no_migrations": QT_TRANSLATE_NOOP(
+        "StoreError",
+        "Не найдены сценарии обновления базы данных ({folder}): установка программы "
+        "повреждена, переустановите Order Review.",
+    ),
 }
 
 FAULTS = {

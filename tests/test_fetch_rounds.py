@@ -33,6 +33,7 @@ from desktop_app.services.portal_check import findings
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
 from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.wording.registry import said_text
 
 WORLD = World.generate(seed=31, buyers=25)
 START = dt.datetime(2026, 3, 2, 9, 0, 0)
@@ -204,7 +205,7 @@ def test_a_lost_answer_continuing_a_killed_export_is_named_and_not_confirmed_pas
         lost = set(portal.order_updates()) - stored(database)
         assert lost, "the emulator no longer loses the continuation's orders"
         assert not first.confirmed and portal.committed_time() is None
-        named = [w for w in first.warnings if "max_execution_time" in w]
+        named = [said_text(w) for w in first.warnings if "max_execution_time" in said_text(w)]
         assert named, first.warnings
         shown = {int(n) for n in lost}
         assert f"{min(shown)}–{max(shown)}" in named[0], named[0]

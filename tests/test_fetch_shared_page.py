@@ -20,6 +20,7 @@ from desktop_app.services.page_notes import NOTES_FILE
 from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
 from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.wording.registry import said_text
 
 WORLD = World.generate(seed=23, buyers=20)
 
@@ -190,7 +191,7 @@ def test_a_second_workstation_confirming_on_the_page_is_noticed(
     portal.add_orders(2)
     report = first.fetch()
     assert report.new == 2
-    (warning,) = report.warnings
+    (warning,) = [said_text(w) for w in report.warnings]
     assert f"Ид {', '.join(taken)} " in warning and "одно из них" in warning
     assert first.notes()["missing"] == [int(n) for n in taken]
     assert first.fetch().warnings == ()  # said once
@@ -208,7 +209,7 @@ def test_a_refused_success_keeps_the_orders_and_warns(
 
     report = first.fetch(progress=meanwhile)
     assert report.new == 40 and not report.confirmed and report.complete
-    assert any("не принял подтверждение" in w for w in report.warnings)
+    assert any("не принял подтверждение" in said_text(w) for w in report.warnings)
     assert len(first.stored()) == 40
     assert first.notes()["refused"] == 1
     assert first.fetch().confirmed
@@ -227,4 +228,4 @@ def test_orders_1c_wrote_back_before_the_fetch_never_come_and_are_named(
     report = app.fetch()
     assert app.stored() & set(taken) == set()
     assert set(newest) <= app.stored()
-    assert any(f"Ид {', '.join(taken)} " in w for w in report.warnings)
+    assert any(f"Ид {', '.join(taken)} " in said_text(w) for w in report.warnings)

@@ -24,7 +24,8 @@ from desktop_app.wording.said import LEGACY, Said
 from desktop_app.wording.settings_help import SETTINGS_HELP
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop_app"
-CODE = re.compile(r"""["']((?:outcome|onec|portal|store|error|setting)\.[a-z_]+)["']""")
+PREFIXES = "outcome|onec|portal|store|error|setting|decision|export|keychain|warning"
+CODE = re.compile(rf"""["']((?:{PREFIXES})\.[a-z_]+)["']""")
 
 
 def codes_in_source() -> set[str]:
@@ -44,6 +45,10 @@ def test_every_code_said_in_the_source_has_a_wording() -> None:
         "onec.no_write_right",
         "store.too_new",
         "setting.url_port",
+        "portal.refused",
+        "onec.no_rows",
+        "store.disk_full",
+        "decision.no_reason",
     } <= found
     missing = []
     for code in sorted(found):

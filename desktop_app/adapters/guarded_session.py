@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from desktop_app.adapters.answer_deadline import DeadlineAdapter
+from desktop_app.wording.said import Said
 
 MAX_REDIRECTS = 5
 REDIRECT_BODY_LIMIT = 64 * 1024
@@ -78,11 +79,11 @@ def read_limited(response: requests.Response, limit: int) -> bytes:
     return bytes(body)
 
 
-def size_words(limit: int) -> str:
+def size_said(limit: int) -> Said:
     """`limit` as a manager reads it: «1 МБ», «64 КБ»."""
     if limit >= 1024 * 1024:
-        return f"{limit // (1024 * 1024)} МБ"
-    return f"{limit // 1024} КБ"
+        return Said("error.megabytes", {"count": limit // (1024 * 1024)})
+    return Said("error.kilobytes", {"count": limit // 1024})
 
 
 class GuardedSession(requests.Session):

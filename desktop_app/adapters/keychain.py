@@ -16,11 +16,19 @@ from __future__ import annotations
 import os
 from types import ModuleType
 
+from desktop_app.wording.registry import worded
+from desktop_app.wording.said import Said
+
 SERVICE_PREFIX = "Order Review"
 
 
 class KeychainError(Exception):
-    """The keychain cannot be used; the message says what to do."""
+    """The keychain cannot be used; `str()` says what to do, `said` the same as a code
+    (`wording.service_errors`) for the window; keyring's own words are a parameter."""
+
+    def __init__(self, message: str | Said) -> None:
+        text, self.said = worded(message)
+        super().__init__(text)
 
 
 def _service(system: str) -> str:
@@ -32,11 +40,8 @@ def _account(user: str, url: str) -> str:
 
 
 def _unavailable(error: Exception) -> KeychainError:
-    return KeychainError(
-        "Системное хранилище паролей недоступно "
-        f"({type(error).__name__}: {error}). В Linux нужен работающий Secret Service "
-        "(GNOME Keyring, KWallet); в Windows — диспетчер учётных данных."
-    )
+    detail = f"{type(error).__name__}: {error}"
+    return KeychainError(Said("keychain.unavailable", {"detail": detail}))
 
 
 def _keyring() -> ModuleType:
@@ -61,15 +66,9 @@ def _keyring() -> ModuleType:
 
 def _unloadable(_error: Exception) -> KeychainError:
     chosen = os.environ.get("PYTHON_KEYRING_BACKEND")
-    where = (
-        f"в переменной окружения PYTHON_KEYRING_BACKEND указано «{chosen}»"
-        if chosen is not None
-        else "в настройках keyring (keyringrc.cfg) указано хранилище"
-    )
-    return KeychainError(
-        f"Системное хранилище паролей не загружается: {where}, а такого нет "
-        "— исправьте или уберите эту настройку."
-    )
+    if chosen is None:
+        return KeychainError(Said("keychain.unknown_in_config"))
+    return KeychainError(Said("keychain.unknown_in_env", {"chosen": chosen}))
 
 
 def store_password(system: str, user: str, url: str, password: str) -> None:

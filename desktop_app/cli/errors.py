@@ -18,11 +18,13 @@ def known_problem(error: BaseException) -> UserError | None:
 
     Commands turn the errors they expect into `UserError` themselves; a database fault can
     happen in any statement of any command, so it is sorted here once, as qutebrowser sorts
-    SQLite errors (GUIDE §2): the store's `StoreError` already carries the sentence.
+    SQLite errors (GUIDE §2): the store's `StoreError` says its code, worded here in the
+    CLI's one language (the Russian source, which is also its `str()`).
     """
     from desktop_app.services.settings import SettingsError
     from desktop_app.store.errors import StoreError
+    from desktop_app.wording.registry import said_text
 
     if isinstance(error, StoreError | SettingsError):
-        return UserError(str(error))
+        return UserError(said_text(error.said))
     return None

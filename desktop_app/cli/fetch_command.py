@@ -148,6 +148,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.services.page_warnings import sessid_words
     from desktop_app.store.database import Database
     from desktop_app.store.errors import StoreError
+    from desktop_app.wording.registry import said_text
 
     folder = app_dirs.data_dir(args.data_dir)
     try:
@@ -188,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
                     "complete": report.complete,
                     "confirmed": report.confirmed,
                     "problems": list(report.problems),
-                    "warnings": list(report.warnings),
+                    "warnings": [said_text(w) for w in report.warnings],
                     "queries": report.queries,
                     "sessid_asked": report.sessid_asked,
                     "from_onec_new": states.missed.new if states is not None else None,
@@ -203,9 +204,9 @@ def run(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(problem)
         for warning in report.warnings:
-            print(f"Внимание: {warning}")
+            print(f"Внимание: {said_text(warning)}")
         if report.sessid_asked:
-            print(sessid_words())
+            print(said_text(sessid_words()))
         print(_summary(report, current.mode))
         if onec_line:
             print(onec_line)

@@ -49,6 +49,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalTruncatedError,
 )
 from desktop_app.adapters.portal.exchange_transport import RETRYABLE, DownloadedAnswer
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 PHP_FATAL_MARKS = (b"Fatal error</b>:", b"Fatal error:")
@@ -193,10 +194,7 @@ def _whole_answer(
         if attempt:
             time.sleep(pause)
             pause *= 2
-    raise PortalTruncatedError(
-        "Ответ портала на запрос заказов оборвался при каждой попытке; заказы, "
-        "полученные целиком до обрыва, сохранены, подтверждение не отправлено."
-    ) from None
+    raise PortalTruncatedError(Said("portal.cut_every_time")) from None
 
 
 def _keep_what_came(target: Path, charset: str | None, store: Store) -> None:
@@ -217,4 +215,4 @@ def _reader(path: Path, charset: str | None) -> CommerceMLReader:
         )
     except NotCommerceMLError as error:
         kind = PortalEmptyAnswerError if error.code == "empty" else PortalPageError
-        raise kind(f"Ответ портала на запрос заказов не принят: {error.message}") from None
+        raise kind(Said("portal.answer_not_taken", {"reason": error.said})) from None

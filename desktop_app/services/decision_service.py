@@ -34,10 +34,17 @@ from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.wording.card_problems import problem_text
 from desktop_app.wording.onec_orders import order_words
+from desktop_app.wording.registry import worded
+from desktop_app.wording.said import Param, Said
 
 
 class DecisionError(Exception):
-    """A decision that cannot be recorded; the message is for the manager."""
+    """A decision that cannot be recorded; `str()` is for the manager, `said` the same as a
+    code for the window (`wording.service_errors`, `wording.store_errors`)."""
+
+    def __init__(self, message: str | Said) -> None:
+        text, self.said = worded(message)
+        super().__init__(text)
 
 
 class HeldByOtherError(DecisionError):
@@ -45,9 +52,7 @@ class HeldByOtherError(DecisionError):
 
     def __init__(self, state: OneCOrderState) -> None:
         self.state = state
-        super().__init__(
-            f"{order_words(state)} Он не будет перезаписан без явного решения заменить его."
-        )
+        super().__init__(Said("decision.held_by_other", {"order": order_words(state)}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +78,7 @@ def portal_card(order: Order) -> CounterpartyCard:
     order's properties where the counterparty element has none)."""
     buyer = order_buyer(order)
     if buyer is None:
-        raise DecisionError(f"В заказе {order.number or order.id} нет покупателя.")
+        raise DecisionError(Said("decision.no_buyer", {"order": order.number or order.id}))
     return CounterpartyCard.from_portal(buyer.counterparty, buyer.registration_number)
 
 
@@ -88,7 +93,7 @@ class DecisionService:
     def _order(self, portal_id: str) -> Order:
         order = self._orders.order(portal_id)
         if order is None:
-            raise DecisionError(f"Заказа {portal_id} нет в локальной базе.")
+            raise DecisionError(Said("store.no_order", {"portal_id": portal_id}))
         return order
 
     def _require_changeable(self, portal_id: str) -> None:
@@ -103,7 +108,7 @@ class DecisionService:
         try:
             return self._decisions.record(portal_id, decision)
         except StoreError as error:
-            raise DecisionError(str(error)) from None
+            raise DecisionError(error.said) from None
 
     def preview_card(self, portal_id: str) -> tuple[CounterpartyCard, DirectoryCounterparty | None]:
         """The create card as it would be prefilled, and the head organisation 1C knows when
@@ -157,21 +162,16 @@ class DecisionService:
         try:
             key = str(uuid.UUID(replace.key.strip()))
         except ValueError:
-            raise DecisionError(f"«{replace.key}» — не ключ контрагента 1С (GUID).") from None
+            raise DecisionError(Said("decision.not_a_key", {"key": replace.key})) from None
         if key == counterparty_key:
-            raise DecisionError("Этот контрагент уже в заказе 1С: заменять нечего.")
+            raise DecisionError(Said("decision.already_held"))
         if state is not None and state.counterparty_key not in (None, key):
-            raise DecisionError(
-                f"В заказе 1С № {state.number} сейчас контрагент "
-                f"«{state.counterparty.name if state.counterparty else state.counterparty_key}»"
-                f", а не {key}: обновите данные 1С и решите снова."
-            )
+            holder = state.counterparty.name if state.counterparty else state.counterparty_key
+            params: dict[str, Param] = {"number": state.number, "holder": str(holder), "key": key}
+            raise DecisionError(Said("decision.holds_another", params))
         if replace.delete and (state is None or state.counterparty_key != key
                                or not state.auto_created):  # fmt: skip
-            raise DecisionError(
-                "Пометить на удаление можно только контрагента, которого, судя по данным 1С, "
-                "создал обмен с сайтом. Этого пометьте в самой 1С, если он действительно лишний."
-            )
+            raise DecisionError(Said("decision.delete_not_made_by_exchange"))
         return key, replace.delete
 
     def head_of(self, card: CounterpartyCard) -> DirectoryCounterparty | None:
@@ -199,8 +199,7 @@ class DecisionService:
             counterparty_key = str(uuid.UUID(counterparty_key.strip()))
         except ValueError:
             raise DecisionError(
-                f"«{counterparty_key}» — не ключ контрагента 1С: нужен его ref_key "
-                "(GUID, см. directory find или candidates)."
+                Said("decision.link_not_a_key", {"key": counterparty_key})
             ) from None
         cached = self._directory.counterparty(counterparty_key)
         partner = cached.partner_key if cached is not None else None
@@ -212,7 +211,7 @@ class DecisionService:
 
     def reject(self, portal_id: str, reason: str) -> DecisionRow:
         if not reason.strip():
-            raise DecisionError("Укажите причину отказа.")
+            raise DecisionError(Said("decision.no_reason"))
         self._order(portal_id)
         self._require_changeable(portal_id)
         return self._record(
@@ -231,7 +230,7 @@ class DecisionService:
         try:
             return self._decisions.confirm(portal_id, self.user)
         except StoreError as error:
-            raise DecisionError(str(error)) from None
+            raise DecisionError(error.said) from None
 
 
 @dataclass(frozen=True, slots=True)

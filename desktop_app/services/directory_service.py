@@ -38,6 +38,7 @@ from desktop_app.services.directory_copy import (
 )
 from desktop_app.services.prefetch import prefetched
 from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.wording.said import Said
 
 __all__ = [
     "RefreshCancelledError",
@@ -132,10 +133,10 @@ def _read(
         # 1C counts rows but gave none: something is off (rights, a filter on its side);
         # treating this as "1C has nothing" would empty the copy.
         copy.finish(repository, complete=False, error="1С не отдала ни строки")
-        raise RefreshIncompleteError(
-            f"1С сообщает о {copy.in_1c} записях ({catalogue.entity_set}), но не отдала ни "
-            "одной — копия справочника не изменена. Проверьте права пользователя 1С на чтение."
+        said = Said(
+            "onec.counted_but_empty", {"count": copy.in_1c, "entity_set": catalogue.entity_set}
         )
+        raise RefreshIncompleteError(said)
     return copy
 
 

@@ -34,6 +34,8 @@ from desktop_app.services.export_file_names import NameBook, inside, invoice_fil
 from desktop_app.services.leftovers import clean_temp_files
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.store.queue_rows import QueueRow
+from desktop_app.wording.registry import said_text
+from desktop_app.wording.said import Said
 from desktop_app.wording.states import queue_state_text
 
 Progress = Callable[[int, int], None]
@@ -61,10 +63,7 @@ class BatchReport:
     total: int
 
 
-FROM_ONEC_REASON = (
-    "известен только из 1С (портал его не отдал): строк заказа портала нет, счёт по нему "
-    "выставляется в 1С"
-)
+FROM_ONEC_REASON = said_text(Said("export.from_onec_reason"))
 
 
 def make_invoice(
@@ -91,9 +90,9 @@ def make_invoice(
 def write_invoice(invoice: Invoice, path: Path) -> Path:
     """Save the invoice as `path` (whole or not at all)."""
     if path.suffix.lower() != ".xlsx":
-        raise ExportError(f"Имя файла должно оканчиваться на .xlsx: {path.name}")
+        raise ExportError(Said("export.not_xlsx", {"name": path.name}))
     if not path.parent.is_dir():
-        raise ExportError(f"Папки {path.parent} нет: счёт не сохранён.")
+        raise ExportError(Said("export.no_folder_invoice", {"folder": str(path.parent)}))
     clean_temp_files(path.parent)  # a killed export's, older than a running one's could be
     try:
         return save_atomically(invoice_workbook(invoice), path)
@@ -105,16 +104,16 @@ def find_order(repository: QueueRepository, key: str) -> Order:
     """The order named by its Ид or by its portal number when that is unambiguous."""
     found = repository.find_ids(key)
     if not found:
-        raise ExportError(f"Заказа «{key}» нет в локальной базе (получить заказы: fetch).")
+        raise ExportError(Said("export.no_order", {"key": key}))
     if len(found) > 1:
-        raise ExportError(
-            f"Номер «{key}» есть у нескольких заказов; укажите Ид: {', '.join(found[:5])}."
-        )
+        ids = ", ".join(found[:5])
+        raise ExportError(Said("export.number_ambiguous", {"key": key, "ids": ids}))
     if repository.from_onec(found[0]):
-        raise ExportError(f"Заказ «{key}» {FROM_ONEC_REASON}.")
+        reason = Said("export.from_onec_reason")
+        raise ExportError(Said("export.from_onec", {"key": key, "reason": reason}))
     order = repository.order(found[0])
     if order is None:  # pragma: no cover - deleted between the two reads
-        raise ExportError(f"Заказа «{key}» больше нет в локальной базе.")
+        raise ExportError(Said("export.order_gone", {"key": key}))
     return order
 
 
@@ -169,16 +168,16 @@ def export_order_list(
 ) -> int:
     """The queue as filtered (all of it, not a page) as a list; returns the orders written."""
     if path.suffix.lower() != ".xlsx":
-        raise ExportError(f"Имя файла должно оканчиваться на .xlsx: {path.name}")
+        raise ExportError(Said("export.not_xlsx", {"name": path.name}))
     if not path.parent.is_dir():
-        raise ExportError(f"Папки {path.parent} нет: список не сохранён.")
+        raise ExportError(Said("export.no_folder_list", {"folder": str(path.parent)}))
     clean_temp_files(path.parent)
     rows = [order_list_values(row) for row in _queue(repository, state, search)]
     try:
         workbook = list_workbook(rows, progress=progress, cancel=cancel)
         save_atomically(workbook, path)
-    except ListCancelledError as error:
-        raise ExportError(str(error)) from None
+    except ListCancelledError:
+        raise ExportError(Said("export.list_cancelled")) from None
     except OSError as error:
         raise ExportError(_write_problem(path, error)) from None
     return len(rows)
@@ -217,17 +216,19 @@ def _queue(
 
 def _ready_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"{folder} — файл, а не папка: счета не сохранены.")
+        raise ExportError(Said("export.folder_is_file", {"folder": str(folder)}))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ExportError(f"Папку {folder} не создать: {error.strerror or error}.") from None
+        detail = str(error.strerror or error)
+        raise ExportError(
+            Said("export.folder_not_made", {"folder": str(folder), "detail": detail})
+        ) from None
 
 
-def _write_problem(path: Path, error: OSError) -> str:
+def _write_problem(path: Path, error: OSError) -> Said:
     if isinstance(error, PermissionError):
-        return (
-            f"Файл {path} не записать: нет прав или он открыт в другой программе "
-            "(закройте его в Excel и повторите)."
-        )
-    return f"Файл {path} не записать: {error.strerror or error}."
+        return Said("export.file_locked", {"path": str(path)})
+    return Said(
+        "export.file_not_written", {"path": str(path), "detail": str(error.strerror or error)}
+    )

@@ -70,6 +70,8 @@ from desktop_app.services.settings import PortalMode, PortalSettings
 from desktop_app.store.database import Database
 from desktop_app.store.errors import DISK_ERRNOS, data_folder_error
 from desktop_app.store.order_repository import OrderRepository
+from desktop_app.wording.registry import said_text
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 MAX_ROUNDS = 20
@@ -108,7 +110,7 @@ class FetchReport:
     queries: int = 0
     sessid_asked: bool = False
     """The site refused a request for want of sessid (secure mode); it was sent after that."""
-    warnings: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[Said, ...] = field(default_factory=tuple)
     """About the exchange page: another client confirming on it, orders that never came."""
 
     @property
@@ -249,7 +251,7 @@ def _fetch_orders(
     if missing:
         warnings.append(page_warnings.missing_words(missing))
     for warning in warnings:
-        log.warning("fetch %s: %s", fetch_id, warning)
+        log.warning("fetch %s: %s", fetch_id, said_text(warning))
     counts = fetch_rounds.counts(rounds)
     complete = rounds[-1].complete  # a cut answer was continued by the next query
     result = FetchReport(

@@ -28,12 +28,19 @@ from desktop_app.domain.portal_mode import PortalMode as PortalMode
 from desktop_app.domain.seller import SellerRequisites
 from desktop_app.services import setting_rules
 from desktop_app.store.errors import data_folder_error
+from desktop_app.wording.registry import worded
+from desktop_app.wording.said import Said
 
 SETTINGS_FILE = "settings.json"
 
 
 class SettingsError(Exception):
-    """A setting that cannot be taken; the message says why and what to do."""
+    """A setting that cannot be taken; `str()` says why and what to do, `said` the same as a
+    code (`wording.service_errors`) for the window."""
+
+    def __init__(self, message: str | Said) -> None:
+        text, self.said = worded(message)
+        super().__init__(text)
 
 
 class Language(StrEnum):
@@ -150,12 +157,15 @@ def _date_source(text: str) -> InvoiceDateSource:
 
 
 def _checked(check: Callable[[str], bool], what: str) -> Callable[[str], str]:
+    """`what`: the code of the requisite's name, e.g. `setting.inn`."""
     """A parser for a requisite: blank clears it, anything else must pass `check`."""
 
     def parse(text: str) -> str:
         value = text.strip()
         if value and not check(value):
-            raise SettingsError(f"«{value}» — не {what}.")
+            raise SettingsError(
+                Said("setting.not_a_requisite", {"value": value, "what": Said(what)})
+            )
         return value
 
     return parse
@@ -169,14 +179,18 @@ def _order_link(text: str) -> str:
     try:
         return order_link.text_of(order_link.parse(text))
     except ValueError as error:
-        raise SettingsError(f"onec.order_link: {error}.") from None
+        raise SettingsError(
+            Said("setting.key_said", {"key": "onec.order_link", "detail": str(error)})
+        ) from None
 
 
 def _template(text: str) -> str:
     try:
         return check_template(text.strip())
     except NumberTemplateError as error:
-        raise SettingsError(f"invoice.number: {error}.") from None
+        raise SettingsError(
+            Said("setting.key_said", {"key": "invoice.number", "detail": str(error)})
+        ) from None
 
 
 _PARSERS: dict[type, Callable[[str], Any]] = {
@@ -189,11 +203,11 @@ _PARSERS: dict[type, Callable[[str], Any]] = {
     Language: _language,
 }
 _KEY_PARSERS: dict[str, Callable[[str], Any]] = {
-    "seller.inn": _checked(requisite_keys.is_valid_inn, "ИНН (10 или 12 цифр с верным ключом)"),
-    "seller.kpp": _checked(requisite_keys.is_valid_kpp, "КПП (9 знаков)"),
-    "seller.bik": _checked(requisite_keys.is_valid_bik, "БИК (9 цифр)"),
-    "seller.corr_account": _checked(_twenty_digits, "корреспондентский счёт (20 цифр)"),
-    "seller.account": _checked(_twenty_digits, "расчётный счёт (20 цифр)"),
+    "seller.inn": _checked(requisite_keys.is_valid_inn, "setting.inn"),
+    "seller.kpp": _checked(requisite_keys.is_valid_kpp, "setting.kpp"),
+    "seller.bik": _checked(requisite_keys.is_valid_bik, "setting.bik"),
+    "seller.corr_account": _checked(_twenty_digits, "setting.corr_account"),
+    "seller.account": _checked(_twenty_digits, "setting.account"),
     "invoice.number": _template,
     "onec.order_link": _order_link,
     "portal.fetch_every": _minutes,
@@ -265,34 +279,30 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
     """A copy of `settings` with `key` ("portal.url") set from its text form."""
     section, _, name = key.partition(".")
     if name in ("password", "pass", "secret"):
-        raise SettingsError(
-            "Пароли в файлах настроек не хранятся. Сохраните пароль в системном хранилище: "
-            f"python -m desktop_app login {section} --password-stdin"
-        )
+        raise SettingsError(Said("setting.no_password_in_file", {"section": section}))
     if key not in KEYS:
-        known = ", ".join(KEYS)
-        raise SettingsError(f"Нет такой настройки «{key}». Есть: {known}.")
+        raise SettingsError(
+            Said("setting.unknown_key_listed", {"key": key, "known": ", ".join(KEYS)})
+        )
     kind = _field_type(section, name)
     try:
         value = _KEY_PARSERS.get(key, _PARSERS[kind])(text)
     except ValueError:
         expected = {
-            float: "положительное число",
-            int: "целое число, не меньше нуля"
+            float: "setting.expect_positive",
+            int: "setting.expect_count"
             if key == "portal.fetch_every"
-            else "целое положительное число",
-            bool: "да или нет",
-            PortalMode: "own-page или peek",
-            InvoiceDateSource: "order или today",
-            Language: "system, ru или en",
-        }.get(kind, "текст")
-        raise SettingsError(f"«{_shown(text)}» не подходит для {key}: нужно {expected}.") from None
+            else "setting.expect_positive_int",
+            bool: "setting.expect_yes_no",
+            PortalMode: "setting.expect_mode",
+            InvoiceDateSource: "setting.expect_date_source",
+            Language: "setting.expect_language",
+        }.get(kind, "setting.expect_text")
+        raise SettingsError(_refused_value(text, key, Said(expected))) from None
     try:
         setting_rules.check(key, value)
     except setting_rules.RuleError as error:
-        raise SettingsError(
-            f"«{_shown(text)}» не подходит для {key}: нужно {error.words}."
-        ) from None
+        raise SettingsError(_refused_value(text, key, error.said)) from None
     current = getattr(settings, section)
     return replace(settings, **{section: replace(current, **{name: value})})
 
@@ -300,7 +310,7 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
 def value_of(settings: Settings, key: str) -> str:
     section, _, name = key.partition(".")
     if key not in KEYS:
-        raise SettingsError(f"Нет такой настройки «{key}».")
+        raise SettingsError(Said("setting.unknown_key", {"key": key}))
     return str(getattr(getattr(settings, section), name))
 
 
@@ -312,7 +322,9 @@ def load(data_dir: Path) -> Settings:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise SettingsError(f"Файл настроек {path} не читается: {error}") from None
+        raise SettingsError(
+            Said("setting.file_unreadable", {"path": str(path), "detail": str(error)})
+        ) from None
     problem = setting_rules.file_shape_problem(raw, tuple(_SECTIONS))
     if problem:
         raise SettingsError(_refused_file(path, problem))
@@ -328,9 +340,15 @@ def load(data_dir: Path) -> Settings:
     return settings
 
 
-def _refused_file(path: Path, problem: str) -> str:
-    """One sentence naming the file; the file is left as it is for the user to mend."""
-    return f"Файл настроек {path} не подходит: {problem.rstrip('.')} — исправьте или удалите его."
+def _refused_file(path: Path, problem: str) -> Said:
+    """One sentence naming the file; the file is left as it is for the user to mend.
+    `problem` is already Russian (`setting_rules.file_shape_problem`, a refused value's
+    sentence without its full stop)."""
+    return Said("setting.file_refused", {"path": str(path), "problem": problem.rstrip(".")})
+
+
+def _refused_value(text: str, key: str, expected: Said) -> Said:
+    return Said("setting.value_refused", {"value": _shown(text), "key": key, "expected": expected})
 
 
 def _text_of(value: object) -> str:
@@ -356,7 +374,7 @@ def save(data_dir: Path, settings: Settings) -> Path:
     try:
         write_json(path, content, indent=2)
     except OSError as error:  # a read-only or full data folder: the old file stays as it was
-        raise SettingsError(str(data_folder_error(error, data_dir, "настройки"))) from error
+        raise SettingsError(data_folder_error(error, data_dir, "настройки").said) from error
     return path
 
 

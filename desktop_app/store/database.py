@@ -42,6 +42,7 @@ from sqlalchemy.pool import NullPool
 from desktop_app.store import database_faults, models, schema_migration, sqlite_file
 from desktop_app.store.errors import DatabaseTooNewError, StoreError
 from desktop_app.store.file_lock import WriterLock
+from desktop_app.wording.said import Param, Said
 
 log = logging.getLogger(__name__)
 
@@ -163,13 +164,15 @@ def _resolve(location: str | os.PathLike[str]) -> tuple[URL, Path | None, Path |
         try:
             folder.mkdir(mode=sqlite_file.PRIVATE_FOLDER, parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"Не удаётся создать папку данных {folder}: {error}") from error
+            said = Said("store.folder_not_made", {"folder": str(folder), "detail": str(error)})
+            raise StoreError(said) from error
         path = (folder / DATABASE_FILE_NAME).resolve()
         return URL.create("sqlite", database=str(path)), path, folder
     try:
         url = make_url(location)
     except ArgumentError as error:
-        raise StoreError(f"Неверный адрес базы данных {location!r}: {error}") from error
+        said = Said("store.bad_url", {"location": repr(location), "detail": str(error)})
+        raise StoreError(said) from error
     database = url.database
     is_file = url.get_backend_name() == "sqlite" and database not in (None, "", ":memory:")
     if is_file and database is not None and not database.startswith("file:"):
@@ -196,23 +199,16 @@ def _probe_engine(engine: Engine, where: Path | URL) -> schema_migration.SchemaS
         with engine.connect() as connection:
             state = schema_migration.probe(connection)
     except OperationalError as error:  # cannot open at all: rights, disk, server down
-        raise StoreError(
-            f"Не удаётся открыть базу данных {shown}: {error.orig}. Проверьте, что папка "
-            "данных доступна для чтения и записи (или что сервер базы данных доступен)."
-        ) from error
+        said = Said("store.cannot_open", {"location": shown, "detail": str(error.orig)})
+        raise StoreError(said) from error
     except DBAPIError as error:  # opened, but what is there is not a (sound) database
-        raise StoreError(
-            f"Не удаётся открыть базу данных {shown}: файл повреждён или не является "
-            f"базой данных ({error.orig}). Переместите его или укажите другую папку данных."
-        ) from error
+        said = Said("store.not_a_database", {"location": shown, "detail": str(error.orig)})
+        raise StoreError(said) from error
     unknown = [rev for rev in state.revisions if rev not in schema_migration.known_revisions()]
     if unknown:
         raise DatabaseTooNewError(", ".join(unknown), shown)
     if not state.revisions and state.has_tables:
-        raise StoreError(
-            f"{shown} — база данных другой программы, а не Order Review. "
-            "Укажите другую папку данных."
-        )
+        raise StoreError(Said("store.other_program", {"location": shown}))
     return state
 
 
@@ -245,7 +241,8 @@ def _migrate(engine: Engine, where: Path | URL, backup_path: Path | None) -> Non
     except StoreError:
         raise
     except Exception as error:
-        kept = f" Копия базы до обновления: {backup_path}." if backup_path else ""
-        raise StoreError(
-            f"Не удалось обновить базу данных {_shown(where)}: {error}. Изменения отменены.{kept}"
-        ) from error
+        params: dict[str, Param] = {"location": _shown(where), "detail": str(error)}
+        said = Said("store.not_upgraded", params) if backup_path is None else Said(
+            "store.not_upgraded_kept", {**params, "backup": str(backup_path)}
+        )  # fmt: skip
+        raise StoreError(said) from error

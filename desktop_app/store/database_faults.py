@@ -26,6 +26,7 @@ from sqlalchemy.engine import ExceptionContext
 
 from desktop_app.store import sqlite_file
 from desktop_app.store.errors import DatabaseDamagedError, DatabaseFaultError
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class Damage:
     """What this process knows of the file's health; shared by every unit of work."""
 
     path: Path | None
-    message: str | None = None
+    said: Said | None = None
     _logged: bool = field(default=False, repr=False)
 
     @property
@@ -66,22 +67,22 @@ class Damage:
         return self.path.with_name(self.path.name + MARKER_SUFFIX) if self.path else None
 
     def refuse_writes(self) -> None:
-        if self.message is not None:
-            raise DatabaseDamagedError("corrupt", self.message)
+        if self.said is not None:
+            raise DatabaseDamagedError("corrupt", self.said)
 
-    def found(self) -> str:
-        """Check the file once, keep the sentence, leave the marker; the sentence."""
-        if self.message is None:
+    def found(self) -> Said:
+        """Check the file once, keep what it says, leave the marker; what it says."""
+        if self.said is None:
             problems = quick_check(self.path) if self.path is not None else []
             log.error("SQLite reported corruption; quick_check: %s", problems or "ok")
-            self.message = damaged_words(self.path, problems)
+            self.said = damaged_words(self.path, problems)
             marker = self.marker
             if marker is not None:
                 try:
                     marker.write_text("\n".join(problems) + "\n", encoding="utf-8")
                 except OSError as error:
                     log.warning("could not leave the damage marker %s: %s", marker, error)
-        return self.message
+        return self.said
 
     def check_marker(self) -> None:
         """At opening: a file marked damaged is checked again; still damaged → refused."""
@@ -90,8 +91,8 @@ class Damage:
             return
         problems = quick_check(self.path)
         if problems:
-            self.message = damaged_words(self.path, problems)
-            raise DatabaseDamagedError("corrupt", self.message)
+            self.said = damaged_words(self.path, problems)
+            raise DatabaseDamagedError("corrupt", self.said)
         log.info("%s passes its integrity check again; the damage marker is removed", self.path)
         marker.unlink(missing_ok=True)
 
@@ -110,34 +111,29 @@ def quick_check(path: Path) -> list[str]:
     return [] if found == ["ok"] else found
 
 
-def damaged_words(path: Path | None, problems: list[str]) -> str:
+def damaged_words(path: Path | None, problems: list[str]) -> Said:
     """One sentence, on one line: quick_check's first finding may span several."""
     shown = f" {path}" if path else ""
+    if not problems:
+        return Said("store.damaged_reading", {"location": shown})
     first = " ".join(problems[0].replace("*** in database main ***", "").split())[:160]
-    detail = f"проверка нашла: {first}" if problems else "при чтении"
-    return (
-        f"Файл базы данных{shown} повреждён ({detail}), и программа больше ничего в него не "
-        "пишет: восстановите его из резервной копии или перенесите и получите заказы заново."
-    )
+    return Said("store.damaged_found", {"location": shown, "detail": first})
 
 
-def fault_words(kind: str, path: Path | None, detail: str) -> str:
+_FAULTS = {
+    "busy": "store.busy",
+    "full": "store.disk_full",
+    "readonly": "store.read_only",
+    "io": "store.disk_failed",
+    "cantopen": "store.cannot_open_file",
+    "memory": "store.out_of_memory",
+}
+
+
+def fault_words(kind: str, path: Path | None, detail: str) -> Said:
     where = f" ({path.parent})" if path else ""
-    words = {
-        "busy": f"База данных занята другой программой дольше "
-        f"{sqlite_file.BUSY_TIMEOUT_MS // 1000} с, изменения не сохранены: повторите позже.",
-        "full": f"На диске с папкой данных{where} не осталось места, изменения не сохранены: "
-        "освободите место и повторите.",
-        "readonly": f"Папка данных{where} открыта только для чтения, изменения не сохранены: "
-        "проверьте права на папку и её файлы.",
-        "io": f"Диск с папкой данных{where} не дал прочитать или записать базу данных "
-        f"({detail}): изменения не сохранены, проверьте диск.",
-        "cantopen": f"Файл базы данных в папке данных{where} не открыть ({detail}): "
-        "проверьте, что папка доступна.",
-        "memory": "Не хватило памяти для работы с базой данных: закройте другие программы "
-        "и повторите.",
-    }
-    return words[kind]
+    seconds = sqlite_file.BUSY_TIMEOUT_MS // 1000
+    return Said(_FAULTS[kind], {"where": where, "detail": detail, "seconds": seconds})
 
 
 def install(engine: Engine, path: Path | None, damage: Damage) -> None:

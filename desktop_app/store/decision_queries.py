@@ -30,6 +30,7 @@ from desktop_app.store.column_types import utc_now
 from desktop_app.store.decision_rows import DecisionRow, Mapping, StepRow
 from desktop_app.store.errors import StoreError
 from desktop_app.store.models import DECISIONS, MAPPINGS, ORDERS, OUTBOX_STEPS
+from desktop_app.wording.said import Said
 
 STATE_OF_ORDER = {
     WriteState.WRITTEN: ReviewState.WRITTEN,
@@ -93,22 +94,12 @@ def current_by_portal_id(connection: Connection, portal_id: str) -> Row[Any] | N
     ).first()
 
 
-UNKNOWN_OUTCOME = (
-    "Запись этого решения в 1С прервалась, и неизвестно, успела ли 1С её выполнить: решение "
-    "не меняется, пока следующая запись в 1С (push или «Записать в 1С») не проверит это в 1С."
-)
-WRITTEN = (
-    "Решение по этому заказу уже (возможно, частично) записано в 1С и больше не "
-    "меняется здесь. Исправьте заказ или контрагента в самой 1С."
-)
-
-
-def locked_words(states: list[StepState]) -> str | None:
+def locked_words(states: list[StepState]) -> Said | None:
     """Why a decision with these step states can no longer be replaced; None if it can."""
     if StepState.SENDING in states:
-        return UNKNOWN_OUTCOME
+        return Said("store.outcome_unknown")
     if StepState.DONE in states:
-        return WRITTEN
+        return Said("store.written")
     return None
 
 
@@ -130,7 +121,7 @@ def steps_of(connection: Connection, decision_id: int) -> list[StepRow]:
 def step_by_id(connection: Connection, step_id: int) -> StepRow:
     row = connection.execute(select(OUTBOX_STEPS).where(OUTBOX_STEPS.c.id == step_id)).first()
     if row is None:
-        raise StoreError(f"no outbox step {step_id}")
+        raise StoreError(Said("store.no_step", {"step_id": step_id}))
     return step_of_row(row)
 
 

@@ -25,6 +25,7 @@ from desktop_app.store.decision_queries import (
 from desktop_app.store.decision_rows import DecisionRow, Mapping, Recognised, StepRow
 from desktop_app.store.errors import StoreError
 from desktop_app.store.models import DECISIONS, MAPPINGS, ONEC_COUNTERPARTIES, ORDERS
+from desktop_app.wording.said import Said
 
 __all__ = ["DecisionLockedError", "DecisionRepository", "DecisionRow", "Mapping", "StepRow"]
 
@@ -56,7 +57,7 @@ class DecisionRepository:
         with self._db.writing() as connection:
             current = current_by_portal_id(connection, portal_id)
             if current is None or not current.automatic:
-                raise StoreError(f"У заказа {portal_id} нет автоматического решения.")
+                raise StoreError(Said("store.no_automatic_decision", {"portal_id": portal_id}))
             connection.execute(
                 update(DECISIONS)
                 .where(DECISIONS.c.id == current.id)
@@ -144,5 +145,5 @@ class DecisionRepository:
 def _insert(connection: Connection, portal_id: str, decision: Decision) -> int:
     order = connection.execute(select(ORDERS.c.id).where(ORDERS.c.portal_id == portal_id)).first()
     if order is None:
-        raise StoreError(f"Заказа {portal_id} нет в локальной базе.")
+        raise StoreError(Said("store.no_order", {"portal_id": portal_id}))
     return insert_decision(connection, order.id, decision)

@@ -11,17 +11,19 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from desktop_app.wording.errors import SENTENCE
-from desktop_app.wording.registry import said_text
+from desktop_app.wording.registry import said_text, worded
 from desktop_app.wording.said import Said
 
 
 class StoreError(Exception):
     """The store cannot do what was asked for a reason the user can understand and fix."""
 
-    def __init__(self, message: str, *, said: Said | None = None) -> None:
-        super().__init__(message)
-        self.said = said if said is not None else Said(SENTENCE, {"text": message})
+    def __init__(self, message: str | Said, *, said: Said | None = None) -> None:
+        """`message` is the `Said` (its Russian words become `str()`) or the sentence itself
+        (then `said`, if given, is the same as a code)."""
+        text, code = worded(message)
+        super().__init__(text)
+        self.said = said if said is not None else code
 
 
 class DatabaseTooNewError(StoreError):
@@ -39,7 +41,7 @@ class DatabaseFaultError(StoreError):
     read-only, the file is locked, unreadable or damaged (`database_faults`). A known
     problem said in one sentence, never a bug for the crash dialog (qutebrowser's split)."""
 
-    def __init__(self, kind: str, message: str) -> None:
+    def __init__(self, kind: str, message: str | Said) -> None:
         super().__init__(message)
         self.kind = kind
 

@@ -30,6 +30,7 @@ from desktop_app.domain.counterparty import (
 )
 from desktop_app.domain.order import Discount, Order, OrderLine, OrderProperty, Tax
 from desktop_app.store.errors import StoreError
+from desktop_app.wording.said import Said
 
 PAYLOAD_FORMAT = 1
 """Bump when the layout changes; a decoder must keep reading every older format."""
@@ -57,10 +58,10 @@ def order_from_payload(text: str) -> Order:
     try:
         document = json.loads(text)
         if not isinstance(document, dict) or document.get("format") != PAYLOAD_FORMAT:
-            raise PayloadError(f"неизвестный формат сохранённого заказа: {str(text)[:40]!r}")
+            raise PayloadError(Said("store.payload_unknown", {"start": repr(str(text)[:40])}))
         return decode_order(document["order"])
     except (KeyError, TypeError, ValueError, ArithmeticError) as error:
-        raise PayloadError(f"сохранённый заказ повреждён: {error}") from error
+        raise PayloadError(Said("store.payload_damaged", {"detail": str(error)})) from error
 
 
 def payload_object(text: str) -> JsonObject:
@@ -68,7 +69,7 @@ def payload_object(text: str) -> JsonObject:
     document = json.loads(text)
     order = document["order"] if isinstance(document, dict) else None
     if not isinstance(order, dict):
-        raise PayloadError("сохранённый заказ повреждён: нет объекта заказа")
+        raise PayloadError(Said("store.payload_no_order"))
     return order
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine, inspect
 
 from desktop_app.store import sqlite_file
 from desktop_app.store.errors import StoreError
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +48,7 @@ def migrations_directory() -> Path:
     """The folder of the migration scripts inside the installed (or frozen) package."""
     folder = Path(str(resources.files("desktop_app.store") / "migrations"))
     if not (folder / "env.py").is_file():
-        raise StoreError(
-            f"Не найдены сценарии обновления базы данных ({folder}): установка программы "
-            "повреждена, переустановите Order Review."
-        )
+        raise StoreError(Said("store.no_migrations", {"folder": str(folder)}))
     return folder
 
 

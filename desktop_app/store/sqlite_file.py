@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event
 
 from desktop_app.store.errors import StoreError
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +83,8 @@ def check_foreign_keys(connection: Connection) -> None:
     """Raise when a migration left a row pointing nowhere (its transaction then rolls back)."""
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
-        raise StoreError(
-            f"Обновление базы данных нарушило ссылочную целостность ({len(broken)} строк, "
-            f"например {tuple(broken[0])}); база данных оставлена без изменений."
-        )
+        example = str(tuple(broken[0]))
+        raise StoreError(Said("store.links_broken", {"count": len(broken), "example": example}))
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
@@ -118,10 +117,8 @@ def backup_database(path: Path, revision: str) -> Path:
             destination.close()
     except (sqlite3.Error, OSError) as error:
         target.unlink(missing_ok=True)
-        raise StoreError(
-            f"Не удалось сохранить копию базы данных перед обновлением ({error}). "
-            f"База данных не изменена: {path}"
-        ) from error
+        said = Said("store.backup_failed", {"detail": str(error), "location": str(path)})
+        raise StoreError(said) from error
     finally:
         source.close()
     log.info("Backed up %s (revision %s) to %s before migrating", path, revision, target)

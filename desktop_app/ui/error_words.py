@@ -36,7 +36,8 @@ KNOWN = (
 
 def user_message(error: BaseException) -> str | None:
     """The sentence to show for a known problem; None for a bug."""
-    if isinstance(error, PortalError | OneCError | StoreError):
+    if isinstance(error, PortalError | OneCError | StoreError | DecisionError | ExportError
+                  | SettingsError | KeychainError):  # fmt: skip
         return shown_said(error.said)
     if isinstance(error, KNOWN):
         return str(error)

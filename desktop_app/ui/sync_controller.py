@@ -37,7 +37,7 @@ from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui import jobs, progress_words
 from desktop_app.ui.error_words import NotReadyError, is_cancel, log_problem
 from desktop_app.ui.status_bar import StatusBar
-from desktop_app.ui.wording import shown
+from desktop_app.ui.wording import shown, shown_said
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
 from desktop_app.wording.auto_mapping import RECOGNISED
 
@@ -176,7 +176,7 @@ class SyncController(QObject):
                 "SyncController", "Ответ портала оборван; следующее получение повторит его."
             )
         for warning in report.warnings:  # about the exchange page: another client, lost orders
-            text += " " + translate("SyncController", "Внимание: {0}").format(warning)
+            text += " " + translate("SyncController", "Внимание: {0}").format(shown_said(warning))
         recognised = outcome.recognised()
         if recognised is not None:  # the buyers the app knew, as the CLI's fetch says
             text += " " + shown(RECOGNISED, **recognised)

@@ -87,6 +87,10 @@ ERRORS = Table(
     "errors",
     {
         SENTENCE: QT_TRANSLATE_NOOP("Errors", "{text}"),
+        "error.megabytes": QT_TRANSLATE_NOOP("Errors", "{count} МБ"),
+        "error.kilobytes": QT_TRANSLATE_NOOP("Errors", "{count} КБ"),
+        "error.to_plain_http": QT_TRANSLATE_NOOP("Errors", "на незащищённый адрес"),
+        "error.to_other_origin": QT_TRANSLATE_NOOP("Errors", "на другой адрес"),
         **ONEC,
         **STORE,
     },

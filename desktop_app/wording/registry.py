@@ -8,12 +8,26 @@ worded first, in the same language; a plain parameter is used as it is.
 from __future__ import annotations
 
 from desktop_app.wording.catalog import Table, Translate
-from desktop_app.wording.errors import ERRORS
+from desktop_app.wording.errors import ERRORS, SENTENCE
+from desktop_app.wording.onec_errors import ONEC_ERRORS
 from desktop_app.wording.outcomes import OUTCOMES
+from desktop_app.wording.page_warnings import PAGE_WARNINGS
+from desktop_app.wording.portal_errors import PORTAL_ERRORS
 from desktop_app.wording.said import Said
+from desktop_app.wording.service_errors import SERVICE_ERRORS
 from desktop_app.wording.setting_rules import SETTING_RULES
+from desktop_app.wording.store_errors import STORE_ERRORS
 
-TABLES: tuple[Table, ...] = (OUTCOMES, ERRORS, SETTING_RULES)
+TABLES: tuple[Table, ...] = (
+    OUTCOMES,
+    ERRORS,
+    ONEC_ERRORS,
+    PORTAL_ERRORS,
+    STORE_ERRORS,
+    SERVICE_ERRORS,
+    SETTING_RULES,
+    PAGE_WARNINGS,
+)
 
 
 def table_of(code: str) -> Table:
@@ -33,3 +47,11 @@ def said_text(said: Said | None, translate: Translate | None = None) -> str:
         for key, value in said.params.items()
     }
     return table_of(said.code).text(said.code, params, translate)
+
+
+def worded(message: str | Said) -> tuple[str, Said]:
+    """(the Russian sentence, the code) of an error raised with either: a `Said` is worded,
+    a sentence (a test's, or one not yet given a code) is said whole as `error.sentence`."""
+    if isinstance(message, Said):
+        return said_text(message), message
+    return message, Said(SENTENCE, {"text": message})

@@ -32,7 +32,7 @@ from desktop_app.adapters.guarded_session import (
     AnswerTooLargeError,
     RedirectRefusedError,
     read_limited,
-    size_words,
+    size_said,
 )
 from desktop_app.adapters.onec.odata_errors import (
     OneCCertificateError,
@@ -44,6 +44,7 @@ from desktop_app.adapters.onec.odata_errors import (
     error_for,
     parse_error_body,
 )
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 JsonObject = dict[str, Any]
@@ -97,10 +98,7 @@ def created_or_key(
             log.warning("1C %s: Location names %s, the body %s", what, key, created["Ref_Key"])
         return created
     if key is None:
-        raise OneCError(
-            f"{what}: 1С ответила, что объект создан, но не сообщила его ключ (ни в ответе, "
-            "ни в заголовке Location). Проверьте в 1С, появился ли он, прежде чем повторять."
-        )
+        raise OneCError(Said("onec.no_key", {"what": what}))
     log.warning("1C %s: the answer lost its body; reading %s back", what, key)
     return key
 
@@ -121,13 +119,16 @@ def rows_of(answer: JsonObject, what: str) -> list[JsonObject]:
         if "odata.error" in answer:
             body = json.dumps(answer, ensure_ascii=False).encode("utf-8")
             _, message = parse_error_body(body, "application/json")
-            raise OneCAnswerError(f"{what}: 1С ответила ошибкой: «{message or 'без текста'}».")
-        raise OneCAnswerError(f"{what}: в ответе 1С нет списка записей — это не ответ OData.")
+            raise OneCAnswerError(
+                Said("onec.error_with_success", {"what": what, "words": message})
+                if message
+                else Said("onec.error_with_success_silent", {"what": what})
+            )
+        raise OneCAnswerError(Said("onec.no_rows", {"what": what}))
     for row in value:
         if not isinstance(row, dict):
-            raise OneCAnswerError(
-                f"{what}: в ответе 1С вместо записи «{str(row)[:60]}» — это не ответ OData."
-            )
+            said = Said("onec.row_not_object", {"what": what, "answer": str(row)[:60]})
+            raise OneCAnswerError(said)
     return value
 
 
@@ -137,12 +138,12 @@ def row_key(row: object, what: str) -> str:
     if isinstance(key, str) and _GUID.fullmatch(key):
         return key
     if not isinstance(row, dict):
-        told = f"вместо записи «{str(row)[:60]}»"
+        said = Said("onec.row_instead", {"what": what, "answer": str(row)[:60]})
     elif key is None:
-        told = "запись без ключа (Ref_Key)"
+        said = Said("onec.row_without_key", {"what": what})
     else:
-        told = f"запись с ключом «{str(key)[:60]}», а это не ссылка 1С"
-    raise OneCAnswerError(f"{what}: 1С вернула {told} — такой ответ не разобрать.")
+        said = Said("onec.row_bad_key", {"what": what, "answer": str(key)[:60]})
+    raise OneCAnswerError(said)
 
 
 def json_of(response: requests.Response, what: str) -> JsonObject:
@@ -154,21 +155,19 @@ def json_of(response: requests.Response, what: str) -> JsonObject:
             b"{",
             b"[",
         ):
-            raise OneCAnswerError(
-                f"{what}: ответ 1С пришёл неполным или испорченным (JSON не разобрать)."
-            ) from None
+            raise OneCAnswerError(Said("onec.json_broken", {"what": what})) from None
         raise error_for(
             response.status_code, response.content, response.headers.get("Content-Type", ""), what
         ) from None
     if not isinstance(answer, dict):
-        raise OneCError(f"{what}: 1С ответила не объектом JSON.")
+        raise OneCError(Said("onec.not_json_object", {"what": what}))
     return answer
 
 
 class OneCAnswerCutError(OneCConnectionError):
     """A write 1C answered with success whose body broke off; the headers did arrive."""
 
-    def __init__(self, message: str, *, status: int, location: str | None) -> None:
+    def __init__(self, message: str | Said, *, status: int, location: str | None) -> None:
         super().__init__(message, status=status)
         self.location = location
 
@@ -183,36 +182,28 @@ def written_json(response: requests.Response, what: str) -> JsonObject:
         return json_of(response, what)
     except OneCError:
         raise OneCAnswerCutError(
-            f"{what}: 1С ответила «выполнено» (HTTP {response.status_code}), но ответ пришёл "
-            "не целиком.",
+            Said("onec.done_not_whole", {"what": what, "status": response.status_code}),
             status=response.status_code,
             location=response.headers.get("Location"),
         ) from None
 
 
 def connection_error(what: str, error: Exception, method: str) -> OneCConnectionError:
-    timed_out = isinstance(error, requests.exceptions.Timeout)
-    unknown = "" if method == "GET" else " Неизвестно, успела ли 1С выполнить запись."
-    if timed_out:
-        return OneCConnectionError(
-            f"{what}: 1С не ответила вовремя (сервер 1С бывает медленным; можно увеличить "
-            f"onec.read_timeout).{unknown}"
-        )
-    return OneCConnectionError(
-        f"{what}: не удалось связаться с 1С — соединение не установлено или разорвано. "
-        f"Проверьте адрес (onec.url) и сеть.{unknown}"
-    )
+    code = "onec.timeout" if isinstance(error, requests.exceptions.Timeout) else "onec.unreachable"
+    return OneCConnectionError(Said(_of_write(code, method), {"what": what}))
+
+
+def _of_write(code: str, method: str) -> str:
+    """The code of a failure; of a write's (`…_write`): 1C may have applied it."""
+    return code if method == "GET" else code + "_write"
 
 
 def cut_error(what: str, response: requests.Response, method: str) -> OneCConnectionError:
     """The body broke off after the status line: a read is retried, a write is reported."""
     if method == "GET" or response.status_code >= 300:
-        return OneCConnectionError(
-            f"{what}: ответ 1С оборвался на середине (соединение разорвано). Проверьте сеть."
-        )
+        return OneCConnectionError(Said("onec.cut", {"what": what}))
     return OneCAnswerCutError(
-        f"{what}: 1С ответила «выполнено» (HTTP {response.status_code}), но ответ оборвался "
-        "на середине.",
+        Said("onec.done_cut", {"what": what, "status": response.status_code}),
         status=response.status_code,
         location=response.headers.get("Location"),
     )
@@ -253,10 +244,9 @@ def read_answer(
 
 
 def deadline_error(what: str, deadline: Deadline, method: str) -> OneCDeadlineError:
-    unknown = "" if method == "GET" else " Неизвестно, успела ли 1С выполнить запись."
+    seconds = f"{deadline.seconds:g}"
     return OneCDeadlineError(
-        f"{what}: 1С не ответила полностью за {deadline.seconds:g} с (если 1С просто медленная, "
-        f"увеличьте onec.deadline).{unknown}"
+        Said(_of_write("onec.too_slow", method), {"what": what, "seconds": seconds})
     )
 
 
@@ -269,17 +259,13 @@ def _read_whole(
     try:
         response = session.request(method, url, stream=True, **kwargs)
     except RedirectRefusedError as refused:
-        where = "на незащищённый адрес" if refused.to_plain_http else "на другой адрес"
-        raise OneCRedirectError(
-            f"{what}: 1С перенаправила запрос {where} ({refused.target[:200]}); пароль туда "
-            "не отправлен.",
-            status=refused.status,
-        ) from None
+        where = Said("error.to_plain_http" if refused.to_plain_http else "error.to_other_origin")
+        said = Said(
+            "onec.redirected", {"what": what, "where": where, "target": refused.target[:200]}
+        )
+        raise OneCRedirectError(said, status=refused.status) from None
     except requests.exceptions.SSLError:
-        raise OneCCertificateError(
-            f"{what}: не удалось проверить сертификат сервера 1С. Если у него "
-            "собственный сертификат, укажите файл: config set onec.ca_bundle ФАЙЛ."
-        ) from None
+        raise OneCCertificateError(Said("onec.certificate", {"what": what})) from None
     except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
         raise connection_error(what, error, method) from error
     try:
@@ -289,11 +275,8 @@ def _read_whole(
     except AnswerTooLargeError:
         if method != "GET" and response.status_code < 300:
             raise cut_error(what, response, method) from None  # applied: not read whole
-        raise OneCTooLargeError(
-            f"{what}: 1С прислала ответ длиннее {size_words(limit)} — столько программа не "
-            "читает; уменьшите размер страницы или проверьте, что отвечает 1С.",
-            status=response.status_code,
-        ) from None
+        said = Said("onec.too_long", {"what": what, "size": size_said(limit)})
+        raise OneCTooLargeError(said, status=response.status_code) from None
     except requests.exceptions.RequestException as error:
         response.close()
         if isinstance(error, requests.exceptions.Timeout):

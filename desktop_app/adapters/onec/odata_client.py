@@ -53,6 +53,7 @@ from desktop_app.adapters.onec.odata_filter import both as _both
 from desktop_app.adapters.onec.odata_paging import keyset_pages
 from desktop_app.adapters.onec.odata_query import Query, encode_path, entity_path
 from desktop_app.adapters.onec.onec_field_lengths import cut_long_values, cut_words
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 __all__ = ["JsonObject", "ODataClient", "OneCConnection", "service_root"]
@@ -79,10 +80,7 @@ def service_root(url: str) -> str:
     """The service root with exactly one trailing slash."""
     cleaned = url.strip()
     if not cleaned.lower().startswith(("http://", "https://")):
-        raise OneCConfigError(
-            f"Адрес 1С «{url}» — не полный URL. Нужен адрес OData-сервиса публикации, например "
-            "https://1c.example.ru/ut11/odata/standard.odata/"
-        )
+        raise OneCConfigError(Said("onec.url_not_whole", {"url": url}))
     return cleaned.rstrip("/") + "/"
 
 
@@ -98,9 +96,8 @@ class ODataClient:
         self.connection = connection
         self.root = service_root(connection.url)
         if connection.ca_bundle is not None and not connection.ca_bundle.is_file():
-            raise OneCConfigError(
-                f"Файл сертификатов «{connection.ca_bundle}» (onec.ca_bundle) не найден."
-            )
+            said = Said("onec.ca_file_missing", {"path": str(connection.ca_bundle)})
+            raise OneCConfigError(said)
         self._verify: str | bool = str(connection.ca_bundle) if connection.ca_bundle else True
         self._auth = HTTPBasicAuth(
             connection.user.encode("utf-8"), connection.password.encode("utf-8")
@@ -141,7 +138,7 @@ class ODataClient:
         try:
             return int(text)
         except ValueError:
-            raise OneCError(f"1С вернула вместо числа: «{text[:80]}»") from None
+            raise OneCError(Said("onec.not_a_number", {"answer": text[:80]})) from None
 
     def pages(self, query: Query, order_field: str, size: int = 1000) -> Iterator[list[JsonObject]]:
         """All rows of `query`, about `size` at a time, by keyset over `order_field`: a

@@ -16,8 +16,7 @@ from typing import Any
 from lxml import etree
 
 from desktop_app.adapters.portal.xml_prolog import excerpt
-from desktop_app.wording.errors import SENTENCE
-from desktop_app.wording.registry import said_text
+from desktop_app.wording.registry import said_text, worded
 from desktop_app.wording.said import Param, Said
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
@@ -28,19 +27,22 @@ class OneCError(Exception):
 
     def __init__(
         self,
-        message: str,
+        message: str | Said,
         *,
         status: int | None = None,
         code: str | None = None,
         onec_message: str | None = None,
         said: Said | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        """`message` is the `Said` (its Russian words become the message) or, from a test or
+        round-1 code passing `said` as well, the sentence itself."""
+        text, worded_as = worded(message)
+        super().__init__(text)
+        self.message = text
         self.status = status
         self.code = code
         self.onec_message = onec_message
-        self.said = said if said is not None else Said(SENTENCE, {"text": message})
+        self.said = said if said is not None else worded_as
 
 
 class OneCAuthError(OneCError):

@@ -56,6 +56,7 @@ from desktop_app.adapters.onec.odata_answers import row_key
 from desktop_app.adapters.onec.odata_errors import OneCError
 from desktop_app.adapters.onec.odata_filter import Expr, Field, both
 from desktop_app.adapters.onec.odata_query import Query
+from desktop_app.wording.said import Said
 
 JsonObject = dict[str, Any]
 Read = Callable[[Query], list[JsonObject]]
@@ -109,19 +110,14 @@ def keyset_pages(
         if rest:
             yield rest
         if count is not None and len(equal) < count(query.filter(group)):
-            raise OneCPagingError(
-                f"{what}: записей «{last}» больше, чем 1С (или прокси перед ней) отдаёт за "
-                f"один запрос ({len(equal)}) — прочитать их все нельзя, чтение прервано."
-            )
+            said = Said("onec.page_overfull", {"what": what, "value": last, "count": len(equal)})
+            raise OneCPagingError(said)
         seen.update(row_key(row, what) for row in rest)
         bound, previous, after_group = field.gt(last), list(seen), True
 
 
 def _no_progress(what: str) -> OneCPagingError:
-    return OneCPagingError(
-        f"{what}: 1С (или прокси перед ней) на запрос следующей страницы снова отдаёт уже "
-        "прочитанные строки — похоже, отбор ($filter) не учитывается; чтение прервано."
-    )
+    return OneCPagingError(Said("onec.page_again", {"what": what}))
 
 
 def _value(row: JsonObject, name: str, what: str) -> str:
@@ -129,8 +125,7 @@ def _value(row: JsonObject, name: str, what: str) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise OneCError(f"{what}: 1С вернула «{name}» не строкой — постраничное чтение по нему "
-                        "невозможно.")  # fmt: skip
+        raise OneCError(Said("onec.cursor_not_text", {"what": what, "name": name}))
     return value
 
 

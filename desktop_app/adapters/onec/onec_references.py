@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from desktop_app.adapters.onec.odata_client import JsonObject, ODataClient
 from desktop_app.adapters.onec.odata_errors import OneCConfigError, OneCError
 from desktop_app.adapters.onec.odata_query import Query
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -72,23 +73,15 @@ class ReferenceItems:
         """The Ref_Key of the predefined kind `name`, or a OneCConfigError saying why not."""
         found = self.contact_kinds.get(name)
         if found is None:
-            raise OneCConfigError(
-                f"В 1С не найден предопределённый вид контактной информации «{name}» "
-                f"({CONTACT_KINDS}): без вида строка контактной информации не видна в формах "
-                "1С, поэтому контрагент не создан. Администратору 1С: добавьте справочник «Виды "
-                "контактной информации» в состав OData и дайте пользователю право его читать; "
-                "затем «Проверить подключение»."
-            )
+            said = Said("onec.no_contact_kind", {"name": name, "entity_set": CONTACT_KINDS})
+            raise OneCConfigError(said)
         return found
 
     def partner_group(self) -> str | None:
         """The group for a new partner; None when the base has none; an error when unsure."""
         if self.access_group is None and self.groups_used:
-            raise OneCConfigError(next(
-                (p for p in self.problems if "onec.partner_access_group" in p),
-                "Не удалось определить группу доступа для нового партнёра: укажите её "
-                "(config set onec.partner_access_group НАЗВАНИЕ).",
-            ))  # fmt: skip
+            problem = next((p for p in self.problems if "onec.partner_access_group" in p), None)
+            raise OneCConfigError(problem or Said("onec.access_group_unknown"))
         return self.access_group
 
 

@@ -31,6 +31,7 @@ from desktop_app.adapters.onec.onec_bodies import (
 )
 from desktop_app.adapters.onec.onec_references import ACCESS_GROUPS, CONTACT_KINDS, ReferenceItems
 from desktop_app.adapters.portal.xml_prolog import excerpt
+from desktop_app.wording.said import Said
 
 REQUIRED: dict[str, tuple[str, ...]] = {
     objects.COUNTERPARTIES: (*objects.COUNTERPARTY_FIELDS, *COUNTERPARTY_WRITTEN),
@@ -119,9 +120,8 @@ def read_metadata(edmx: bytes, service_root: str) -> Publication:
         _collect(edmx, types, set_types)
     except etree.XMLSyntaxError as error:
         text = edmx[:2000].decode("utf-8", errors="replace")
-        raise OneCPageError(
-            f"Вместо описания публикации ($metadata) пришло не то: «{excerpt(text)}» ({error.msg})."
-        ) from None
+        said = Said("onec.metadata_not_read", {"page": excerpt(text), "detail": str(error.msg)})
+        raise OneCPageError(said) from None
     sets = {name: types.get(kind, frozenset()) for name, kind in set_types.items()}
     rows = {name: found for name in ROWS if (found := _row_fields(types, name)) is not None}
     return Publication(service_root, sets, dt.datetime.now(dt.UTC), rows)

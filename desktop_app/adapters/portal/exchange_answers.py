@@ -17,7 +17,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from desktop_app.adapters.guarded_session import AnswerTooLargeError, size_words
+from desktop_app.adapters.guarded_session import AnswerTooLargeError, size_said
 from desktop_app.adapters.portal.exchange_errors import (
     PortalEmptyAnswerError,
     PortalPageError,
@@ -25,6 +25,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalTooLargeError,
 )
 from desktop_app.adapters.portal.xml_prolog import excerpt
+from desktop_app.wording.said import Param, Said
 
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_UNPACKED = 4 * 1024**3
@@ -67,36 +68,31 @@ def check_text_answer(mode: str, text: str, *, status: int = 200) -> list[str]:
     """The answer's lines when it is a protocol answer; a typed error otherwise."""
     stripped = re.sub(r"^[\s\ufeff]+", "", text).strip()
     if not stripped:
-        raise PortalEmptyAnswerError(
-            f"Портал прислал пустой ответ (шаг «{mode}», HTTP {status}) — обычно это ошибка "
-            "PHP на сайте."
-        )
+        raise PortalEmptyAnswerError(Said("portal.empty_answer", {"mode": mode, "status": status}))
+    page: dict[str, Param] = {"mode": mode, "status": status, "page": excerpt(stripped)}
     if _looks_like_page(stripped):
-        raise PortalPageError(
-            f"Вместо ответа обмена портал прислал веб-страницу (шаг «{mode}», HTTP {status}): "
-            f"«{excerpt(stripped)}».",
-            portal_words=excerpt(stripped, 1000),
-        )
+        raise PortalPageError(Said("portal.web_page", page), portal_words=excerpt(stripped, 1000))
     lines = [line.strip() for line in stripped.splitlines()]
     if lines[0] in ("failure", "error"):
-        reason = " ".join(line for line in lines[1:] if line) or "причина не указана"
-        raise PortalRefusedError(f"Портал отказал (шаг «{mode}»): «{reason}».", portal_words=reason)
+        reason = " ".join(line for line in lines[1:] if line)
+        if not reason:
+            said = Said("portal.refused_silently", {"mode": mode})
+            raise PortalRefusedError(said, portal_words="причина не указана")
+        said = Said("portal.refused", {"mode": mode, "words": reason})
+        raise PortalRefusedError(said, portal_words=reason)
     if status != 200:
-        raise PortalPageError(
-            f"Портал ответил ошибкой HTTP {status} (шаг «{mode}»): «{excerpt(stripped)}».",
-            portal_words=excerpt(stripped, 1000),
-        )
+        raise PortalPageError(Said("portal.http_error", page), portal_words=excerpt(stripped, 1000))
     return lines
 
 
 def too_large_error(mode: str, status: int, error: AnswerTooLargeError) -> PortalTooLargeError:
     """A text answer past `TEXT_LIMIT`, its beginning quoted."""
     head = decode_answer(error.head, None)
-    return PortalTooLargeError(
-        f"Портал прислал на шаг «{mode}» (HTTP {status}) ответ длиннее "
-        f"{size_words(error.limit)} — это не ответ обмена: «{excerpt(head)}».",
-        portal_words=excerpt(head, 1000),
+    size = size_said(error.limit)
+    said = Said(
+        "portal.too_long", {"mode": mode, "status": status, "size": size, "page": excerpt(head)}
     )
+    return PortalTooLargeError(said, portal_words=excerpt(head, 1000))
 
 
 def unpack_if_zipped(path: Path) -> tuple[Path, bool]:
@@ -109,12 +105,12 @@ def unpack_if_zipped(path: Path) -> tuple[Path, bool]:
         with zipfile.ZipFile(path) as archive:
             members = [m for m in archive.infolist() if not m.is_dir()]
             if not members:
-                raise PortalPageError("Портал прислал пустой zip-архив вместо заказов.")
+                raise PortalPageError(Said("portal.zip_empty"))
             member = next((m for m in members if m.filename.lower().endswith(".xml")), members[0])
             if member.file_size > MAX_UNPACKED:
-                raise PortalPageError("Архив от портала распаковывается в слишком большой файл.")
+                raise PortalPageError(Said("portal.zip_too_big"))
             with archive.open(member) as source, target.open("wb") as out:
                 shutil.copyfileobj(source, out, 1024 * 1024)
     except (zipfile.BadZipFile, EOFError) as error:
-        raise PortalPageError(f"Архив от портала повреждён: {error}.") from None
+        raise PortalPageError(Said("portal.zip_broken", {"detail": str(error)})) from None
     return target, True

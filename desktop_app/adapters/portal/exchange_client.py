@@ -53,6 +53,7 @@ from desktop_app.adapters.portal.exchange_transport import (
     ExchangeTransport,
     Progress,
 )
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -109,14 +110,11 @@ class ExchangeClient(ExchangeTransport):
         self._signed_in = True
         if lines[0] != "success":
             raise PortalPageError(
-                f"Портал ответил на вход непонятным текстом: «{' '.join(lines)[:200]}».",
+                Said("portal.login_unclear", {"answer": " ".join(lines)[:200]}),
                 portal_words="\n".join(lines),
             )
         if len(lines) < 3:
-            raise PortalAuthError(
-                "Портал ответил на вход неполно: нет имени и значения cookie сеанса.",
-                portal_words="\n".join(lines),
-            )
+            raise PortalAuthError(Said("portal.login_incomplete"), portal_words="\n".join(lines))
         name, value = lines[1], lines[2]
         host = urlsplit(self.url).hostname or ""
         self._session.cookies.set(name, value, domain=host, path="/")
@@ -155,7 +153,7 @@ class ExchangeClient(ExchangeTransport):
             if UNKNOWN_COMMAND in words:
                 return False
             if NO_RIGHTS in words:
-                raise PortalAuthError(refusal.message, portal_words=words) from None
+                raise PortalAuthError(refusal.said, portal_words=words) from None
             raise
         return False
 
@@ -195,8 +193,7 @@ class ExchangeClient(ExchangeTransport):
         lines = self._text("init", extra={"version": PROTOCOL_VERSION})
         if _value_of(lines, "zip") is None and _value_of(lines, "file_limit") is None:
             raise PortalPageError(
-                "Портал ответил на начало обмена (init) непонятным текстом: "
-                f"«{' '.join(lines)[:200]}».",
+                Said("portal.init_unclear", {"answer": " ".join(lines)[:200]}),
                 portal_words="\n".join(lines),
             )
         self._sessid = _value_of(lines, "sessid") or self._sessid
@@ -235,10 +232,7 @@ class ExchangeClient(ExchangeTransport):
         with target.open("rb") as stream:
             head = without_lead(stream.read(64 * 1024))  # a BOM and blank lines may come first
         if not head:
-            raise PortalEmptyAnswerError(
-                "Портал прислал пустой ответ на запрос заказов — обычно это ошибка PHP на "
-                "сайте (в 1С такой случай называется «Получен пустой ответ сервера»)."
-            )
+            raise PortalEmptyAnswerError(Said("portal.query_empty"))
         if head.startswith((b"failure", b"error")):
             with target.open("rb") as stream:  # a refusal is a few lines: read no more
                 text = decode_answer(stream.read(TEXT_LIMIT), charset)
@@ -255,15 +249,12 @@ class ExchangeClient(ExchangeTransport):
         text, status = self._answer("success")
         if text.strip().lstrip("\ufeff").split("\n")[0].strip() == "error":
             raise PortalConfirmationRefusedError(
-                "Портал не принял подтверждение получения (success ответил «error»): с тех "
-                "пор как программа вошла, на этой же странице обмена вошла другая программа "
-                "— другое рабочее место Order Review или 1С.",
-                portal_words=text.strip(),
+                Said("portal.success_refused"), portal_words=text.strip()
             )
         lines = self._checked("success", text, status, lambda: self._answer("success"))
         if lines[0] != "success":
             raise PortalRefusedError(
-                "Портал не подтвердил получение заказов: " + " ".join(lines)[:200],
+                Said("portal.success_unconfirmed", {"answer": " ".join(lines)[:200]}),
                 portal_words="\n".join(lines),
             )
 
@@ -287,7 +278,7 @@ class ExchangeClient(ExchangeTransport):
             self.checkauth()  # only checkauth hands out the sessid
         if not self._sessid:
             raise PortalRefusedError(
-                refusal.message + " Портал требует sessid, но при входе его не выдал.",
+                Said("portal.no_sessid", {"refusal": refusal.said}),
                 portal_words=refusal.portal_words,
             )
         log.warning(
@@ -355,8 +346,7 @@ def _refused_login(text: str) -> bool:
 
 def _auth_error(refusal: PortalRefusedError) -> PortalAuthError:
     words = refusal.portal_words or ""
-    return PortalAuthError(
-        f"Портал не пустил в обмен: «{words or 'без объяснения'}». Проверьте логин и пароль "
-        "(login portal) и право пользователя выгружать заказы.",
-        portal_words=words,
-    )
+    said = Said("portal.login_refused", {"words": words}) if words else Said(
+        "portal.login_refused_silently"
+    )  # fmt: skip
+    return PortalAuthError(said, portal_words=words)

@@ -4,26 +4,24 @@ A 1C-Bitrix portal reports most of its failures with HTTP 200 — a `failure` li
 page, an empty body — so these are judged by content, not by status (GUIDE §10). Every error
 carries `message` (Russian, shown to the user and logged) and, where there is one, the
 portal's own words in `portal_words`, quoted verbatim. `said` is the same as a code and
-parameters (`wording.errors`) for the window to word; an error raised with a sentence only
+parameters (`wording.portal_errors`) for the window to word: an error is raised with its
+`Said`, and its Russian `message` is that worded; one raised with a sentence only (a test's)
 says it as `error.sentence`.
 """
 
 from __future__ import annotations
 
-from desktop_app.wording.errors import SENTENCE
+from desktop_app.wording.registry import worded
 from desktop_app.wording.said import Said
 
 
 class PortalError(Exception):
     """Base of every portal problem; `message` is complete and user-facing."""
 
-    def __init__(
-        self, message: str, *, portal_words: str | None = None, said: Said | None = None
-    ) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, said: Said | str, *, portal_words: str | None = None) -> None:
+        self.message, self.said = worded(said)
+        super().__init__(self.message)
         self.portal_words = portal_words
-        self.said = said if said is not None else Said(SENTENCE, {"text": message})
 
 
 class PortalRefusedError(PortalError):

@@ -51,6 +51,7 @@ from desktop_app.adapters.portal.exchange_errors import (
     PortalRedirectError,
     PortalTruncatedError,
 )
+from desktop_app.wording.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -95,10 +96,7 @@ def page_url(url: str) -> str:
     """The exchange page URL without a stray trailing slash after `.php`."""
     cleaned = url.strip()
     if not urlsplit(cleaned).scheme or not urlsplit(cleaned).netloc:
-        raise PortalConfigError(
-            f"Адрес портала «{url}» — не полный URL. Нужен адрес страницы обмена целиком, "
-            "например https://b2b.example.ru/bitrix/admin/1c_exchange.php"
-        )
+        raise PortalConfigError(Said("portal.url_not_whole", {"url": url}))
     return cleaned[:-1] if cleaned.lower().endswith(".php/") else cleaned
 
 
@@ -116,7 +114,7 @@ class ExchangeTransport:
         self.url = page_url(connection.url)
         if connection.ca_bundle is not None and not connection.ca_bundle.is_file():
             raise PortalConfigError(
-                f"Файл сертификатов «{connection.ca_bundle}» (portal.ca_bundle) не найден."
+                Said("portal.ca_file_missing", {"path": str(connection.ca_bundle)})
             )
         self._session = session or GuardedSession()
         # Passed with every request: a Session's own `verify` loses to REQUESTS_CA_BUNDLE
@@ -220,9 +218,8 @@ class ExchangeTransport:
                         if progress is not None:
                             progress(received, total)
                 if total is not None and received < total:
-                    raise PortalTruncatedError(
-                        f"Ответ портала оборвался: получено {received} из {total} байт."
-                    )
+                    said = Said("portal.cut_short", {"received": received, "total": total})
+                    raise PortalTruncatedError(said)
                 return received, charset
             finally:
                 self._downloading = None  # its connection may serve the next request
@@ -281,10 +278,7 @@ class ExchangeTransport:
 
     def _deadline_error(self, mode: str) -> PortalDeadlineError:
         seconds = f"{self.connection.deadline:g}"
-        return PortalDeadlineError(
-            f"Портал не ответил полностью за {seconds} с (шаг «{mode}»); если портал просто "
-            "медленный, увеличьте portal.deadline."
-        )
+        return PortalDeadlineError(Said("portal.too_slow", {"seconds": seconds, "mode": mode}))
 
     def _attempts(
         self, mode: str, action: Callable[[], T], before_retry: Callable[[], None] | None = None
@@ -316,10 +310,7 @@ class ExchangeTransport:
                 return action()
             except requests.exceptions.SSLError as error:
                 raise PortalCertificateError(
-                    "Не удалось проверить сертификат портала. Если у портала собственный "
-                    "сертификат, укажите файл центра сертификации: "
-                    "config set portal.ca_bundle ФАЙЛ.",
-                    portal_words=str(error),
+                    Said("portal.certificate"), portal_words=str(error)
                 ) from None
             except RETRYABLE as error:
                 if attempt > self.connection.retries:
@@ -336,36 +327,25 @@ class ExchangeTransport:
 
 def _redirect_error(mode: str, refused: RedirectRefusedError) -> PortalRedirectError:
     """What the portal did, and that the password stayed here."""
-    where = "на незащищённый адрес" if refused.to_plain_http else "на другой адрес"
+    where = Said("error.to_plain_http" if refused.to_plain_http else "error.to_other_origin")
     target = refused.target if len(refused.target) <= 200 else refused.target[:200] + "…"
     if mode == "checkauth":
-        text = f"Портал перенаправил вход {where} ({target}); пароль туда не отправлен."
+        said = Said("portal.login_redirected", {"where": where, "target": target})
     else:
-        text = (
-            f"Портал перенаправил запрос (шаг «{mode}») {where} ({target}); пароль и cookie "
-            "сеанса туда не отправлены."
-        )
-    return PortalRedirectError(text, portal_words=f"HTTP {refused.status} → {refused.target}")
+        said = Said("portal.redirected", {"mode": mode, "where": where, "target": target})
+    return PortalRedirectError(said, portal_words=f"HTTP {refused.status} → {refused.target}")
 
 
 def _connection_error(mode: str, error: Exception) -> PortalError:
     if isinstance(error, PortalTruncatedError):
         return error
     if isinstance(error, requests.exceptions.ChunkedEncodingError):
-        return PortalTruncatedError(
-            "Ответ портала оборвался на середине (соединение закрылось раньше конца данных)."
-        )
+        return PortalTruncatedError(Said("portal.cut_midway"))
     # A timeout while the body streams in reaches us as a ConnectionError around urllib3's
     # ReadTimeoutError; it is the same "the portal stopped answering" for the user.
     timed_out = isinstance(error, requests.exceptions.Timeout) or (
         bool(error.args) and isinstance(error.args[0], urllib3.exceptions.ReadTimeoutError)
     )
     if timed_out:
-        return PortalConnectionError(
-            f"Портал не ответил вовремя (шаг «{mode}»). Проверьте связь или увеличьте "
-            "portal.read_timeout."
-        )
-    return PortalConnectionError(
-        f"Не удалось связаться с порталом (шаг «{mode}»): соединение не установлено или "
-        "разорвано. Проверьте адрес портала и подключение к сети."
-    )
+        return PortalConnectionError(Said("portal.no_answer_in_time", {"mode": mode}))
+    return PortalConnectionError(Said("portal.unreachable", {"mode": mode}))

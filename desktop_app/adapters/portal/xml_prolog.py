@@ -23,6 +23,9 @@ import html
 import re
 from dataclasses import dataclass
 
+from desktop_app.wording.registry import worded
+from desktop_app.wording.said import Said
+
 HEAD_LIMIT = 1 << 20
 ROOT_NAME = "КоммерческаяИнформация"
 
@@ -43,20 +46,23 @@ _ALTERNATIVE_ENCODINGS = ("UTF-8", "windows-1251")
 _LEAD_SPACE = frozenset(b" \t\r\n")
 _REFUSAL = re.compile(r"(?:failure|error)[ \t]*(?:\r?\n|$)")
 FOREIGN_ROOTS = {
-    "CommerceInformation": ("en", "английскими"),
-    "KommerzInformation": ("de", "немецкими"),
+    "CommerceInformation": ("en", "portal.english_tags"),
+    "KommerzInformation": ("de", "portal.german_tags"),
 }
 """The root tag of the sale export in the other languages the sale module ships, with the
-site language it betrays and the word for the message."""
+site language it betrays and the code of the word for the message."""
 
 
 class NotCommerceMLError(Exception):
-    """The input is not a CommerceML document at all; nothing in it can be read."""
+    """The input is not a CommerceML document at all; nothing in it can be read.
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    `code` is the kind of input (`empty`, `html`, …); `said` what to tell the manager, and
+    `message` that in Russian."""
+
+    def __init__(self, code: str, said: Said) -> None:
+        self.message, self.said = worded(said)
+        super().__init__(self.message)
         self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +90,12 @@ def excerpt(text: str, limit: int = 200) -> str:
     return plain if len(plain) <= limit else plain[: limit - 1] + "…"
 
 
-def _known(encoding: str, what: str) -> str:
+def _known(encoding: str, unknown: str) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise NotCommerceMLError(
-            "unknown-encoding",
-            f"{what} неизвестную кодировку «{encoding}»; прочитать файл нельзя.",
-        ) from None
+        said = Said(unknown, {"encoding": encoding})
+        raise NotCommerceMLError("unknown-encoding", said) from None
     return encoding
 
 
@@ -122,14 +126,17 @@ def _encoding_of(head: bytes, fallback: str | None) -> tuple[str, str | None, in
     declared_match = _DECLARATION.match(head[lead:])
     declared = declared_match.group(1).decode("ascii") if declared_match else None
     if declared is not None:
-        _known(declared, "Файл объявляет")
+        _known(declared, "portal.file_encoding_unknown")
         forced = None
         if bom_seen and codecs.lookup(declared).name != "utf-8":
             forced = declared
         return declared, forced, lead, lead
     if bom_seen:
         return "utf-8", None, lead, lead
-    if fallback and codecs.lookup(_known(fallback, "Сервер указал")).name != "utf-8":
+    if (
+        fallback
+        and codecs.lookup(_known(fallback, "portal.server_encoding_unknown")).name != "utf-8"
+    ):
         return fallback, fallback, lead, lead
     return "utf-8", None, lead, lead
 
@@ -141,7 +148,7 @@ def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None
     """
     encoding, forced, lead, start = _encoding_of(head, fallback_encoding)
     if not head[start:].strip():
-        raise NotCommerceMLError("empty", "Пустой ответ: в файле нет ни одного символа данных.")
+        raise NotCommerceMLError("empty", Said("portal.file_empty"))
     text = head[start:].decode(encoding, errors="replace")
     position = 0
     while match := _SKIPPABLE.match(text, position):
@@ -152,11 +159,7 @@ def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None
     if rest.startswith("<!"):
         if re.match(r"<!DOCTYPE\s+html", rest, re.IGNORECASE):
             raise _html_error(text)
-        raise NotCommerceMLError(
-            "dtd-refused",
-            "В файле есть объявление DTD или сущностей (<!DOCTYPE …>). В документах обмена "
-            "его не бывает, а через него читают чужие файлы, поэтому такой файл не принимается.",
-        )
+        raise NotCommerceMLError("dtd-refused", Said("portal.dtd_refused"))
     if not rest.startswith("<"):
         raise _text_error(_readable(head[start:], encoding, fallback_encoding).strip())
     name_match = _TAG_NAME.match(rest)
@@ -167,21 +170,14 @@ def sniff_prolog(head: bytes, *, whole_file: bool, fallback_encoding: str | None
     tag = _START_TAG.match(rest)
     if tag is None:
         if whole_file:
-            raise NotCommerceMLError(
-                "truncated",
-                "Файл оборван в самом начале: даже корневой элемент не получен целиком.",
-            )
-        raise NotCommerceMLError(
-            "not-commerceml", "В начале файла не найден корневой элемент CommerceML."
-        )
+            raise NotCommerceMLError("truncated", Said("portal.root_cut"))
+        raise NotCommerceMLError("not-commerceml", Said("portal.no_root"))
     if local in FOREIGN_ROOTS:
         raise _foreign_tags(local)
     if local != ROOT_NAME:
         _check_misdeclared(head[start:], encoding)
-        raise NotCommerceMLError(
-            "not-commerceml",
-            f"Это XML, но не CommerceML: корневой элемент «{local}» вместо «{ROOT_NAME}».",
-        )
+        said = Said("portal.other_xml", {"root": local, "expected": ROOT_NAME})
+        raise NotCommerceMLError("not-commerceml", said)
     attributes = tag.group(2)
     return Prolog(
         encoding=encoding,
@@ -217,34 +213,27 @@ def _readable(text: bytes, encoding: str, fallback: str | None) -> str:
 def _text_error(text: str) -> NotCommerceMLError:
     refusal = _REFUSAL.match(text)
     if refusal is not None:
-        reason = excerpt(text[refusal.end() :]) or "причина не указана"
-        return NotCommerceMLError("not-xml", f"Портал отказал вместо выдачи заказов: «{reason}».")
-    return NotCommerceMLError(
-        "not-xml", f"Получен не XML-документ, а текст: «{excerpt(text) or text[:80]}»."
-    )
+        reason = excerpt(text[refusal.end() :])
+        if not reason:
+            return NotCommerceMLError("not-xml", Said("portal.refused_orders_silently"))
+        return NotCommerceMLError("not-xml", Said("portal.refused_orders", {"words": reason}))
+    words = excerpt(text) or text[:80]
+    return NotCommerceMLError("not-xml", Said("portal.plain_text", {"words": words}))
 
 
 def _foreign_tags(root: str) -> NotCommerceMLError:
     language, adjective = FOREIGN_ROOTS[root]
-    return NotCommerceMLError(
-        "foreign-tags",
-        f"Портал выгрузил заказы с {adjective} тегами ({root} вместо {ROOT_NAME}): страница "
-        f"обмена на портале работает на языке «{language}», а Битрикс пишет теги выгрузки на "
-        "языке страницы. Order Review читает только русский CommerceML, поэтому ответ не принят "
-        "и порталу не подтверждён — заказы придут снова. Попросите администратора портала "
-        "перевести страницу обмена на русский язык: для страницы в публичной части — русский "
-        "язык у сайта, на котором она стоит (Настройки → Настройки продукта → Сайты), для "
-        "/bitrix/admin/1c_exchange.php — русский язык административного раздела по умолчанию.",
-    )
+    said = Said("portal.foreign_tags", {"adjective": Said(adjective), "root": root,
+                                        "expected": ROOT_NAME, "language": language})  # fmt: skip
+    return NotCommerceMLError("foreign-tags", said)
 
 
 def _html_error(text: str) -> NotCommerceMLError:
     quoted = excerpt(text)
-    detail = f": «{quoted}»" if quoted else ""
-    return NotCommerceMLError(
-        "html",
-        f"Вместо документа CommerceML получена веб-страница — вероятно, ошибка на сайте{detail}.",
-    )
+    said = Said("portal.html_page_quoted", {"page": quoted}) if quoted else Said(
+        "portal.html_page"
+    )  # fmt: skip
+    return NotCommerceMLError("html", said)
 
 
 def _check_misdeclared(head: bytes, encoding: str) -> None:
@@ -253,8 +242,5 @@ def _check_misdeclared(head: bytes, encoding: str) -> None:
         if codecs.lookup(other).name == codecs.lookup(encoding).name:
             continue
         if ROOT_NAME in head.decode(other, errors="replace"):
-            raise NotCommerceMLError(
-                "encoding",
-                f"Файл объявлен в кодировке {encoding}, но записан в {other}: "
-                "текст в нём прочитался бы искажённым, поэтому файл не принят.",
-            )
+            said = Said("portal.misdeclared", {"declared": encoding, "real": other})
+            raise NotCommerceMLError("encoding", said)

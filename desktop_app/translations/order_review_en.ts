@@ -240,6 +240,89 @@
     </message>
 </context>
 <context>
+    <name>CommerceMLError</name>
+    <message>
+        <location filename="../wording/portal_errors.py" line="138"/>
+        <source>Файл объявляет неизвестную кодировку «{encoding}»; прочитать файл нельзя.</source>
+        <translation>The file declares an unknown encoding “{encoding}”; the file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="142"/>
+        <source>Сервер указал неизвестную кодировку «{encoding}»; прочитать файл нельзя.</source>
+        <translation>The server specified an unknown encoding “{encoding}”; the file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="146"/>
+        <source>Пустой ответ: в файле нет ни одного символа данных.</source>
+        <translation>Empty response: the file contains no data at all.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="149"/>
+        <source>В файле есть объявление DTD или сущностей (&lt;!DOCTYPE …&gt;). В документах обмена его не бывает, а через него читают чужие файлы, поэтому такой файл не принимается.</source>
+        <translation>The file contains a DTD or entity declaration (&lt;!DOCTYPE …&gt;). Exchange documents never have one, and it can be used to read other files, so such a file is not accepted.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="154"/>
+        <source>Файл оборван в самом начале: даже корневой элемент не получен целиком.</source>
+        <translation>The file is cut off at the very beginning: not even the root element was received in full.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="157"/>
+        <source>В начале файла не найден корневой элемент CommerceML.</source>
+        <translation>No CommerceML root element was found at the beginning of the file.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="160"/>
+        <source>Это XML, но не CommerceML: корневой элемент «{root}» вместо «{expected}».</source>
+        <translation>This is XML, but not CommerceML: the root element is “{root}” instead of “{expected}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="164"/>
+        <source>Портал отказал вместо выдачи заказов: «{words}».</source>
+        <translation>The portal refused instead of returning orders: “{words}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="167"/>
+        <source>Портал отказал вместо выдачи заказов: «причина не указана».</source>
+        <translation>The portal refused instead of returning orders: “no reason given”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="170"/>
+        <source>Получен не XML-документ, а текст: «{words}».</source>
+        <translation>Received plain text instead of an XML document: “{words}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="173"/>
+        <source>Портал выгрузил заказы с {adjective} тегами ({root} вместо {expected}): страница обмена на портале работает на языке «{language}», а Битрикс пишет теги выгрузки на языке страницы. Order Review читает только русский CommerceML, поэтому ответ не принят и порталу не подтверждён — заказы придут снова. Попросите администратора портала перевести страницу обмена на русский язык: для страницы в публичной части — русский язык у сайта, на котором она стоит (Настройки → Настройки продукта → Сайты), для /bitrix/admin/1c_exchange.php — русский язык административного раздела по умолчанию.</source>
+        <translation>The portal exported orders with {adjective} tags ({root} instead of {expected}): the exchange page on the portal runs in the “{language}” language, and Bitrix writes the export tags in the page’s language. Order Review reads only Russian CommerceML, so the response was not accepted and not confirmed to the portal — the orders will come again. Ask the portal administrator to switch the exchange page to Russian: for a page in the public section, set Russian as the language of the site it is on (Settings → System settings → Sites); for /bitrix/admin/1c_exchange.php, set Russian as the default language of the admin section.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="183"/>
+        <source>английскими</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="184"/>
+        <source>немецкими</source>
+        <translation>German</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="185"/>
+        <source>Вместо документа CommerceML получена веб-страница — вероятно, ошибка на сайте.</source>
+        <translation>A web page was received instead of a CommerceML document — probably an error on the site.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="189"/>
+        <source>Вместо документа CommerceML получена веб-страница — вероятно, ошибка на сайте: «{page}».</source>
+        <translation>A web page was received instead of a CommerceML document — probably an error on the site: “{page}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="193"/>
+        <source>Файл объявлен в кодировке {declared}, но записан в {real}: текст в нём прочитался бы искажённым, поэтому файл не принят.</source>
+        <translation>The file is declared as {declared} but is actually written in {real}: its text would be read garbled, so the file was not accepted.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionForm</name>
     <message>
         <location filename="../ui/connection_form.py" line="41"/>
@@ -508,6 +591,49 @@
     </message>
 </context>
 <context>
+    <name>DecisionError</name>
+    <message>
+        <location filename="../wording/service_errors.py" line="13"/>
+        <source>В заказе {order} нет покупателя.</source>
+        <translation>Order {order} has no buyer.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="14"/>
+        <source>{order} Он не будет перезаписан без явного решения заменить его.</source>
+        <translation>{order} It will not be overwritten without an explicit decision to replace it.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="17"/>
+        <source>«{key}» — не ключ контрагента 1С (GUID).</source>
+        <translation>“{key}” is not a 1C counterparty key (GUID).</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="20"/>
+        <source>Этот контрагент уже в заказе 1С: заменять нечего.</source>
+        <translation>This counterparty is already in the 1C order: there is nothing to replace.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="23"/>
+        <source>В заказе 1С № {number} сейчас контрагент «{holder}», а не {key}: обновите данные 1С и решите снова.</source>
+        <translation>1C order No. {number} now has counterparty “{holder}”, not {key}: refresh the 1C data and decide again.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="28"/>
+        <source>Пометить на удаление можно только контрагента, которого, судя по данным 1С, создал обмен с сайтом. Этого пометьте в самой 1С, если он действительно лишний.</source>
+        <translation>A deletion mark can only be set on a counterparty that, according to the 1C data, was created by the exchange with the site. Set the mark on this one in 1C itself if it really is unneeded.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="33"/>
+        <source>«{key}» — не ключ контрагента 1С: нужен его ref_key (GUID, см. directory find или candidates).</source>
+        <translation>“{key}” is not a 1C counterparty key: its ref_key is needed (a GUID, see directory find or candidates).</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="38"/>
+        <source>Укажите причину отказа.</source>
+        <translation>Enter the reason for rejection.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionFlow</name>
     <message>
         <location filename="../ui/decision_flow.py" line="64"/>
@@ -697,6 +823,26 @@
         <source>{text}</source>
         <translation>{text}</translation>
     </message>
+    <message>
+        <location filename="../wording/errors.py" line="90"/>
+        <source>{count} МБ</source>
+        <translation>{count} MB</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="91"/>
+        <source>{count} КБ</source>
+        <translation>{count} KB</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="92"/>
+        <source>на незащищённый адрес</source>
+        <translation>to an insecure address</translation>
+    </message>
+    <message>
+        <location filename="../wording/errors.py" line="93"/>
+        <source>на другой адрес</source>
+        <translation>to a different address</translation>
+    </message>
 </context>
 <context>
     <name>ExportActions</name>
@@ -774,6 +920,74 @@
         <location filename="../ui/export_actions.py" line="216"/>
         <source>Экспорт в XLSX</source>
         <translation>Export to XLSX</translation>
+    </message>
+</context>
+<context>
+    <name>ExportError</name>
+    <message>
+        <location filename="../wording/service_errors.py" line="42"/>
+        <source>Имя файла должно оканчиваться на .xlsx: {name}</source>
+        <translation>The file name must end with .xlsx: {name}</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="45"/>
+        <source>Папки {folder} нет: счёт не сохранён.</source>
+        <translation>Folder {folder} does not exist: the invoice was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="48"/>
+        <source>Папки {folder} нет: список не сохранён.</source>
+        <translation>Folder {folder} does not exist: the list was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="51"/>
+        <source>Заказа «{key}» нет в локальной базе (получить заказы: fetch).</source>
+        <translation>Order “{key}” is not in the local database (to get orders: fetch).</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="54"/>
+        <source>Номер «{key}» есть у нескольких заказов; укажите Ид: {ids}.</source>
+        <translation>Several orders have number “{key}”; specify the ID: {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="57"/>
+        <source>Заказ «{key}» {reason}.</source>
+        <translation>Order “{key}” {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="58"/>
+        <source>известен только из 1С (портал его не отдал): строк заказа портала нет, счёт по нему выставляется в 1С</source>
+        <translation>is known only from 1C (the portal did not provide it): there are no portal order lines, so its invoice is issued in 1C</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="63"/>
+        <source>Заказа «{key}» больше нет в локальной базе.</source>
+        <translation>Order “{key}” is no longer in the local database.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="66"/>
+        <source>{folder} — файл, а не папка: счета не сохранены.</source>
+        <translation>{folder} is a file, not a folder: the invoices were not saved.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="69"/>
+        <source>Папку {folder} не создать: {detail}.</source>
+        <translation>Cannot create folder {folder}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="72"/>
+        <source>Файл {path} не записать: нет прав или он открыт в другой программе (закройте его в Excel и повторите).</source>
+        <translation>Cannot write file {path}: no permission, or it is open in another program (close it in Excel and try again).</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="77"/>
+        <source>Файл {path} не записать: {detail}.</source>
+        <translation>Cannot write file {path}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="80"/>
+        <source>Выгрузка списка отменена.</source>
+        <translation>List export cancelled.</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1272,24 @@
     </message>
 </context>
 <context>
+    <name>KeychainError</name>
+    <message>
+        <location filename="../wording/service_errors.py" line="120"/>
+        <source>Системное хранилище паролей недоступно ({detail}). В Linux нужен работающий Secret Service (GNOME Keyring, KWallet); в Windows — диспетчер учётных данных.</source>
+        <translation>The system password store is unavailable ({detail}). On Linux a running Secret Service (GNOME Keyring, KWallet) is required; on Windows, Credential Manager.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="125"/>
+        <source>Системное хранилище паролей не загружается: в переменной окружения PYTHON_KEYRING_BACKEND указано «{chosen}», а такого нет — исправьте или уберите эту настройку.</source>
+        <translation>The system password store does not load: the PYTHON_KEYRING_BACKEND environment variable is set to “{chosen}”, which does not exist — correct or remove this setting.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="131"/>
+        <source>Системное хранилище паролей не загружается: в настройках keyring (keyringrc.cfg) указано хранилище, а такого нет — исправьте или уберите эту настройку.</source>
+        <translation>The system password store does not load: the keyring settings (keyringrc.cfg) name a store that does not exist — correct or remove this setting.</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <location filename="../ui/launch.py" line="52"/>
@@ -1233,6 +1465,166 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <location filename="../wording/errors.py" line="54"/>
         <source>{what}: у пользователя 1С «{user}» нет права чтения: {object} ({entity_set}). Администратору 1С: дайте этому пользователю право на чтение {object} (профиль групп доступа или роль), программа без него не работает. Ответ 1С: «{onec_message}».</source>
         <translation>{what}: the 1C user “{user}” has no right to read {object} ({entity_set}). For the 1C administrator: give this user the right to read {object} (an access group profile or a role); the app does not work without it. 1C&apos;s answer: “{onec_message}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="15"/>
+        <source>{what}: 1С ответила, что объект создан, но не сообщила его ключ (ни в ответе, ни в заголовке Location). Проверьте в 1С, появился ли он, прежде чем повторять.</source>
+        <translation>{what}: 1C replied that the object was created but did not give its key (neither in the response nor in the Location header). Check in 1C whether it appeared before trying again.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="20"/>
+        <source>{what}: 1С ответила ошибкой: «{words}».</source>
+        <translation>{what}: 1C returned an error: “{words}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="23"/>
+        <source>{what}: 1С ответила ошибкой: «без текста».</source>
+        <translation>{what}: 1C returned an error: “no text”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="26"/>
+        <source>{what}: в ответе 1С нет списка записей — это не ответ OData.</source>
+        <translation>{what}: the 1C response has no list of records — this is not an OData response.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="29"/>
+        <source>{what}: в ответе 1С вместо записи «{answer}» — это не ответ OData.</source>
+        <translation>{what}: the 1C response contains “{answer}” instead of a record — this is not an OData response.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="32"/>
+        <source>{what}: 1С вернула вместо записи «{answer}» — такой ответ не разобрать.</source>
+        <translation>{what}: 1C returned “{answer}” instead of a record — such a response cannot be parsed.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="35"/>
+        <source>{what}: 1С вернула запись без ключа (Ref_Key) — такой ответ не разобрать.</source>
+        <translation>{what}: 1C returned a record without a key (Ref_Key) — such a response cannot be parsed.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="38"/>
+        <source>{what}: 1С вернула запись с ключом «{answer}», а это не ссылка 1С — такой ответ не разобрать.</source>
+        <translation>{what}: 1C returned a record with the key “{answer}”, which is not a 1C reference — such a response cannot be parsed.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="43"/>
+        <source>{what}: ответ 1С пришёл неполным или испорченным (JSON не разобрать).</source>
+        <translation>{what}: the 1C response arrived incomplete or corrupted (the JSON cannot be parsed).</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="46"/>
+        <source>{what}: 1С ответила не объектом JSON.</source>
+        <translation>{what}: 1C did not reply with a JSON object.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="47"/>
+        <source>{what}: 1С ответила «выполнено» (HTTP {status}), но ответ пришёл не целиком.</source>
+        <translation>{what}: 1C replied “done” (HTTP {status}), but the response did not arrive in full.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="50"/>
+        <source>{what}: 1С ответила «выполнено» (HTTP {status}), но ответ оборвался на середине.</source>
+        <translation>{what}: 1C replied “done” (HTTP {status}), but the response was cut off halfway.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="54"/>
+        <source>{what}: ответ 1С оборвался на середине (соединение разорвано). Проверьте сеть.</source>
+        <translation>{what}: the 1C response was cut off halfway (the connection was broken). Check the network.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="58"/>
+        <source>{what}: 1С не ответила вовремя (сервер 1С бывает медленным; можно увеличить onec.read_timeout).</source>
+        <translation>{what}: 1C did not respond in time (the 1C server can be slow; you can increase onec.read_timeout).</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="63"/>
+        <source>{what}: 1С не ответила вовремя (сервер 1С бывает медленным; можно увеличить onec.read_timeout). Неизвестно, успела ли 1С выполнить запись.</source>
+        <translation>{what}: 1C did not respond in time (the 1C server can be slow; you can increase onec.read_timeout). It is unknown whether 1C managed to complete the write.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="68"/>
+        <source>{what}: не удалось связаться с 1С — соединение не установлено или разорвано. Проверьте адрес (onec.url) и сеть.</source>
+        <translation>{what}: could not reach 1C — the connection was not established or was broken. Check the address (onec.url) and the network.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="73"/>
+        <source>{what}: не удалось связаться с 1С — соединение не установлено или разорвано. Проверьте адрес (onec.url) и сеть. Неизвестно, успела ли 1С выполнить запись.</source>
+        <translation>{what}: could not reach 1C — the connection was not established or was broken. Check the address (onec.url) and the network. It is unknown whether 1C managed to complete the write.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="78"/>
+        <source>{what}: 1С не ответила полностью за {seconds} с (если 1С просто медленная, увеличьте onec.deadline).</source>
+        <translation>{what}: 1C did not respond in full within {seconds} s (if 1C is just slow, increase onec.deadline).</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="83"/>
+        <source>{what}: 1С не ответила полностью за {seconds} с (если 1С просто медленная, увеличьте onec.deadline). Неизвестно, успела ли 1С выполнить запись.</source>
+        <translation>{what}: 1C did not respond in full within {seconds} s (if 1C is just slow, increase onec.deadline). It is unknown whether 1C managed to complete the write.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="88"/>
+        <source>{what}: 1С перенаправила запрос {where} ({target}); пароль туда не отправлен.</source>
+        <translation>{what}: 1C redirected the request {where} ({target}); the password was not sent there.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="91"/>
+        <source>{what}: не удалось проверить сертификат сервера 1С. Если у него собственный сертификат, укажите файл: config set onec.ca_bundle ФАЙЛ.</source>
+        <translation>{what}: could not verify the 1C server certificate. If it uses its own certificate, specify the file: config set onec.ca_bundle FILE.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="96"/>
+        <source>{what}: 1С прислала ответ длиннее {size} — столько программа не читает; уменьшите размер страницы или проверьте, что отвечает 1С.</source>
+        <translation>{what}: 1C sent a response longer than {size} — the program does not read that much; reduce the page size or check what 1C is returning.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="101"/>
+        <source>1С вернула вместо числа: «{answer}»</source>
+        <translation>1C returned this instead of a number: “{answer}”</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="105"/>
+        <source>Адрес 1С «{url}» — не полный URL. Нужен адрес OData-сервиса публикации, например https://1c.example.ru/ut11/odata/standard.odata/</source>
+        <translation>The 1C address “{url}” is not a full URL. The address of the publication’s OData service is needed, for example https://1c.example.ru/ut11/odata/standard.odata/</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="110"/>
+        <source>Файл сертификатов «{path}» (onec.ca_bundle) не найден.</source>
+        <translation>Certificate file “{path}” (onec.ca_bundle) not found.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="113"/>
+        <source>Вместо описания публикации ($metadata) пришло не то: «{page}» ({detail}).</source>
+        <translation>Something other than the publication description ($metadata) was received: “{page}” ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="116"/>
+        <source>В 1С не найден предопределённый вид контактной информации «{name}» ({entity_set}): без вида строка контактной информации не видна в формах 1С, поэтому контрагент не создан. Администратору 1С: добавьте справочник «Виды контактной информации» в состав OData и дайте пользователю право его читать; затем «Проверить подключение».</source>
+        <translation>The predefined contact information kind “{name}” ({entity_set}) was not found in 1C: without a kind, a contact information line is not visible in 1C forms, so the counterparty was not created. For the 1C administrator: add the “Contact information kinds” directory to the OData content and give the user the right to read it; then “Check connection”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="123"/>
+        <source>Не удалось определить группу доступа для нового партнёра: укажите её (config set onec.partner_access_group НАЗВАНИЕ).</source>
+        <translation>Could not determine the access group for the new partner: specify it (config set onec.partner_access_group NAME).</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="131"/>
+        <source>{what}: записей «{value}» больше, чем 1С (или прокси перед ней) отдаёт за один запрос ({count}) — прочитать их все нельзя, чтение прервано.</source>
+        <translation>{what}: there are more “{value}” records than 1C (or a proxy in front of it) returns in one request ({count}) — they cannot all be read, reading stopped.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="136"/>
+        <source>{what}: 1С (или прокси перед ней) на запрос следующей страницы снова отдаёт уже прочитанные строки — похоже, отбор ($filter) не учитывается; чтение прервано.</source>
+        <translation>{what}: when asked for the next page, 1C (or a proxy in front of it) returns rows that were already read — it seems the filter ($filter) is ignored; reading stopped.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="141"/>
+        <source>{what}: 1С вернула «{name}» не строкой — постраничное чтение по нему невозможно.</source>
+        <translation>{what}: 1C returned “{name}” not as a string — page-by-page reading by it is impossible.</translation>
+    </message>
+    <message>
+        <location filename="../wording/onec_errors.py" line="145"/>
+        <source>1С сообщает о {count} записях ({entity_set}), но не отдала ни одной — копия справочника не изменена. Проверьте права пользователя 1С на чтение.</source>
+        <translation>1C reports {count} records ({entity_set}) but returned none — the directory copy was not changed. Check the 1C user’s read permissions.</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1932,49 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     </message>
 </context>
 <context>
+    <name>PageWarnings</name>
+    <message>
+        <location filename="../wording/page_warnings.py" line="14"/>
+        <source>Если Order Review стоит на нескольких рабочих местах, пусть заказы получает одно из них, или у каждого будет своя страница обмена, или остальные работают в режиме peek (см. README, «Несколько рабочих мест»).</source>
+        <translation>If Order Review is installed on several workstations, let only one of them get orders, or give each its own exchange page, or have the others work in peek mode (see README, “Several workstations”).</translation>
+    </message>
+    <message>
+        <location filename="../wording/page_warnings.py" line="20"/>
+        <source>Портал потребовал sessid («Ошибка проверки источника запроса»): на сайте включён защищённый режим обмена (secure_1c_exchange), он один на весь сайт. Программа отправляла sessid только после этого требования; обмен 1С без идентификатора сессии на таком сайте не работает (подробнее: check portal).</source>
+        <translation>The portal demanded sessid (“Request source check error”): the site has the secure exchange mode (secure_1c_exchange) turned on, and it applies to the whole site. The program sent sessid only after this demand; a 1C exchange without a session ID does not work on such a site (details: check portal).</translation>
+    </message>
+    <message>
+        <location filename="../wording/page_warnings.py" line="27"/>
+        <source>Портал не принял подтверждение получения: пока шёл обмен, на этой же странице вошла другая программа (другое рабочее место Order Review или 1С). Полученные заказы сохранены, но не подтверждены — следующее получение принесёт их снова. {choices}</source>
+        <translation>The portal did not accept the receipt confirmation: while the exchange was running, another program logged in on the same page (another Order Review workstation or 1C). The received orders are saved but not confirmed — the next fetch will bring them again. {choices}</translation>
+    </message>
+    <message>
+        <location filename="../wording/page_warnings.py" line="34"/>
+        <source>Заказы с Ид {ids} появились на портале после прошлого получения, но в программу не пришли. Так бывает, когда на этой же странице обмена заказы подтверждает ещё одна программа (у страницы один курсор на всех), или когда 1С уже загрузила их и записала обратно на сайт. Проверьте эти заказы в 1С. {choices}</source>
+        <translation>Orders with ID {ids} appeared on the portal after the last fetch but did not reach the program. This happens when another program also confirms orders on the same exchange page (the page has one cursor shared by all), or when 1C has already loaded them and written them back to the site. Check these orders in 1C. {choices}</translation>
+    </message>
+    <message>
+        <location filename="../wording/page_warnings.py" line="41"/>
+        <source>Заказы с Ид {ids} и ещё {more} появились на портале после прошлого получения, но в программу не пришли. Так бывает, когда на этой же странице обмена заказы подтверждает ещё одна программа (у страницы один курсор на всех), или когда 1С уже загрузила их и записала обратно на сайт. Проверьте эти заказы в 1С. {choices}</source>
+        <translation>Orders with ID {ids} and {more} more appeared on the portal after the last fetch but did not reach the program. This happens when another program also confirms orders on the same exchange page (the page has one cursor shared by all), or when 1C has already loaded them and written them back to the site. Check these orders in 1C. {choices}</translation>
+    </message>
+    <message>
+        <location filename="../wording/page_warnings.py" line="48"/>
+        <source>Заказы с Ид {ids} (и, возможно, другие, сохранённые в ту же секунду) не пришли: PHP на сайте прервал выгрузку, а ответ, продолжавший её, потерялся в сети. Сайт отметил эти заказы в журнале обмена как выгруженные, и пока действует ограничение времени PHP, ни один запрос их не получит (до очистки журнала через сутки-двое или до изменения заказов). Попросите администратора сайта увеличить max_execution_time PHP или задать у компонента bitrix:sale.export.1c на странице программы INTERVAL = 0. {then}</source>
+        <translation>Orders with ID {ids} (and possibly others saved in the same second) did not arrive: PHP on the site interrupted the export, and the response that continued it was lost in the network. The site marked these orders as exported in the exchange log, and while the PHP time limit is in effect, no request will get them (until the log is cleared in a day or two, or until the orders change). Ask the site administrator to increase PHP max_execution_time or to set INTERVAL = 0 for the bitrix:sale.export.1c component on the program’s page. {then}</translation>
+    </message>
+    <message>
+        <location filename="../wording/page_warnings.py" line="58"/>
+        <source>Пока они не придут, программа не подтверждает получение (иначе курсор страницы прошёл бы их навсегда): следующее получение после снятия ограничения их принесёт.</source>
+        <translation>Until they arrive, the program does not confirm receipt (otherwise the page cursor would skip them forever): the next fetch after the limit is lifted will bring them.</translation>
+    </message>
+    <message>
+        <location filename="../wording/page_warnings.py" line="63"/>
+        <source>Программа ждала их три дня и снова подтверждает получение: проверьте эти заказы на сайте и в 1С (их могли удалить или загрузить в 1С).</source>
+        <translation>The program waited three days for them and is confirming receipt again: check these orders on the site and in 1C (they may have been deleted or loaded into 1C).</translation>
+    </message>
+</context>
+<context>
     <name>PortalColumn</name>
     <message>
         <location filename="../ui/portal_column.py" line="29"/>
@@ -1571,6 +2006,159 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <location filename="../ui/portal_column.py" line="110"/>
         <source>Как прислал портал, в порядке документа (полей: {0})</source>
         <translation>As the portal sent it, in document order ({0} fields)</translation>
+    </message>
+</context>
+<context>
+    <name>PortalError</name>
+    <message>
+        <location filename="../wording/portal_errors.py" line="14"/>
+        <source>Портал ответил на вход непонятным текстом: «{answer}».</source>
+        <translation>The portal answered the login with unclear text: “{answer}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="17"/>
+        <source>Портал ответил на вход неполно: нет имени и значения cookie сеанса.</source>
+        <translation>The portal’s login answer is incomplete: the session cookie name and value are missing.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="20"/>
+        <source>Портал ответил на начало обмена (init) непонятным текстом: «{answer}».</source>
+        <translation>The portal answered the start of the exchange (init) with unclear text: “{answer}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="23"/>
+        <source>Портал прислал пустой ответ на запрос заказов — обычно это ошибка PHP на сайте (в 1С такой случай называется «Получен пустой ответ сервера»).</source>
+        <translation>The portal sent an empty response to the order request — usually this is a PHP error on the site (in 1C this case is called “Empty server response received”).</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="28"/>
+        <source>Портал не принял подтверждение получения (success ответил «error»): с тех пор как программа вошла, на этой же странице обмена вошла другая программа — другое рабочее место Order Review или 1С.</source>
+        <translation>The portal did not accept the receipt confirmation (success answered “error”): since the program logged in, another program has logged in on the same exchange page — another Order Review workstation or 1C.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="34"/>
+        <source>Портал не подтвердил получение заказов: {answer}</source>
+        <translation>The portal did not confirm receipt of the orders: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="37"/>
+        <source>{refusal} Портал требует sessid, но при входе его не выдал.</source>
+        <translation>{refusal} The portal requires sessid but did not provide it at login.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="40"/>
+        <source>Портал не пустил в обмен: «{words}». Проверьте логин и пароль (login portal) и право пользователя выгружать заказы.</source>
+        <translation>The portal did not allow the exchange: “{words}”. Check the login and password (login portal) and the user’s permission to export orders.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="45"/>
+        <source>Портал не пустил в обмен: «без объяснения». Проверьте логин и пароль (login portal) и право пользователя выгружать заказы.</source>
+        <translation>The portal did not allow the exchange: “no explanation”. Check the login and password (login portal) and the user’s permission to export orders.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="53"/>
+        <source>Портал прислал пустой ответ (шаг «{mode}», HTTP {status}) — обычно это ошибка PHP на сайте.</source>
+        <translation>The portal sent an empty response (step “{mode}”, HTTP {status}) — usually this is a PHP error on the site.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="58"/>
+        <source>Вместо ответа обмена портал прислал веб-страницу (шаг «{mode}», HTTP {status}): «{page}».</source>
+        <translation>Instead of an exchange response, the portal sent a web page (step “{mode}”, HTTP {status}): “{page}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="62"/>
+        <source>Портал отказал (шаг «{mode}»): «{words}».</source>
+        <translation>The portal refused (step “{mode}”): “{words}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="63"/>
+        <source>Портал отказал (шаг «{mode}»): «причина не указана».</source>
+        <translation>The portal refused (step “{mode}”): “no reason given”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="66"/>
+        <source>Портал ответил ошибкой HTTP {status} (шаг «{mode}»): «{page}».</source>
+        <translation>The portal returned HTTP error {status} (step “{mode}”): “{page}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="69"/>
+        <source>Портал прислал на шаг «{mode}» (HTTP {status}) ответ длиннее {size} — это не ответ обмена: «{page}».</source>
+        <translation>For step “{mode}” (HTTP {status}) the portal sent a response longer than {size} — this is not an exchange response: “{page}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="74"/>
+        <source>Портал прислал пустой zip-архив вместо заказов.</source>
+        <translation>The portal sent an empty zip archive instead of orders.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="77"/>
+        <source>Архив от портала распаковывается в слишком большой файл.</source>
+        <translation>The archive from the portal unpacks into a file that is too large.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="80"/>
+        <source>Архив от портала повреждён: {detail}.</source>
+        <translation>The archive from the portal is damaged: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="84"/>
+        <source>Адрес портала «{url}» — не полный URL. Нужен адрес страницы обмена целиком, например https://b2b.example.ru/bitrix/admin/1c_exchange.php</source>
+        <translation>The portal address “{url}” is not a full URL. The full address of the exchange page is needed, for example https://b2b.example.ru/bitrix/admin/1c_exchange.php</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="89"/>
+        <source>Файл сертификатов «{path}» (portal.ca_bundle) не найден.</source>
+        <translation>Certificate file “{path}” (portal.ca_bundle) not found.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="92"/>
+        <source>Ответ портала оборвался: получено {received} из {total} байт.</source>
+        <translation>The portal’s response was cut off: {received} of {total} bytes received.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="95"/>
+        <source>Ответ портала оборвался на середине (соединение закрылось раньше конца данных).</source>
+        <translation>The portal’s response was cut off halfway (the connection closed before the end of the data).</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="99"/>
+        <source>Портал не ответил полностью за {seconds} с (шаг «{mode}»); если портал просто медленный, увеличьте portal.deadline.</source>
+        <translation>The portal did not respond in full within {seconds} s (step “{mode}”); if the portal is just slow, increase portal.deadline.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="104"/>
+        <source>Портал не ответил вовремя (шаг «{mode}»). Проверьте связь или увеличьте portal.read_timeout.</source>
+        <translation>The portal did not respond in time (step “{mode}”). Check the connection or increase portal.read_timeout.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="109"/>
+        <source>Не удалось связаться с порталом (шаг «{mode}»): соединение не установлено или разорвано. Проверьте адрес портала и подключение к сети.</source>
+        <translation>Could not reach the portal (step “{mode}”): the connection was not established or was broken. Check the portal address and the network connection.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="114"/>
+        <source>Не удалось проверить сертификат портала. Если у портала собственный сертификат, укажите файл центра сертификации: config set portal.ca_bundle ФАЙЛ.</source>
+        <translation>Could not verify the portal certificate. If the portal uses its own certificate, specify the certificate authority file: config set portal.ca_bundle FILE.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="119"/>
+        <source>Портал перенаправил вход {where} ({target}); пароль туда не отправлен.</source>
+        <translation>The portal redirected the login {where} ({target}); the password was not sent there.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="122"/>
+        <source>Портал перенаправил запрос (шаг «{mode}») {where} ({target}); пароль и cookie сеанса туда не отправлены.</source>
+        <translation>The portal redirected the request (step “{mode}”) {where} ({target}); the password and session cookie were not sent there.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="127"/>
+        <source>Ответ портала на запрос заказов оборвался при каждой попытке; заказы, полученные целиком до обрыва, сохранены, подтверждение не отправлено.</source>
+        <translation>The portal’s response to the order request was cut off on every attempt; orders received in full before the cut-off are saved, no confirmation was sent.</translation>
+    </message>
+    <message>
+        <location filename="../wording/portal_errors.py" line="132"/>
+        <source>Ответ портала на запрос заказов не принят: {reason}</source>
+        <translation>The portal’s response to the order request was not accepted: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2140,6 +2728,114 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     </message>
 </context>
 <context>
+    <name>SettingsError</name>
+    <message>
+        <location filename="../wording/service_errors.py" line="84"/>
+        <source>«{value}» — не {what}.</source>
+        <translation>“{value}” is not {what}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="85"/>
+        <source>ИНН (10 или 12 цифр с верным ключом)</source>
+        <translation>a valid INN (10 or 12 digits with a correct check digit)</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="86"/>
+        <source>КПП (9 знаков)</source>
+        <translation>a valid KPP (9 characters)</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="87"/>
+        <source>БИК (9 цифр)</source>
+        <translation>a valid BIC (9 digits)</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="88"/>
+        <source>корреспондентский счёт (20 цифр)</source>
+        <translation>a valid correspondent account (20 digits)</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="89"/>
+        <source>расчётный счёт (20 цифр)</source>
+        <translation>a valid settlement account (20 digits)</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="90"/>
+        <source>{key}: {detail}.</source>
+        <translation>{key}: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="91"/>
+        <source>Пароли в файлах настроек не хранятся. Сохраните пароль в системном хранилище: python -m desktop_app login {section} --password-stdin</source>
+        <translation>Passwords are not stored in settings files. Save the password in the system store: python -m desktop_app login {section} --password-stdin</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="96"/>
+        <source>Нет такой настройки «{key}». Есть: {known}.</source>
+        <translation>There is no setting “{key}”. Available: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="99"/>
+        <source>Нет такой настройки «{key}».</source>
+        <translation>There is no setting “{key}”.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="100"/>
+        <source>«{value}» не подходит для {key}: нужно {expected}.</source>
+        <translation>“{value}” does not fit {key}: {expected} is needed.</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="103"/>
+        <source>положительное число</source>
+        <translation>a positive number</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="104"/>
+        <source>целое число, не меньше нуля</source>
+        <translation>a whole number, zero or greater</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="105"/>
+        <source>целое положительное число</source>
+        <translation>a positive whole number</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="106"/>
+        <source>да или нет</source>
+        <translation>yes or no</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="107"/>
+        <source>own-page или peek</source>
+        <translation>own-page or peek</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="108"/>
+        <source>order или today</source>
+        <translation>order or today</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="109"/>
+        <source>system, ru или en</source>
+        <translation>system, ru or en</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="110"/>
+        <source>текст</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="111"/>
+        <source>Файл настроек {path} не читается: {detail}</source>
+        <translation>Settings file {path} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../wording/service_errors.py" line="114"/>
+        <source>Файл настроек {path} не подходит: {problem} — исправьте или удалите его.</source>
+        <translation>Settings file {path} is not valid: {problem} — correct or delete it.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsHelp</name>
     <message>
         <location filename="../wording/settings_help.py" line="14"/>
@@ -2406,6 +3102,136 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <location filename="../wording/errors.py" line="79"/>
         <source>Не удалось записать {what} в папку данных {folder}: ошибка диска ({detail}), проверьте диск.</source>
         <translation>Could not write {what} to the data folder {folder}: a disk error ({detail}); check the disk.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="14"/>
+        <source>Не удаётся создать папку данных {folder}: {detail}</source>
+        <translation>Cannot create data folder {folder}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="17"/>
+        <source>Неверный адрес базы данных {location}: {detail}</source>
+        <translation>Invalid database address {location}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="20"/>
+        <source>Не удаётся открыть базу данных {location}: {detail}. Проверьте, что папка данных доступна для чтения и записи (или что сервер базы данных доступен).</source>
+        <translation>Cannot open database {location}: {detail}. Check that the data folder can be read and written (or that the database server is reachable).</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="25"/>
+        <source>Не удаётся открыть базу данных {location}: файл повреждён или не является базой данных ({detail}). Переместите его или укажите другую папку данных.</source>
+        <translation>Cannot open database {location}: the file is damaged or is not a database ({detail}). Move it or specify a different data folder.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="30"/>
+        <source>{location} — база данных другой программы, а не Order Review. Укажите другую папку данных.</source>
+        <translation>{location} is a database of another program, not Order Review. Specify a different data folder.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="35"/>
+        <source>Не удалось обновить базу данных {location}: {detail}. Изменения отменены.</source>
+        <translation>Could not upgrade database {location}: {detail}. The changes were rolled back.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="39"/>
+        <source>Не удалось обновить базу данных {location}: {detail}. Изменения отменены. Копия базы до обновления: {backup}.</source>
+        <translation>Could not upgrade database {location}: {detail}. The changes were rolled back. Copy of the database before the upgrade: {backup}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="44"/>
+        <source>Обновление базы данных нарушило ссылочную целостность ({count} строк, например {example}); база данных оставлена без изменений.</source>
+        <translation>The database upgrade broke referential integrity ({count} rows, for example {example}); the database was left unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="49"/>
+        <source>Не удалось сохранить копию базы данных перед обновлением ({detail}). База данных не изменена: {location}</source>
+        <translation>Could not save a copy of the database before the upgrade ({detail}). The database was not changed: {location}</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="54"/>
+        <source>Не найдены сценарии обновления базы данных ({folder}): установка программы повреждена, переустановите Order Review.</source>
+        <translation>Database upgrade scripts not found ({folder}): the program installation is damaged, reinstall Order Review.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="62"/>
+        <source>Файл базы данных{location} повреждён (проверка нашла: {detail}), и программа больше ничего в него не пишет: восстановите его из резервной копии или перенесите и получите заказы заново.</source>
+        <translation>The database file{location} is damaged (the check found: {detail}), and the program no longer writes anything to it: restore it from a backup, or move it away and fetch the orders again.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="68"/>
+        <source>Файл базы данных{location} повреждён (при чтении), и программа больше ничего в него не пишет: восстановите его из резервной копии или перенесите и получите заказы заново.</source>
+        <translation>The database file{location} is damaged (found while reading), and the program no longer writes anything to it: restore it from a backup, or move it away and fetch the orders again.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="73"/>
+        <source>База данных занята другой программой дольше {seconds} с, изменения не сохранены: повторите позже.</source>
+        <translation>The database has been busy with another program for more than {seconds} s, the changes were not saved: try again later.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="78"/>
+        <source>На диске с папкой данных{where} не осталось места, изменения не сохранены: освободите место и повторите.</source>
+        <translation>The disk with the data folder{where} is out of space, the changes were not saved: free up space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="83"/>
+        <source>Папка данных{where} открыта только для чтения, изменения не сохранены: проверьте права на папку и её файлы.</source>
+        <translation>The data folder{where} is read-only, the changes were not saved: check the permissions on the folder and its files.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="88"/>
+        <source>Диск с папкой данных{where} не дал прочитать или записать базу данных ({detail}): изменения не сохранены, проверьте диск.</source>
+        <translation>The disk with the data folder{where} did not allow reading or writing the database ({detail}): the changes were not saved, check the disk.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="93"/>
+        <source>Файл базы данных в папке данных{where} не открыть ({detail}): проверьте, что папка доступна.</source>
+        <translation>Cannot open the database file in the data folder{where} ({detail}): check that the folder is accessible.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="98"/>
+        <source>Не хватило памяти для работы с базой данных: закройте другие программы и повторите.</source>
+        <translation>Not enough memory to work with the database: close other programs and try again.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="105"/>
+        <source>У заказа {portal_id} нет автоматического решения.</source>
+        <translation>Order {portal_id} has no automatic decision.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="108"/>
+        <source>Заказа {portal_id} нет в локальной базе.</source>
+        <translation>Order {portal_id} is not in the local database.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="109"/>
+        <source>no outbox step {step_id}</source>
+        <translation>no outbox step {step_id}</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="110"/>
+        <source>неизвестный формат сохранённого заказа: {start}</source>
+        <translation>unknown format of the saved order: {start}</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="113"/>
+        <source>сохранённый заказ повреждён: {detail}</source>
+        <translation>the saved order is damaged: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="116"/>
+        <source>сохранённый заказ повреждён: нет объекта заказа</source>
+        <translation>the saved order is damaged: there is no order object</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="119"/>
+        <source>Запись этого решения в 1С прервалась, и неизвестно, успела ли 1С её выполнить: решение не меняется, пока следующая запись в 1С (push или «Записать в 1С») не проверит это в 1С.</source>
+        <translation>Writing this decision to 1C was interrupted, and it is unknown whether 1C managed to complete it: the decision cannot be changed until the next write to 1C (push or “Write to 1C”) checks this in 1C.</translation>
+    </message>
+    <message>
+        <location filename="../wording/store_errors.py" line="125"/>
+        <source>Решение по этому заказу уже (возможно, частично) записано в 1С и больше не меняется здесь. Исправьте заказ или контрагента в самой 1С.</source>
+        <translation>The decision on this order has already been (possibly partly) written to 1C and can no longer be changed here. Correct the order or the counterparty in 1C itself.</translation>
     </message>
 </context>
 <context>

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
+from wording_samples import candidate_phrases, codes, entity_phrases
 
 from desktop_app.domain import requisite_keys as rk
 from desktop_app.domain.card_checks import PROBLEM_CODES
 from desktop_app.domain.counterparty import BankAccount, CounterpartyKind
 from desktop_app.domain.decisions import DecisionKind, StepKind, StepState, WriteState
+from desktop_app.domain.entity_mapping import requisites_changed_reason
 from desktop_app.domain.onec_order_state import SIGN_CODES
+from desktop_app.domain.phrase import Phrase, stored
 from desktop_app.domain.requisite_checks import Finding, Severity, check_buyer
 from desktop_app.domain.requisite_values import CODES
 from desktop_app.domain.review_state import ReviewState
@@ -21,6 +24,7 @@ from desktop_app.wording import decisions
 from desktop_app.wording.card_problems import CARD_PROBLEMS
 from desktop_app.wording.findings import FINDINGS, SEVERITIES, finding_text
 from desktop_app.wording.onec_orders import SIGNS
+from desktop_app.wording.phrases import PHRASE_TABLES, phrase_text, reason_text
 from desktop_app.wording.states import REVIEW_STATES, state_text
 
 from conftest import portal_buyer
@@ -99,3 +103,31 @@ def test_a_decision_reads_the_same_in_the_queue_and_in_the_cli(qtbot: QtBot) -> 
         translate=QCoreApplication.translate,
     )
     assert window == words
+
+
+def sample_phrases() -> list[Phrase]:
+    return candidate_phrases() + entity_phrases()
+
+
+def test_every_code_the_domain_says_has_one_wording(qtbot: QtBot) -> None:
+    tables = {table.name: set(table.wordings) for table in PHRASE_TABLES}
+    assert len(set().union(*tables.values())) == sum(map(len, tables.values())), "a shared code"
+    said = sample_phrases()
+    assert set().union(*map(codes, said)) == set().union(*tables.values()), "a code unsaid"
+    for phrase in said:
+        text = phrase_text(phrase)
+        assert "{" not in text and "Phrase(" not in text, text
+        assert phrase_text(phrase, QCoreApplication.translate) == text  # window == CLI
+    assert phrase_text(said[1]) == "Совпадают ИНН 7707083893 и КПП 770701001."
+
+
+def test_a_stored_reason_is_worded_and_an_old_or_typed_one_shown_as_saved() -> None:
+    dropped = requisites_changed_reason("inn:500100732259", None)
+    assert reason_text(stored(dropped)) == (
+        "Автоматическое решение снято: в новой версии заказа у покупателя другие реквизиты "
+        "(было: ИНН 500100732259, без КПП; стало: не указаны). Это может быть другая "
+        "организация — проверьте покупателя."
+    )
+    old = "Автоматическое решение снято: в новой версии заказа у покупателя другие реквизиты."
+    for saved in (old, "тестовый заказ", '{"phrase": "nobody.knows", "params": {}}', "{oops"):
+        assert reason_text(saved) == saved

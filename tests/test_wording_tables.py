@@ -5,22 +5,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
-from wording_samples import candidate_phrases, codes, entity_phrases
+from wording_samples import candidate_phrases, codes, entity_phrases, onec_row
 
 from desktop_app.domain import requisite_keys as rk
 from desktop_app.domain.card_checks import PROBLEM_CODES
 from desktop_app.domain.counterparty import BankAccount, CounterpartyKind
 from desktop_app.domain.decisions import DecisionKind, StepKind, StepState, WriteState
 from desktop_app.domain.entity_mapping import requisites_changed_reason
+from desktop_app.domain.field_comparison import compare
 from desktop_app.domain.onec_order_state import SIGN_CODES
 from desktop_app.domain.phrase import Phrase, stored
 from desktop_app.domain.requisite_checks import Finding, Severity, check_buyer
 from desktop_app.domain.requisite_values import CODES
 from desktop_app.domain.review_state import ReviewState
+from desktop_app.ui.card_fields import card_labels, kind_word
 from desktop_app.ui.card_view import capitalized
 from desktop_app.ui.findings_bar import finding_words, severity_word
 from desktop_app.ui.queue_model import state_word
 from desktop_app.wording import decisions
+from desktop_app.wording.card_fields import CARD_FIELDS, KINDS, compared_label, field_label
 from desktop_app.wording.card_problems import CARD_PROBLEMS
 from desktop_app.wording.findings import FINDINGS, SEVERITIES, finding_text
 from desktop_app.wording.onec_orders import SIGNS
@@ -131,3 +134,18 @@ def test_a_stored_reason_is_worded_and_an_old_or_typed_one_shown_as_saved() -> N
     old = "Автоматическое решение снято: в новой версии заказа у покупателя другие реквизиты."
     for saved in (old, "тестовый заказ", '{"phrase": "nobody.knows", "params": {}}', "{oops"):
         assert reason_text(saved) == saved
+
+
+def test_a_field_has_one_label_in_the_cards_the_comparison_and_the_checks(qtbot: QtBot) -> None:
+    onec = onec_row("Вектор", "7707083893", "770701001")
+    rows = compare(portal_buyer(), onec, registration_number="1027700132195")
+    assert [compared_label(row) for row in rows] == [
+        "Наименование", "Полное наименование", "ИНН", "КПП", "ОГРН / ОГРНИП", "ОКПО",
+        "Вид (юр./физ. лицо)",
+    ]  # fmt: skip
+    assert card_labels() == {field: CARD_FIELDS.text(field) for field in CARD_FIELDS.wordings}
+    for kind in CounterpartyKind:  # the window's card and the CLI's comparison say a kind alike
+        assert kind_word(kind) == KINDS.text(kind.value)
+    for finding in sample_findings():
+        assert field_label(finding.field) != finding.field, finding  # every field has a label
+    assert field_label("bank_accounts[2].bik") == "БИК 2"

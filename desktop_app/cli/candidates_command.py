@@ -16,6 +16,7 @@ from desktop_app.cli.checks_command import head_line, order_head
 from desktop_app.cli.errors import UserError
 from desktop_app.cli.order_argument import load_order, open_database
 from desktop_app.domain.field_comparison import ComparisonStatus, FieldComparison, compare
+from desktop_app.wording.card_fields import compared_label, compared_value
 from desktop_app.wording.phrases import phrase_text
 
 if TYPE_CHECKING:
@@ -49,9 +50,9 @@ def register(subparsers: Any) -> None:
 def comparison_json(row: FieldComparison) -> dict[str, Any]:
     return {
         "field": row.field,
-        "label": row.label_ru,
-        "portal": row.portal_value,
-        "onec": row.onec_value,
+        "label": compared_label(row),
+        "portal": compared_value(row, row.portal_value),
+        "onec": compared_value(row, row.onec_value),
         "status": row.status.value,
     }
 
@@ -87,8 +88,9 @@ def candidate_lines(number: int, candidate: Candidate, comparison: list[FieldCom
         f"    {phrase_text(candidate.explanation)}",
     ]
     differences = [
-        f"{c.label_ru}: {STATUS_WORDS[c.status]} (портал: {c.portal_value or '—'}, "
-        f"1С: {c.onec_value or '—'})"
+        f"{compared_label(c)}: {STATUS_WORDS[c.status]} "
+        f"(портал: {compared_value(c, c.portal_value) or '—'}, "
+        f"1С: {compared_value(c, c.onec_value) or '—'})"
         for c in comparison
         if c.status is not ComparisonStatus.SAME
     ]

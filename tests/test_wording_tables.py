@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
-from wording_samples import candidate_phrases, codes, entity_phrases, onec_row
+from wording_samples import candidate_phrases, codes, entity_phrases, link_phrases, onec_row
 
+from desktop_app.domain import order_link
 from desktop_app.domain import requisite_keys as rk
 from desktop_app.domain.card_checks import PROBLEM_CODES
 from desktop_app.domain.counterparty import BankAccount, CounterpartyKind
@@ -109,7 +110,7 @@ def test_a_decision_reads_the_same_in_the_queue_and_in_the_cli(qtbot: QtBot) -> 
 
 
 def sample_phrases() -> list[Phrase]:
-    return candidate_phrases() + entity_phrases()
+    return candidate_phrases() + entity_phrases() + link_phrases()
 
 
 def test_every_code_the_domain_says_has_one_wording(qtbot: QtBot) -> None:
@@ -122,6 +123,10 @@ def test_every_code_the_domain_says_has_one_wording(qtbot: QtBot) -> None:
         assert "{" not in text and "Phrase(" not in text, text
         assert phrase_text(phrase, QCoreApplication.translate) == text  # window == CLI
     assert phrase_text(said[1]) == "Совпадают ИНН 7707083893 и КПП 770701001."
+    assert phrase_text(order_link.describe(order_link.bitrix())) == (
+        "Обмен 1С с сайтом — модуль обмена 1С-Битрикс («Свойства БУС»): Ид заказа сайта — в поле "
+        "«Б_Идентификатор» заказа клиента. Заказы новых покупателей приходят с пустым контрагентом."
+    )  # 1C's name of the field is a value, not a word
 
 
 def test_a_stored_reason_is_worded_and_an_old_or_typed_one_shown_as_saved() -> None:

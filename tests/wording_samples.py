@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop_app.domain import order_link
 from desktop_app.domain.candidates import CandidateReason, explain
 from desktop_app.domain.counterparty import CounterpartyKind
 from desktop_app.domain.entity_mapping import (
@@ -11,6 +12,7 @@ from desktop_app.domain.entity_mapping import (
     requisites_changed_reason,
 )
 from desktop_app.domain.onec_directory import DirectoryCounterparty
+from desktop_app.domain.order_link import LinkKind, OrderLink
 from desktop_app.domain.phrase import Phrase
 
 from conftest import portal_buyer
@@ -60,3 +62,14 @@ def codes(said: Phrase) -> set[str]:
     """The phrase's code and those of the phrases among its values."""
     inner = (codes(v) for v in said.params.values() if isinstance(v, Phrase))
     return {said.code}.union(*inner)
+
+
+def link_phrases() -> list[Phrase]:
+    links = [
+        order_link.UNKNOWN,
+        order_link.bitrix(),
+        OrderLink(LinkKind.PROPERTY, property_key="8f3c2a0e-6d7b-4e1f-9a2b-3c4d5e6f7a8b",
+                  property_name="Номер заказа на сайте"),
+        OrderLink(LinkKind.FIELD, field="НомерПоДаннымКлиента"),
+    ]  # fmt: skip
+    return [*map(order_link.describe, links), order_link.UNKNOWN.place]

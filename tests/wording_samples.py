@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from desktop_app.domain import order_link
 from desktop_app.domain.candidates import CandidateReason, explain
 from desktop_app.domain.counterparty import CounterpartyKind
+from desktop_app.domain.decisions import Decision, DecisionKind
 from desktop_app.domain.entity_mapping import (
     EarlierEntity,
     earlier_entity_note,
     other_entity_explanation,
     requisites_changed_reason,
 )
+from desktop_app.domain.invoice_numbering import check_template
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order_link import LinkKind, OrderLink
-from desktop_app.domain.phrase import Phrase
+from desktop_app.domain.phrase import Phrase, PhraseError
 
 from conftest import portal_buyer
 
@@ -73,3 +78,25 @@ def link_phrases() -> list[Phrase]:
         OrderLink(LinkKind.FIELD, field="НомерПоДаннымКлиента"),
     ]  # fmt: skip
     return [*map(order_link.describe, links), order_link.UNKNOWN.place]
+
+
+def refusals() -> list[PhraseError]:
+    """The domain's refusals: a decision that cannot be, a number template that does not work."""
+    attempts: list[Callable[[], object]] = [
+        lambda: Decision(DecisionKind.REJECT, reason=" "),
+        lambda: Decision(DecisionKind.LINK, counterparty_key="a", delete_replaced=True),
+        lambda: Decision(DecisionKind.LINK, counterparty_key="a", replaces_key="a"),
+        *(
+            partial(check_template, template)
+            for template in ("{number", "СЧ-", "{nope}-{number}", "{number}" + "-" * 200,
+                             "{number:{year}}", "{number:>99}", "{number:d}")
+        ),
+    ]  # fmt: skip
+    refused = []
+    for attempt in attempts:
+        try:
+            attempt()
+        except PhraseError as error:
+            refused.append(error)
+    assert len(refused) == len(attempts), "an attempt the domain took"
+    return refused

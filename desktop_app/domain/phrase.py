@@ -54,3 +54,13 @@ def _phrase_of(value: Any) -> Phrase | None:
     if not isinstance(code, str) or not isinstance(params, dict):
         return None
     return Phrase(code, {k: _phrase_of(v) or v for k, v in params.items()})
+
+
+class PhraseError(ValueError):
+    """A refusal the domain explains: `phrase` for the edge to word (`wording.phrases`), and
+    its Russian sentence as `str(error)` for the callers that pass it on as it is; a test
+    keeps the two the same."""
+
+    def __init__(self, sentence: str, code: str, /, **params: object) -> None:
+        super().__init__(sentence)
+        self.phrase = Phrase(code, params)

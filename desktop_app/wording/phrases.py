@@ -9,10 +9,11 @@ from __future__ import annotations
 from desktop_app.domain.phrase import Phrase, from_stored
 from desktop_app.wording.candidates import CANDIDATE_REASONS
 from desktop_app.wording.catalog import Table, Translate
+from desktop_app.wording.domain_errors import DOMAIN_ERRORS
 from desktop_app.wording.entities import ENTITIES
 from desktop_app.wording.order_links import ORDER_LINKS
 
-PHRASE_TABLES: tuple[Table, ...] = (CANDIDATE_REASONS, ENTITIES, ORDER_LINKS)
+PHRASE_TABLES: tuple[Table, ...] = (CANDIDATE_REASONS, ENTITIES, ORDER_LINKS, DOMAIN_ERRORS)
 
 
 def phrase_table(code: str) -> Table:

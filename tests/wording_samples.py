@@ -91,6 +91,7 @@ def refusals() -> list[PhraseError]:
             for template in ("{number", "СЧ-", "{nope}-{number}", "{number}" + "-" * 200,
                              "{number:{year}}", "{number:>99}", "{number:d}")
         ),
+        *(partial(order_link.parse, text) for text in ("property:x", "field:", "where")),
     ]  # fmt: skip
     refused = []
     for attempt in attempts:

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desktop_app.domain.phrase import Phrase, phrase
+from desktop_app.domain.phrase import Phrase, PhraseError, phrase
 
 BITRIX_FIELD = "Б_Идентификатор"
 """1C-Bitrix's module: the site order's `Ид` (the `Б_` attributes of «Свойства БУС»)."""
@@ -101,7 +101,7 @@ def parse(text: str) -> OrderLink | None:
 
     `auto` (what `check onec` found), `bitrix` (or `bitrix:ПОЛЕ`), `property:GUID` (or
     `property:GUID:Название`), `field:ПОЛЕ` (or `field:ПОЛЕ:id` when the field holds the `Ид`).
-    ValueError says what is wrong, in Russian.
+    A `PhraseError` says what is wrong (`order-link.…`).
     """
     head, _, rest = text.strip().partition(":")
     kind = head.strip().lower()
@@ -115,16 +115,20 @@ def parse(text: str) -> OrderLink | None:
             return OrderLink(LinkKind.PROPERTY, property_key=str(uuid.UUID(key.strip())),
                              property_name=name.strip())  # fmt: skip
         except ValueError:
-            raise ValueError(
-                "для property нужен ключ свойства (GUID): property:ГУИД[:Название]"
+            raise PhraseError(
+                "для property нужен ключ свойства (GUID): property:ГУИД[:Название]",
+                "order-link.property-key",
             ) from None
     if kind == "field":
         field, _, holds = rest.partition(":")
         if not field.strip():
-            raise ValueError("для field нужно имя поля заказа: field:НомерПоДаннымКлиента")
+            raise PhraseError(
+                "для field нужно имя поля заказа: field:НомерПоДаннымКлиента",
+                "order-link.field-name",
+            )
         key = SiteKey.ID if holds.strip().lower() == "id" else SiteKey.NUMBER
         return OrderLink(LinkKind.FIELD, field=field.strip(), holds=key)
-    raise ValueError("auto, bitrix, property:ГУИД или field:ПОЛЕ")
+    raise PhraseError("auto, bitrix, property:ГУИД или field:ПОЛЕ", "order-link.kinds")
 
 
 def text_of(link: OrderLink | None) -> str:

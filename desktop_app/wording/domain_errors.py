@@ -1,5 +1,5 @@
 """What the domain refuses, in the manager's words: a decision that cannot be, a number
-template that does not work.
+template that does not work, an `onec.order_link` setting it cannot read.
 
 `domain.phrase.PhraseError` carries a code (`decision.…`, `number-template.…`) and values;
 Python's own description of a malformed template (`error`) is shown as Python says it.
@@ -40,6 +40,15 @@ DOMAIN_ERRORS = Table(
         ),
         "number-template.mismatch": QT_TRANSLATE_NOOP(
             "DomainErrors", "формат в шаблоне номера «{template}» не подходит к его полям"
+        ),
+        "order-link.property-key": QT_TRANSLATE_NOOP(
+            "DomainErrors", "для property нужен ключ свойства (GUID): property:ГУИД[:Название]"
+        ),
+        "order-link.field-name": QT_TRANSLATE_NOOP(
+            "DomainErrors", "для field нужно имя поля заказа: field:НомерПоДаннымКлиента"
+        ),
+        "order-link.kinds": QT_TRANSLATE_NOOP(
+            "DomainErrors", "auto, bitrix, property:ГУИД или field:ПОЛЕ"
         ),
     },
 )

@@ -19,6 +19,7 @@ from desktop_app.services.candidate_search import find_candidates
 from desktop_app.services.directory_service import refresh_directory
 from desktop_app.store.database import Database
 from desktop_app.store.directory_repository import DirectoryRepository
+from desktop_app.wording.phrases import phrase_text
 
 from conftest import onec_client, portal_buyer
 
@@ -99,7 +100,7 @@ def test_exact_match_explained(world: World, directory: DirectoryRepository) -> 
     party = known(world, CounterpartyKind.LEGAL)[0].counterparty
     first = find_candidates(directory, party)[0]
     assert (first.counterparty.inn, first.counterparty.kpp) == (party.inn, party.kpp)
-    assert first.explanation == f"Совпадают ИНН {party.inn} и КПП {party.kpp}."
+    assert phrase_text(first.explanation) == f"Совпадают ИНН {party.inn} и КПП {party.kpp}."
     assert first.score == 100.0
     assert not first.deleted
 
@@ -116,7 +117,8 @@ def test_new_branch_is_offered_its_head(world: World, directory: DirectoryReposi
     assert reasons(found)[0] is Reason.SAME_INN_OTHER_KPP
     assert Reason.EXACT_INN_KPP not in reasons(found)
     assert found[0].counterparty.kpp == head.kpp
-    assert "филиал" in found[0].explanation and str(branch.kpp) in found[0].explanation
+    explanation = phrase_text(found[0].explanation)
+    assert "филиал" in explanation and str(branch.kpp) in explanation
     fields = {c.field: c for c in compare(branch, found[0].counterparty)}
     assert fields["kpp"].status is ComparisonStatus.DIFFERS
     assert fields["inn"].status is ComparisonStatus.SAME
@@ -141,7 +143,7 @@ def test_entrepreneur_has_no_kpp(world: World, directory: DirectoryRepository) -
     party = known(world, CounterpartyKind.ENTREPRENEUR)[0].counterparty
     found = find_candidates(directory, party, similarity=False)
     assert reasons(found) == [Reason.SAME_INN]
-    assert "КПП нет" in found[0].explanation
+    assert "КПП нет" in phrase_text(found[0].explanation)
 
 
 def test_similar_name_under_another_inn(world: World, directory: DirectoryRepository) -> None:
@@ -152,13 +154,13 @@ def test_similar_name_under_another_inn(world: World, directory: DirectoryReposi
     assert source.inn in {c.counterparty.inn for c in similar}
     match = next(c for c in similar if c.counterparty.inn == source.inn)
     assert match.score == 100.0
-    assert match.explanation.startswith("Наименование совпадает")
-    assert f"ИНН другой: в 1С {source.inn}" in match.explanation
+    assert phrase_text(match.explanation).startswith("Наименование совпадает")
+    assert f"ИНН другой: в 1С {source.inn}" in phrase_text(match.explanation)
     subdivision = dataclasses.replace(stranger, name=f"{source.name} (обособленное подразделение)")
     same_full = next(
         c for c in find_candidates(directory, subdivision) if c.counterparty.inn == source.inn
     )
-    assert same_full.explanation.startswith("Совпадает полное наименование")
+    assert phrase_text(same_full.explanation).startswith("Совпадает полное наименование")
     exact_only = find_candidates(directory, stranger, similarity=False)
     assert Reason.NAME_SIMILAR not in reasons(exact_only)
 
@@ -169,7 +171,7 @@ def test_confirmed_mapping_first(world: World, directory: DirectoryRepository) -
     found = find_candidates(directory, party, confirmed_ref_key=other.counterparty.ref_key)
     assert found[0].reason is Reason.CONFIRMED_MAPPING
     assert found[0].counterparty == other.counterparty
-    assert "сопоставляли" in found[0].explanation
+    assert "сопоставляли" in phrase_text(found[0].explanation)
     assert found[1].reason is Reason.EXACT_INN_KPP
     missing = "00000000-0000-0000-0000-00000000dead"
     assert find_candidates(directory, party, confirmed_ref_key=missing) == find_candidates(
@@ -209,13 +211,13 @@ def test_quotes_form_case_and_yo_do_not_matter(
         assert found[0].counterparty.ref_key == created.ref_key, name
         assert found[0].reason is Reason.NAME_SIMILAR
         assert found[0].score == 100.0
-        assert found[0].explanation == (
+        assert phrase_text(found[0].explanation) == (
             "Наименование совпадает (без учёта кавычек, формы собственности, регистра, ё/е)."
         )
     typo = find_candidates(repository, _stranger('ООО "Елочка-Треид"'))
     assert typo[0].counterparty.ref_key == created.ref_key
     assert 80 <= typo[0].score < 100
-    assert "сходство" in typo[0].explanation
+    assert "сходство" in phrase_text(typo[0].explanation)
     swapped = find_candidates(repository, _stranger("Трейд Ёлочка"))
     assert created.ref_key in {c.counterparty.ref_key for c in swapped}
 

@@ -7,6 +7,7 @@ from typing import Any
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
 from desktop_app.domain.field_comparison import ComparisonStatus, FieldComparison, compare
 from desktop_app.domain.onec_directory import DirectoryCounterparty
+from desktop_app.wording.card_fields import compared_label, compared_value
 
 from conftest import portal_buyer
 
@@ -39,6 +40,11 @@ def onec(**changes: Any) -> DirectoryCounterparty:
     return DirectoryCounterparty(**(values | changes))
 
 
+def shown(row: FieldComparison) -> tuple[str | None, str | None]:
+    """The two sides of a row as the CLI shows them."""
+    return compared_value(row, row.portal_value), compared_value(row, row.onec_value)
+
+
 def by_field(rows: list[FieldComparison]) -> dict[str, FieldComparison]:
     return {row.field: row for row in rows}
 
@@ -50,12 +56,14 @@ def test_same_company_spelled_otherwise_is_the_same() -> None:
         ["name", "full_name", "inn", "kpp", "ogrn", "okpo", "kind"], SAME
     )
     name = by_field(rows)["name"]
-    assert (name.label_ru, name.portal_value, name.onec_value) == (
+    assert (compared_label(name), name.portal_value, name.onec_value) == (
         "Наименование",
         'ООО "Вектор"',
         "Вектор ООО",
     )  # shown as each side has it
-    assert by_field(rows)["kind"].portal_value == "Юридическое лицо"
+    kind = by_field(rows)["kind"]
+    assert compared_value(kind, kind.portal_value) == "Юридическое лицо"
+    assert compared_label(kind) == "Вид (юр./физ. лицо)"
 
 
 def test_each_status() -> None:
@@ -79,13 +87,13 @@ def test_each_status() -> None:
 def test_kinds_are_compared_as_kinds() -> None:
     entrepreneur = by_field(compare(buyer(kind=CounterpartyKind.ENTREPRENEUR), onec()))["kind"]
     assert entrepreneur.status is DIFFERS
-    assert (entrepreneur.portal_value, entrepreneur.onec_value) == (
+    assert shown(entrepreneur) == (
         "Индивидуальный предприниматель",
         "Юридическое лицо",
     )
     foreign = by_field(compare(buyer(), onec(legal_form="ЮрЛицоНеРезидент")))["kind"]
     assert foreign.status is SAME
-    assert foreign.onec_value == "Юридическое лицо (нерезидент)"
+    assert shown(foreign)[1] == "Юридическое лицо (нерезидент)"
     person = by_field(compare(buyer(kind=CounterpartyKind.PERSON), onec(legal_form="ФизЛицо")))
     assert person["kind"].status is SAME
     unknown = by_field(compare(buyer(kind=CounterpartyKind.UNKNOWN), onec(legal_form=None)))

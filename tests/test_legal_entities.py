@@ -39,6 +39,7 @@ from desktop_app.store import IncomingOrder, OrderRepository
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.entity_mappings import MappingRepository
 from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.wording.phrases import phrase_text, reason_text
 
 
 @pytest.fixture
@@ -87,12 +88,12 @@ def test_a_users_second_company_is_never_linked_to_the_first_ones_counterparty(
     [earlier] = found.earlier
     assert (earlier.counterparty_key, earlier.name) == (theirs, first.buyer_name)
     assert earlier.portal_user == user.portal_user
-    note = earlier_entity_note(earlier)
+    note = phrase_text(earlier_entity_note(earlier))
     assert f"уже заказывал от имени {first.buyer_name}" in note and "другая организация" in note
     assert CandidateReason.CONFIRMED_MAPPING not in {c.reason for c in found.candidates}
     last = found.candidates[-1]  # the first company's card is listed, last, not offered
     assert last.reason is CandidateReason.SAME_USER_OTHER_ENTITY and not last.reason.offered
-    assert last.counterparty.ref_key == theirs and "Не кандидат" in last.explanation
+    assert last.counterparty.ref_key == theirs and "Не кандидат" in phrase_text(last.explanation)
 
 
 def test_the_second_company_maps_to_its_own_counterparty_once_created(scene: Scene) -> None:
@@ -146,7 +147,7 @@ def test_a_revision_with_other_requisites_drops_the_automatic_decision(scene: Sc
 
     dropped = DecisionRepository(database).current(target.portal_id)
     assert dropped is not None and dropped.decision.kind is DecisionKind.DEFER
-    reason = dropped.decision.reason
+    reason = reason_text(dropped.decision.reason)
     assert reason.startswith("Автоматическое решение снято")
     assert f"было: ИНН {target.buyer_inn}" in reason and f"стало: ИНН {other.inn}" in reason
     history = DecisionRepository(database).history(target.portal_id)

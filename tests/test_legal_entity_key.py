@@ -21,6 +21,7 @@ from desktop_app.domain.legal_entity_key import (
 )
 from desktop_app.domain.order import OrderProperty
 from desktop_app.emulators.world import World
+from desktop_app.wording.phrases import phrase_text
 
 from conftest import portal_buyer
 
@@ -55,7 +56,7 @@ def test_a_buyer_without_inn_is_its_name_and_address() -> None:
     assert legal_entity_key(moved) != key
     nobody = portal_buyer(name=None, official_name=None, inn=None, kpp=None)
     assert legal_entity_key(nobody) is None
-    assert key.describe() == "без ИНН (по наименованию и адресу)"
+    assert phrase_text(key.describe()) == "без ИНН (по наименованию и адресу)"
 
 
 def test_the_key_uses_the_inn_and_kpp_the_checks_use() -> None:
@@ -101,9 +102,11 @@ def test_only_requisites_write_to_1c_without_the_manager() -> None:
 
 def test_the_note_and_the_reason_name_the_companies() -> None:
     earlier = EarlierEntity("inn_kpp:7707083893/770701001", 'ООО "Вектор"', "ref", "17#x#Иванов")
-    note = earlier_entity_note(earlier)
+    note = phrase_text(earlier_entity_note(earlier))
     assert note.startswith('Этот покупатель уже заказывал от имени ООО "Вектор" (ИНН 7707083893')
     assert "другая организация" in note
-    reason = requisites_changed_reason("inn_kpp:7707083893/770701001", "inn:500100732259")
+    reason = phrase_text(
+        requisites_changed_reason("inn_kpp:7707083893/770701001", "inn:500100732259")
+    )
     assert "было: ИНН 7707083893, КПП 770701001; стало: ИНН 500100732259, без КПП" in reason
-    assert "не указаны" in requisites_changed_reason(None, "inn:500100732259")
+    assert "не указаны" in phrase_text(requisites_changed_reason(None, "inn:500100732259"))

@@ -16,6 +16,7 @@ from desktop_app.domain.counterparty import RawField
 from desktop_app.domain.decisions import DecisionKind
 from desktop_app.domain.entity_mapping import EarlierEntity
 from desktop_app.domain.order import Order
+from desktop_app.domain.phrase import phrase
 from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.store import IncomingOrder, OrderRepository, QueueRepository
 from desktop_app.store.directory_repository import DirectoryRepository
@@ -27,6 +28,7 @@ from desktop_app.ui.queue_annotations import EngineAnnotations
 from desktop_app.ui.review_actions import DecisionRequest
 from desktop_app.ui.review_panel import ReviewPanel
 from desktop_app.ui.screenshots import pick_orders
+from desktop_app.wording.phrases import phrase_text
 
 HOSTILE = "<b>x</b>"
 
@@ -80,7 +82,7 @@ def test_a_new_legal_entity_and_a_branch(filled_demo: DemoEnvironment, window: M
     assert candidate.reason is CandidateReason.SAME_INN_OTHER_KPP
     assert candidate.counterparty.inn == order.buyer.inn
     assert candidate.counterparty.kpp != order.buyer.kpp
-    assert candidate.explanation in onec.card.text()
+    assert phrase_text(candidate.explanation) in onec.card.text()
     assert "kpp" in window.review.portal.card.highlighted_keys()  # both sides say: look here
     assert "kpp" in onec.card.highlighted_keys()
     assert "inn" not in onec.card.highlighted_keys()
@@ -132,6 +134,9 @@ def test_portal_text_is_shown_literally(
     assert raw.data(raw.index(0, 1)) == HOSTILE
 
 
+ENGINE_SAYS = phrase("candidate.inn-kpp", inn="ранжировано", kpp="движком")
+
+
 class FakeEngine:
     """A review source of the test's own: ranked candidates, findings and a decision."""
 
@@ -139,7 +144,7 @@ class FakeEngine:
         self.inner = list(inner)
 
     def candidates(self, order: Order) -> Sequence[Candidate]:
-        return [dataclasses.replace(c, explanation="ранжировано движком") for c in self.inner]
+        return [dataclasses.replace(c, explanation=ENGINE_SAYS) for c in self.inner]
 
     def earlier_entities(self, order: Order) -> Sequence[EarlierEntity]:
         return []
@@ -178,7 +183,7 @@ def test_the_review_source_gives_candidates_findings_and_decision(
         "заполнить по выписке из ЕГРЮЛ/ЕГРИП.",
     ]
     assert "inn" in review.portal.card.highlighted_keys()
-    assert "ранжировано движком" in review.onec.card.text()
+    assert "Совпадают ИНН ранжировано и КПП движком." in review.onec.card.text()
     assert review.decision_line.text() == "Решение: связать, записано в 1С."
     assert all(action.isEnabled() for action in review.decisions.actions.values())
 

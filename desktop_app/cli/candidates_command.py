@@ -16,6 +16,8 @@ from desktop_app.cli.checks_command import head_line, order_head
 from desktop_app.cli.errors import UserError
 from desktop_app.cli.order_argument import load_order, open_database
 from desktop_app.domain.field_comparison import ComparisonStatus, FieldComparison, compare
+from desktop_app.wording.card_fields import compared_label, compared_value
+from desktop_app.wording.phrases import phrase_text
 
 if TYPE_CHECKING:
     from desktop_app.domain.candidates import Candidate
@@ -48,9 +50,9 @@ def register(subparsers: Any) -> None:
 def comparison_json(row: FieldComparison) -> dict[str, Any]:
     return {
         "field": row.field,
-        "label": row.label_ru,
-        "portal": row.portal_value,
-        "onec": row.onec_value,
+        "label": compared_label(row),
+        "portal": compared_value(row, row.portal_value),
+        "onec": compared_value(row, row.onec_value),
         "status": row.status.value,
     }
 
@@ -71,7 +73,7 @@ def candidate_json(candidate: Candidate, comparison: list[FieldComparison]) -> d
         "deleted": candidate.deleted,
         "reason": candidate.reason.value,
         "score": round(candidate.score, 1),
-        "explanation": candidate.explanation,
+        "explanation": phrase_text(candidate.explanation),
         "comparison": [comparison_json(c) for c in comparison],
     }
 
@@ -83,11 +85,12 @@ def candidate_lines(number: int, candidate: Candidate, comparison: list[FieldCom
     marks += " [обособленное подразделение]" if row.is_branch else ""
     lines = [
         f"{number:2}. {row.description}  {requisites}  {row.ref_key}{marks}",
-        f"    {candidate.explanation}",
+        f"    {phrase_text(candidate.explanation)}",
     ]
     differences = [
-        f"{c.label_ru}: {STATUS_WORDS[c.status]} (портал: {c.portal_value or '—'}, "
-        f"1С: {c.onec_value or '—'})"
+        f"{compared_label(c)}: {STATUS_WORDS[c.status]} "
+        f"(портал: {compared_value(c, c.portal_value) or '—'}, "
+        f"1С: {compared_value(c, c.onec_value) or '—'})"
         for c in comparison
         if c.status is not ComparisonStatus.SAME
     ]
@@ -123,7 +126,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(head_line(order))
     for entity in found.earlier:
-        print(f"Внимание: {earlier_entity_note(entity)} Контрагент 1С: {entity.counterparty_key}.")
+        note = phrase_text(earlier_entity_note(entity))
+        print(f"Внимание: {note} Контрагент 1С: {entity.counterparty_key}.")
     if not candidates:
         print("В копии справочника 1С подходящих контрагентов нет.")
     for number, (candidate, rows) in enumerate(zip(candidates, compared, strict=True), start=1):

@@ -14,9 +14,8 @@ from desktop_app.cli.order_argument import load_order, open_database
 from desktop_app.domain.order import Order
 from desktop_app.domain.order_buyer import order_buyer
 from desktop_app.domain.requisite_checks import Finding, Severity, check_order
+from desktop_app.wording.card_fields import field_label
 from desktop_app.wording.findings import SEVERITIES, finding_text
-
-FIELD_WORDS = {"inn": "ИНН", "kpp": "КПП", "ogrn": "ОГРН", "okpo": "ОКПО", "buyer": "покупатель"}
 
 
 def register(subparsers: Any) -> None:
@@ -30,15 +29,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("order", metavar="ORDER", help="Ид заказа на портале или его номер")
     parser.add_argument("--json", action="store_true", help="вывести JSON")
     parser.set_defaults(run=run)
-
-
-def field_words(field: str) -> str:
-    """`bank_accounts[2].bik` → `счёт 2, БИК`."""
-    if field.startswith("bank_accounts["):
-        number, _, rest = field.removeprefix("bank_accounts[").partition("].")
-        part = {"account": "р/с", "corr_account": "к/с", "bik": "БИК"}.get(rest, rest)
-        return f"счёт {number}, {part}"
-    return FIELD_WORDS.get(field, field)
 
 
 def finding_json(finding: Finding) -> dict[str, str]:
@@ -99,5 +89,5 @@ def run(args: argparse.Namespace) -> int:
         print("Замечаний нет: реквизиты в порядке.")
     for finding in findings:
         severity = SEVERITIES.text(finding.severity)
-        print(f"  {severity:10}  {field_words(finding.field)}: {finding_text(finding)}")
+        print(f"  {severity:10}  {field_label(finding.field)}: {finding_text(finding)}")
     return 1 if failed else 0

@@ -10,6 +10,7 @@ from desktop_app.cli.errors import UserError
 from desktop_app.cli.order_argument import load_order, open_database
 from desktop_app.services import app_dirs, settings
 from desktop_app.wording.decisions import DECISION_KINDS, STEP_KINDS, STEP_STATES, write_text
+from desktop_app.wording.phrases import reason_text
 from desktop_app.wording.registry import said_text
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def decision_json(row: DecisionRow) -> dict[str, Any]:
         "decided_at": decision.decided_at.isoformat() if decision.decided_at else None,
         "counterparty_key": decision.counterparty_key,
         "partner_key": decision.partner_key,
-        "reason": decision.reason,
+        "reason": reason_text(decision.reason),
         "replaces_key": decision.replaces_key,
         "delete_replaced": decision.delete_replaced,
         "card": None if decision.card is None else card_object(decision.card),

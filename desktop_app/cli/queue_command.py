@@ -19,6 +19,7 @@ from desktop_app.domain.money import format_decimal, money_text
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.services import app_dirs
 from desktop_app.wording.decisions import decision_short
+from desktop_app.wording.phrases import phrase_text
 from desktop_app.wording.registry import said_text
 from desktop_app.wording.states import queue_state_text
 
@@ -54,16 +55,20 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def requisites_text(entity: EarlierEntity) -> str:
+    return phrase_text(entity.requisites) if entity.requisites is not None else ""
+
+
 def earlier_json(entity: EarlierEntity) -> dict[str, Any]:
     """Another legal entity the order's portal user ordered for (see README, `queue`)."""
     from desktop_app.domain.entity_mapping import earlier_entity_note
 
     return {
         "name": entity.name,
-        "requisites": entity.requisites,
+        "requisites": requisites_text(entity),
         "entity_key": entity.entity_key,
         "counterparty_key": entity.counterparty_key,
-        "note": earlier_entity_note(entity),
+        "note": phrase_text(earlier_entity_note(entity)),
     }
 
 
@@ -206,7 +211,7 @@ def run(args: argparse.Namespace) -> int:
         )
     for row in rows:
         words = decision_words(decisions.get(row.portal_id))
-        others = ", ".join(e.name or e.requisites for e in earlier.get(row.portal_id, ()))
+        others = ", ".join(e.name or requisites_text(e) for e in earlier.get(row.portal_id, ()))
         if others:
             words += f" [другая организация; покупатель уже заказывал от имени {others}]"
         print(f"{queue_line(row)}  {words}".rstrip())

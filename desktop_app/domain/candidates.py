@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 from desktop_app.domain.company_names import normalize_name
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
 from desktop_app.domain.onec_directory import DirectoryCounterparty
+from desktop_app.domain.phrase import Phrase, phrase
 
 SIMILARITY_THRESHOLD = 80.0
 """The least similarity of a `NAME_SIMILAR` candidate."""
@@ -69,8 +70,8 @@ class Candidate:
     reason: CandidateReason
     score: float
     """Similarity of the names, 0–100 (see the module text)."""
-    explanation: str
-    """Why it is offered, in a sentence for the manager."""
+    explanation: Phrase
+    """Why it is offered: a code and values, worded by `wording.candidates`."""
 
     @property
     def deleted(self) -> bool:
@@ -164,46 +165,34 @@ def key_reason(
 
 def explain(
     reason: CandidateReason, buyer: Counterparty, row: DirectoryCounterparty, score: float
-) -> str:
-    """The sentence that tells the manager why the counterparty is offered."""
+) -> Phrase:
+    """Why the counterparty is offered, for the manager (worded by `wording.candidates`)."""
     if reason is CandidateReason.CONFIRMED_MAPPING:
-        return "Эту организацию (её ИНН и КПП) уже сопоставляли с этим контрагентом (подтверждено)."
+        return phrase("candidate.confirmed")
     if reason is CandidateReason.UNCONFIRMED_MAPPING:
-        return (
-            "Связь перенесена из прежней версии, где связи хранились по пользователю портала, "
-            "а он заказывал от имени нескольких организаций: сама она не применяется. "
-            "Подтвердите её («Связать»), если это та же организация."
-        )
+        return phrase("candidate.unconfirmed")
     if reason is CandidateReason.EXACT_INN_KPP:
-        return f"Совпадают ИНН {row.inn} и КПП {row.kpp}."
+        return phrase("candidate.inn-kpp", inn=row.inn, kpp=row.kpp)
     if reason is CandidateReason.SAME_INN_OTHER_KPP:
-        kpps = f"в 1С {row.kpp or 'не указан'}, в заказе {buyer.kpp}"
-        if row.is_branch:
-            return (
-                f"Тот же ИНН {row.inn}, другой КПП ({kpps}): "
-                "в 1С это другое обособленное подразделение той же организации."
-            )
-        return (
-            f"Тот же ИНН {row.inn}, другой КПП ({kpps}): та же организация — "
-            "если КПП в заказе новый, заказ от её филиала, которого в 1С ещё нет."
-        )
+        code = "candidate.other-kpp" + ("/branch" if row.is_branch else "")
+        onec_kpp: object = row.kpp or phrase("candidate.kpp-not-given")
+        return phrase(code, inn=row.inn, onec_kpp=onec_kpp, kpp=buyer.kpp)
     if reason is CandidateReason.SAME_INN:
         if len(buyer.inn or "") == 12 or buyer.kind is not CounterpartyKind.LEGAL:
-            return f"Совпадает ИНН {row.inn} (у ИП и физического лица КПП нет)."
-        return f"Совпадает ИНН {row.inn}; КПП в заказе не указан, сравнить его нельзя."
+            return phrase("candidate.same-inn/no-kpp", inn=row.inn)
+        return phrase("candidate.same-inn/kpp-missing", inn=row.inn)
     theirs = {normalize_name(row.description), normalize_name(row.full_name)} - {""}
-    unchanged = "(без учёта кавычек, формы собственности, регистра, ё/е)"
     if normalize_name(buyer.name or buyer.person_name) in theirs:
-        text = f"Наименование совпадает {unchanged}"
+        match = phrase("candidate.name-equal")
     elif not theirs.isdisjoint(buyer_names(buyer)):
-        text = f"Совпадает полное наименование {unchanged}"
+        match = phrase("candidate.full-name-equal")
     else:
-        text = f"Похожее наименование (сходство {score:.0f} %)"
+        match = phrase("candidate.name-similar", score=f"{score:.0f}")
     if not row.inn:
-        return f"{text}; ИНН в 1С не указан."
+        return phrase("candidate.name/no-inn", match=match)
     if buyer.inn and row.inn != buyer.inn:
-        return f"{text}, но ИНН другой: в 1С {row.inn}."
-    return f"{text}."
+        return phrase("candidate.name/other-inn", match=match, inn=row.inn)
+    return phrase("candidate.name", match=match)
 
 
 def rank(candidates: Iterable[Candidate]) -> list[Candidate]:

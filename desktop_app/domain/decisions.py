@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from desktop_app.domain.card_checks import CardProblemError, change_problem
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
+from desktop_app.domain.phrase import PhraseError
 
 
 class DecisionKind(StrEnum):
@@ -179,13 +180,16 @@ class Decision:
         if self.kind is DecisionKind.LINK and not self.counterparty_key:
             raise ValueError("a link decision needs the counterparty")
         if self.kind is DecisionKind.REJECT and not self.reason.strip():
-            raise ValueError("Укажите причину отказа.")
+            raise PhraseError("Укажите причину отказа.", "decision.reject-reason")
         if (self.replaces_key or self.delete_replaced) and not self.kind.writes:
             raise ValueError("only a link or a create replaces a counterparty")
         if self.delete_replaced and not self.replaces_key:
-            raise ValueError("Пометить на удаление можно только заменяемого контрагента.")
+            raise PhraseError(
+                "Пометить на удаление можно только заменяемого контрагента.",
+                "decision.delete-not-replaced",
+            )
         if self.replaces_key and self.replaces_key == self.counterparty_key:
-            raise ValueError("Контрагент не может заменить сам себя.")
+            raise PhraseError("Контрагент не может заменить сам себя.", "decision.replaces-itself")
 
     def plan(self) -> tuple[StepKind, ...]:
         """The 1C writes, in order."""

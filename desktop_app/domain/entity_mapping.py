@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.legal_entity_key import LegalEntityKey
+from desktop_app.domain.phrase import Phrase, phrase
 
 AUTOMATIC = "автоматически"
 """`decided_by` of the decisions the app takes by itself."""
@@ -27,43 +28,36 @@ class EarlierEntity:
     portal_user: str | None
 
     @property
-    def requisites(self) -> str:
+    def requisites(self) -> Phrase | None:
         key = LegalEntityKey.parse(self.entity_key)
-        return key.describe() if key is not None else ""
+        return key.describe() if key is not None else None
+
+    def _said(self, code: str) -> Phrase:
+        name: object = self.name or phrase("entity.other-organisation")
+        if self.requisites is None:
+            return phrase(code, name=name)
+        return phrase(code + "/requisites", name=name, requisites=self.requisites)
 
 
-def earlier_entity_note(entity: EarlierEntity) -> str:
+def earlier_entity_note(entity: EarlierEntity) -> Phrase:
     """The note on an order whose requisites differ from everything its portal user has
     ordered for before: it is reviewed as a new legal entity."""
-    name = entity.name or "другой организации"
-    requisites = f" ({entity.requisites})" if entity.requisites else ""
-    return (
-        f"Этот покупатель уже заказывал от имени {name}{requisites}. Реквизиты в этом "
-        "заказе другие: это другая организация, её проверяют как новую — с контрагентом "
-        f"{name} в 1С её не связывают."
-    )
+    return entity._said("entity.earlier")
 
 
-def other_entity_explanation(entity: EarlierEntity) -> str:
+def other_entity_explanation(entity: EarlierEntity) -> Phrase:
     """Why the earlier entity's counterparty is listed among the candidates (last)."""
-    name = entity.name or "другой организации"
-    requisites = f" ({entity.requisites})" if entity.requisites else ""
-    return (
-        f"Не кандидат: это контрагент {name}{requisites}"
-        " — другой организации, от имени которой этот покупатель заказывал раньше. Показан "
-        "для сравнения карточек."
-    )
+    return entity._said("entity.other")
 
 
-def requisites_changed_reason(before: str | None, after: str | None) -> str:
+def requisites_changed_reason(before: str | None, after: str | None) -> Phrase:
     """Why an automatic decision was dropped when a new revision changed the buyer."""
     was, now = LegalEntityKey.parse(before), LegalEntityKey.parse(after)
-    was_text = was.describe() if was is not None else "не указаны"
-    now_text = now.describe() if now is not None else "не указаны"
-    return (
-        "Автоматическое решение снято: в новой версии заказа у покупателя другие реквизиты "
-        f"(было: {was_text}; стало: {now_text}). Это может быть другая организация — "
-        "проверьте покупателя."
+    missing = phrase("entity.requisites-missing")
+    return phrase(
+        "entity.requisites-changed",
+        was=was.describe() if was is not None else missing,
+        now=now.describe() if now is not None else missing,
     )
 
 

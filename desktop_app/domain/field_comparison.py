@@ -3,8 +3,10 @@
 The manager decides whether a candidate is the buyer by looking at the two side by side; the
 status tells them where to look. Names are compared normalized (`normalize_name`: quotes,
 legal form, case and ё/е do not count), so `ООО "Вектор"` and `Вектор ООО` are the same
-name; requisites are compared as written (trimmed). Values are shown as each side has them.
-A field empty on both sides counts as the same.
+name; requisites are compared as written (trimmed). Values are shown as each side has them,
+but for the kind, which is a code (`legal`, …, or 1C's own name of a kind it does not know).
+A field empty on both sides counts as the same. Labels and kinds are worded at the edge
+(`wording.card_fields`).
 """
 
 from __future__ import annotations
@@ -28,17 +30,13 @@ class ComparisonStatus(StrEnum):
 @dataclass(frozen=True, slots=True)
 class FieldComparison:
     field: str
-    label_ru: str
+    """The field's name (`inn`); its label is `wording.card_fields`'."""
     portal_value: str | None
     onec_value: str | None
     status: ComparisonStatus
 
 
-KIND_WORDS = {
-    CounterpartyKind.LEGAL: "Юридическое лицо",
-    CounterpartyKind.ENTREPRENEUR: "Индивидуальный предприниматель",
-    CounterpartyKind.PERSON: "Физическое лицо",
-}
+KNOWN_KINDS = (CounterpartyKind.LEGAL, CounterpartyKind.ENTREPRENEUR, CounterpartyKind.PERSON)
 NON_RESIDENT = "ЮрЛицоНеРезидент"
 
 
@@ -48,7 +46,6 @@ def _trimmed(value: str | None) -> str:
 
 def _row(
     field: str,
-    label: str,
     portal: str | None,
     onec: str | None,
     key: Callable[[str | None], str] = _trimmed,
@@ -62,14 +59,19 @@ def _row(
         status = ComparisonStatus.MISSING_IN_1C
     else:
         status = ComparisonStatus.DIFFERS
-    return FieldComparison(field, label, portal or None, onec or None, status)
+    return FieldComparison(field, portal or None, onec or None, status)
 
 
-def onec_kind_words(candidate: DirectoryCounterparty) -> str | None:
-    """1C's ЮрФизЛицо in words; an unknown value as 1C names it."""
+def _kind_code(kind: CounterpartyKind) -> str | None:
+    return kind.value if kind in KNOWN_KINDS else None
+
+
+def onec_kind(candidate: DirectoryCounterparty) -> str | None:
+    """1C's ЮрФизЛицо as a kind's code (`wording.card_fields.KINDS`); an unknown value as 1C
+    names it."""
     if candidate.legal_form == NON_RESIDENT:
-        return "Юридическое лицо (нерезидент)"
-    return KIND_WORDS.get(candidate.kind, candidate.legal_form or None)
+        return "non-resident"
+    return _kind_code(candidate.kind) or candidate.legal_form or None
 
 
 def compare(
@@ -85,27 +87,26 @@ def compare(
     """
     name = buyer.name or buyer.person_name
     return [
-        _row("name", "Наименование", name, candidate.description, normalize_name),
+        _row("name", name, candidate.description, normalize_name),
         _row(
             "full_name",
-            "Полное наименование",
             buyer.official_name or buyer.full_name,
             candidate.full_name,
             normalize_name,
         ),
-        _row("inn", "ИНН", buyer.inn, candidate.inn),
-        _row("kpp", "КПП", buyer.kpp, candidate.kpp),
-        _row("ogrn", "ОГРН / ОГРНИП", registration_number, candidate.registration_number),
-        _row("okpo", "ОКПО", buyer.okpo, candidate.okpo),
+        _row("inn", buyer.inn, candidate.inn),
+        _row("kpp", buyer.kpp, candidate.kpp),
+        _row("ogrn", registration_number, candidate.registration_number),
+        _row("okpo", buyer.okpo, candidate.okpo),
         _kind(buyer, candidate),
     ]
 
 
 def _kind(buyer: Counterparty, candidate: DirectoryCounterparty) -> FieldComparison:
     """Compared as kinds (a non-resident is a legal entity), shown in words."""
-    portal = KIND_WORDS.get(buyer.kind)
-    onec = onec_kind_words(candidate)
-    row = _row("kind", "Вид (юр./физ. лицо)", portal, onec)
+    portal = _kind_code(buyer.kind)
+    onec = onec_kind(candidate)
+    row = _row("kind", portal, onec)
     if row.status is ComparisonStatus.DIFFERS and buyer.kind is candidate.kind:
-        return FieldComparison(row.field, row.label_ru, portal, onec, ComparisonStatus.SAME)
+        return FieldComparison(row.field, portal, onec, ComparisonStatus.SAME)
     return row

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop_app.domain.order import Order
+from desktop_app.domain.phrase import PhraseError
 
 FIELDS = {
     "number": "номер заказа на портале",
@@ -41,8 +42,8 @@ _SPEC = re.compile(
 _SAMPLE = {"number": "000123", "id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "year": 2026}
 
 
-class NumberTemplateError(ValueError):
-    """A number template that names an unknown field or is malformed."""
+class NumberTemplateError(PhraseError):
+    """A number template that names an unknown field or is malformed (`number-template.…`)."""
 
 
 def check_template(template: str) -> str:
@@ -50,13 +51,29 @@ def check_template(template: str) -> str:
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
     except ValueError as error:
-        raise NumberTemplateError(f"шаблон номера «{template}» не разобран: {error}") from None
+        raise NumberTemplateError(
+            f"шаблон номера «{template}» не разобран: {error}",
+            "number-template.unparsed",
+            template=template,
+            error=str(error),
+        ) from None
     unknown = [name for name in names if name not in FIELDS]
     if unknown or not names:
         known = ", ".join(f"{{{name}}}" for name in FIELDS)
+        if unknown:
+            raise NumberTemplateError(
+                f"в шаблоне номера «{template}» нужны поля из списка: {known} (нет поля "
+                f"«{unknown[0]}»)",
+                "number-template.fields/unknown",
+                template=template,
+                known=known,
+                unknown=unknown[0],
+            )
         raise NumberTemplateError(
-            f"в шаблоне номера «{template}» нужны поля из списка: {known}"
-            + (f" (нет поля «{unknown[0]}»)" if unknown else "")
+            f"в шаблоне номера «{template}» нужны поля из списка: {known}",
+            "number-template.fields",
+            template=template,
+            known=known,
         )
     _check_formats(template)
     return template
@@ -65,23 +82,37 @@ def check_template(template: str) -> str:
 def _check_formats(template: str) -> None:
     """Each field's format is a plain one with a bounded width, and formats a sample."""
     if len(template) > MAX_TEMPLATE:
-        raise NumberTemplateError(f"шаблон номера длиннее {MAX_TEMPLATE} знаков")
+        raise NumberTemplateError(
+            f"шаблон номера длиннее {MAX_TEMPLATE} знаков",
+            "number-template.too-long",
+            most=MAX_TEMPLATE,
+        )
     for _, name, spec, _ in string.Formatter().parse(template):
         if name is None or not spec:
             continue
         shape = _SPEC.fullmatch(spec)
         if shape is None or "{" in spec:
-            raise NumberTemplateError(f"формат поля {{{name}}} «{spec}» не разобран")
+            raise NumberTemplateError(
+                f"формат поля {{{name}}} «{spec}» не разобран",
+                "number-template.format",
+                name=name,
+                spec=spec,
+            )
         sizes = [int(size) for size in shape.group("width", "precision") if size]
         if any(size > MAX_WIDTH for size in sizes):
             raise NumberTemplateError(
-                f"ширина поля {{{name}}} в шаблоне номера — не больше {MAX_WIDTH} знаков"
+                f"ширина поля {{{name}}} в шаблоне номера — не больше {MAX_WIDTH} знаков",
+                "number-template.width",
+                name=name,
+                most=MAX_WIDTH,
             )
     try:
         template.format(**_SAMPLE)
     except (ValueError, TypeError):  # e.g. `{number:d}`: the number is text, not an integer
         raise NumberTemplateError(
-            f"формат в шаблоне номера «{template}» не подходит к его полям"
+            f"формат в шаблоне номера «{template}» не подходит к его полям",
+            "number-template.mismatch",
+            template=template,
         ) from None
 
 

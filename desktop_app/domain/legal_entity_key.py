@@ -31,6 +31,7 @@ from desktop_app.domain.company_names import normalize_name
 from desktop_app.domain.counterparty import Counterparty
 from desktop_app.domain.order import Order
 from desktop_app.domain.order_buyer import order_buyer
+from desktop_app.domain.phrase import Phrase, phrase
 
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -72,14 +73,14 @@ class LegalEntityKey:
         requisites identify a company; a name and an address only suggest one."""
         return self.kind is not EntityKeyKind.NAME_ADDRESS
 
-    def describe(self) -> str:
-        """The key in a manager's words: «ИНН 7707083893, КПП 770701001»."""
+    def describe(self) -> Phrase:
+        """The key in a manager's words: «ИНН 7707083893, КПП 770701001» (`wording.entities`)."""
         if self.kind is EntityKeyKind.INN_KPP:
             inn, _, kpp = self.value.partition("/")
-            return f"ИНН {inn}, КПП {kpp}"
+            return phrase("entity-key.inn-kpp", inn=inn, kpp=kpp)
         if self.kind is EntityKeyKind.INN:
-            return f"ИНН {self.value}, без КПП"
-        return "без ИНН (по наименованию и адресу)"
+            return phrase("entity-key.inn", inn=self.value)
+        return phrase("entity-key.name-address")
 
 
 def _bare(value: str | None) -> str:

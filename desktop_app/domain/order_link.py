@@ -15,6 +15,8 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop_app.domain.phrase import Phrase, PhraseError, phrase
+
 BITRIX_FIELD = "Б_Идентификатор"
 """1C-Bitrix's module: the site order's `Ид` (the `Б_` attributes of «Свойства БУС»)."""
 
@@ -60,18 +62,18 @@ class OrderLink:
         return self.kind is not LinkKind.UNKNOWN
 
     @property
-    def place(self) -> str:
-        """Where, in words after «в»: «поле «Б_Идентификатор»», «дополнительном реквизите «…»»."""
+    def place(self) -> Phrase:
+        """Where, said after «в»: «поле «Б_Идентификатор»», «дополнительном реквизите «…»»;
+        1C's names of the field and the property are values, never worded."""
         if self.kind is LinkKind.PROPERTY:
-            name = self.property_name or self.property_key
-            return f"дополнительном реквизите «{name}»"
+            return phrase("link.place/property", name=self.property_name or self.property_key)
         if self.known:
-            return f"поле «{self.field}»"
-        return "неизвестно где"
+            return phrase("link.place/field", field=self.field)
+        return phrase("link.place/unknown")
 
     @property
-    def value_words(self) -> str:
-        return "Ид заказа сайта" if self.holds is SiteKey.ID else "номер заказа сайта"
+    def value_words(self) -> Phrase:
+        return phrase("link.holds/id" if self.holds is SiteKey.ID else "link.holds/number")
 
     def site_key(self, portal_id: str, number: str | None) -> str:
         """The value 1C holds for this portal order: its `Ид` or its number."""
@@ -86,26 +88,12 @@ def bitrix(field: str = BITRIX_FIELD) -> OrderLink:
     return OrderLink(LinkKind.BITRIX, field=field, holds=SiteKey.ID)
 
 
-def describe(link: OrderLink) -> str:
-    """One sentence for a manager or a 1C administrator: which exchange, where the order is."""
-    if link.kind is LinkKind.BITRIX:
-        return (
-            "Обмен 1С с сайтом — модуль обмена 1С-Битрикс («Свойства БУС»): "
-            f"{link.value_words} — в {link.place} заказа клиента. Заказы новых покупателей "
-            "приходят с пустым контрагентом."
-        )
-    if link.kind is LinkKind.PROPERTY:
-        return (
-            "Обмен 1С с сайтом — стандартный «Обмен с сайтом» УТ 11: "
-            f"{link.value_words} — в {link.place} заказа клиента. Этот обмен сам подбирает "
-            "или создаёт контрагента (партнёр «Неизвестный партнер») и проводит заказ."
-        )
-    if link.kind is LinkKind.FIELD:
-        return (
-            "Обмен 1С с сайтом — свой (доработанный) обмен: "
-            f"{link.value_words} — в {link.place} заказа клиента."
-        )
-    return "Не известно, где 1С хранит номер заказа сайта."
+def describe(link: OrderLink) -> Phrase:
+    """For a manager or a 1C administrator: which exchange, where the order is
+    (`wording.order_links`)."""
+    if link.kind is LinkKind.UNKNOWN:
+        return phrase("link.unknown")
+    return phrase(f"link.{link.kind.value}", holds=link.value_words, place=link.place)
 
 
 def parse(text: str) -> OrderLink | None:
@@ -113,7 +101,7 @@ def parse(text: str) -> OrderLink | None:
 
     `auto` (what `check onec` found), `bitrix` (or `bitrix:ПОЛЕ`), `property:GUID` (or
     `property:GUID:Название`), `field:ПОЛЕ` (or `field:ПОЛЕ:id` when the field holds the `Ид`).
-    ValueError says what is wrong, in Russian.
+    A `PhraseError` says what is wrong (`order-link.…`).
     """
     head, _, rest = text.strip().partition(":")
     kind = head.strip().lower()
@@ -127,16 +115,20 @@ def parse(text: str) -> OrderLink | None:
             return OrderLink(LinkKind.PROPERTY, property_key=str(uuid.UUID(key.strip())),
                              property_name=name.strip())  # fmt: skip
         except ValueError:
-            raise ValueError(
-                "для property нужен ключ свойства (GUID): property:ГУИД[:Название]"
+            raise PhraseError(
+                "для property нужен ключ свойства (GUID): property:ГУИД[:Название]",
+                "order-link.property-key",
             ) from None
     if kind == "field":
         field, _, holds = rest.partition(":")
         if not field.strip():
-            raise ValueError("для field нужно имя поля заказа: field:НомерПоДаннымКлиента")
+            raise PhraseError(
+                "для field нужно имя поля заказа: field:НомерПоДаннымКлиента",
+                "order-link.field-name",
+            )
         key = SiteKey.ID if holds.strip().lower() == "id" else SiteKey.NUMBER
         return OrderLink(LinkKind.FIELD, field=field.strip(), holds=key)
-    raise ValueError("auto, bitrix, property:ГУИД или field:ПОЛЕ")
+    raise PhraseError("auto, bitrix, property:ГУИД или field:ПОЛЕ", "order-link.kinds")
 
 
 def text_of(link: OrderLink | None) -> str:

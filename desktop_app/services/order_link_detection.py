@@ -35,6 +35,7 @@ from desktop_app.domain.order_link import (
     describe,
 )
 from desktop_app.store.onec_order_repository import PortalKeys
+from desktop_app.wording.phrases import phrase_text
 
 SAMPLE = 200
 """How many of 1C's latest orders are looked at."""
@@ -84,8 +85,8 @@ def detect(
     (candidate, holds), matched = max(scores.items(), key=lambda item: (item[1], _rank(*item[0])))
     link = _link(client, publication, candidate, holds)
     words = [
-        describe(link),
-        f"Так в {matched} из {len(rows)} последних заказов 1С: там {link.value_words} "
+        phrase_text(describe(link)),
+        f"Так в {matched} из {len(rows)} последних заказов 1С: там {phrase_text(link.value_words)} "
         "заказов, которые программа получила с портала.",
     ]
     others = sorted({c for (c, _), n in scores.items() if c != candidate and n})

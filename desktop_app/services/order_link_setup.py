@@ -25,6 +25,7 @@ from desktop_app.services.order_steps import PushContext
 from desktop_app.services.settings import OneCSettings, Settings
 from desktop_app.store.database import Database
 from desktop_app.store.onec_order_repository import OneCOrderRepository
+from desktop_app.wording.phrases import phrase_text
 
 FILE = "onec-order-link.json"
 
@@ -110,7 +111,7 @@ def check(
     if manual is None:
         return LinkReport(detection.link, False, detection.lines, detection.failed)
     lines = [f"Задано вручную (onec.order_link = {order_link.text_of(manual)}): "
-             + describe(manual)]  # fmt: skip
+             + phrase_text(describe(manual))]  # fmt: skip
     if detection.link.known and detection.link != manual:
         lines.append("По заказам 1С похоже на другое: " + " ".join(detection.lines))
     return LinkReport(manual, True, tuple(lines))

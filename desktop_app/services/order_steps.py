@@ -22,6 +22,7 @@ from desktop_app.domain.onec_directory import EMPTY_REF
 from desktop_app.domain.onec_documents import OneCCustomerOrder
 from desktop_app.domain.order_link import UNKNOWN, OrderLink
 from desktop_app.store.decision_rows import DecisionRow
+from desktop_app.wording.phrases import phrase_text
 from desktop_app.wording.said import Said
 
 
@@ -72,7 +73,10 @@ def link_order(objects: OneCObjects, row: DecisionRow, context: PushContext) -> 
     orders = [o for o in objects.site_orders(link).find(key) if not o.deletion_mark]
     if not orders:
         shown = row.order_number or row.portal_id
-        said = Said("outcome.order_not_loaded", {"order": shown, "key": key, "place": link.place})
+        said = Said(
+            "outcome.order_not_loaded",
+            {"order": shown, "key": key, "place": phrase_text(link.place)},
+        )
         return StepOutcome(StepState.WAITING, said=said)
     if decision.counterparty_key and objects.counterparty(counterparty_key) is None:
         # 1C would store a reference to nothing without a word (GUIDE §5): refuse here.

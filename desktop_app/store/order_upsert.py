@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from desktop_app.domain.entity_mapping import requisites_changed_reason
+from desktop_app.domain.phrase import stored
 from desktop_app.store.column_types import utc_now
 from desktop_app.store.decision_queries import drop_automatic
 from desktop_app.store.in_lists import chunks
@@ -218,7 +219,7 @@ class BatchWriter:
         for prepared, known in items:
             entity_key = prepared.columns["buyer_entity_key"]
             if entity_key != known.entity_key:
-                reason = requisites_changed_reason(known.entity_key, entity_key)
+                reason = stored(requisites_changed_reason(known.entity_key, entity_key))
                 drop_automatic(self.connection, known.id, reason)
 
     def mark_seen(self, order_ids: Sequence[int]) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.domain.company_names import normalize_name
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
 from desktop_app.domain.onec_directory import DirectoryCounterparty, DirectoryPartner
+from desktop_app.ui.wording import shown_code
+from desktop_app.wording.card_fields import CARD_FIELDS, KINDS
 
 translate = QCoreApplication.translate
 
@@ -28,44 +30,14 @@ class CardRow:
 
 
 def kind_word(kind: CounterpartyKind) -> str:
-    return {
-        CounterpartyKind.LEGAL: translate("CardFields", "Юридическое лицо"),
-        CounterpartyKind.ENTREPRENEUR: translate("CardFields", "Индивидуальный предприниматель"),
-        CounterpartyKind.PERSON: translate("CardFields", "Физическое лицо"),
-        CounterpartyKind.UNKNOWN: translate("CardFields", "Вид не определён"),
-    }[kind]
+    return shown_code(KINDS, kind.value)
 
 
 def card_labels() -> dict[str, str]:
     """The fields of a counterparty's card, one label each: the portal's card, 1C's card and
-    the card of a counterparty to create (`card_dialog`) name a field alike."""
-    return {
-        "kind": translate("CardFields", "Вид"),
-        "name": translate("CardFields", "Наименование"),
-        "official_name": translate("CardFields", "Официальное наименование"),
-        "full_name": translate("CardFields", "Полное наименование"),
-        "person": translate("CardFields", "ФИО"),
-        "inn": translate("CardFields", "ИНН"),
-        "kpp": translate("CardFields", "КПП"),
-        "ogrn": translate("CardFields", "ОГРН / ОГРНИП"),
-        "okpo": translate("CardFields", "ОКПО"),
-        "okved": translate("CardFields", "ОКВЭД"),
-        "legal_address": translate("CardFields", "Юридический адрес"),
-        "registration_address": translate("CardFields", "Адрес регистрации"),
-        "address": translate("CardFields", "Адрес"),
-        "account": translate("CardFields", "Расчётный счёт"),
-        "bank": translate("CardFields", "Банк"),
-        "bik": translate("CardFields", "БИК"),
-        "corr_account": translate("CardFields", "Корр. счёт"),
-        "phone": translate("CardFields", "Телефон"),
-        "email": translate("CardFields", "Эл. почта"),
-        "representatives": translate("CardFields", "Представитель"),
-        "portal_id": translate("CardFields", "Ид на портале"),
-        "is_branch": translate("CardFields", "Обособленное подразделение"),
-        "head": translate("CardFields", "Головной контрагент"),
-        "partner": translate("CardFields", "Партнёр"),
-        "deletion_mark": translate("CardFields", "Пометка удаления"),
-    }
+    the card of a counterparty to create (`card_dialog`) name a field alike
+    (`wording.card_fields`, which the CLI prints too)."""
+    return {field: shown_code(CARD_FIELDS, field) for field in CARD_FIELDS.wordings}
 
 
 def portal_card(party: Counterparty) -> list[CardRow]:

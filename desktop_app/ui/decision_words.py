@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.store.decision_rows import DecisionRow
 from desktop_app.ui.wording import shown_said
 from desktop_app.wording import decisions
+from desktop_app.wording.phrases import reason_text
 
 translate = QCoreApplication.translate
 
@@ -33,7 +34,9 @@ def decision_text(row: DecisionRow) -> str:
         decision_short(row), decision.decided_by, when
     )
     if decision.reason:
-        text += " " + translate("DecisionWords", "Причина: {0}.").format(decision.reason)
+        text += " " + translate("DecisionWords", "Причина: {0}.").format(
+            reason_text(decision.reason, translate)
+        )
     if row.write_said:
         text += " " + shown_said(row.write_said)
     return text

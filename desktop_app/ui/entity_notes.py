@@ -19,6 +19,7 @@ from desktop_app.domain.entity_mapping import EarlierEntity, earlier_entity_note
 from desktop_app.domain.requisite_checks import Severity
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.findings_bar import badge_style, clear_layout, stack_layout
+from desktop_app.wording.phrases import phrase_text
 
 translate = QCoreApplication.translate
 
@@ -57,7 +58,9 @@ class EntityNotes(QWidget):
             row = QWidget(self)
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
-            text = translate("EntityNotes", "Внимание: {0}").format(earlier_entity_note(entity))
+            text = translate("EntityNotes", "Внимание: {0}").format(
+                phrase_text(earlier_entity_note(entity), translate)
+            )
             label = plain_label(text, row)
             label.setWordWrap(True)
             label.setStyleSheet(badge_style(Severity.WARNING))

@@ -27,6 +27,7 @@ from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.entity_mappings import MappingRepository
 from desktop_app.ui.decision_words import decision_text
+from desktop_app.wording.phrases import phrase_text
 
 translate = QCoreApplication.translate
 
@@ -70,9 +71,10 @@ class EngineSource:
 
 def reasons_text(candidate: Candidate) -> str:
     """Why the candidate is offered, for the list and the card."""
+    explanation = phrase_text(candidate.explanation, translate)
     if candidate.deleted:
-        return candidate.explanation + " " + translate("ReviewHooks", "(помечен на удаление)")
-    return candidate.explanation
+        return explanation + " " + translate("ReviewHooks", "(помечен на удаление)")
+    return explanation
 
 
 def card_key(field: str, accounts: int) -> str:

@@ -8,7 +8,9 @@ so both doors refuse the same values with the same words.
 from __future__ import annotations
 
 from desktop_app.domain.card_checks import CardProblemError
+from desktop_app.domain.phrase import PhraseError
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table, Translate
+from desktop_app.wording.phrases import phrase_text
 
 CARD_PROBLEMS = Table(
     "card problems",
@@ -52,7 +54,10 @@ CARD_PROBLEMS = Table(
 
 
 def problem_text(error: ValueError, translate: Translate | None = None) -> str:
-    """A card problem's sentence; any other ValueError says what it says."""
+    """A card problem's or the domain's refusal's sentence (a decision that cannot be); any
+    other ValueError says what it says."""
     if isinstance(error, CardProblemError):
         return CARD_PROBLEMS.text(error.code, error.params, translate)
+    if isinstance(error, PhraseError):
+        return phrase_text(error.phrase, translate)
     return str(error)

@@ -10,6 +10,79 @@
     </message>
 </context>
 <context>
+    <name>Candidates</name>
+    <message>
+        <location filename="../wording/candidates.py" line="14"/>
+        <source>Эту организацию (её ИНН и КПП) уже сопоставляли с этим контрагентом (подтверждено).</source>
+        <translation>This company (its INN and KPP) was matched with this counterparty before (confirmed).</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="18"/>
+        <source>Связь перенесена из прежней версии, где связи хранились по пользователю портала, а он заказывал от имени нескольких организаций: сама она не применяется. Подтвердите её («Связать»), если это та же организация.</source>
+        <translation>The link was carried over from an earlier version, which kept links per portal user, and this user ordered on behalf of several companies: it is not applied by itself. Confirm it (“Link”) if it is the same company.</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="24"/>
+        <source>Совпадают ИНН {inn} и КПП {kpp}.</source>
+        <translation>The INN {inn} and the KPP {kpp} match.</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="25"/>
+        <source>Тот же ИНН {inn}, другой КПП (в 1С {onec_kpp}, в заказе {kpp}): в 1С это другое обособленное подразделение той же организации.</source>
+        <translation>The same INN {inn}, another KPP (in 1C {onec_kpp}, in the order {kpp}): in 1C this is another branch of the same company.</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="30"/>
+        <source>Тот же ИНН {inn}, другой КПП (в 1С {onec_kpp}, в заказе {kpp}): та же организация — если КПП в заказе новый, заказ от её филиала, которого в 1С ещё нет.</source>
+        <translation>The same INN {inn}, another KPP (in 1C {onec_kpp}, in the order {kpp}): the same company; if the order&apos;s KPP is new, the order comes from a branch that 1C does not have yet.</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="35"/>
+        <source>не указан</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="36"/>
+        <source>Совпадает ИНН {inn} (у ИП и физического лица КПП нет).</source>
+        <translation>The INN {inn} matches (a sole trader or a private person has no KPP).</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="39"/>
+        <source>Совпадает ИНН {inn}; КПП в заказе не указан, сравнить его нельзя.</source>
+        <translation>The INN {inn} matches; the order gives no KPP, so it cannot be compared.</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="42"/>
+        <source>Наименование совпадает (без учёта кавычек, формы собственности, регистра, ё/е)</source>
+        <translation>The name matches (ignoring quotes, legal form, case, and the letters yo/e)</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="46"/>
+        <source>Совпадает полное наименование (без учёта кавычек, формы собственности, регистра, ё/е)</source>
+        <translation>The full name matches (ignoring quotes, legal form, case, and the letters yo/e)</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="50"/>
+        <source>Похожее наименование (сходство {score} %)</source>
+        <translation>A similar name ({score} % alike)</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="53"/>
+        <source>{match}; ИНН в 1С не указан.</source>
+        <translation>{match}; 1C has no INN for it.</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="54"/>
+        <source>{match}, но ИНН другой: в 1С {inn}.</source>
+        <translation>{match}, but the INN differs: in 1C it is {inn}.</translation>
+    </message>
+    <message>
+        <location filename="../wording/candidates.py" line="57"/>
+        <source>{match}.</source>
+        <translation>{match}.</translation>
+    </message>
+</context>
+<context>
     <name>CardDialog</name>
     <message>
         <location filename="../ui/card_dialog.py" line="38"/>
@@ -45,153 +118,168 @@
 <context>
     <name>CardFields</name>
     <message>
-        <location filename="../ui/card_fields.py" line="32"/>
+        <location filename="../wording/card_fields.py" line="52"/>
         <source>Юридическое лицо</source>
         <translation>Legal entity</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="33"/>
+        <location filename="../wording/card_fields.py" line="53"/>
         <source>Индивидуальный предприниматель</source>
         <translation>Sole proprietor</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="34"/>
+        <location filename="../wording/card_fields.py" line="54"/>
         <source>Физическое лицо</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="35"/>
+        <location filename="../wording/card_fields.py" line="55"/>
         <source>Вид не определён</source>
         <translation>Type unknown</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="43"/>
+        <location filename="../wording/card_fields.py" line="19"/>
         <source>Вид</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="44"/>
+        <location filename="../wording/card_fields.py" line="20"/>
+        <source>Вид (юр./физ. лицо)</source>
+        <translation>Kind (company / person)</translation>
+    </message>
+    <message>
+        <location filename="../wording/card_fields.py" line="21"/>
         <source>Наименование</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="45"/>
+        <location filename="../wording/card_fields.py" line="22"/>
         <source>Официальное наименование</source>
         <translation>Official name</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="46"/>
+        <location filename="../wording/card_fields.py" line="23"/>
         <source>Полное наименование</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="47"/>
+        <location filename="../wording/card_fields.py" line="24"/>
         <source>ФИО</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="48"/>
+        <location filename="../wording/card_fields.py" line="25"/>
         <source>ИНН</source>
         <translation>INN</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="49"/>
+        <location filename="../wording/card_fields.py" line="26"/>
         <source>КПП</source>
         <translation>KPP</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="51"/>
+        <location filename="../wording/card_fields.py" line="28"/>
         <source>ОКПО</source>
         <translation>OKPO</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="52"/>
+        <location filename="../wording/card_fields.py" line="29"/>
         <source>ОКВЭД</source>
         <translation>OKVED</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="53"/>
+        <location filename="../wording/card_fields.py" line="30"/>
         <source>Юридический адрес</source>
         <translation>Legal address</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="54"/>
+        <location filename="../wording/card_fields.py" line="31"/>
         <source>Адрес регистрации</source>
         <translation>Registered address</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="55"/>
+        <location filename="../wording/card_fields.py" line="32"/>
         <source>Адрес</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="56"/>
+        <location filename="../wording/card_fields.py" line="33"/>
         <source>Расчётный счёт</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="57"/>
+        <location filename="../wording/card_fields.py" line="34"/>
         <source>Банк</source>
         <translation>Bank</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="58"/>
+        <location filename="../wording/card_fields.py" line="35"/>
         <source>БИК</source>
         <translation>BIC</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="59"/>
+        <location filename="../wording/card_fields.py" line="36"/>
         <source>Корр. счёт</source>
         <translation>Corr. account</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="60"/>
+        <location filename="../wording/card_fields.py" line="37"/>
         <source>Телефон</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="61"/>
+        <location filename="../wording/card_fields.py" line="38"/>
         <source>Эл. почта</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="62"/>
+        <location filename="../wording/card_fields.py" line="39"/>
         <source>Представитель</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="63"/>
+        <location filename="../wording/card_fields.py" line="40"/>
         <source>Ид на портале</source>
         <translation>Portal ID</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="129"/>
-        <location filename="../ui/card_fields.py" line="152"/>
+        <location filename="../wording/card_fields.py" line="45"/>
+        <source>Покупатель</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../wording/card_fields.py" line="56"/>
+        <source>Юридическое лицо (нерезидент)</source>
+        <translation>Company (non-resident)</translation>
+    </message>
+    <message>
+        <location filename="../ui/card_fields.py" line="101"/>
+        <location filename="../ui/card_fields.py" line="124"/>
         <source>да</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="50"/>
+        <location filename="../wording/card_fields.py" line="27"/>
         <source>ОГРН / ОГРНИП</source>
         <translation>OGRN / OGRNIP</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="64"/>
+        <location filename="../wording/card_fields.py" line="41"/>
         <source>Обособленное подразделение</source>
         <translation>Branch</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="65"/>
+        <location filename="../wording/card_fields.py" line="42"/>
         <source>Головной контрагент</source>
         <translation>Head counterparty</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="66"/>
+        <location filename="../wording/card_fields.py" line="43"/>
         <source>Партнёр</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../ui/card_fields.py" line="67"/>
+        <location filename="../wording/card_fields.py" line="44"/>
         <source>Пометка удаления</source>
         <translation>Marked for deletion</translation>
     </message>
@@ -199,42 +287,42 @@
 <context>
     <name>CardProblems</name>
     <message>
-        <location filename="../wording/card_problems.py" line="16"/>
+        <location filename="../wording/card_problems.py" line="18"/>
         <source>Нет поля «{field}» в карточке контрагента. Есть: {known}.</source>
         <translation>The counterparty card has no field “{field}”. It has: {known}.</translation>
     </message>
     <message>
-        <location filename="../wording/card_problems.py" line="19"/>
+        <location filename="../wording/card_problems.py" line="21"/>
         <source>«{value}» не подходит для поля inn: нужен ИНН: 10 цифр у организации, 12 у ИП и физлица, с верным контрольным числом.</source>
         <translation>“{value}” does not fit the field inn: an INN is needed: 10 digits for a company, 12 for a sole trader or a person, with a correct check digit.</translation>
     </message>
     <message>
-        <location filename="../wording/card_problems.py" line="24"/>
+        <location filename="../wording/card_problems.py" line="26"/>
         <source>«{value}» не подходит для поля kpp: нужен КПП: 9 знаков (4 цифры, 2 цифры или латинские заглавные буквы, 3 цифры).</source>
         <translation>“{value}” does not fit the field kpp: a KPP is needed: 9 characters (4 digits, 2 digits or Latin capital letters, 3 digits).</translation>
     </message>
     <message>
-        <location filename="../wording/card_problems.py" line="29"/>
+        <location filename="../wording/card_problems.py" line="31"/>
         <source>«{value}» не подходит для поля ogrn: нужен ОГРН (13 цифр) или ОГРНИП (15 цифр) с верным контрольным числом.</source>
         <translation>“{value}” does not fit the field ogrn: an OGRN (13 digits) or OGRNIP (15 digits) with a correct check digit is needed.</translation>
     </message>
     <message>
-        <location filename="../wording/card_problems.py" line="34"/>
+        <location filename="../wording/card_problems.py" line="36"/>
         <source>«{value}» не подходит для поля head_key: нужен ключ головного контрагента в 1С (GUID).</source>
         <translation>“{value}” does not fit the field head_key: the 1C key of the head counterparty (a GUID) is needed.</translation>
     </message>
     <message>
-        <location filename="../wording/card_problems.py" line="39"/>
+        <location filename="../wording/card_problems.py" line="41"/>
         <source>Вид контрагента: legal (юрлицо), entrepreneur (ИП) или person (физлицо).</source>
         <translation>The counterparty kind: legal (a company), entrepreneur (a sole trader) or person (a private person).</translation>
     </message>
     <message>
-        <location filename="../wording/card_problems.py" line="43"/>
+        <location filename="../wording/card_problems.py" line="45"/>
         <source>У контрагента должно быть наименование.</source>
         <translation>A counterparty must have a name.</translation>
     </message>
     <message>
-        <location filename="../wording/card_problems.py" line="46"/>
+        <location filename="../wording/card_problems.py" line="48"/>
         <source>«{value}» — не ключ партнёра 1С: нужен его GUID (см. directory find).</source>
         <translation>“{value}” is not a 1C partner key: its GUID is needed (see directory find).</translation>
     </message>
@@ -664,12 +752,12 @@
 <context>
     <name>DecisionWords</name>
     <message>
-        <location filename="../ui/decision_words.py" line="32"/>
+        <location filename="../ui/decision_words.py" line="33"/>
         <source>Решение: {0} ({1}, {2}).</source>
         <translation>Decision: {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../ui/decision_words.py" line="36"/>
+        <location filename="../ui/decision_words.py" line="37"/>
         <source>Причина: {0}.</source>
         <translation>Reason: {0}.</translation>
     </message>
@@ -794,24 +882,145 @@
     </message>
 </context>
 <context>
+    <name>DomainErrors</name>
+    <message>
+        <location filename="../wording/domain_errors.py" line="15"/>
+        <source>Укажите причину отказа.</source>
+        <translation>Enter the reason for rejection.</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="16"/>
+        <source>Пометить на удаление можно только заменяемого контрагента.</source>
+        <translation>Only the counterparty being replaced can be marked for deletion.</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="19"/>
+        <source>Контрагент не может заменить сам себя.</source>
+        <translation>A counterparty cannot replace itself.</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="22"/>
+        <source>шаблон номера «{template}» не разобран: {error}</source>
+        <translation>the number template “{template}” cannot be parsed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="25"/>
+        <source>в шаблоне номера «{template}» нужны поля из списка: {known}</source>
+        <translation>the number template “{template}” needs fields from this list: {known}</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="28"/>
+        <source>в шаблоне номера «{template}» нужны поля из списка: {known} (нет поля «{unknown}»)</source>
+        <translation>the number template “{template}” needs fields from this list: {known} (there is no field “{unknown}”)</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="32"/>
+        <source>шаблон номера длиннее {most} знаков</source>
+        <translation>the number template is longer than {most} characters</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="35"/>
+        <source>формат поля {{{name}}} «{spec}» не разобран</source>
+        <translation>the format “{spec}” of the field {{{name}}} cannot be parsed</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="38"/>
+        <source>ширина поля {{{name}}} в шаблоне номера — не больше {most} знаков</source>
+        <translation>the width of the field {{{name}}} in the number template is at most {most} characters</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="41"/>
+        <source>формат в шаблоне номера «{template}» не подходит к его полям</source>
+        <translation>the format in the number template “{template}” does not suit its fields</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="44"/>
+        <source>для property нужен ключ свойства (GUID): property:ГУИД[:Название]</source>
+        <translation>property needs the property&apos;s key (a GUID): property:GUID[:Name]</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="47"/>
+        <source>для field нужно имя поля заказа: field:НомерПоДаннымКлиента</source>
+        <translation>field needs the name of an order field: field:FIELD (for example the customer&apos;s order number field)</translation>
+    </message>
+    <message>
+        <location filename="../wording/domain_errors.py" line="50"/>
+        <source>auto, bitrix, property:ГУИД или field:ПОЛЕ</source>
+        <translation>auto, bitrix, property:GUID or field:FIELD</translation>
+    </message>
+</context>
+<context>
+    <name>Entities</name>
+    <message>
+        <location filename="../wording/entities.py" line="16"/>
+        <source>ИНН {inn}, КПП {kpp}</source>
+        <translation>INN {inn}, KPP {kpp}</translation>
+    </message>
+    <message>
+        <location filename="../wording/entities.py" line="17"/>
+        <source>ИНН {inn}, без КПП</source>
+        <translation>INN {inn}, no KPP</translation>
+    </message>
+    <message>
+        <location filename="../wording/entities.py" line="18"/>
+        <source>без ИНН (по наименованию и адресу)</source>
+        <translation>no INN (by name and address)</translation>
+    </message>
+    <message>
+        <location filename="../wording/entities.py" line="21"/>
+        <source>другой организации</source>
+        <translation>another company</translation>
+    </message>
+    <message>
+        <location filename="../wording/entities.py" line="22"/>
+        <source>Этот покупатель уже заказывал от имени {name}. Реквизиты в этом заказе другие: это другая организация, её проверяют как новую — с контрагентом {name} в 1С её не связывают.</source>
+        <translation>This buyer has ordered on behalf of {name} before. The requisites in this order differ: it is another company, reviewed as a new one; it is not linked to the counterparty {name} in 1C.</translation>
+    </message>
+    <message>
+        <location filename="../wording/entities.py" line="28"/>
+        <source>Этот покупатель уже заказывал от имени {name} ({requisites}). Реквизиты в этом заказе другие: это другая организация, её проверяют как новую — с контрагентом {name} в 1С её не связывают.</source>
+        <translation>This buyer has ordered on behalf of {name} ({requisites}) before. The requisites in this order differ: it is another company, reviewed as a new one; it is not linked to the counterparty {name} in 1C.</translation>
+    </message>
+    <message>
+        <location filename="../wording/entities.py" line="34"/>
+        <source>Не кандидат: это контрагент {name} — другой организации, от имени которой этот покупатель заказывал раньше. Показан для сравнения карточек.</source>
+        <translation>Not a candidate: this is the counterparty {name} of another company, on whose behalf this buyer ordered before. Shown to compare the cards.</translation>
+    </message>
+    <message>
+        <location filename="../wording/entities.py" line="39"/>
+        <source>Не кандидат: это контрагент {name} ({requisites}) — другой организации, от имени которой этот покупатель заказывал раньше. Показан для сравнения карточек.</source>
+        <translation>Not a candidate: this is the counterparty {name} ({requisites}) of another company, on whose behalf this buyer ordered before. Shown to compare the cards.</translation>
+    </message>
+    <message>
+        <location filename="../wording/entities.py" line="44"/>
+        <source>не указаны</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <location filename="../wording/entities.py" line="45"/>
+        <source>Автоматическое решение снято: в новой версии заказа у покупателя другие реквизиты (было: {was}; стало: {now}). Это может быть другая организация — проверьте покупателя.</source>
+        <translation>The automatic decision is withdrawn: in the new version of the order the buyer has other requisites (was: {was}; now: {now}). It may be another company: check the buyer.</translation>
+    </message>
+</context>
+<context>
     <name>EntityNotes</name>
     <message>
-        <location filename="../ui/entity_notes.py" line="32"/>
+        <location filename="../ui/entity_notes.py" line="33"/>
         <source>Карточка в 1С</source>
         <translation>Card in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/entity_notes.py" line="60"/>
+        <location filename="../ui/entity_notes.py" line="61"/>
         <source>Внимание: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/entity_notes.py" line="69"/>
+        <location filename="../ui/entity_notes.py" line="72"/>
         <source>Показать контрагента 1С этой организации в колонке 1С</source>
         <translation>Show this organization’s 1C counterparty in the 1C column</translation>
     </message>
     <message>
-        <location filename="../ui/entity_notes.py" line="71"/>
+        <location filename="../ui/entity_notes.py" line="74"/>
         <source>Этого контрагента нет в копии справочника 1С: обновите справочник (Shift+F5).</source>
         <translation>This counterparty is not in the copy of the 1C directory: refresh the directory (Shift+F5).</translation>
     </message>
@@ -1711,6 +1920,54 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     </message>
 </context>
 <context>
+    <name>OrderLink</name>
+    <message>
+        <location filename="../wording/order_links.py" line="14"/>
+        <source>дополнительном реквизите «{name}»</source>
+        <translation>the additional attribute “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../wording/order_links.py" line="15"/>
+        <source>поле «{field}»</source>
+        <translation>the field “{field}”</translation>
+    </message>
+    <message>
+        <location filename="../wording/order_links.py" line="16"/>
+        <source>неизвестно где</source>
+        <translation>an unknown place</translation>
+    </message>
+    <message>
+        <location filename="../wording/order_links.py" line="17"/>
+        <source>Ид заказа сайта</source>
+        <translation>the site order&apos;s ID</translation>
+    </message>
+    <message>
+        <location filename="../wording/order_links.py" line="18"/>
+        <source>номер заказа сайта</source>
+        <translation>the site order&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../wording/order_links.py" line="19"/>
+        <source>Обмен 1С с сайтом — модуль обмена 1С-Битрикс («Свойства БУС»): {holds} — в {place} заказа клиента. Заказы новых покупателей приходят с пустым контрагентом.</source>
+        <translation>1C&apos;s exchange with the site is the 1C-Bitrix exchange module (“BUS properties”): {holds} is in {place} of the customer order. Orders of new buyers arrive with an empty counterparty.</translation>
+    </message>
+    <message>
+        <location filename="../wording/order_links.py" line="24"/>
+        <source>Обмен 1С с сайтом — стандартный «Обмен с сайтом» УТ 11: {holds} — в {place} заказа клиента. Этот обмен сам подбирает или создаёт контрагента (партнёр «Неизвестный партнер») и проводит заказ.</source>
+        <translation>1C&apos;s exchange with the site is UT 11&apos;s standard “Exchange with the site”: {holds} is in {place} of the customer order. This exchange picks or creates the counterparty itself (the partner “Unknown partner”) and posts the order.</translation>
+    </message>
+    <message>
+        <location filename="../wording/order_links.py" line="30"/>
+        <source>Обмен 1С с сайтом — свой (доработанный) обмен: {holds} — в {place} заказа клиента.</source>
+        <translation>1C&apos;s exchange with the site is a custom (modified) exchange: {holds} is in {place} of the customer order.</translation>
+    </message>
+    <message>
+        <location filename="../wording/order_links.py" line="34"/>
+        <source>Не известно, где 1С хранит номер заказа сайта.</source>
+        <translation>It is not known where 1C keeps the site&apos;s order number.</translation>
+    </message>
+</context>
+<context>
     <name>OrderTables</name>
     <message>
         <location filename="../ui/order_tables.py" line="52"/>
@@ -2472,7 +2729,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>ReviewHooks</name>
     <message>
-        <location filename="../ui/review_hooks.py" line="74"/>
+        <location filename="../ui/review_hooks.py" line="76"/>
         <source>(помечен на удаление)</source>
         <translation>(marked for deletion)</translation>
     </message>

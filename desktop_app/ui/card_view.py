@@ -2,6 +2,8 @@
 
 Every value is set with `Qt.PlainText`: the portal's data is typed by buyers, and a QLabel
 left on its automatic format would render a company called `<b>x</b>` in bold (GUIDE §7).
+A value is shown whole, wrapped to the card's width, so the card never scrolls sideways in a
+450 px column (`ValueLabel`).
 Fields can be highlighted — differing from the other side, or named by a check finding —
 with the reason as the field's tooltip.
 """
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePol
 
 from desktop_app.ui.card_fields import CardRow
 from desktop_app.ui.plain_text import plain_tooltip
+from desktop_app.ui.value_label import ValueLabel
 
 translate = QCoreApplication.translate
 
@@ -55,9 +58,10 @@ class CardView(QScrollArea):
         self._grid.setVerticalSpacing(3)
         self._grid.setColumnStretch(1, 1)
         self.setWidget(self._body)
-        self._values: dict[str, QLabel] = {}
+        self._values: dict[str, ValueLabel] = {}
         self._marked: set[str] = set()
         self._placeholder = ""
+        self._rows: list[CardRow] = []
 
     def show_rows(
         self,
@@ -65,7 +69,13 @@ class CardView(QScrollArea):
         highlighted: Mapping[str, str] | None = None,
         errors: Mapping[str, str] | None = None,
     ) -> None:
-        """Show these fields; `highlighted`/`errors` map a key to the tooltip saying why."""
+        """Show these fields; `highlighted`/`errors` map a key to the tooltip saying why.
+
+        Other fields than before (another order, another counterparty) are shown from the
+        top; the same fields marked anew keep the scroll where the manager left it."""
+        if list(rows) != self._rows:
+            self.scroll_to_top()
+        self._rows = list(rows)
         self._clear()
         highlighted, errors = highlighted or {}, errors or {}
         for line, row in enumerate(rows):
@@ -73,7 +83,7 @@ class CardView(QScrollArea):
             name.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             name.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
             name.setStyleSheet(LABEL_STYLE)
-            value = plain_label(row.value, self._body)
+            value = ValueLabel(row.value, self._body)
             value.setIndent(3)
             value.setObjectName(f"card-{row.key}")
             reason = errors.get(row.key) or highlighted.get(row.key)
@@ -88,11 +98,14 @@ class CardView(QScrollArea):
             self._grid.addWidget(plain_label(self._placeholder, self._body), 0, 0, 1, 2)
         self._grid.setRowStretch(len(rows) + 1, 1)
 
+    def scroll_to_top(self) -> None:
+        self.verticalScrollBar().setValue(0)
+
     def set_placeholder(self, text: str) -> None:
         """What an empty card says."""
         self._placeholder = text
 
-    def value_label(self, key: str) -> QLabel | None:
+    def value_label(self, key: str) -> ValueLabel | None:
         return self._values.get(key)
 
     def highlighted_keys(self) -> set[str]:
@@ -106,8 +119,8 @@ class CardView(QScrollArea):
             value = self._grid.itemAtPosition(line, 1)
             if name is not None and value is not None:
                 left, right = name.widget(), value.widget()
-                if isinstance(left, QLabel) and isinstance(right, QLabel):
-                    lines.append(f"{left.text()}: {right.text()}")
+                if isinstance(left, QLabel) and isinstance(right, ValueLabel):
+                    lines.append(f"{left.text()}: {right.value}")
         return "\n".join(lines)
 
     def _clear(self) -> None:

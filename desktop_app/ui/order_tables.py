@@ -1,6 +1,6 @@
 """The columns of the review's small tables, and a table view set up for reading them.
 
-Raw portal fields, order lines, order properties, the order's history and the 1C candidates:
+Order lines, order properties, the order's history and the 1C candidates:
 each is a `ListModel` with the columns defined here. A history entry names what changed in
 words (``сумма``, ``покупатель: ИНН``, ``свойство «Статус заказа»``) rather than payload keys.
 """
@@ -13,22 +13,17 @@ from decimal import Decimal
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
 from desktop_app.domain.candidates import Candidate
-from desktop_app.domain.counterparty import RawField
 from desktop_app.domain.money import format_decimal, money_text
 from desktop_app.domain.order import OrderLine, OrderProperty
 from desktop_app.store.queue_rows import RevisionRow
@@ -44,16 +39,6 @@ def _amount(value: Decimal | None) -> str:
 
 def _quantity(value: Decimal | None) -> str:
     return "" if value is None else format_decimal(value.normalize())
-
-
-def raw_fields_model(parent: QObject | None = None) -> ListModel[RawField]:
-    return ListModel[RawField](
-        [
-            Column(translate("OrderTables", "Поле"), lambda f: f.path),
-            Column(translate("OrderTables", "Значение"), lambda f: f.value),
-        ],
-        parent,
-    )
 
 
 def lines_model(parent: QObject | None = None) -> ListModel[OrderLine]:
@@ -166,20 +151,6 @@ def candidates_model(parent: QObject | None = None) -> ListModel[Candidate]:
         ],
         parent,
     )
-
-
-class _ElideLeft(QStyledItemDelegate):
-    """Cut long text at its start: a path's last steps say the most."""
-
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = Qt.TextElideMode.ElideLeft
-
-
-def elide_left(view: QTableView, column: int) -> None:
-    view.setItemDelegateForColumn(column, _ElideLeft(view))
 
 
 def stretch(view: QTableView, column: int) -> None:

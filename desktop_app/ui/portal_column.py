@@ -1,9 +1,12 @@
 """The *Портал* column: the buyer as the portal described it — normalized, and exactly as sent.
 
 Above, the normalized card (what checks and matching work on); below, every leaf of the
-portal's `Контрагент` element in document order, path and text exactly as the file held them
-(padding, Bitrix's double-escaped `&quot;` and all). The manager sees both and can tell
-whether a surprising value is the portal's or the reader's. Nothing here is rich text.
+portal's `Контрагент` element, grouped by the element it belongs to (requisites, legal
+address, actual address, accounts, contacts, representatives) and in document order inside
+a group, text exactly as the file held it (padding, Bitrix's double-escaped `&quot;` and
+all), its whole path in the tooltip. The manager sees both and can tell whether a surprising
+value is the portal's or the reader's. Nothing here is rich text. A new order is shown from
+its top; the same order shown again (another 1C candidate chosen) keeps where it was.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from desktop_app.domain.counterparty import Counterparty
 from desktop_app.ui import queue_model
 from desktop_app.ui.card_fields import portal_card
 from desktop_app.ui.card_view import CardView, emphasize, plain_label
-from desktop_app.ui.order_tables import elide_left, raw_fields_model, reading_table
+from desktop_app.ui.raw_fields_model import RawFieldsModel
+from desktop_app.ui.raw_fields_view import RawFieldsView
 from desktop_app.ui.splitters import named_splitter
 
 translate = QCoreApplication.translate
@@ -39,10 +43,9 @@ class PortalColumn(QWidget):
         self.card.set_placeholder(translate("PortalColumn", "В заказе нет покупателя."))
         self._from_onec = False
         self.raw_caption = plain_label("", self)
-        self.raw_model = raw_fields_model(self)
-        self.raw_view = reading_table(self.raw_model, self)
-        self.raw_view.horizontalHeader().resizeSection(0, 200)
-        elide_left(self.raw_view, 0)
+        self._party: Counterparty | None = None
+        self.raw_model = RawFieldsModel(self)
+        self.raw_view = RawFieldsView(self.raw_model, self)
         raw = QWidget(self)
         raw_layout = QVBoxLayout(raw)
         raw_layout.setContentsMargins(0, 0, 0, 0)
@@ -50,7 +53,7 @@ class PortalColumn(QWidget):
         raw_layout.addWidget(self.raw_caption)
         raw_layout.addWidget(self.raw_view, 1)
         self.splitter = named_splitter(
-            "portalSplitter", Qt.Orientation.Vertical, self, [self.card, raw], [300, 200]
+            "portalSplitter", Qt.Orientation.Vertical, self, [self.card, raw], [240, 360]
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,7 +92,11 @@ class PortalColumn(QWidget):
         highlighted: Mapping[str, str] | None = None,
         errors: Mapping[str, str] | None = None,
     ) -> None:
-        """Show the buyer; `highlighted`/`errors`: card keys → why they are marked."""
+        """Show the buyer; `highlighted`/`errors`: card keys → why they are marked.
+
+        Another buyer (another order) starts at the top of the card and of the raw fields."""
+        new = party is not self._party
+        self._party = party
         if self._from_onec:
             self.raw_caption.setText(
                 translate("PortalColumn", "Как прислал портал: нет данных (заказ получен из 1С)")
@@ -97,17 +104,20 @@ class PortalColumn(QWidget):
         if party is None:
             self.name.setText("")
             self.card.show_rows([])
-            self.raw_model.set_rows([])
+            self.raw_model.set_fields([])
             if not self._from_onec:
                 self.raw_caption.setText("")
             return
         self.name.setText(party.display_name)
         self.card.show_rows(portal_card(party), highlighted, errors)
-        self.raw_model.set_rows(party.raw)
+        self.raw_model.set_fields(party.raw, highlighted, errors)
+        if new:
+            self.card.scroll_to_top()
+            self.raw_view.scrollToTop()
         if self._from_onec:
             return
         self.raw_caption.setText(
             translate(
-                "PortalColumn", "Как прислал портал, в порядке документа (полей: {0})"
+                "PortalColumn", "Как прислал портал, по элементам документа (полей: {0})"
             ).format(len(party.raw))
         )

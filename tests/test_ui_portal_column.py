@@ -212,3 +212,16 @@ def test_a_new_order_is_shown_from_the_top(
     assert picks.new_legal is not None and window.queue.select(picks.new_legal)
     assert portal.raw_view.verticalScrollBar().value() == 0
     assert portal.card.verticalScrollBar().value() == 0
+
+
+def test_the_path_column_leaves_the_value_most_of_a_narrow_view(qtbot: QtBot) -> None:
+    shown = column(qtbot, legal_entity())
+    view = shown.raw_view
+    shown.resize(320, 700)  # the column beside a wide queue
+    qtbot.waitUntil(lambda: view.viewport().width() < 320)
+    assert view.columnWidth(0) <= 0.4 * view.viewport().width() + 1
+    assert view.columnWidth(1) > view.columnWidth(0)
+    view.horizontalHeader().resizeSection(0, 200)  # the manager drags it: theirs from then on
+    shown.resize(400, 700)
+    qtbot.waitUntil(lambda: view.viewport().width() > 320)
+    assert view.columnWidth(0) == 200

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop_app.ui.raw_fields_model import COL_PATH, RawFieldsModel
@@ -21,7 +21,9 @@ from desktop_app.ui.wrapping_delegate import wrap_cells
 
 translate = QCoreApplication.translate
 PATH_WIDTH = 170
-"""The path column's first width: `АдресноеПоле[3]/Значение` on one line."""
+"""The path column's widest: `АдресноеПоле[3]/Значение` on one line."""
+PATH_SHARE = 0.4
+"""Of a narrower view the path column takes this share, and the value the rest."""
 
 
 class RawFieldsView(QTableView):
@@ -42,6 +44,10 @@ class RawFieldsView(QTableView):
         header.setMinimumSectionSize(60)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.resizeSection(COL_PATH, PATH_WIDTH)
+        self._path_width_chosen = False
+        self._fitting = False
+        """The manager dragged the path column: its width is theirs from then on."""
+        header.sectionResized.connect(self._path_resized)
         wrap_cells(self)
         model.modelReset.connect(self._laid_out)
         self.copy_value = self._action(
@@ -66,6 +72,19 @@ class RawFieldsView(QTableView):
             if self.raw_model.is_title(row):
                 self.setSpan(row, 0, 1, 2)
         self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._path_width_chosen:
+            self._fitting = True
+            width = min(PATH_WIDTH, int(self.viewport().width() * PATH_SHARE))
+            self.horizontalHeader().resizeSection(COL_PATH, max(width, 60))
+            self._fitting = False
+
+    @Slot(int, int, int)
+    def _path_resized(self, section: int, _old: int, _new: int) -> None:
+        if section == COL_PATH and not self._fitting and self.isVisible():
+            self._path_width_chosen = True
 
     def current_row(self) -> int | None:
         index = self.currentIndex()

@@ -14,7 +14,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 translate = QCoreApplication.translate
 BREAK = "\u200b"
@@ -38,10 +38,6 @@ class ValueLabel(QLabel):
         self.setText(breakable(value))
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-        self.setMinimumWidth(1)
 
     def copied(self) -> str:
         """What a copy gives: the selection, or the whole value when nothing is selected."""

@@ -209,6 +209,9 @@ def test_a_new_order_is_shown_from_the_top(
     portal.show_counterparty(order.buyer if order else None, {"kpp": "differs"})
     assert portal.raw_view.verticalScrollBar().value() > 0
     assert portal.card.verticalScrollBar().value() > 0
+    window.review.reload()  # read again after a fetch: still where the manager was
+    assert portal.raw_view.verticalScrollBar().value() > 0
+    assert portal.card.verticalScrollBar().value() > 0
     assert picks.new_legal is not None and window.queue.select(picks.new_legal)
     assert portal.raw_view.verticalScrollBar().value() == 0
     assert portal.card.verticalScrollBar().value() == 0
@@ -225,3 +228,22 @@ def test_the_path_column_leaves_the_value_most_of_a_narrow_view(qtbot: QtBot) ->
     shown.resize(400, 700)
     qtbot.waitUntil(lambda: view.viewport().width() > 320)
     assert view.columnWidth(0) == 200
+
+
+def test_another_order_of_the_same_buyer_starts_at_the_top_too(qtbot: QtBot) -> None:
+    party = legal_entity()
+    shown = PortalColumn()
+    qtbot.addWidget(shown)
+    shown.resize(WIDTH, 300)
+    shown.show()
+    bar = shown.raw_view.verticalScrollBar()
+    shown.begin_order("first")
+    shown.show_counterparty(party)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert scrolled_down(shown.raw_view) > 0
+    shown.begin_order("first")  # the same order read again
+    shown.show_counterparty(party)
+    assert bar.value() > 0
+    shown.begin_order("second")  # the buyer's next order: the very same counterparty
+    shown.show_counterparty(party)
+    assert bar.value() == 0

@@ -6,7 +6,8 @@ address, actual address, accounts, contacts, representatives) and in document or
 a group, text exactly as the file held it (padding, Bitrix's double-escaped `&quot;` and
 all), its whole path in the tooltip. The manager sees both and can tell whether a surprising
 value is the portal's or the reader's. Nothing here is rich text. A new order is shown from
-its top; the same order shown again (another 1C candidate chosen) keeps where it was.
+its top; the same order shown again (another 1C candidate chosen, the order read again after
+a fetch) keeps where the manager was.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class PortalColumn(QWidget):
         self._from_onec = False
         self.raw_caption = plain_label("", self)
         self._party: Counterparty | None = None
+        self._order_id: str | None = None
+        self._to_top = False
         self.raw_model = RawFieldsModel(self)
         self.raw_view = RawFieldsView(self.raw_model, self)
         raw = QWidget(self)
@@ -86,6 +89,12 @@ class PortalColumn(QWidget):
             else translate("PortalColumn", "В заказе нет покупателя.")
         )
 
+    def begin_order(self, order_id: str) -> None:
+        """The order whose buyer is shown next: another order than the one on screen starts
+        at the top, even when its buyer is the same; the same order read again stays put."""
+        self._to_top = order_id != self._order_id
+        self._order_id = order_id
+
     def show_counterparty(
         self,
         party: Counterparty | None,
@@ -94,9 +103,10 @@ class PortalColumn(QWidget):
     ) -> None:
         """Show the buyer; `highlighted`/`errors`: card keys → why they are marked.
 
-        Another buyer (another order) starts at the top of the card and of the raw fields."""
-        new = party is not self._party
-        self._party = party
+        Another order (`begin_order`) or another buyer starts at the top of the card and of
+        the raw fields; the same buyer marked anew (another 1C candidate) keeps the place."""
+        new = self._to_top or party != self._party
+        self._party, self._to_top = party, False
         if self._from_onec:
             self.raw_caption.setText(
                 translate("PortalColumn", "Как прислал портал: нет данных (заказ получен из 1С)")

@@ -166,6 +166,7 @@ class ReviewPanel(QWidget):
             self.decisions.set_context(None, None)
             return
         self.stack.setCurrentIndex(1)
+        self.portal.begin_order(order.id)
         self.portal.set_from_onec(self._queue.from_onec(order.id))
         self.heading.setText(self._heading(order))
         decided = self.source.decision(order)

@@ -99,6 +99,9 @@ def test_a_field_s_tooltip_is_its_exact_path_and_copies_give_value_and_path(
     view.selectRow(next(n for n in range(inn, -1, -1) if raw.is_title(n)))
     view.copy_value.trigger()  # a title copies its group, line by line
     assert "ИНН: 7810123451 " in clipboard.text().splitlines()
+    assert not view.copy_path.isEnabled()  # a title has no path of its own
+    view.selectRow(inn)
+    assert view.copy_path.isEnabled()
 
 
 def wrapped_height(view: Any, row: int, column_: int, text: str) -> int:

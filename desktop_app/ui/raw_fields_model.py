@@ -27,6 +27,8 @@ translate = QCoreApplication.translate
 HIGHLIGHT = QColor("#fff0b3")
 ERROR = QColor("#ffd6d1")
 """The card's colours of a differing field and of one a check names (`ui.card_view`)."""
+TITLE = QColor("#e8ecf1")
+"""A group's title row: a band that separates the groups."""
 COL_PATH, COL_VALUE = 0, 1
 
 
@@ -134,4 +136,6 @@ class RawFieldsModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(TITLE)
         return None

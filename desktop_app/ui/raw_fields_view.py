@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -57,6 +57,7 @@ class RawFieldsView(QTableView):
         self.copy_value.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.copy_path = self._action(translate("RawFields", "Копировать путь"), self._copy_path)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def _action(self, text: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
@@ -85,6 +86,11 @@ class RawFieldsView(QTableView):
     def _path_resized(self, section: int, _old: int, _new: int) -> None:
         if section == COL_PATH and not self._fitting and self.isVisible():
             self._path_width_chosen = True
+
+    @Slot(QModelIndex, QModelIndex)
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """A title row has a group to copy, but no path of its own."""
+        self.copy_path.setEnabled(self.raw_model.field_at(current.row()) is not None)
 
     def current_row(self) -> int | None:
         index = self.currentIndex()

@@ -250,3 +250,18 @@ def test_another_order_of_the_same_buyer_starts_at_the_top_too(qtbot: QtBot) -> 
     shown.begin_order("second")  # the buyer's next order: the very same counterparty
     shown.show_counterparty(party)
     assert bar.value() == 0
+
+
+def test_a_card_with_other_fields_starts_at_the_top_and_marked_anew_stays(qtbot: QtBot) -> None:
+    card = CardView()  # the 1C column's card too: another candidate is another card
+    qtbot.addWidget(card)
+    card.resize(WIDTH, 80)
+    rows = [CardRow(f"f{n}", f"Поле {n}", f"значение {n}") for n in range(20)]
+    card.show_rows(rows)
+    card.show()
+    qtbot.waitUntil(lambda: card.verticalScrollBar().maximum() > 0)
+    assert scrolled_down(card) > 0
+    card.show_rows(rows, highlighted={"f3": "differs"})
+    assert card.verticalScrollBar().value() > 0
+    card.show_rows([*rows[:-1], CardRow("f19", "Поле 19", "другое")])
+    assert card.verticalScrollBar().value() == 0

@@ -1,4 +1,10 @@
-"""The settings dialog: the portal and 1C connections, each with its own connection check.
+"""The settings dialog: everything a manager sets, in tabs that fit a 1366×768 screen.
+
+Портал and 1С are the connections, each with its own connection check; Продавец and Счета
+what an invoice prints; «Проверка и загрузка» what is written without asking and how often
+orders are fetched. Every text field is checked as `config set` checks it and a refusal
+stands under its field (`settings_forms.FieldErrors`); nothing is saved until all pass.
+A setting no tab names gets a text row in its section's tab (`_other_keys`).
 
 A check runs on the values in the dialog (saved or not) and off the GUI thread; its answer
 is a sentence under its button. Saving also runs off the GUI thread — the settings file is
@@ -10,30 +16,48 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.services import connection_check, setting_rules
 from desktop_app.services.connection_check import CheckResult
-from desktop_app.services.settings import KEYS, Language, Settings
+from desktop_app.services.settings import KEYS, Settings, SettingsError
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.connection_form import OneCForm, PortalForm
 from desktop_app.ui.error_words import log_problem
+from desktop_app.ui.settings_forms import (
+    ERROR_STYLE,
+    FieldErrors,
+    InvoiceForm,
+    ReviewForm,
+    SellerForm,
+    TextKeysForm,
+)
 from desktop_app.ui.wording import shown_code, shown_said
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
 from desktop_app.wording.settings_help import SETTINGS_HELP
 
 translate = QCoreApplication.translate
 
-FORM_WIDTH = 460
+DIALOG_SIZE = (760, 640)
+"""What the dialog asks for; a smaller screen gets less (each tab scrolls)."""
+SCREEN_MARGIN = 80
+"""Pixels left around the dialog on a small screen (the taskbar, the title bar)."""
+
+_SHOWN_BY_NAME = ("seller.", "invoice.", "review.", "portal.fetch_every", "ui.language")
+"""Keys the Продавец, Счета and «Проверка и загрузка» tabs show with their own widgets."""
 
 
 def _field_words() -> dict[str, str]:
@@ -56,13 +80,41 @@ _WIDGET_NAMES = {"partner_access_group": "access_group"}
 """A setting whose field in the form has another name."""
 
 
+def _other_labels() -> dict[str, str]:
+    """Row names of the settings shown in the generic rows (others: their help)."""
+    return {"onec.order_link": translate("SettingsDialog", "Где 1С хранит заказ сайта")}
+
+
+def _form_widget(forms: dict[str, QWidget], key: str) -> QWidget | None:
+    """The widget a form shows the setting `key` in, if it has one by that name."""
+    section, _, name = key.partition(".")
+    widget = getattr(forms.get(section), _WIDGET_NAMES.get(name, name), None)
+    return widget if isinstance(widget, QWidget) else None
+
+
+def _other_keys(forms: dict[str, QWidget]) -> list[str]:
+    """The settings no tab shows by name: each gets a text row in its section's tab."""
+    return [
+        key
+        for key in KEYS
+        if not key.startswith(_SHOWN_BY_NAME) and _form_widget(forms, key) is None
+    ]
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
 def _show_help(sections: dict[str, QWidget]) -> None:
     """Each setting's help (`wording.settings_help`) as its field's tooltip, where the form
     did not give the field a tooltip of its own."""
     for key in KEYS:
-        section, _, name = key.partition(".")
-        widget = getattr(sections.get(section), _WIDGET_NAMES.get(name, name), None)
-        if isinstance(widget, QWidget) and not widget.toolTip():
+        widget = _form_widget(sections, key)
+        if widget is not None and not widget.toolTip():
             widget.setToolTip(shown_code(SETTINGS_HELP, key))
 
 
@@ -75,8 +127,43 @@ class SettingsDialog(QDialog):
         self.workspace = workspace
         self.runner = runner
         current = workspace.settings
-        self.portal = PortalForm(current.portal, self)
-        self.onec = OneCForm(current.onec, self)
+        self.errors = FieldErrors()
+        self.portal = PortalForm(current.portal)
+        self.onec = OneCForm(current.onec)
+        self.seller = SellerForm(current, self.errors)
+        self.invoice = InvoiceForm(current, self.errors)
+        self.review = ReviewForm(current, self.errors)
+        self.language = self.review.language
+        for form, key in ((self.portal, "portal"), (self.onec, "onec")):
+            for name in ("url", "user"):
+                self.errors.attach(f"{key}.{name}", getattr(form, name), form.form)
+        self.errors.attach("onec.partner_access_group", self.onec.access_group, self.onec.form)
+        self.other = {
+            "portal": TextKeysForm(self.errors),
+            "onec": TextKeysForm(self.errors),
+            "": TextKeysForm(self.errors),
+        }
+        labels = _other_labels()
+        for key in _other_keys({"portal": self.portal, "onec": self.onec}):
+            other = self.other.get(key.partition(".")[0], self.other[""])
+            other.add_text(key, labels.get(key) or shown_code(SETTINGS_HELP, key), current)
+        self.tabs = QTabWidget(self)
+        for title, pages in (
+            (translate("SettingsDialog", "Портал"), (self.portal, self.other["portal"])),
+            (translate("SettingsDialog", "1С"), (self.onec, self.other["onec"])),
+            (translate("SettingsDialog", "Продавец"), (self.seller,)),
+            (translate("SettingsDialog", "Счета"), (self.invoice,)),
+            (
+                translate("SettingsDialog", "Проверка и загрузка"),
+                (self.review, self.other[""]),
+            ),
+        ):
+            page = QWidget()
+            column = QVBoxLayout(page)
+            for part in pages:
+                column.addWidget(part)
+            column.addStretch(1)
+            self.tabs.addTab(_scrolled(page), title)
         where = (
             translate("SettingsDialog", "Пароли хранятся в системном хранилище паролей.")
             if workspace.vault.persistent
@@ -85,31 +172,15 @@ class SettingsDialog(QDialog):
                 "Демонстрация: пароли хранятся только в памяти и забываются при выходе.",
             )
         )
-        self.language = QComboBox(self)
-        self.language.addItem(translate("SettingsDialog", "как в системе"), Language.SYSTEM.value)
-        self.language.addItem(translate("SettingsDialog", "Русский"), Language.RU.value)
-        self.language.addItem("English", Language.EN.value)
-        self.language.setCurrentIndex(self.language.findData(current.ui.language.value))
-        language_row = QHBoxLayout()
-        language_row.addWidget(plain_label(translate("SettingsDialog", "Язык окна:"), self))
-        language_row.addWidget(self.language)
-        language_row.addWidget(
-            plain_label(translate("SettingsDialog", "меняется при следующем запуске"), self), 1
-        )
         self.note = plain_label(where, self)
         self.error = plain_label("", self)
-        self.error.setStyleSheet("QLabel { color: #c62828; }")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        forms = QHBoxLayout()
-        for form in (self.portal, self.onec):
-            form.setMinimumWidth(FORM_WIDTH)
-            forms.addWidget(form, 1)
-        _show_help({"portal": self.portal, "onec": self.onec, "ui": self})
+        _show_help({"portal": self.portal, "onec": self.onec})
         layout = QVBoxLayout(self)
-        layout.addLayout(forms)
-        layout.addLayout(language_row)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -117,23 +188,44 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.portal.check_button.clicked.connect(self.check_portal)
         self.onec.check_button.clicked.connect(self.check_onec)
+        self._fit_screen()
         self.check_tasks: list[Task] = []
         self.save_task: Task | None = None
 
-    def values(self) -> Settings:
+    saved = Signal(object)
+    """The settings just written (`Settings`): whoever uses them takes the new ones now."""
+
+    def _fit_screen(self) -> None:
+        """Never taller or wider than the screen it opens on: the tabs scroll instead."""
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        width, height = DIALOG_SIZE
+        self.resize(
+            min(width, room.width() - SCREEN_MARGIN), min(height, room.height() - SCREEN_MARGIN)
+        )
+
+    def connections(self) -> Settings:
+        """The saved settings with the connection fields as typed (what a check uses)."""
         current = self.workspace.settings
         return replace(
             current,
             portal=self.portal.values(current.portal),
             onec=self.onec.values(current.onec),
-            ui=replace(current.ui, language=Language(self.language.currentData())),
         )
+
+    def values(self) -> Settings:
+        """Every field's value; `SettingsError` for a text `config set` would refuse."""
+        new = self.connections()
+        for form in (self.seller, self.invoice, self.review, *self.other.values()):
+            new = form.apply(new)
+        return new
 
     # --- checks ----------------------------------------------------------------------------
 
     @Slot()
     def check_portal(self) -> Task:
-        portal, typed, workspace = self.values().portal, self.portal.new_password(), self.workspace
+        portal, typed = self.connections().portal, self.portal.new_password()
+        workspace = self.workspace
 
         def run(_context: TaskContext) -> CheckResult:
             password = typed if typed is not None else workspace.portal_password(portal)
@@ -148,7 +240,7 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def check_onec(self) -> Task:
-        onec, typed, workspace = self.values().onec, self.onec.new_password(), self.workspace
+        onec, typed, workspace = self.connections().onec, self.onec.new_password(), self.workspace
 
         def run(_context: TaskContext) -> CheckResult:
             password = typed if typed is not None else workspace.onec_password(onec)
@@ -196,12 +288,35 @@ class SettingsDialog(QDialog):
             )
         return None
 
+    def field_refusal(self) -> str | None:
+        """Check every text field as `config set` would; the refusals stand under their
+        fields, the first one's tab is shown and its field focused. None when all pass."""
+        refused = self.errors.check()
+        if not refused:
+            return None
+        field = refused[0]
+        page = next(i for i in range(self.tabs.count()) if self.tabs.widget(i).isAncestorOf(field))
+        self.tabs.setCurrentIndex(page)
+        field.setFocus()
+        key = next(k for k, f in self.errors.fields.items() if f is field)
+        words = self.errors.labels[key].text()
+        where = _field_words().get(key) or _row_label(field, self.tabs.tabText(page))
+        return translate("SettingsDialog", "{0}: {1}").format(where, words[:1].lower() + words[1:])
+
     @Slot()
     def save(self) -> Task | None:
         """Write the settings and the typed passwords (off the GUI thread), then close.
 
         Values the rules refuse are not written: the dialog says which and stays open."""
-        new = self.values()
+        refused = self.field_refusal()
+        if refused:
+            self.error.setText(refused)
+            return None
+        try:
+            new = self.values()
+        except SettingsError as error:  # the fields passed one by one; kept for safety
+            self.error.setText(shown_said(error.said))
+            return None
         refused = self.refusal(new)
         if refused:
             self.error.setText(refused)
@@ -227,6 +342,7 @@ class SettingsDialog(QDialog):
     @Slot(object)
     def _saved(self, _result: object) -> None:
         self.buttons.setEnabled(True)
+        self.saved.emit(self.workspace.settings)
         self.accept()
 
     @Slot(object)
@@ -237,3 +353,12 @@ class SettingsDialog(QDialog):
             message
             or translate("SettingsDialog", "Не удалось сохранить настройки: {0}").format(error)
         )
+
+
+def _row_label(field: QLineEdit, tab: str) -> str:
+    """«Продавец, ИНН»: the tab and the name of the field's row."""
+    parent = field.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    label = layout.labelForField(field) if isinstance(layout, QFormLayout) else None
+    name = label.text() if isinstance(label, QLabel) else ""
+    return f"{tab}, {name}" if name else tab

@@ -83,7 +83,7 @@ def test_the_dialog_bounds_are_the_rules_bounds(
 ) -> None:
     dialog = SettingsDialog(workspace, runner)
     qtbot.addWidget(dialog)
-    assert dialog.portal.fetch_every.maximum() == setting_rules.MAX_FETCH_EVERY
+    assert dialog.review.fetch_every.maximum() == setting_rules.MAX_FETCH_EVERY
     assert dialog.portal.retries.maximum() == setting_rules.MAX_RETRIES
     assert dialog.onec.read_timeout.maximum() == setting_rules.MAX_SECONDS
     setting_rules.check_all(dialog.values())  # whatever the boxes allow, the rules allow

@@ -44,7 +44,7 @@ def test_settings_are_saved_and_the_password_goes_to_the_keychain(
     dialog.portal.user.setText(demo.portal.user)
     dialog.portal.password.setText(demo.portal.password)
     dialog.portal.mode.setCurrentIndex(dialog.portal.mode.findData("peek"))
-    dialog.portal.fetch_every.setValue(0)
+    dialog.review.fetch_every.setValue(0)
     dialog.onec.url.setText(demo.onec.service_root)
     dialog.onec.user.setText(demo.onec.user)
     dialog.onec.access_group.setText(" Оптовые клиенты ")

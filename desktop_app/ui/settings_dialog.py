@@ -295,7 +295,7 @@ class SettingsDialog(QDialog):
         if not refused:
             return None
         field = refused[0]
-        page = next(i for i in range(self.tabs.count()) if self.tabs.widget(i).isAncestorOf(field))
+        page = next((i for i in range(self.tabs.count()) if _holds(self.tabs.widget(i), field)), 0)
         self.tabs.setCurrentIndex(page)
         field.setFocus()
         key = next(k for k, f in self.errors.fields.items() if f is field)
@@ -362,3 +362,7 @@ def _row_label(field: QLineEdit, tab: str) -> str:
     label = layout.labelForField(field) if isinstance(layout, QFormLayout) else None
     name = label.text() if isinstance(label, QLabel) else ""
     return f"{tab}, {name}" if name else tab
+
+
+def _holds(page: QWidget | None, field: QWidget) -> bool:
+    return page is not None and page.isAncestorOf(field)

@@ -62,7 +62,7 @@ class FieldErrors:
         label.setStyleSheet(ERROR_STYLE)
         label.hide()
         row = _row_of(layout, field)
-        layout.insertRow(row + 1, "", label)
+        layout.insertRow(row + 1, label)  # spanning: beside a field it would grow tall
         self.fields[key], self.labels[key] = field, label
         field.textChanged.connect(lambda _text, k=key: self.show(k, ""))
 
@@ -160,8 +160,7 @@ class InvoiceForm(TextKeysForm):
         self.number = self.add_text(
             "invoice.number", translate("SettingsForms", "Номер счёта (шаблон)"), current
         )
-        self.form.addRow(
-            "",
+        self.form.addRow(  # a row of its own: a wrapped label beside a field grows tall
             plain_label(
                 translate(
                     "SettingsForms",
@@ -223,7 +222,9 @@ class ReviewForm(TextKeysForm):
         self.language.setCurrentIndex(self.language.findData(current.ui.language.value))
         self.form.addRow(translate("SettingsForms", "Язык окна"), self.language)
         self.form.addRow(
-            "", plain_label(translate("SettingsForms", "меняется при следующем запуске"), self)
+            plain_label(
+                translate("SettingsForms", "Язык окна меняется при следующем запуске."), self
+            )
         )
         for widget, key in (
             (self.parallel_writes, "review.parallel_writes"),

@@ -298,4 +298,7 @@ def test_the_dialog_fits_the_screen_in_tabs(dialog: SettingsDialog) -> None:
     onec_tab = dialog.tabs.widget(1)
     assert link.text() == "auto" and onec_tab is not None and onec_tab.isAncestorOf(link)
     link.setText("somewhere")
-    assert dialog.save() is None and dialog.errors.labels["onec.order_link"].text()
+    assert dialog.save() is None
+    assert dialog.errors.labels["onec.order_link"].text() == (
+        "Нужно одно из: auto, bitrix, property:ГУИД или field:ПОЛЕ."
+    )

@@ -36,6 +36,8 @@ from desktop_app.wording.settings_help import SETTINGS_HELP
 translate = QCoreApplication.translate
 
 ERROR_STYLE = "QLabel { color: #c62828; }"
+_LISTS_OF_CHOICES = ("order-link.kinds",)
+"""Refusals that are only the list of what is allowed (after the key at the command line)."""
 
 
 def refusal_words(key: str, text: str) -> str:
@@ -44,7 +46,10 @@ def refusal_words(key: str, text: str) -> str:
     if reason is None:
         return ""
     if isinstance(reason, Phrase):
-        return phrase_text(reason, translate)
+        words = phrase_text(reason, translate)
+        if reason.code in _LISTS_OF_CHOICES:
+            return translate("SettingsForms", "Нужно одно из: {0}.").format(words)
+        return words
     return shown_said(reason)
 
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 WAIT = 30_000
+NO_ONEC_PASSWORD = "Введите пароль пользователя 1С или отметьте «У пользователя нет пароля»."
 
 
 @pytest.fixture
@@ -117,7 +118,7 @@ def test_connection_checks_answer_in_plain_words(
     )
     dialog.onec.url.setText("http://127.0.0.1:9/ut11/odata/standard.odata/")
     finished(qtbot, dialog.check_onec())  # no password is kept for that address
-    assert dialog.onec.answer.text() == "Введите пароль пользователя 1С."
+    assert dialog.onec.answer.text() == NO_ONEC_PASSWORD
     dialog.onec.password.setText("пароль")
     finished(qtbot, dialog.check_onec())
     assert dialog.onec.answer.text().startswith("1С не отвечает.")
@@ -262,7 +263,7 @@ def test_an_empty_1c_password_is_accepted_and_kept_apart_from_none(
     dialog.onec.url.setText(demo.onec.service_root)
     dialog.onec.user.setText(demo.onec.user)
     finished(qtbot, dialog.check_onec())  # nothing stored, nothing typed
-    assert dialog.onec.answer.text() == "Введите пароль пользователя 1С."
+    assert dialog.onec.answer.text() == NO_ONEC_PASSWORD
     dialog.onec.password.setText("не тот пароль")
     finished(qtbot, dialog.check_onec())
     assert dialog.onec.answer.text().startswith("1С не пустила")

@@ -324,7 +324,10 @@ class OneCForm(ConnectionForm):
                 False,
             ),
             Reachability.NO_PASSWORD: (
-                translate("ConnectionForm", "Введите пароль пользователя 1С."),
+                translate(
+                    "ConnectionForm",
+                    "Введите пароль пользователя 1С или отметьте «У пользователя нет пароля».",
+                ),
                 False,
             ),
             Reachability.UNREACHABLE: (

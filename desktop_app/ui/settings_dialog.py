@@ -4,7 +4,7 @@
 what an invoice prints; «Проверка и загрузка» what is written without asking and how often
 orders are fetched. Every text field is checked as `config set` checks it and a refusal
 stands under its field (`settings_forms.FieldErrors`); nothing is saved until all pass.
-A setting no tab names gets a text row in its section's tab (`_other_keys`).
+A setting no tab names gets a text row in its section's tab (`settings_tabs`).
 
 A check runs on the values in the dialog (saved or not) and off the GUI thread; its answer
 is a sentence under its button. Saving also runs off the GUI thread — the settings file is
@@ -18,36 +18,19 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QScrollArea,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop_app.services import connection_check, setting_rules
 from desktop_app.services.connection_check import CheckResult
-from desktop_app.services.settings import KEYS, Settings, SettingsError
+from desktop_app.services.settings import Settings, SettingsError
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.connection_form import OneCForm, PortalForm
 from desktop_app.ui.error_words import log_problem
-from desktop_app.ui.settings_forms import (
-    ERROR_STYLE,
-    FieldErrors,
-    InvoiceForm,
-    ReviewForm,
-    SellerForm,
-    TextKeysForm,
-)
-from desktop_app.ui.wording import shown_code, shown_said
+from desktop_app.ui.settings_forms import ERROR_STYLE
+from desktop_app.ui.settings_tabs import SettingsTabs, field_words
+from desktop_app.ui.wording import shown_said
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
-from desktop_app.wording.settings_help import SETTINGS_HELP
 
 translate = QCoreApplication.translate
 
@@ -56,114 +39,21 @@ DIALOG_SIZE = (760, 640)
 SCREEN_MARGIN = 80
 """Pixels left around the dialog on a small screen (the taskbar, the title bar)."""
 
-_SHOWN_BY_NAME = ("seller.", "invoice.", "review.", "portal.fetch_every", "ui.language")
-"""Keys the Продавец, Счета and «Проверка и загрузка» tabs show with their own widgets."""
-
-
-def _field_words() -> dict[str, str]:
-    """The dialog's names of the fields a rule can refuse."""
-    portal, onec = translate("SettingsDialog", "Портал"), translate("SettingsDialog", "1С")
-    words = {
-        "url": translate("SettingsDialog", "адрес"),
-        "user": translate("SettingsDialog", "логин"),
-        "ca_bundle": translate("SettingsDialog", "сертификаты ЦС"),
-        "partner_access_group": translate("SettingsDialog", "группа доступа новых партнёров"),
-    }
-    return {
-        f"{system}.{name}": f"{title}, {word}"
-        for system, title in (("portal", portal), ("onec", onec))
-        for name, word in words.items()
-    }
-
-
-_WIDGET_NAMES = {"partner_access_group": "access_group"}
-"""A setting whose field in the form has another name."""
-
-
-def _other_labels() -> dict[str, str]:
-    """Row names of the settings shown in the generic rows (others: their help)."""
-    return {"onec.order_link": translate("SettingsDialog", "Где 1С хранит заказ сайта")}
-
-
-def _form_widget(forms: dict[str, QWidget], key: str) -> QWidget | None:
-    """The widget a form shows the setting `key` in, if it has one by that name."""
-    section, _, name = key.partition(".")
-    widget = getattr(forms.get(section), _WIDGET_NAMES.get(name, name), None)
-    return widget if isinstance(widget, QWidget) else None
-
-
-def _other_keys(forms: dict[str, QWidget]) -> list[str]:
-    """The settings no tab shows by name: each gets a text row in its section's tab."""
-    return [
-        key
-        for key in KEYS
-        if not key.startswith(_SHOWN_BY_NAME) and _form_widget(forms, key) is None
-    ]
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
-
-
-def _show_help(sections: dict[str, QWidget]) -> None:
-    """Each setting's help (`wording.settings_help`) as its field's tooltip, where the form
-    did not give the field a tooltip of its own."""
-    for key in KEYS:
-        widget = _form_widget(sections, key)
-        if widget is not None and not widget.toolTip():
-            widget.setToolTip(shown_code(SETTINGS_HELP, key))
-
 
 class SettingsDialog(QDialog):
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate("SettingsDialog", "Настройки подключения"))
+        self.setWindowTitle(translate("SettingsDialog", "Настройки"))
         self.workspace = workspace
         self.runner = runner
         current = workspace.settings
-        self.errors = FieldErrors()
-        self.portal = PortalForm(current.portal)
-        self.onec = OneCForm(current.onec)
-        self.seller = SellerForm(current, self.errors)
-        self.invoice = InvoiceForm(current, self.errors)
-        self.review = ReviewForm(current, self.errors)
-        self.language = self.review.language
-        for form, key in ((self.portal, "portal"), (self.onec, "onec")):
-            for name in ("url", "user"):
-                self.errors.attach(f"{key}.{name}", getattr(form, name), form.form)
-        self.errors.attach("onec.partner_access_group", self.onec.access_group, self.onec.form)
-        self.other = {
-            "portal": TextKeysForm(self.errors),
-            "onec": TextKeysForm(self.errors),
-            "": TextKeysForm(self.errors),
-        }
-        labels = _other_labels()
-        for key in _other_keys({"portal": self.portal, "onec": self.onec}):
-            other = self.other.get(key.partition(".")[0], self.other[""])
-            other.add_text(key, labels.get(key) or shown_code(SETTINGS_HELP, key), current)
-        self.tabs = QTabWidget(self)
-        for title, pages in (
-            (translate("SettingsDialog", "Портал"), (self.portal, self.other["portal"])),
-            (translate("SettingsDialog", "1С"), (self.onec, self.other["onec"])),
-            (translate("SettingsDialog", "Продавец"), (self.seller,)),
-            (translate("SettingsDialog", "Счета"), (self.invoice,)),
-            (
-                translate("SettingsDialog", "Проверка и загрузка"),
-                (self.review, self.other[""]),
-            ),
-        ):
-            page = QWidget()
-            column = QVBoxLayout(page)
-            for part in pages:
-                column.addWidget(part)
-            column.addStretch(1)
-            self.tabs.addTab(_scrolled(page), title)
+        self.tabs = SettingsTabs(current, self)
+        tabs = self.tabs
+        self.errors, self.portal, self.onec = tabs.errors, tabs.portal, tabs.onec
+        self.seller, self.invoice, self.review = tabs.seller, tabs.invoice, tabs.review
+        self.other, self.language = tabs.other, tabs.review.language
         where = (
             translate("SettingsDialog", "Пароли хранятся в системном хранилище паролей.")
             if workspace.vault.persistent
@@ -178,7 +68,6 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        _show_help({"portal": self.portal, "onec": self.onec})
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.note)
@@ -216,7 +105,7 @@ class SettingsDialog(QDialog):
     def values(self) -> Settings:
         """Every field's value; `SettingsError` for a text `config set` would refuse."""
         new = self.connections()
-        for form in (self.seller, self.invoice, self.review, *self.other.values()):
+        for form in self.tabs.forms():
             new = form.apply(new)
         return new
 
@@ -282,33 +171,18 @@ class SettingsDialog(QDialog):
         try:
             setting_rules.check_all(new)
         except setting_rules.RuleError as error:
-            where = _field_words().get(error.key, error.key)
+            where = field_words().get(error.key, error.key)
             return translate("SettingsDialog", "{0}: нужно {1}.").format(
                 where, shown_said(error.said)
             )
         return None
-
-    def field_refusal(self) -> str | None:
-        """Check every text field as `config set` would; the refusals stand under their
-        fields, the first one's tab is shown and its field focused. None when all pass."""
-        refused = self.errors.check()
-        if not refused:
-            return None
-        field = refused[0]
-        page = next((i for i in range(self.tabs.count()) if _holds(self.tabs.widget(i), field)), 0)
-        self.tabs.setCurrentIndex(page)
-        field.setFocus()
-        key = next(k for k, f in self.errors.fields.items() if f is field)
-        words = self.errors.labels[key].text()
-        where = _field_words().get(key) or _row_label(field, self.tabs.tabText(page))
-        return translate("SettingsDialog", "{0}: {1}").format(where, words[:1].lower() + words[1:])
 
     @Slot()
     def save(self) -> Task | None:
         """Write the settings and the typed passwords (off the GUI thread), then close.
 
         Values the rules refuse are not written: the dialog says which and stays open."""
-        refused = self.field_refusal()
+        refused = self.tabs.field_refusal()
         if refused:
             self.error.setText(refused)
             return None
@@ -353,16 +227,3 @@ class SettingsDialog(QDialog):
             message
             or translate("SettingsDialog", "Не удалось сохранить настройки: {0}").format(error)
         )
-
-
-def _row_label(field: QLineEdit, tab: str) -> str:
-    """«Продавец, ИНН»: the tab and the name of the field's row."""
-    parent = field.parentWidget()
-    layout = parent.layout() if parent is not None else None
-    label = layout.labelForField(field) if isinstance(layout, QFormLayout) else None
-    name = label.text() if isinstance(label, QLabel) else ""
-    return f"{tab}, {name}" if name else tab
-
-
-def _holds(page: QWidget | None, field: QWidget) -> bool:
-    return page is not None and page.isAncestorOf(field)

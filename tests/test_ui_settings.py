@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.adapters import keychain
 from desktop_app.services import portal_check, settings
+from desktop_app.services.connection_check import Reachability
 from desktop_app.services.export_operations import export_order_invoice
 from desktop_app.services.password_vault import KeychainVault
 from desktop_app.services.settings import PortalMode
@@ -303,3 +304,18 @@ def test_the_dialog_fits_the_screen_in_tabs(dialog: SettingsDialog) -> None:
     assert dialog.errors.labels["onec.order_link"].text() == (
         "Нужно одно из: auto, bitrix, property:ГУИД или field:ПОЛЕ."
     )
+
+
+def test_new_connection_settings_are_used_by_the_next_job(qtbot: QtBot, window: MainWindow) -> None:
+    """No restart: the next talk to 1C logs in as the user just saved."""
+    dialog = window.open_settings()
+    dialog.onec.user.setText("Чужой")
+    dialog.onec.password.setText("пароль")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        save_clicked(dialog)
+    qtbot.waitUntil(lambda: not window.runner.tasks, timeout=WAIT)  # the probes saving began
+    task = window.sync.probe_onec()
+    assert task is not None
+    with qtbot.waitSignal(task.succeeded, timeout=WAIT) as blocker:
+        pass
+    assert blocker.args[0].state is Reachability.REFUSED

@@ -17,16 +17,21 @@ import keyring.core
 import pytest
 from pytestqt.qtbot import QtBot
 
+from desktop_app.adapters import keychain
 from desktop_app.domain.decisions import CounterpartyCard
 from desktop_app.services import setting_rules, settings
 from desktop_app.services.password_vault import KeychainVault
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui import launch
 from desktop_app.ui.card_dialog import CardDialog
+from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.workers import TaskRunner
 
+from conftest import cli, one_line_error
+
 WAIT = 30_000
+PORTAL_PAGE = "https://b2b.example.ru/order_review/exchange.php"
 
 
 @pytest.fixture
@@ -42,7 +47,8 @@ def test_http_address_is_warned_about_in_the_dialog(
     dialog = SettingsDialog(workspace, runner)
     qtbot.addWidget(dialog)
     dialog.show()
-    for form in (dialog.portal, dialog.onec):
+    for tab, form in enumerate((dialog.portal, dialog.onec)):  # the tabs Портал and 1С
+        dialog.tabs.setCurrentIndex(tab)
         assert not form.clear_text.isVisible()
         form.url.setText("http://1c.office.local/ut11/odata/standard.odata/")
         assert form.clear_text.isVisible() and "незашифрованными" in form.clear_text.text()
@@ -83,7 +89,7 @@ def test_the_dialog_bounds_are_the_rules_bounds(
 ) -> None:
     dialog = SettingsDialog(workspace, runner)
     qtbot.addWidget(dialog)
-    assert dialog.portal.fetch_every.maximum() == setting_rules.MAX_FETCH_EVERY
+    assert dialog.review.fetch_every.maximum() == setting_rules.MAX_FETCH_EVERY
     assert dialog.portal.retries.maximum() == setting_rules.MAX_RETRIES
     assert dialog.onec.read_timeout.maximum() == setting_rules.MAX_SECONDS
     setting_rules.check_all(dialog.values())  # whatever the boxes allow, the rules allow
@@ -164,3 +170,47 @@ def test_json_of_the_settings_written_by_the_dialog_loads_again(
     raw = json.loads((workspace.data_dir / settings.SETTINGS_FILE).read_text(encoding="utf-8"))
     assert raw["review"]["auto_push_confirmed"] is True  # a JSON boolean, read back as one
     assert settings.load(workspace.data_dir) == workspace.settings
+
+
+def test_login_onec_takes_an_empty_password_and_login_portal_does_not(
+    tmp_path: Path, demo: DemoEnvironment
+) -> None:
+    """`login onec` with an empty line saves "the user has no password" (1C lets such a
+    user in), and the commands that talk to 1C then get in with it."""
+    data = tmp_path / "cli"
+    for key, value in [
+        ("onec.url", demo.onec.service_root),
+        ("onec.user", demo.onec.user),
+        ("portal.url", PORTAL_PAGE),
+        ("portal.user", "manager"),
+    ]:
+        assert cli(data, "config", "set", key, value).returncode == 0
+    shown = cli(data, "config", "show").stdout
+    assert "onec.password: не задан" in shown
+    login = cli(data, "login", "onec", "--password-stdin", stdin="\n")
+    assert login.returncode == 0, login.stderr
+    assert "пароля нет" in login.stdout
+    assert keychain.password("onec", demo.onec.user, demo.onec.service_root) == ""
+    assert (
+        "onec.password: сохранён в системном хранилище (пустой)"
+        in cli(data, "config", "show").stdout
+    )
+    checked = cli(data, "check", "onec")
+    assert checked.returncode == 0, checked.stderr
+    one_line_error(cli(data, "login", "portal", "--password-stdin", stdin="\n"), "пустой")
+    assert keychain.password("portal", "manager", PORTAL_PAGE) is None
+
+
+def test_the_keychain_keeps_an_empty_password_apart_from_none() -> None:
+    """Some keychains store an empty secret as nothing: an empty password is kept as a
+    marker, and read back as "" — never as "no password saved"."""
+    url = "https://1c.example.ru/ut11/odata/standard.odata/"
+    assert keychain.password("onec", "Администратор", url) is None
+    keychain.store_password("onec", "Администратор", url, "")
+    assert keychain.password("onec", "Администратор", url) == ""
+    raw = keyring.get_password("Order Review: onec", f"Администратор@{url.rstrip('/')}")
+    assert raw == keychain.EMPTY_PASSWORD
+    keychain.store_password("onec", "Администратор", url, "пароль")
+    assert keychain.password("onec", "Администратор", url) == "пароль"
+    keychain.forget_password("onec", "Администратор", url)
+    assert keychain.password("onec", "Администратор", url) is None

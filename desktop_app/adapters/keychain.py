@@ -21,6 +21,13 @@ from desktop_app.wording.said import Said
 
 SERVICE_PREFIX = "Order Review"
 
+EMPTY_PASSWORD = "\x1e(empty password)\x1e"  # noqa: S105 - a marker, not a secret
+"""What the keychain holds for a password that is empty (a 1C user may have none, and 1C
+lets such a user in): some backends store an empty secret as nothing at all, or refuse it,
+which would read back as "no password saved" and ask the manager again and again. The
+record separators around it cannot be typed into a password field, so no real password
+is ever taken for it."""
+
 
 class KeychainError(Exception):
     """The keychain cannot be used; `str()` says what to do, `said` the same as a code
@@ -74,18 +81,20 @@ def _unloadable(_error: Exception) -> KeychainError:
 def store_password(system: str, user: str, url: str, password: str) -> None:
     keyring = _keyring()
     try:
-        keyring.set_password(_service(system), _account(user, url), password)
+        stored = password or EMPTY_PASSWORD
+        keyring.set_password(_service(system), _account(user, url), stored)
     except (keyring.errors.KeyringError, RuntimeError) as error:
         raise _unavailable(error) from None
 
 
 def password(system: str, user: str, url: str) -> str | None:
+    """The stored password ("" for an empty one), or None when none is saved."""
     keyring = _keyring()
     try:
         found: str | None = keyring.get_password(_service(system), _account(user, url))
     except (keyring.errors.KeyringError, RuntimeError) as error:
         raise _unavailable(error) from None
-    return found
+    return "" if found == EMPTY_PASSWORD else found
 
 
 def forget_password(system: str, user: str, url: str) -> None:

@@ -18,6 +18,9 @@ from desktop_app.services import app_dirs, setting_rules, settings
 from desktop_app.wording.settings_help import SETTINGS_HELP
 
 SYSTEMS = {"portal": "портал", "onec": "1С"}
+EMPTY_ALLOWED = ("onec",)
+"""A 1C user may have no password (1C lets such a user in: УТ's Администратор often has
+none); a portal user always has one (Bitrix refuses an empty password)."""
 
 
 def register(subparsers: Any) -> None:
@@ -71,7 +74,9 @@ def _password_state(current: settings.Settings, system: str) -> str:
         stored = keychain.password(system, section.user, section.url)
     except keychain.KeychainError as error:
         return f"неизвестно: {error}"
-    return "сохранён в системном хранилище" if stored else "не задан"
+    if stored is None:
+        return "не задан"
+    return "сохранён в системном хранилище" + ("" if stored else " (пустой)")
 
 
 def run_login(args: argparse.Namespace) -> int:
@@ -88,12 +93,19 @@ def run_login(args: argparse.Namespace) -> int:
     if args.password_stdin:
         secret = sys.stdin.readline().rstrip("\r\n")
     else:
-        secret = getpass.getpass(f"Пароль {section.user} ({SYSTEMS[args.system]}): ")
-    if not secret:
+        hint = ", Enter — пароля нет" if args.system in EMPTY_ALLOWED else ""
+        secret = getpass.getpass(f"Пароль {section.user} ({SYSTEMS[args.system]}{hint}): ")
+    if not secret and args.system not in EMPTY_ALLOWED:
         raise UserError("пароль пустой — ничего не сохранено")
     try:
         keychain.store_password(args.system, section.user, section.url, secret)
     except keychain.KeychainError as error:
         raise UserError(str(error)) from None
-    print(f"Пароль пользователя {section.user} сохранён в системном хранилище.")
+    if secret:
+        print(f"Пароль пользователя {section.user} сохранён в системном хранилище.")
+    else:
+        print(
+            f"Сохранено, что у пользователя {section.user} ({SYSTEMS[args.system]}) пароля нет: "
+            "вход будет без пароля."
+        )
     return 0

@@ -24,6 +24,7 @@ from desktop_app.domain.invoice_numbering import (
     NumberTemplateError,
     check_template,
 )
+from desktop_app.domain.phrase import Phrase
 from desktop_app.domain.portal_mode import PortalMode as PortalMode
 from desktop_app.domain.seller import SellerRequisites
 from desktop_app.services import setting_rules
@@ -36,10 +37,12 @@ SETTINGS_FILE = "settings.json"
 
 class SettingsError(Exception):
     """A setting that cannot be taken; `str()` says why and what to do, `said` the same as a
-    code (`wording.service_errors`) for the window."""
+    code (`wording.service_errors`) for the window; `reason` the same without the key (the
+    settings dialog shows it beside the field, which says which setting it is)."""
 
-    def __init__(self, message: str | Said) -> None:
+    def __init__(self, message: str | Said, reason: Said | Phrase | None = None) -> None:
         text, self.said = worded(message)
+        self.reason: Said | Phrase = reason or self.said
         super().__init__(text)
 
 
@@ -180,7 +183,8 @@ def _order_link(text: str) -> str:
         return order_link.text_of(order_link.parse(text))
     except ValueError as error:
         raise SettingsError(
-            Said("setting.key_said", {"key": "onec.order_link", "detail": str(error)})
+            Said("setting.key_said", {"key": "onec.order_link", "detail": str(error)}),
+            getattr(error, "phrase", None),
         ) from None
 
 
@@ -189,7 +193,8 @@ def _template(text: str) -> str:
         return check_template(text.strip())
     except NumberTemplateError as error:
         raise SettingsError(
-            Said("setting.key_said", {"key": "invoice.number", "detail": str(error)})
+            Said("setting.key_said", {"key": "invoice.number", "detail": str(error)}),
+            error.phrase,
         ) from None
 
 
@@ -298,13 +303,30 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
             InvoiceDateSource: "setting.expect_date_source",
             Language: "setting.expect_language",
         }.get(kind, "setting.expect_text")
-        raise SettingsError(_refused_value(text, key, Said(expected))) from None
+        raise SettingsError(
+            _refused_value(text, key, Said(expected)), _needed(Said(expected))
+        ) from None
     try:
         setting_rules.check(key, value)
     except setting_rules.RuleError as error:
-        raise SettingsError(_refused_value(text, key, error.said)) from None
+        raise SettingsError(_refused_value(text, key, error.said), _needed(error.said)) from None
     current = getattr(settings, section)
     return replace(settings, **{section: replace(current, **{name: value})})
+
+
+def field_refusal(key: str, text: str) -> Said | Phrase | None:
+    """Why `config set KEY TEXT` would refuse `text`, in words that name no key (the settings
+    dialog shows them beside the field); None when it would take it. One door for both: the
+    window checks a field exactly as the command line does."""
+    try:
+        with_value(Settings(), key, text)
+    except SettingsError as error:
+        return error.reason
+    return None
+
+
+def _needed(expected: Said) -> Said:
+    return Said("setting.needed", {"expected": expected})
 
 
 def value_of(settings: Settings, key: str) -> str:

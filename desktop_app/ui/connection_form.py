@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -32,6 +33,11 @@ from desktop_app.ui.card_view import plain_label
 
 translate = QCoreApplication.translate
 
+
+PORTAL_URL_HINT = "https://b2b.example.ru/order_review/exchange.php"
+"""The portal address as the placeholder shows it: the app's own exchange page on the site
+(GUIDE §3) — never 1C's `/bitrix/admin/1c_exchange.php`, which a manager copying the hint
+would share with 1C's exchange and steal its cursor."""
 
 DEADLINE_MAX = 24 * 3600
 """The longest overall deadline the form offers (setting_rules caps unbounded numbers so)."""
@@ -148,7 +154,7 @@ class ConnectionForm(QGroupBox):
 class PortalForm(ConnectionForm):
     def __init__(self, settings: PortalSettings, parent: QWidget | None = None) -> None:
         super().__init__(translate("ConnectionForm", "Портал (обмен заказами 1С-Битрикс)"), parent)
-        self._add_common("https://b2b.example.ru/bitrix/admin/1c_exchange.php")
+        self._add_common(PORTAL_URL_HINT)
         self.mode = QComboBox(self)
         self.mode.addItem(
             translate("ConnectionForm", "Своя страница обмена"),
@@ -173,24 +179,18 @@ class PortalForm(ConnectionForm):
         self.deadline.setToolTip(_deadline_tip())
         self.retries = QSpinBox(self)
         self.retries.setRange(1, setting_rules.MAX_RETRIES)
-        self.fetch_every = QSpinBox(self)
-        self.fetch_every.setRange(0, setting_rules.MAX_FETCH_EVERY)
-        self.fetch_every.setSuffix(translate("ConnectionForm", " мин"))
-        self.fetch_every.setSpecialValueText(translate("ConnectionForm", "только вручную"))
         self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)
         self.form.addRow(translate("ConnectionForm", "Ждать ответа"), self.read_timeout)
         self.form.addRow(
             translate("ConnectionForm", "Шаг обмена целиком, не дольше"), self.deadline
         )
         self.form.addRow(translate("ConnectionForm", "Повторов при обрыве"), self.retries)
-        self.form.addRow(translate("ConnectionForm", "Получать заказы каждые"), self.fetch_every)
         self._add_check()
         self.url.setText(settings.url)
         self.user.setText(settings.user)
         self.mode.setCurrentIndex(max(0, self.mode.findData(settings.mode.value)))
         self.ca_bundle.setText(settings.ca_bundle)
         self.retries.setValue(settings.retries)
-        self.fetch_every.setValue(settings.fetch_every)
         self._show_starts()
 
     def values(self, base: PortalSettings) -> PortalSettings:
@@ -204,7 +204,6 @@ class PortalForm(ConnectionForm):
             read_timeout=self.read_timeout.value(),
             deadline=self.deadline.value(),
             retries=self.retries.value(),
-            fetch_every=self.fetch_every.value(),
         )
 
     @staticmethod
@@ -252,6 +251,15 @@ class OneCForm(ConnectionForm):
     def __init__(self, settings: OneCSettings, parent: QWidget | None = None) -> None:
         super().__init__(translate("ConnectionForm", "1С:Управление торговлей 11 (OData)"), parent)
         self._add_common("https://1c.example.ru/ut11/odata/standard.odata/")
+        self.no_password = QCheckBox(translate("ConnectionForm", "У пользователя нет пароля"), self)
+        self.no_password.setToolTip(
+            translate(
+                "ConnectionForm",
+                "1С пускает пользователя с пустым паролем: отметьте, если пароля у него нет.",
+            )
+        )
+        self.no_password.toggled.connect(self._no_password_toggled)
+        self.form.addRow("", self.no_password)
         self.connect_timeout = _seconds(settings.connect_timeout, self)
         self.read_timeout = _seconds(settings.read_timeout, self)
         self.form.addRow(translate("ConnectionForm", "Ждать соединения"), self.connect_timeout)
@@ -271,6 +279,16 @@ class OneCForm(ConnectionForm):
         self.user.setText(settings.user)
         self.ca_bundle.setText(settings.ca_bundle)
         self._show_starts()
+
+    @Slot(bool)
+    def _no_password_toggled(self, empty: bool) -> None:
+        self.password.setEnabled(not empty)
+        if empty:
+            self.password.clear()
+
+    def new_password(self) -> str | None:
+        """ "" when the user has no password (saved as such), None to keep the stored one."""
+        return "" if self.no_password.isChecked() else super().new_password()
 
     def values(self, base: OneCSettings) -> OneCSettings:
         return replace(
@@ -306,7 +324,10 @@ class OneCForm(ConnectionForm):
                 False,
             ),
             Reachability.NO_PASSWORD: (
-                translate("ConnectionForm", "Введите пароль пользователя 1С."),
+                translate(
+                    "ConnectionForm",
+                    "Введите пароль пользователя 1С или отметьте «У пользователя нет пароля».",
+                ),
                 False,
             ),
             Reachability.UNREACHABLE: (

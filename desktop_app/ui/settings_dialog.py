@@ -1,4 +1,10 @@
-"""The settings dialog: the portal and 1C connections, each with its own connection check.
+"""The settings dialog: everything a manager sets, in tabs that fit a 1366×768 screen.
+
+Портал and 1С are the connections, each with its own connection check; Продавец and Счета
+what an invoice prints; «Проверка и загрузка» what is written without asking and how often
+orders are fetched. Every text field is checked as `config set` checks it and a refusal
+stands under its field (`settings_forms.FieldErrors`); nothing is saved until all pass.
+A setting no tab names gets a text row in its section's tab (`settings_tabs`).
 
 A check runs on the values in the dialog (saved or not) and off the GUI thread; its answer
 is a sentence under its button. Saving also runs off the GUI thread — the settings file is
@@ -10,60 +16,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Slot
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop_app.services import connection_check, setting_rules
 from desktop_app.services.connection_check import CheckResult
-from desktop_app.services.settings import KEYS, Language, Settings
+from desktop_app.services.settings import Settings, SettingsError
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.connection_form import OneCForm, PortalForm
 from desktop_app.ui.error_words import log_problem
-from desktop_app.ui.wording import shown_code, shown_said
+from desktop_app.ui.settings_forms import ERROR_STYLE
+from desktop_app.ui.settings_tabs import SettingsTabs, field_words
+from desktop_app.ui.wording import shown_said
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
-from desktop_app.wording.settings_help import SETTINGS_HELP
 
 translate = QCoreApplication.translate
 
-FORM_WIDTH = 460
-
-
-def _field_words() -> dict[str, str]:
-    """The dialog's names of the fields a rule can refuse."""
-    portal, onec = translate("SettingsDialog", "Портал"), translate("SettingsDialog", "1С")
-    words = {
-        "url": translate("SettingsDialog", "адрес"),
-        "user": translate("SettingsDialog", "логин"),
-        "ca_bundle": translate("SettingsDialog", "сертификаты ЦС"),
-        "partner_access_group": translate("SettingsDialog", "группа доступа новых партнёров"),
-    }
-    return {
-        f"{system}.{name}": f"{title}, {word}"
-        for system, title in (("portal", portal), ("onec", onec))
-        for name, word in words.items()
-    }
-
-
-_WIDGET_NAMES = {"partner_access_group": "access_group"}
-"""A setting whose field in the form has another name."""
-
-
-def _show_help(sections: dict[str, QWidget]) -> None:
-    """Each setting's help (`wording.settings_help`) as its field's tooltip, where the form
-    did not give the field a tooltip of its own."""
-    for key in KEYS:
-        section, _, name = key.partition(".")
-        widget = getattr(sections.get(section), _WIDGET_NAMES.get(name, name), None)
-        if isinstance(widget, QWidget) and not widget.toolTip():
-            widget.setToolTip(shown_code(SETTINGS_HELP, key))
+DIALOG_SIZE = (760, 640)
+"""What the dialog asks for; a smaller screen gets less (each tab scrolls)."""
+SCREEN_MARGIN = 80
+"""Pixels left around the dialog on a small screen (the taskbar, the title bar)."""
 
 
 class SettingsDialog(QDialog):
@@ -71,12 +45,15 @@ class SettingsDialog(QDialog):
         self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate("SettingsDialog", "Настройки подключения"))
+        self.setWindowTitle(translate("SettingsDialog", "Настройки"))
         self.workspace = workspace
         self.runner = runner
         current = workspace.settings
-        self.portal = PortalForm(current.portal, self)
-        self.onec = OneCForm(current.onec, self)
+        self.tabs = SettingsTabs(current, self)
+        tabs = self.tabs
+        self.errors, self.portal, self.onec = tabs.errors, tabs.portal, tabs.onec
+        self.seller, self.invoice, self.review = tabs.seller, tabs.invoice, tabs.review
+        self.other, self.language = tabs.other, tabs.review.language
         where = (
             translate("SettingsDialog", "Пароли хранятся в системном хранилище паролей.")
             if workspace.vault.persistent
@@ -85,31 +62,14 @@ class SettingsDialog(QDialog):
                 "Демонстрация: пароли хранятся только в памяти и забываются при выходе.",
             )
         )
-        self.language = QComboBox(self)
-        self.language.addItem(translate("SettingsDialog", "как в системе"), Language.SYSTEM.value)
-        self.language.addItem(translate("SettingsDialog", "Русский"), Language.RU.value)
-        self.language.addItem("English", Language.EN.value)
-        self.language.setCurrentIndex(self.language.findData(current.ui.language.value))
-        language_row = QHBoxLayout()
-        language_row.addWidget(plain_label(translate("SettingsDialog", "Язык окна:"), self))
-        language_row.addWidget(self.language)
-        language_row.addWidget(
-            plain_label(translate("SettingsDialog", "меняется при следующем запуске"), self), 1
-        )
         self.note = plain_label(where, self)
         self.error = plain_label("", self)
-        self.error.setStyleSheet("QLabel { color: #c62828; }")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        forms = QHBoxLayout()
-        for form in (self.portal, self.onec):
-            form.setMinimumWidth(FORM_WIDTH)
-            forms.addWidget(form, 1)
-        _show_help({"portal": self.portal, "onec": self.onec, "ui": self})
         layout = QVBoxLayout(self)
-        layout.addLayout(forms)
-        layout.addLayout(language_row)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -117,23 +77,44 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.portal.check_button.clicked.connect(self.check_portal)
         self.onec.check_button.clicked.connect(self.check_onec)
+        self._fit_screen()
         self.check_tasks: list[Task] = []
         self.save_task: Task | None = None
 
-    def values(self) -> Settings:
+    saved = Signal(object)
+    """The settings just written (`Settings`): whoever uses them takes the new ones now."""
+
+    def _fit_screen(self) -> None:
+        """Never taller or wider than the screen it opens on: the tabs scroll instead."""
+        screen = (self.parentWidget() or self).screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        width, height = DIALOG_SIZE
+        self.resize(
+            min(width, room.width() - SCREEN_MARGIN), min(height, room.height() - SCREEN_MARGIN)
+        )
+
+    def connections(self) -> Settings:
+        """The saved settings with the connection fields as typed (what a check uses)."""
         current = self.workspace.settings
         return replace(
             current,
             portal=self.portal.values(current.portal),
             onec=self.onec.values(current.onec),
-            ui=replace(current.ui, language=Language(self.language.currentData())),
         )
+
+    def values(self) -> Settings:
+        """Every field's value; `SettingsError` for a text `config set` would refuse."""
+        new = self.connections()
+        for form in self.tabs.forms():
+            new = form.apply(new)
+        return new
 
     # --- checks ----------------------------------------------------------------------------
 
     @Slot()
     def check_portal(self) -> Task:
-        portal, typed, workspace = self.values().portal, self.portal.new_password(), self.workspace
+        portal, typed = self.connections().portal, self.portal.new_password()
+        workspace = self.workspace
 
         def run(_context: TaskContext) -> CheckResult:
             password = typed if typed is not None else workspace.portal_password(portal)
@@ -148,7 +129,7 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def check_onec(self) -> Task:
-        onec, typed, workspace = self.values().onec, self.onec.new_password(), self.workspace
+        onec, typed, workspace = self.connections().onec, self.onec.new_password(), self.workspace
 
         def run(_context: TaskContext) -> CheckResult:
             password = typed if typed is not None else workspace.onec_password(onec)
@@ -190,7 +171,7 @@ class SettingsDialog(QDialog):
         try:
             setting_rules.check_all(new)
         except setting_rules.RuleError as error:
-            where = _field_words().get(error.key, error.key)
+            where = field_words().get(error.key, error.key)
             return translate("SettingsDialog", "{0}: нужно {1}.").format(
                 where, shown_said(error.said)
             )
@@ -201,7 +182,15 @@ class SettingsDialog(QDialog):
         """Write the settings and the typed passwords (off the GUI thread), then close.
 
         Values the rules refuse are not written: the dialog says which and stays open."""
-        new = self.values()
+        refused = self.tabs.field_refusal()
+        if refused:
+            self.error.setText(refused)
+            return None
+        try:
+            new = self.values()
+        except SettingsError as error:  # the fields passed one by one; kept for safety
+            self.error.setText(shown_said(error.said))
+            return None
         refused = self.refusal(new)
         if refused:
             self.error.setText(refused)
@@ -227,6 +216,7 @@ class SettingsDialog(QDialog):
     @Slot(object)
     def _saved(self, _result: object) -> None:
         self.buttons.setEnabled(True)
+        self.saved.emit(self.workspace.settings)
         self.accept()
 
     @Slot(object)

@@ -1,7 +1,8 @@
 """What a refused setting needs: the words that follow «нужно» (`services.setting_rules`).
 
 `config set` says «"…" не подходит для portal.url: нужно …», the settings dialog «Портал,
-адрес: нужно …»; both take the rule's code from `RuleError.said` and word it here.
+адрес: нужно …»; both take the rule's code from `RuleError.said` and word it here. Beside a
+field the dialog says only «Нужно …» (`setting.needed`): the field says which setting it is.
 """
 
 from __future__ import annotations
@@ -29,5 +30,6 @@ SETTING_RULES = Table(
         ),
         "setting.url_host": QT_TRANSLATE_NOOP("SettingRule", "указать в адресе имя сервера"),
         "setting.url_port": QT_TRANSLATE_NOOP("SettingRule", "указать номер порта от 1 до 65535"),
+        "setting.needed": QT_TRANSLATE_NOOP("SettingRule", "Нужно {expected}."),
     },
 )

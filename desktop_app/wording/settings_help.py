@@ -80,7 +80,7 @@ SETTINGS_HELP = Table(
         ),
         "onec.order_link": QT_TRANSLATE_NOOP(
             "SettingsHelp",
-            "где 1С хранит номер заказа сайта: auto (как определила проверка check onec), "
+            "где 1С хранит номер заказа сайта: auto (как определила проверка подключения к 1С), "
             "bitrix (Б_Идентификатор), property:ГУИД (доп. реквизит), field:ПОЛЕ",
         ),
         "review.auto_push_confirmed": QT_TRANSLATE_NOOP(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QMenu, QMessageBox
@@ -17,8 +18,11 @@ from sqlalchemy import update
 
 from desktop_app.domain.candidates import Candidate, CandidateReason, head_groups
 from desktop_app.domain.decisions import DecisionKind, WriteState
+from desktop_app.domain.entity_mapping import EarlierEntity
 from desktop_app.domain.onec_directory import DirectoryCounterparty
+from desktop_app.domain.order import Order
 from desktop_app.domain.phrase import phrase
+from desktop_app.domain.requisite_checks import Finding
 from desktop_app.services.fetch_service import fetch_orders
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.directory_repository import DirectoryRepository
@@ -29,6 +33,8 @@ from desktop_app.ui.card_dialog import CardDialog
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.review_actions import DecisionRequest
+from desktop_app.ui.review_hooks import WrittenDecision
+from desktop_app.ui.review_panel import ReviewPanel
 from desktop_app.ui.screenshots import pick_orders
 
 WAIT = 60_000
@@ -79,6 +85,60 @@ def test_only_the_buyers_own_keys_are_preselectable() -> None:
     entrepreneur = counterparty("b", "770123456789", "")
     assert candidate(entrepreneur, CandidateReason.SAME_INN).preselectable
     assert not candidate(row, CandidateReason.SAME_INN).preselectable  # 1C has a КПП
+
+
+class NameOnly:
+    """A review source whose best candidate is only alike by name, under another ИНН."""
+
+    def __init__(self, listed: list[Candidate]) -> None:
+        self.listed = listed
+
+    def candidates(self, order: Order) -> Sequence[Candidate]:
+        return self.listed
+
+    def earlier_entities(self, order: Order) -> Sequence[EarlierEntity]:
+        return ()
+
+    def findings(self, order: Order) -> Sequence[Finding]:
+        return ()
+
+    def decision(self, order: Order) -> str:
+        return ""
+
+    def written(self, order: Order) -> WrittenDecision | None:
+        return None
+
+
+def test_a_similar_name_under_another_inn_is_not_one_key_away(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    order_id = pick_orders(window).known
+    assert order_id is not None
+    database = window.workspace.database
+    order = QueueRepository(database).order(order_id)
+    assert order is not None and order.buyer is not None and order.buyer.inn
+    similar = candidate(_other_inn(window, order.buyer.inn), CandidateReason.NAME_SIMILAR)
+    source = NameOnly([similar])
+    review = ReviewPanel(QueueRepository(database), DirectoryRepository(database), source)
+    qtbot.addWidget(review)
+    requests: list[DecisionRequest] = []
+    review.decisions.decision_requested.connect(requests.append)
+    review.show_order_id(order_id)
+    assert review.onec.current_candidate() is None
+    assert "выберите" in review.onec.card.text()
+    link = review.decisions.actions[DecisionKind.LINK]
+    assert not link.isEnabled()
+    link.trigger()  # Ctrl+L on a disabled action: nothing
+    assert requests == []
+
+    own = DirectoryRepository(database).find_counterparties(
+        inn=order.buyer.inn, kpp=order.buyer.kpp
+    )
+    exact = candidate(own[0], CandidateReason.EXACT_INN_KPP)
+    source.listed = [similar, exact]
+    review.show_order_id(order_id)
+    assert review.onec.current_candidate() == exact  # the exact one, though ranked second
+    assert link.isEnabled()
 
 
 def test_a_link_to_another_inn_asks_showing_both(

@@ -28,7 +28,7 @@ from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.models import DIRECTORY_REFRESHES
 from desktop_app.store.queue_repository import QueueRepository
-from desktop_app.ui.candidate_tree import COL_INN, COL_KPP, COL_SCORE, CandidateTreeModel
+from desktop_app.ui.candidate_tree import COL_KEYS, COL_NAME, COL_SCORE, CandidateTreeModel
 from desktop_app.ui.card_dialog import CardDialog
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
@@ -302,8 +302,8 @@ def test_branches_nest_under_their_head_and_the_model_is_sound(qtmodeltester: An
     index = model.index_of("branch")
     assert index.parent() == model.index(0, 0)
     assert model.candidate_at(index) == ranked[0]
-    assert model.data(model.index(0, COL_INN, model.index(0, 0))) == "7701234567"
-    assert model.data(model.index(0, COL_KPP, model.index(0, 0))) == "771001001"
+    assert model.data(model.index(0, COL_KEYS, model.index(0, 0))) == "7701234567\n771001001"
+    assert model.data(model.index(0, COL_NAME, model.index(0, 0))) == "ООО branch\nИНН и КПП"
     assert model.data(model.index(1, COL_SCORE)) == "90"
     assert model.rows == tuple(ranked)
 
@@ -315,10 +315,10 @@ def test_the_candidates_fit_the_column_at_1366(
     assert order_id is not None and window.queue.select(order_id)
     view = window.review.onec.view
     qtbot.waitUntil(lambda: view.isVisible())
-    assert window.review.onec.width() <= 520
+    assert window.review.onec.width() <= 460
     header = view.header()
     assert header.length() <= view.viewport().width()  # nothing scrolls sideways
-    for column in (COL_INN, COL_KPP):
-        index = view.model().index(0, column)
-        text = str(view.model().data(index))
-        assert header.sectionSize(column) >= view.fontMetrics().horizontalAdvance(text)
+    keys = str(view.model().data(view.model().index(0, COL_KEYS)))
+    for line in keys.splitlines():  # ИНН and КПП are read whole
+        assert header.sectionSize(COL_KEYS) >= view.fontMetrics().horizontalAdvance(line)
+    assert header.sectionSize(COL_NAME) >= header.sectionSize(COL_KEYS)  # the name has room

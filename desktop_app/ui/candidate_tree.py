@@ -1,12 +1,13 @@
 """The 1C candidates as a tree: head offices with their branches, readable in ~450 px.
 
-At 1366×768 the *1С* column is about 450 px wide; a flat table of name, КПП and reason
-scrolled sideways and hid the ИНН (issue 16, point 8). Here the columns are name, ИНН,
-КПП, reason and score: the short ones (ИНН, КПП, score) are sized to their contents, the
-name and the reason share the rest and are elided, with the whole text as the tooltip (the
-chosen one's card below spells the reason out in full). Where one ИНН has several КПП the
-branches sit under their head (`candidates.head_groups`), expanded, so the manager sees at
-once which subdivision of the legal entity each row is.
+At 1366×768 the *1С* column is about 450 px wide, or less; a flat table of name, КПП and
+the reason's sentence scrolled sideways and hid the ИНН (issue 16, point 8). Here the
+rows have two lines and three columns: the name over the reason in a word or two (the
+whole sentence is every cell's tooltip, and the chosen one's card below spells it out),
+taking the free width and elided; the ИНН over the КПП, and the score, sized to their
+contents. So even a 300 px column shows all four, and the name keeps most of the width.
+Where one ИНН has several КПП the branches sit under their head (`candidates.head_groups`),
+expanded, so the manager sees at once which subdivision of the legal entity each row is.
 
 The model is one level deep: a top row's internal id is 0, a branch's is its head's row + 1.
 """
@@ -19,35 +20,55 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from desktop_app.domain.candidates import Candidate, head_groups
+from desktop_app.domain.candidates import Candidate, CandidateReason, head_groups
 from desktop_app.ui.plain_text import plain_tooltip
 from desktop_app.ui.queue_model import ROW_ROLE, AnyIndex
 from desktop_app.ui.review_hooks import reasons_text
 
 translate = QCoreApplication.translate
 
-COL_NAME, COL_INN, COL_KPP, COL_REASON, COL_SCORE = range(5)
-_FITTED = (COL_INN, COL_KPP, COL_SCORE)
+COL_NAME, COL_KEYS, COL_SCORE = range(3)
+_FITTED = (COL_KEYS, COL_SCORE)
 
 
 def _titles() -> tuple[str, ...]:
     return (
-        translate("CandidateTree", "Наименование"),
-        translate("CandidateTree", "ИНН"),
-        translate("CandidateTree", "КПП"),
-        translate("CandidateTree", "Почему в списке"),
-        translate("CandidateTree", "Сходство"),
+        translate("CandidateTree", "Контрагент, почему в списке"),
+        translate("CandidateTree", "ИНН, КПП"),
+        translate("CandidateTree", "%"),
     )
 
 
 _CELLS: tuple[Callable[[Candidate], str], ...] = (
-    lambda c: c.counterparty.description,
-    lambda c: c.counterparty.inn or "",
-    lambda c: c.counterparty.kpp or "",
-    reasons_text,
+    lambda c: f"{c.counterparty.description}\n{reason_word(c)}",
+    lambda c: f"{c.counterparty.inn or '—'}\n{c.counterparty.kpp or '—'}",
     lambda c: f"{c.score:.0f}",
 )
-"""Each column's text, in the order of the COL_* numbers."""
+"""Each column's two lines (the score: one), in the order of the COL_* numbers."""
+
+
+def reason_word(candidate: Candidate) -> str:
+    """Why it is listed, in a word or two (the sentence is `reasons_text`)."""
+    reason = candidate.reason
+    if reason is CandidateReason.NAME_SIMILAR:
+        other = candidate.explanation.code == "candidate.name/other-inn"
+        word = (
+            translate("CandidateTree", "наименование, ИНН другой")
+            if other
+            else translate("CandidateTree", "наименование")
+        )
+    else:
+        word = {
+            CandidateReason.CONFIRMED_MAPPING: translate("CandidateTree", "связь подтверждена"),
+            CandidateReason.EXACT_INN_KPP: translate("CandidateTree", "ИНН и КПП"),
+            CandidateReason.UNCONFIRMED_MAPPING: translate(
+                "CandidateTree", "связь не подтверждена"
+            ),
+            CandidateReason.SAME_INN_OTHER_KPP: translate("CandidateTree", "другой КПП"),
+            CandidateReason.SAME_INN: translate("CandidateTree", "тот же ИНН"),
+            CandidateReason.SAME_USER_OTHER_ENTITY: translate("CandidateTree", "не кандидат"),
+        }[reason]
+    return word + (translate("CandidateTree", ", удалён") if candidate.deleted else "")
 
 
 def _text(candidate: Candidate, column: int) -> str:
@@ -130,8 +151,8 @@ class CandidateTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _text(candidate, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = _text(candidate, index.column())
-            return plain_tooltip(text) if index.column() in (COL_NAME, COL_REASON) else None
+            name = candidate.counterparty.description
+            return plain_tooltip(f"{name}\n{reasons_text(candidate)}")
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_SCORE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:

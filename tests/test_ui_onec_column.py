@@ -205,10 +205,12 @@ def test_an_incomplete_copy_says_so_and_the_first_settings_start_it(
     assert not isinstance(window.flow.dialog, CardDialog)
 
     dialog = window.open_settings()
-    dialog.accept()  # the demo's settings name 1C: the first copy starts at once
+    dialog.onec.directory_max_age.setValue(12)  # the setting has its line in the 1C form
+    dialog.save()  # the demo's settings name 1C: once saved, the first copy starts at once
     qtbot.waitUntil(lambda: onec.copy_complete(), timeout=WAIT)
     settle(window, qtbot)
     assert "Копия справочника 1С ещё не полная" not in onec.caption.text()
+    assert workspace.settings.onec.directory_max_age == 12
 
 
 def test_create_warns_on_an_old_copy_as_long_as_the_setting_says(

@@ -7,7 +7,10 @@ portal user of the order ordered for another legal entity before (entity_notes.p
 button that shows that entity's 1C card in the *1С* column); the two columns side by
 side — *Портал* (the buyer as sent) and *1С* (the candidates and the chosen one's card), with
 the fields that differ highlighted on both sides; the tabs with the order lines, the order
-properties and the order's history; the decision buttons.
+properties and the order's history; the decision buttons. An order whose decision 1C has
+(`ReviewSource.written`) shows, in the *1С* column, the counterparty its 1C order now holds,
+and keeps «Создать в 1С» and «Связать» closed until «Изменить решение» (for that order,
+while it stays on screen).
 
 `show_order` reads the order from the local store (one decoded revision, its history, a few
 indexed directory look-ups — milliseconds), so it runs on the GUI thread. The review engine

@@ -35,6 +35,7 @@ from desktop_app.ui.card_fields import CardRow
 from desktop_app.ui.card_view import CardView
 from desktop_app.ui.plain_text import plain_message_box, plain_tooltip
 from desktop_app.ui.raw_fields_model import RawFieldsModel
+from desktop_app.ui.review_hooks import WrittenDecision
 from desktop_app.ui.review_panel import ReviewPanel
 from desktop_app.ui.value_label import BREAK
 
@@ -75,6 +76,9 @@ class OneCSays:
 
     def decision(self, order: Order) -> str:
         return f"Создать в 1С: ошибка записи — {self.words}"
+
+    def written(self, order: Order) -> WrittenDecision | None:
+        return None
 
 
 class OneCAnnotations:

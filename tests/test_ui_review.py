@@ -26,6 +26,7 @@ from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.queue_annotations import EngineAnnotations
 from desktop_app.ui.review_actions import DecisionRequest
+from desktop_app.ui.review_hooks import WrittenDecision
 from desktop_app.ui.review_panel import ReviewPanel
 from desktop_app.ui.screenshots import pick_orders
 from desktop_app.wording.phrases import phrase_text
@@ -73,9 +74,11 @@ def test_a_new_legal_entity_and_a_branch(filled_demo: DemoEnvironment, window: M
     order = select(window, picks.new_legal)
     assert order.buyer is not None
     onec = window.review.onec
-    offered = [onec.model.row_at(n) for n in range(onec.model.rowCount())]
-    assert all(c is not None and c.counterparty.inn != order.buyer.inn for c in offered)
-    assert all(c is not None and c.reason is CandidateReason.NAME_SIMILAR for c in offered)
+    offered = onec.model.rows
+    assert all(c.counterparty.inn != order.buyer.inn for c in offered)
+    assert all(c.reason is CandidateReason.NAME_SIMILAR for c in offered)
+    assert onec.current_candidate() is None  # a name alone is never chosen for the manager
+    assert not window.review_actions.actions[DecisionKind.LINK].isEnabled()
     if not offered:
         assert "похоже, это новый контрагент" in onec.caption.text()
 
@@ -162,6 +165,9 @@ class FakeEngine:
 
     def decision(self, order: Order) -> str:
         return "Решение: связать, записано в 1С."
+
+    def written(self, order: Order) -> WrittenDecision | None:
+        return None
 
 
 def test_the_review_source_gives_candidates_findings_and_decision(

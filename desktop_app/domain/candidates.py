@@ -14,6 +14,12 @@ Reasons, in the order they rank:
 7. `SAME_USER_OTHER_ENTITY` — not a candidate: the counterparty of another legal entity the
    same portal user ordered for, listed last so that its card is one click away.
 
+Only a few reasons make a candidate *preselectable* (chosen before the manager looks, so
+one key links it): a confirmed mapping, the same ИНН+КПП, another subdivision of the same
+ИНН, and the same ИНН where neither side has a КПП (an entrepreneur's whole key). A name
+alone, or a mapping waiting for the manager, never is: a similar name under another ИНН
+one Ctrl+L away is how a wrong counterparty reaches 1C (issue 16, point 2).
+
 Within one reason, counterparties marked for deletion come after the others (they are shown,
 marked, because linking to one is a mistake a manager should see), then the more alike name.
 
@@ -59,6 +65,13 @@ class CandidateReason(StrEnum):
         return self is not CandidateReason.SAME_USER_OTHER_ENTITY
 
 
+_PRESELECTABLE = frozenset(
+    {
+        CandidateReason.CONFIRMED_MAPPING,
+        CandidateReason.EXACT_INN_KPP,
+        CandidateReason.SAME_INN_OTHER_KPP,
+    }
+)
 _RANK = {reason: rank for rank, reason in enumerate(CandidateReason)}
 
 
@@ -72,6 +85,18 @@ class Candidate:
     """Similarity of the names, 0–100 (see the module text)."""
     explanation: Phrase
     """Why it is offered: a code and values, worded by `wording.candidates`."""
+
+    @property
+    def preselectable(self) -> bool:
+        """May be chosen for the manager before they look (see the module text).
+
+        Never one marked for deletion: linking to it is a mistake the manager must make
+        knowingly, if at all."""
+        if self.deleted:
+            return False
+        if self.reason is CandidateReason.SAME_INN:
+            return not self.counterparty.kpp
+        return self.reason in _PRESELECTABLE
 
     @property
     def deleted(self) -> bool:
@@ -208,3 +233,37 @@ def rank(candidates: Iterable[Candidate]) -> list[Candidate]:
             c.counterparty.ref_key,
         ),
     )
+
+
+def head_groups(candidates: Sequence[Candidate]) -> list[tuple[Candidate, tuple[Candidate, ...]]]:
+    """The candidates as heads with their branches, in the order of the best of each group.
+
+    A branch goes under its head (`head_key`) when the head is listed, else under a listed
+    head office (not a branch) of the same ИНН; one level only. The counterparty of another
+    legal entity (not offered) is never grouped: it stays a row of its own.
+    """
+    offered = [c for c in candidates if c.reason.offered]
+    by_key = {c.counterparty.ref_key: c for c in offered}
+    heads = [c for c in offered if not c.counterparty.is_branch]
+
+    def parent(candidate: Candidate) -> Candidate | None:
+        row = candidate.counterparty
+        if not row.is_branch:
+            return None
+        head = by_key.get(row.head_key or "")
+        if head is not None and not head.counterparty.is_branch:
+            return head
+        return next((h for h in heads if row.inn and h.counterparty.inn == row.inn), None)
+
+    children: dict[str, list[Candidate]] = {}
+    order: list[Candidate] = []
+    for candidate in candidates:
+        top = parent(candidate) if candidate.reason.offered else None
+        top = top or candidate
+        key = top.counterparty.ref_key
+        if key not in children:
+            children[key] = []
+            order.append(top)
+        if top is not candidate:
+            children[key].append(candidate)
+    return [(top, tuple(children[top.counterparty.ref_key])) for top in order]

@@ -32,6 +32,8 @@ MAX_FETCH_EVERY = 24 * 60
 """Minutes: once a day at most; far below QTimer's 2**31 ms (about 35,791 minutes)."""
 MAX_PARALLEL_WRITES = 32
 """A 1C publication's pool is typically 10 sessions (GUIDE §5); 32 leaves room."""
+MAX_DIRECTORY_AGE = 24 * 30
+"""Hours: a copy of the directory older than a month warns whatever is set."""
 MAX_NUMBER = 86_400
 """Any other number: nothing in these settings sensibly exceeds a day's worth of seconds."""
 
@@ -43,6 +45,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "portal.retries": (1, MAX_RETRIES),
     "portal.fetch_every": (0, MAX_FETCH_EVERY),
     "review.parallel_writes": (1, MAX_PARALLEL_WRITES),
+    "onec.directory_max_age": (1, MAX_DIRECTORY_AGE),
 }
 _ZERO_OK = ("portal.fetch_every",)
 """0 minutes means «only by hand»."""

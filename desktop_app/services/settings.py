@@ -92,6 +92,9 @@ class OneCSettings:
     order_link: str = "auto"
     """Where 1C keeps the portal's order (GUIDE §5): `auto` — what `check onec` found — or set
     by hand: `bitrix`, `property:GUID`, `field:ИМЯ` (domain/order_link.py)."""
+    directory_max_age: int = 24
+    """Hours after which the local copy of 1C's directory is too old to create a
+    counterparty without a warning (services/directory_freshness.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +255,7 @@ KEYS: tuple[str, ...] = (
     "onec.deadline",
     "onec.partner_access_group",
     "onec.order_link",
+    "onec.directory_max_age",
     "review.auto_push_confirmed",
     "review.auto_push_first",
     "review.repost_orders",

@@ -274,6 +274,14 @@ class OneCForm(ConnectionForm):
         self.form.addRow(
             translate("ConnectionForm", "Группа доступа новых партнёров"), self.access_group
         )
+        self.directory_max_age = QSpinBox(self)
+        self.directory_max_age.setRange(1, setting_rules.MAX_DIRECTORY_AGE)
+        self.directory_max_age.setSuffix(translate("ConnectionForm", " ч"))
+        self.directory_max_age.setValue(settings.directory_max_age)
+        self.form.addRow(
+            translate("ConnectionForm", "Копия справочника устаревает через"),
+            self.directory_max_age,
+        )
         self._add_check()
         self.url.setText(settings.url)
         self.user.setText(settings.user)
@@ -300,6 +308,7 @@ class OneCForm(ConnectionForm):
             read_timeout=self.read_timeout.value(),
             deadline=self.deadline.value(),
             partner_access_group=self.access_group.text().strip(),
+            directory_max_age=self.directory_max_age.value(),
         )
 
     @staticmethod

@@ -5,7 +5,12 @@ editable card for «Создать в 1С», the reason for «Отклонить
 (`DecisionService`: with the time and the operating-system user), opens the next order,
 and lets the push write it to 1C when 1C answers. When the 1C order already holds another
 counterparty (as last read: 1C's site exchange often fills it), a link or a create first
-asks whether to replace it, showing the old one (`ReplaceDialog`). Dialogs are opened
+asks whether to replace it, showing the old one (`ReplaceDialog`). A link to a counterparty
+whose ИНН is not the buyer's (or when the buyer has none) first asks, showing both ИНН. A
+create first warns, once, while the local copy of 1C's directory is incomplete or older
+than `onec.directory_max_age` (directory_freshness.py): the buyer may be in 1C already, and
+a second card would be a duplicate. Both questions come before the card, so they hold
+whether the card is a dialog or a panel. Dialogs are opened
 window-modal with `open()`, never `exec()`, so the event loop (and the background work)
 keeps running.
 
@@ -19,15 +24,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop_app.domain.decisions import DecisionKind
+from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.onec_order_state import OneCOrderState
 from desktop_app.services.decision_service import DecisionError, DecisionService, Replacement
+from desktop_app.services.directory_freshness import complete_copy_at, is_old
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.decision_rows import DecisionRow
+from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.onec_order_repository import OneCOrderRepository
+from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui.card_dialog import CardDialog
+from desktop_app.ui.plain_text import plain_message_box
 from desktop_app.ui.replace_dialog import ReplaceDialog
 from desktop_app.ui.review_actions import DecisionRequest
 from desktop_app.ui.workers import TaskContext, TaskRunner
@@ -57,28 +67,83 @@ class DecisionFlow(QObject):
     def on_request(self, request: DecisionRequest) -> None:
         portal_id = request.portal_id
         if request.kind is DecisionKind.CREATE:
-            held = self._held(portal_id, None)
-            if held is None:
-                self._ask_card(portal_id)
-            else:
-                new = translate("DecisionFlow", "нового контрагента по карточке портала")
-                self._ask_replace(held, new, lambda replace: self._ask_card(portal_id, replace))
+            self._ask_if_copy_old(lambda: self._create(portal_id))
         elif request.kind is DecisionKind.LINK and request.candidate is not None:
             chosen = request.candidate.counterparty
-            key = chosen.ref_key
-
-            def link(replace: Replacement | None) -> None:
-                self.record(portal_id, lambda service: service.link(portal_id, key, replace))
-
-            held = self._held(portal_id, key)
-            if held is None:
-                link(None)
-            else:
-                self._ask_replace(held, chosen.description, link)
+            self._ask_if_other_inn(portal_id, chosen, lambda: self._link(portal_id, chosen))
         elif request.kind is DecisionKind.REJECT:
             self._ask_reason(portal_id)
         elif request.kind is DecisionKind.DEFER:
             self.record(portal_id, lambda service: service.defer(portal_id))
+
+    def _create(self, portal_id: str) -> None:
+        held = self._held(portal_id, None)
+        if held is None:
+            self._ask_card(portal_id)
+        else:
+            new = translate("DecisionFlow", "нового контрагента по карточке портала")
+            self._ask_replace(held, new, lambda replace: self._ask_card(portal_id, replace))
+
+    def _link(self, portal_id: str, chosen: DirectoryCounterparty) -> None:
+        key = chosen.ref_key
+
+        def link(replace: Replacement | None) -> None:
+            self.record(portal_id, lambda service: service.link(portal_id, key, replace))
+
+        held = self._held(portal_id, key)
+        if held is None:
+            link(None)
+        else:
+            self._ask_replace(held, chosen.description, link)
+
+    def _ask_if_other_inn(
+        self, portal_id: str, chosen: DirectoryCounterparty, then: Callable[[], None]
+    ) -> None:
+        """Ask before a link to a counterparty whose ИНН is not the buyer's (a local read)."""
+        order = QueueRepository(self.workspace.database).order(portal_id)
+        mine = (order.buyer.inn if order is not None and order.buyer is not None else None) or ""
+        if mine and chosen.inn == mine:
+            then()
+            return
+        none = translate("DecisionFlow", "не указан")
+        text = translate(
+            "DecisionFlow",
+            "ИНН покупателя: {0}.\nИНН контрагента 1С «{1}»: {2}.\n\nЭто разные ИНН — "
+            "возможно, другое юридическое лицо. Всё равно связать заказ с этим контрагентом?",
+        ).format(mine or none, chosen.description, chosen.inn or none)
+        self._ask(translate("DecisionFlow", "Связать с другим ИНН?"), text, then)
+
+    def _ask_if_copy_old(self, then: Callable[[], None]) -> None:
+        """Warn, once, before a create while the directory copy may not know the buyer."""
+        settings = self.workspace.settings.onec
+        ended = complete_copy_at(DirectoryRepository(self.workspace.database))
+        if ended is not None and not is_old(ended, settings.directory_max_age):
+            then()
+            return
+        if ended is None:
+            text = translate(
+                "DecisionFlow",
+                "Копия справочника 1С ещё не полная: этот контрагент может уже быть в 1С, и "
+                "новый стал бы дублем. Лучше дождаться копии (или «Обновить справочник 1С»).",
+            )
+        else:
+            when = ended.astimezone().strftime("%d.%m.%Y %H:%M")
+            text = translate(
+                "DecisionFlow",
+                "Копия справочника 1С сделана {0} — больше {1} ч назад: этот контрагент мог "
+                "появиться в 1С с тех пор, и новый стал бы дублем. Лучше сначала «Обновить "
+                "справочник 1С».",
+            ).format(when, settings.directory_max_age)
+        text += "\n\n" + translate("DecisionFlow", "Всё равно создать контрагента?")
+        self._ask(translate("DecisionFlow", "Создать в 1С?"), text, then)
+
+    def _ask(self, title: str, text: str, then: Callable[[], None]) -> None:
+        box = plain_message_box(QMessageBox.Icon.Warning, title, text, parent=self._parent)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter does not write it
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.buttonClicked.connect(lambda button: then() if button is yes else None)
+        self._open(box)
 
     def _held(self, portal_id: str, chosen: str | None) -> OneCOrderState | None:
         """The 1C order as last read, when it holds a counterparty other than `chosen`."""

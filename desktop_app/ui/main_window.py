@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
 
+from desktop_app.services.directory_freshness import copy_if_first
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.onec_order_repository import OneCOrderRepository
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         for action in (sync.fetch_action, sync.refresh_action, self.outbox.push_action):
             orders_menu.addAction(action)
         decisions_menu = menus.addMenu(translate("MainWindow", "&Решение"))
-        for action in self.review_actions.actions.values():
+        for action in self.review_actions.all_actions:
             decisions_menu.addAction(action)
         export_menu = menus.addMenu(translate("MainWindow", "&Экспорт"))
         for action in (
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
         self.sync.apply_settings()
         self.sync.probe_portal()
         self.sync.probe_onec()
+        copy_if_first(self.workspace, self.sync.refresh_directory)  # day one: no duplicates
 
     @Slot(str, bool)
     def _problem(self, text: str, manual: bool) -> None:

@@ -1,6 +1,6 @@
 """The columns of the review's small tables, and a table view set up for reading them.
 
-Order lines, order properties, the order's history and the 1C candidates:
+Order lines, order properties and the order's history:
 each is a `ListModel` with the columns defined here. A history entry names what changed in
 words (``сумма``, ``покупатель: ИНН``, ``свойство «Статус заказа»``) rather than payload keys.
 """
@@ -23,12 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.candidates import Candidate
 from desktop_app.domain.money import format_decimal, money_text
 from desktop_app.domain.order import OrderLine, OrderProperty
 from desktop_app.store.queue_rows import RevisionRow
 from desktop_app.ui.list_model import Column, ListModel
-from desktop_app.ui.review_hooks import reasons_text
 
 translate = QCoreApplication.translate
 
@@ -140,17 +138,6 @@ def _changes(revision: RevisionRow) -> str:
     if not revision.changed:
         return translate("OrderTables", "без изменений")
     return ", ".join(change_words(field) for field in revision.changed)
-
-
-def candidates_model(parent: QObject | None = None) -> ListModel[Candidate]:
-    return ListModel[Candidate](
-        [
-            Column(translate("OrderTables", "Наименование"), lambda c: c.counterparty.description),
-            Column(translate("OrderTables", "КПП"), lambda c: c.counterparty.kpp or ""),
-            Column(translate("OrderTables", "Почему в списке"), reasons_text),
-        ],
-        parent,
-    )
 
 
 def stretch(view: QTableView, column: int) -> None:

@@ -1,8 +1,12 @@
-"""The manager's four decisions: Создать в 1С, Связать, Отклонить, Отложить.
+"""The manager's four decisions (Создать в 1С, Связать, Отклонить, Отложить), and a change.
 
 They have their keyboard shortcuts and are enabled while an order is on screen (a link also
-needs a 1C candidate chosen). `decision_requested` carries a `DecisionRequest`: the kind, the
-order's portal `Ид` and, for a link, the 1C candidate chosen in the *1С* column.
+needs a 1C candidate chosen). Once the order's decision is written to 1C, «Создать в 1С»
+and «Связать» are disabled with the reason as their tooltip (`set_written`): a new decision
+for it goes through the explicit «Изменить решение» (`change_action`, which says
+`change_requested`), so a written order is never re-decided by a stray key.
+`decision_requested` carries a `DecisionRequest`: the kind, the order's portal `Ид` and,
+for a link, the 1C candidate chosen in the *1С* column.
 `DecisionFlow` receives it, asks what the decision needs (the editable card for a create, the
 reason for a reject), records it off the GUI thread, and says `recorded`; the main window
 then refreshes the queue and opens the next order.
@@ -62,11 +66,14 @@ def _texts() -> dict[DecisionKind, tuple[str, str]]:
 class ReviewActions(QObject):
     decision_requested = Signal(object)
     """A `DecisionRequest`, emitted on the GUI thread when the manager decides."""
+    change_requested = Signal(str)
+    """The portal `Ид` of the order on screen whose written decision the manager will change."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._portal_id: str | None = None
         self._candidate: Candidate | None = None
+        self._written: str | None = None
         self.actions: dict[DecisionKind, QAction] = {}
         for kind, (text, _hint) in _texts().items():
             action = QAction(text, parent)
@@ -76,11 +83,26 @@ class ReviewActions(QObject):
             action.triggered.connect(self._triggered)
             parent.addAction(action)
             self.actions[kind] = action
+        self.change_action = QAction(translate("ReviewActions", "Изменить решение"), parent)
+        self.change_action.setObjectName("decision-change")
+        self.change_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.change_action.triggered.connect(self._change)
+        parent.addAction(self.change_action)
         self._update()
+
+    @property
+    def all_actions(self) -> list[QAction]:
+        """The decisions, then «Изменить решение»: for the menu and the button row."""
+        return [*self.actions.values(), self.change_action]
 
     def set_context(self, portal_id: str | None, candidate: Candidate | None) -> None:
         """The order on screen and the 1C candidate chosen for it."""
         self._portal_id, self._candidate = portal_id, candidate
+        self._update()
+
+    def set_written(self, reason: str | None) -> None:
+        """Why create and link are closed for the order on screen (None: they are open)."""
+        self._written = reason
         self._update()
 
     def _update(self) -> None:
@@ -90,8 +112,21 @@ class ReviewActions(QObject):
             possible = self._portal_id is not None
             if kind is DecisionKind.LINK:
                 possible = possible and self._candidate is not None
-            action.setEnabled(possible)
-            action.setToolTip(f"{hint} ({shortcut})")
+            closed = self._written is not None and kind.writes
+            action.setEnabled(possible and not closed)
+            action.setToolTip(f"{self._written if closed else hint} ({shortcut})")
+        change = self.change_action
+        change.setEnabled(self._portal_id is not None and self._written is not None)
+        keys = change.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        change.setToolTip(
+            translate("ReviewActions", "Открыть «Создать в 1С» и «Связать» для нового решения")
+            + f" ({keys})"
+        )
+
+    @Slot()
+    def _change(self) -> None:
+        if self._portal_id is not None and self._written is not None:
+            self.change_requested.emit(self._portal_id)
 
     @Slot()
     def _triggered(self) -> None:

@@ -11,13 +11,16 @@ manager opens an order.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.candidates import Candidate
+from desktop_app.domain.decisions import StepKind, WriteState
 from desktop_app.domain.entity_mapping import EarlierEntity
 from desktop_app.domain.legal_entity_key import order_entity_key
 from desktop_app.domain.order import Order
@@ -34,6 +37,16 @@ translate = QCoreApplication.translate
 _BANK_FIELD = re.compile(r"bank_accounts\[(\d+)\]\.(\w+)")
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenDecision:
+    """An order's decision that 1C has: the counterparty its 1C order now holds."""
+
+    counterparty_key: str
+    name: str
+    """The counterparty's name as the decision knew it (a new one may not be copied yet)."""
+    written_at: dt.datetime | None
+
+
 class ReviewSource(Protocol):
     def candidates(self, order: Order) -> Sequence[Candidate]: ...
 
@@ -46,6 +59,10 @@ class ReviewSource(Protocol):
 
     def decision(self, order: Order) -> str:
         """The order's current decision and the state of its writes, in words ("" if none)."""
+        ...
+
+    def written(self, order: Order) -> WrittenDecision | None:
+        """The order's decision when 1C has it whole (a create or a link), else None."""
         ...
 
 
@@ -67,6 +84,17 @@ class EngineSource:
     def decision(self, order: Order) -> str:
         row = DecisionRepository(self._database).current(order.id)
         return decision_text(row) if row is not None else ""
+
+    def written(self, order: Order) -> WrittenDecision | None:
+        row = DecisionRepository(self._database).current(order.id)
+        if row is None or row.write_state is not WriteState.WRITTEN:
+            return None
+        decision = row.decision
+        key = decision.counterparty_key or row.result_of(StepKind.CREATE_COUNTERPARTY)
+        if not decision.kind.writes or not key:
+            return None
+        name = decision.card.name if decision.card is not None else ""
+        return WrittenDecision(key, name, row.written_at)
 
 
 def reasons_text(candidate: Candidate) -> str:

@@ -7,7 +7,10 @@ portal user of the order ordered for another legal entity before (entity_notes.p
 button that shows that entity's 1C card in the *1С* column); the two columns side by
 side — *Портал* (the buyer as sent) and *1С* (the candidates and the chosen one's card), with
 the fields that differ highlighted on both sides; the tabs with the order lines, the order
-properties and the order's history; the decision buttons.
+properties and the order's history; the decision buttons. An order whose decision 1C has
+(`ReviewSource.written`) shows, in the *1С* column, the counterparty its 1C order now holds,
+and keeps «Создать в 1С» and «Связать» closed until «Изменить решение» (for that order,
+while it stays on screen).
 
 `show_order` reads the order from the local store (one decoded revision, its history, a few
 indexed directory look-ups — milliseconds), so it runs on the GUI thread. The review engine
@@ -52,7 +55,7 @@ from desktop_app.ui.order_tables import (
 from desktop_app.ui.portal_column import PortalColumn
 from desktop_app.ui.queue_model import currency_suffix, from_onec_word, state_word
 from desktop_app.ui.review_actions import ReviewActions
-from desktop_app.ui.review_hooks import ReviewSource, card_key
+from desktop_app.ui.review_hooks import ReviewSource, WrittenDecision, card_key
 from desktop_app.ui.splitters import named_splitter
 from desktop_app.ui.unread_view import UnreadView
 from desktop_app.wording.onec_orders import order_words
@@ -117,6 +120,9 @@ class ReviewPanel(QWidget):
         self._build()
         self.onec.candidate_changed.connect(self._candidate_changed)
         self.entity_notes.card_requested.connect(self._show_onec_card)
+        self.decisions.change_requested.connect(self._change_decision)
+        self._changing: str | None = None
+        """The order whose written decision the manager chose to change («Изменить решение»)."""
 
     def _build(self) -> None:
         content = QWidget(self)
@@ -130,12 +136,16 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.sections, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for action in self.decisions.actions.values():
+        for action in self.decisions.all_actions:
             button = QToolButton(content)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setMinimumWidth(110)
             buttons.addWidget(button)
+        change = self.decisions.change_action
+        self.change_button = button  # the last: only there while a written decision is shown
+        button.setVisible(change.isEnabled())
+        change.changed.connect(lambda: self.change_button.setVisible(change.isEnabled()))
         layout.addLayout(buttons)
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(content)
@@ -178,7 +188,14 @@ class ReviewPanel(QWidget):
         self.findings = self.source.findings(order)
         self.findings_bar.show_findings(self.findings)
         self.portal.show_counterparty(order.buyer, errors=self._finding_fields())
-        self.onec.show_candidates(order.buyer, self.source.candidates(order))
+        if self._changing != order.id:
+            self._changing = None
+        written = self.source.written(order) if self._changing is None else None
+        if written is None:
+            self.onec.show_candidates(order.buyer, self.source.candidates(order))
+        else:
+            self.onec.show_written(order.buyer, written)
+        self.decisions.set_written(_written_reason(written))
         self.entity_notes.show_entities(
             self.source.earlier_entities(order), self.onec.listed_keys()
         )
@@ -230,6 +247,11 @@ class ReviewPanel(QWidget):
         }
 
     @Slot(str)
+    def _change_decision(self, portal_id: str) -> None:
+        self._changing = portal_id
+        self.reload()
+
+    @Slot(str)
     def _show_onec_card(self, ref_key: str) -> None:
         self.onec.select_counterparty(ref_key)
 
@@ -249,3 +271,12 @@ class ReviewPanel(QWidget):
         self.portal.show_counterparty(buyer, portal_marks, self._finding_fields())
         self.onec.mark(onec_marks)
         self.decisions.set_context(order.id, candidate)
+
+
+def _written_reason(written: WrittenDecision | None) -> str | None:
+    if written is None:
+        return None
+    return translate(
+        "ReviewPanel",
+        "Решение по заказу уже записано в 1С; чтобы принять другое, нажмите «Изменить решение»",
+    )

@@ -112,7 +112,9 @@ class CardView(QScrollArea):
         return set(self._marked)
 
     def text(self) -> str:
-        """The card as "Label: value" lines (for copying and for tests)."""
+        """The card as "Label: value" lines (for copying, tests); an empty card: its placeholder."""
+        if not self._values:
+            return self._placeholder
         lines = []
         for line in range(self._grid.rowCount()):
             name = self._grid.itemAtPosition(line, 0)

@@ -2,7 +2,7 @@
 
 1C does not check what arrives over OData (GUIDE §5): a create decision recorded with
 `inn=12345` or `head_key=not-a-guid` used to be accepted and failed only at `push`, or
-worse, created a counterparty with a broken ИНН. The window's create card (`CardDialog.accept`)
+worse, created a counterparty with a broken ИНН. The window's create card (`CardPanel`)
 and `decide --create --field` (`DecisionService.create`) both go through
 `CounterpartyCard.edited`, which asks this module, so both doors refuse the same values
 with the same words. The rules are `requisite_keys`' (ИНН

@@ -1,7 +1,7 @@
 """Why the card of a counterparty to create does not take a value, in the manager's words.
 
 `domain.card_checks` says it with a code and the value (`CardProblemError`); the window's card
-(`CardDialog`) and `decide --create --field` (through `DecisionService`) show this sentence,
+(`CardPanel`) and `decide --create --field` (through `DecisionService`) show this sentence,
 so both doors refuse the same values with the same words.
 """
 

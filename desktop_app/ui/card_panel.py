@@ -115,12 +115,12 @@ class CardPanel(QWidget):
             editor.textChanged.connect(self.recheck)
             self.edits[name] = editor
             self.boxes[name] = FieldBox(editor, self.body)
-            self.form.addRow(labels[name], self.boxes[name])
+            self.form.addRow(plain_label(labels[name], self.body), self.boxes[name])
             if name == "full_name":
                 self.boxes["kind"] = FieldBox(self.kind, self.body)
-                self.form.addRow(labels["kind"], self.boxes["kind"])
+                self.form.addRow(plain_label(labels["kind"], self.body), self.boxes["kind"])
         self.kind.currentIndexChanged.connect(self.recheck)
-        self.form.addRow(labels["partner"], self.partner)
+        self.form.addRow(plain_label(labels["partner"], self.body), self.partner)
         self.accounts_note = plain_label(
             translate(
                 "CardPanel",
@@ -197,7 +197,8 @@ class CardPanel(QWidget):
                 if value:
                     shown = plain_label(value, self.accounts)
                     shown.setObjectName(f"card-{field}{suffix.replace(' ', '-')}")
-                    self.accounts_form.addRow(labels[field] + suffix, shown)
+                    label = plain_label(labels[field] + suffix, self.accounts)
+                    self.accounts_form.addRow(label, shown)
         self.accounts_note.setVisible(bool(accounts))
         self.accounts.setVisible(bool(accounts))
 

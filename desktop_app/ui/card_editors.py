@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QTextOption
+from PySide6.QtCore import QRect, Qt, Slot
+from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop_app.domain.requisite_values import Severity
@@ -35,7 +35,7 @@ class WrappingEdit(QPlainTextEdit):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTabChangesFocus(True)  # Tab goes to the next field, as in a line edit
         self.setPlainText(text)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self.textChanged.connect(self._fit)
         self._fit()
 
     def text(self) -> str:
@@ -46,15 +46,28 @@ class WrappingEdit(QPlainTextEdit):
         self.setPlainText(text)
 
     def line_count(self) -> int:
-        """Lines as shown (wrapped), which is how QPlainTextEdit's document measures."""
-        return max(1, round(self.document().size().height()))
+        """Lines the text takes wrapped at the edit's present width (measured with the
+        font, not read from the document's layout, which is laid out lazily)."""
+        width = self.viewport().width() - 2 * round(self.document().documentMargin())
+        if width <= 0 or not self.toPlainText():
+            return 1
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere)
+        bounds = self.fontMetrics().boundingRect(
+            QRect(0, 0, width, 1 << 20), flags, self.toPlainText()
+        )
+        return max(1, -(-bounds.height() // self.fontMetrics().lineSpacing()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     @Slot()
     def _fit(self) -> None:
         lines = min(self.line_count(), MAX_LINES)
         margins = self.contentsMargins()
         frame = margins.top() + margins.bottom() + 2 * round(self.document().documentMargin())
-        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + frame + 4)
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + frame + 2)
 
 
 Editor = QLineEdit | WrappingEdit

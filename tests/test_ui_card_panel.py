@@ -44,7 +44,8 @@ def shown_panel(qtbot: QtBot, card: CounterpartyCard, width: int = 620, **kw: ob
     QVBoxLayout(host).addWidget(panel)
     host.resize(width, 700)
     host.show()
-    qtbot.waitExposed(host)
+    host.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(host.isActiveWindow)
     panel.show_card(card, None, **kw)  # type: ignore[arg-type]
     _HOSTS.append(host)  # kept alive until qtbot closes it at the end of the test
     return panel
@@ -65,14 +66,14 @@ def test_a_wrong_check_digit_is_said_beside_the_inn_and_blocks_the_create(qtbot:
     panel.edits["email"].setText("info@vector")
     assert "не адрес электронной почты" in said(panel, "email")
     panel.edits["name"].setFocus()
-    panel.create_button.click()
+    QTest.keyClick(panel.edits["name"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert asked == [] and panel.confirm is None
     assert panel.error.isVisibleTo(panel)
     assert panel.focusWidget() is panel.edits["inn"]  # the first field in error
     panel.edits["inn"].setText(VECTOR.inn)
     panel.edits["email"].setText(VECTOR.email)
     assert not said(panel, "inn") and not said(panel, "email")
-    panel.create_button.click()
+    QTest.keyClick(panel.edits["email"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert asked == [True] and panel.changes() == {}
 
 

@@ -10,7 +10,8 @@ directory copy that is not complete) — are asked about once, together, before
 what the decision service applies (and checks again) when it records the decision.
 
 The bank accounts the portal sent are shown read-only: the create decision does not write
-`Catalog_БанковскиеСчетаКонтрагентов` yet, and the note says so. Escape or «Отмена» cancels.
+`Catalog_БанковскиеСчетаКонтрагентов` yet, and the note says so. Escape or «Отмена» cancels;
+Ctrl+Enter is «Создать в 1С».
 """
 
 from __future__ import annotations
@@ -102,9 +103,13 @@ class CardPanel(QWidget):
         self.cancel_button = QPushButton(translate("CardPanel", "Отмена"), self)
         self.create_button.clicked.connect(self.request_create)
         self.cancel_button.clicked.connect(self.cancel)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.cancel)
+        for keys, slot in ((QKeySequence(Qt.Key.Key_Escape), self.cancel),
+                           (QKeySequence("Ctrl+Return"), self.request_create)):  # fmt: skip
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.create_button.setToolTip(translate("CardPanel", "Ctrl+Enter"))
+        self.cancel_button.setToolTip(translate("CardPanel", "Esc"))
         self._build()
 
     def _build_form(self) -> None:

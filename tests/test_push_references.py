@@ -99,10 +99,16 @@ def test_a_created_counterparty_is_one_1c_s_forms_show(
 
     assert report.count(WriteState.WRITTEN) == 1
     created = created_for(onec, order)
-    kinds = {row["Тип"]: row["Вид_Key"] for row in created["КонтактнаяИнформация"]}
-    assert kinds["Телефон"] == records.KIND_PHONE
-    assert kinds["АдресЭлектроннойПочты"] == records.KIND_EMAIL
-    assert kinds["Адрес"] == records.KIND_LEGAL_ADDRESS
+    kinds = {(row["Тип"], row["Вид_Key"]) for row in created["КонтактнаяИнформация"]}
+    assert ("Телефон", records.KIND_PHONE) in kinds
+    assert ("АдресЭлектроннойПочты", records.KIND_EMAIL) in kinds
+    assert ("Адрес", records.KIND_LEGAL_ADDRESS) in kinds
+    assert {kind for _, kind in kinds} <= {
+        records.KIND_PHONE,
+        records.KIND_EMAIL,
+        records.KIND_LEGAL_ADDRESS,
+        records.KIND_ACTUAL_ADDRESS,
+    }
     partner = onec.entity(PARTNERS, str(created["Партнер_Key"]))
     assert partner is not None
     assert partner["ГруппаДоступа_Key"] == reference.ACCESS_GROUP_SITE  # as the site exchange

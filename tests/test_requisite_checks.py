@@ -12,7 +12,13 @@ import pytest
 from stdnum.ru import ogrn as stdnum_ogrn
 
 from desktop_app.domain import requisite_keys as rk
-from desktop_app.domain.counterparty import BankAccount, Counterparty, CounterpartyKind, RawField
+from desktop_app.domain.counterparty import (
+    BankAccount,
+    Contact,
+    Counterparty,
+    CounterpartyKind,
+    RawField,
+)
 from desktop_app.domain.order import Order, OrderProperty
 from desktop_app.domain.requisite_checks import (
     Finding,
@@ -255,6 +261,32 @@ def test_generated_world_has_no_false_errors() -> None:
     for buyer in World.generate(seed=11, buyers=300).buyers:
         found = check_buyer(buyer.counterparty, registration_number=buyer.ogrn)
         assert errors(found) == set(), (buyer.counterparty, found)
+
+
+def test_generated_world_phones_and_e_mails_are_not_doubted() -> None:
+    for buyer in World.generate(seed=11, buyers=300).buyers:
+        found = check_buyer(buyer.counterparty, registration_number=buyer.ogrn)
+        assert not {f.code for f in found} & {"email-format", "phone-format"}, found
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "code", "severity"),
+    [
+        ("Почта", "info@vector", "email-format", Severity.ERROR),
+        ("Почта", "info vector@vector.ru", "email-format", Severity.ERROR),
+        ("Почта", "продажи@вектор.рф", None, None),
+        ("Телефон", "12-34-56", "phone-format", Severity.WARNING),
+        ("Телефон", "+7 (495) 12З-45-67", "phone-format", Severity.WARNING),
+        ("Телефон", "8 (495) 123-45-67 доб. 12", None, None),
+    ],
+)
+def test_e_mails_and_phones_are_checked(
+    kind: str, value: str, code: str | None, severity: Severity | None
+) -> None:
+    found = [f for f in check_buyer(party(contacts=(Contact(kind, value),)))
+             if f.code in ("email-format", "phone-format")]  # fmt: skip
+    assert [(f.code, f.severity) for f in found] == ([(code, severity)] if code else [])
+    assert all(value in finding_text(f) for f in found)
 
 
 # --- consistency rules -------------------------------------------------------------------

@@ -18,12 +18,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.adapters import keychain
-from desktop_app.domain.decisions import CounterpartyCard
 from desktop_app.services import setting_rules, settings
 from desktop_app.services.password_vault import KeychainVault
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui import launch
-from desktop_app.ui.card_dialog import CardDialog
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.workers import TaskRunner
@@ -140,22 +138,6 @@ def test_an_unknown_keyring_backend_is_a_sentence_in_the_dialog(
     assert "PYTHON_KEYRING_BACKEND указано «nosuch.Backend»" in dialog.error.text()
     assert not dialog.result()  # still open, nothing saved
     assert not (workspace.data_dir / settings.SETTINGS_FILE).exists()
-
-
-def test_the_create_card_refuses_a_broken_inn(qtbot: QtBot) -> None:
-    card = CounterpartyCard(name='ООО "Вектор"', inn="7707083893", kpp="770701001")
-    dialog = CardDialog(card, None)
-    qtbot.addWidget(dialog)
-    dialog.edits["inn"].setText("12345")
-    dialog.accept()
-    assert not dialog.result() and "«12345» не подходит для поля inn" in dialog.error.text()
-    dialog.edits["inn"].setText("7707083893")
-    dialog.edits["kpp"].setText("ABC")
-    dialog.accept()
-    assert not dialog.result() and "поля kpp" in dialog.error.text()
-    dialog.edits["kpp"].setText("")
-    dialog.accept()
-    assert dialog.result()  # a blank КПП is allowed (an ИП has none)
 
 
 def test_json_of_the_settings_written_by_the_dialog_loads_again(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from push_scene import carries
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.candidates import CandidateReason
@@ -16,12 +16,13 @@ from desktop_app.domain.decisions import DecisionKind, StepKind, StepState, Writ
 from desktop_app.domain.decisions import DecisionKind as Kind
 from desktop_app.domain.onec_directory import EMPTY_REF
 from desktop_app.emulators.onec import Fault, OneCEmulator
+from desktop_app.emulators.onec.seed_records import KIND_ACTUAL_ADDRESS
 from desktop_app.services.connection_check import Reachability
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
-from desktop_app.ui.card_dialog import CardDialog
+from desktop_app.ui.card_panel import CardPanel
 from desktop_app.ui.decision_flow import DecisionFlow
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.export_actions import ExportActions
@@ -81,21 +82,52 @@ def decide(window: MainWindow, kind: DecisionKind) -> None:
     action.trigger()
 
 
+def open_card(window: MainWindow) -> CardPanel:
+    """The create card, shown in the 1C column of the window (not a window of its own)."""
+    panel = window.review.card_panel
+    assert window.review.card_order is not None
+    assert panel.isVisibleTo(window) and not panel.isWindow()
+    assert not window.review.onec.isVisibleTo(window)  # in the 1C column's place
+    assert window.review.portal.isVisibleTo(window)  # the portal's data stays beside it
+    return panel
+
+
+def answer_warnings(panel: CardPanel, *, accept: bool) -> None:
+    """Answer the card's one question about the checks' warnings."""
+    box = panel.confirm
+    assert box is not None
+    role = QMessageBox.ButtonRole.AcceptRole if accept else QMessageBox.ButtonRole.RejectRole
+    next(b for b in box.buttons() if box.buttonRole(b) is role).click()
+
+
+def press_create(panel: CardPanel) -> None:
+    """«Создать в 1С»; the checks' warnings, if any (one question for all), accepted."""
+    panel.create_button.click()
+    if panel.confirm is not None:
+        answer_warnings(panel, accept=True)
+
+
+def select_new_entity(window: MainWindow, qtbot: QtBot, onec: OneCEmulator) -> str:
+    """The window started, and an order of a legal entity 1C does not know on screen."""
+    started(window, qtbot)
+    portal_id = imported(window, onec)
+    assert window.queue.select(portal_id)
+    return portal_id
+
+
 def test_create_a_new_legal_entity_and_see_it_written(
     qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
 ) -> None:
-    started(window, qtbot)
-    portal_id = imported(window, filled_demo.onec)
-    assert window.queue.select(portal_id)
+    portal_id = select_new_entity(window, qtbot, filled_demo.onec)
     order = window.review.order
     assert order is not None and order.buyer is not None
 
     decide(window, DecisionKind.CREATE)
-    dialog = window.flow.dialog
-    assert isinstance(dialog, CardDialog)
-    assert dialog.edits["inn"].text() == order.buyer.inn  # prefilled from the portal
-    dialog.edits["phone"].setText("+7 495 000-00-01")
-    dialog.accept()
+    panel = open_card(window)
+    assert panel.edits["inn"].text() == order.buyer.inn  # prefilled from the portal
+    panel.edits["phone"].setText("+7 495 000-00-01")
+    panel.edits["actual_address"].setText("Москва, Складской проезд, 7, склад 3")
+    press_create(panel)
     settle(window, qtbot)  # recorded, then pushed: 1C answers in the demo
 
     row = DecisionRepository(filled_demo.workspace.database).current(portal_id)  # type: ignore[union-attr]
@@ -106,6 +138,9 @@ def test_create_a_new_legal_entity_and_see_it_written(
                if c["КПП"] == (order.buyer.kpp or "")]  # fmt: skip
     assert len(created) == 1
     assert order_1c(filled_demo.onec, order.number)["Контрагент_Key"] == created[0]["Ref_Key"]
+    actual = [r["Представление"] for r in created[0]["КонтактнаяИнформация"]
+              if r["Вид_Key"] == KIND_ACTUAL_ADDRESS]  # fmt: skip
+    assert actual == ["Москва, Складской проезд, 7, склад 3"]  # «Фактический адрес» in 1C
     assert decision_cell(window, portal_id) == "создать в 1С, записано в 1С"
     assert "Ждут записи в 1С: 0" in window.status.writes_label.text()
     assert window.review.order is not None and window.review.order.id != portal_id  # next one
@@ -174,9 +209,7 @@ def test_decisions_taken_offline_go_when_1c_is_back(
     assert order is not None
 
     decide(window, DecisionKind.CREATE)
-    dialog = window.flow.dialog
-    assert isinstance(dialog, CardDialog)
-    dialog.accept()
+    press_create(open_card(window))
     settle(window, qtbot)
     row = DecisionRepository(window.workspace.database).current(portal_id)
     assert row is not None and row.write_state is WriteState.QUEUED  # waits, nothing lost
@@ -301,9 +334,7 @@ def test_a_decision_whose_write_broke_off_is_not_changed_in_the_window(
     )
     assert window.queue.select(portal_id)
     decide(window, DecisionKind.CREATE)
-    dialog = window.flow.dialog
-    assert isinstance(dialog, CardDialog)
-    dialog.accept()
+    press_create(open_card(window))
     settle(window, qtbot)
     row = DecisionRepository(window.workspace.database).current(portal_id)
     assert row is not None

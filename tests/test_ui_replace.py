@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
-from test_ui_decisions import decide, order_1c, settle, started
+from test_ui_decisions import decide, order_1c, press_create, settle, started
 
 from desktop_app.domain.decisions import DecisionKind, WriteState
 from desktop_app.emulators.exchange_setup import ExchangeSetup
@@ -22,7 +22,6 @@ from desktop_app.services.onec_orders import refresh_order_states
 from desktop_app.services.order_link_setup import detect_and_keep
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.directory_repository import DirectoryRepository
-from desktop_app.ui.card_dialog import CardDialog
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.replace_dialog import ReplaceDialog
@@ -86,9 +85,8 @@ def test_create_over_the_exchange_s_counterparty_asks_to_replace_it(
     assert "Неизвестный партнер" in asked.old_value.text()  # the old value, shown
     assert asked.delete_box.isVisible() and asked.delete_box.isChecked()
     asked.accept()
-    card = window.flow.dialog
-    assert isinstance(card, CardDialog)
-    card.accept()
+    assert window.review.card_order == number  # the card, in the 1C column
+    press_create(window.review.card_panel)
     settle(window, qtbot)
 
     row = DecisionRepository(window.workspace.database).current(number)

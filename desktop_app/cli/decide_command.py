@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
     decide.add_argument(
         "--field", action="append", default=[], metavar="NAME=VALUE",
         help="с --create: изменить поле карточки (name, full_name, kind, inn, kpp, ogrn, "
-        "legal_address, phone, email)",
+        "legal_address, actual_address, phone, email)",
     )  # fmt: skip
     decide.add_argument("--partner", metavar="REF_KEY", help="с --create: существующий партнёр")
     decide.add_argument(

@@ -91,6 +91,8 @@ class CounterpartyCard:
     kpp: str = ""
     ogrn: str = ""
     legal_address: str = ""
+    actual_address: str = ""
+    """Where the buyer actually is (the portal's `Адрес`), when it differs from the legal one."""
     phone: str = ""
     email: str = ""
     head_key: str = ""
@@ -101,6 +103,7 @@ class CounterpartyCard:
         """The card as the portal describes the buyer; `ogrn` comes from an order property
         (CommerceML has no field for it)."""
         address = buyer.legal_address or buyer.registration_address or buyer.address or ""
+        actual = (buyer.address or "").strip()
         kind = buyer.kind if buyer.kind is not CounterpartyKind.UNKNOWN else _kind_of(buyer.inn)
         return cls(
             name=(buyer.display_name or "").strip(),
@@ -110,6 +113,7 @@ class CounterpartyCard:
             kpp=(buyer.kpp or "").strip() if kind is CounterpartyKind.LEGAL else "",
             ogrn=(ogrn or "").strip(),
             legal_address=address.strip(),
+            actual_address=actual if actual != address.strip() else "",
             phone=next(iter(buyer.phones), "").strip(),
             email=next(iter(buyer.emails), "").strip(),
         )

@@ -20,6 +20,7 @@ sentences are `desktop_app.wording.findings`: here only codes and the values the
 
 from __future__ import annotations
 
+from desktop_app.domain.contact_checks import check_email, check_phone
 from desktop_app.domain.counterparty import Counterparty, CounterpartyKind
 from desktop_app.domain.order import Order
 from desktop_app.domain.order_buyer import OrderBuyer, order_buyer
@@ -84,6 +85,10 @@ def check_buyer(buyer: Counterparty, *, registration_number: str | None = None) 
         findings += check_okpo(buyer.okpo)
     for number, account in enumerate(buyer.bank_accounts, start=1):
         findings += check_bank_account(account, number, party_type(buyer))
+    for email in buyer.emails:
+        findings += check_email(email)
+    for phone in buyer.phones:
+        findings += check_phone(phone)
     return sorted(findings, key=lambda finding: _ORDER[finding.severity])
 
 

@@ -60,9 +60,10 @@ CODES: tuple[str, ...] = (
     "kind-inn-mismatch/person", "inn-missing-foreign", "inn-missing", "kpp-without-inn",
     "kpp-missing", "kpp-branch", "kpp-largest-taxpayer", "kpp-other-office",
     "kpp-other-office/region", "ogrn-missing", "ogrn-missing/ogrnip", "ogrn-kind-mismatch",
-    "ogrn-kind-mismatch/ogrnip",
+    "ogrn-kind-mismatch/ogrnip", "email-format", "phone-format",
 )  # fmt: skip
-"""Every `wording_key` the checks can produce (here and in `requisite_checks`)."""
+"""Every `wording_key` the checks can produce (here, in `contact_checks` and in
+`requisite_checks`)."""
 
 
 _FOREIGN_FORM = re.compile(

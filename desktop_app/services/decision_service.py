@@ -32,7 +32,7 @@ from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.errors import StoreError
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository
-from desktop_app.wording.card_problems import problem_text
+from desktop_app.wording.card_problems import problem_text, refusal_text
 from desktop_app.wording.onec_orders import order_words
 from desktop_app.wording.registry import worded
 from desktop_app.wording.said import Param, Said
@@ -130,7 +130,9 @@ class DecisionService:
     ) -> DecisionRow:
         """Create the buyer in 1C from the portal card with the manager's `changes` (and,
         with `replace`, put it on the 1C order instead of the counterparty shown there).
-        The card's edits are checked by `CounterpartyCard.edited`, the partner here."""
+        The card's edits are checked by `CounterpartyCard.edited`, the partner here, and the
+        card as it would be written as `checks` checks it (`card_checks.card_errors`): an
+        error refuses the decision, a warning was the manager's to accept."""
         problem = card_checks.partner_problem(partner_key)
         if problem:
             raise DecisionError(problem_text(problem))
@@ -143,6 +145,9 @@ class DecisionService:
             card = card.edited(changes or {})
         except ValueError as error:
             raise DecisionError(problem_text(error)) from None
+        refused = card_checks.card_errors(card)
+        if refused:  # whoever asks: the window's card says it beside the field first
+            raise DecisionError(refusal_text(refused[0]))
         replaces, delete = self._replacement(portal_id, replace, None)
         decision = Decision(DecisionKind.CREATE, card=card, partner_key=partner_key,
                             replaces_key=replaces, delete_replaced=delete,

@@ -35,7 +35,7 @@ def kind_word(kind: CounterpartyKind) -> str:
 
 def card_labels() -> dict[str, str]:
     """The fields of a counterparty's card, one label each: the portal's card, 1C's card and
-    the card of a counterparty to create (`card_dialog`) name a field alike
+    the card of a counterparty to create (`card_panel`) name a field alike
     (`wording.card_fields`, which the CLI prints too)."""
     return {field: shown_code(CARD_FIELDS, field) for field in CARD_FIELDS.wordings}
 

@@ -1,7 +1,8 @@
 """From a decision button to a recorded decision: the dialogs, then the store, then 1C.
 
 `ReviewActions` says what the manager chose; this asks what the decision needs — the
-editable card for «Создать в 1С», the reason for «Отклонить» — records it off the GUI thread
+editable card for «Создать в 1С» (a `CardPanel` the `CardHost`, the review panel, shows in
+its 1C column, beside the portal's data), the reason for «Отклонить» — records it off the GUI thread
 (`DecisionService`: with the time and the operating-system user), opens the next order,
 and lets the push write it to 1C when 1C answers. When the 1C order already holds another
 counterparty (as last read: 1C's site exchange often fills it), a link or a create first
@@ -22,11 +23,12 @@ the main window connects the decision buttons to `on_request`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from desktop_app.domain.decisions import DecisionKind
+from desktop_app.domain.decisions import CounterpartyCard, DecisionKind
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.onec_order_state import OneCOrderState
 from desktop_app.services.decision_service import DecisionError, DecisionService, Replacement
@@ -36,13 +38,26 @@ from desktop_app.store.decision_rows import DecisionRow
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository
-from desktop_app.ui.card_dialog import CardDialog
+from desktop_app.ui.card_panel import CardPanel
 from desktop_app.ui.plain_text import plain_message_box
 from desktop_app.ui.replace_dialog import ReplaceDialog
 from desktop_app.ui.review_actions import DecisionRequest
 from desktop_app.ui.workers import TaskContext, TaskRunner
 
 translate = QCoreApplication.translate
+
+
+class CardHost(Protocol):
+    """Where the create card is shown (`ReviewPanel`: in place of its 1C column)."""
+
+    card_panel: CardPanel
+    card_order: str | None
+
+    def open_card(
+        self, portal_id: str, card: CounterpartyCard, head: DirectoryCounterparty | None
+    ) -> CardPanel: ...
+
+    def close_card(self) -> None: ...
 
 
 class DecisionFlow(QObject):
@@ -53,12 +68,24 @@ class DecisionFlow(QObject):
     bug = Signal(object)
     """An unexpected exception: for the crash dialog."""
 
-    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        parent: QWidget,
+        cards: CardHost | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
         self._parent = parent
         self.dialog: QDialog | None = None
+        self.cards = cards
+        self._creating: tuple[str, Replacement | None] | None = None
+        """The order (and the replace the manager chose) whose card is open."""
+        if cards is not None:
+            cards.card_panel.create_requested.connect(self._create)
+            cards.card_panel.cancelled.connect(self._forget_card)
 
     def _service(self) -> DecisionService:
         return DecisionService(self.workspace.database)
@@ -67,7 +94,7 @@ class DecisionFlow(QObject):
     def on_request(self, request: DecisionRequest) -> None:
         portal_id = request.portal_id
         if request.kind is DecisionKind.CREATE:
-            self._ask_if_copy_old(lambda: self._create(portal_id))
+            self._ask_if_copy_old(lambda: self._start_create(portal_id))
         elif request.kind is DecisionKind.LINK and request.candidate is not None:
             chosen = request.candidate.counterparty
             self._ask_if_other_inn(portal_id, chosen, lambda: self._link(portal_id, chosen))
@@ -76,7 +103,7 @@ class DecisionFlow(QObject):
         elif request.kind is DecisionKind.DEFER:
             self.record(portal_id, lambda service: service.defer(portal_id))
 
-    def _create(self, portal_id: str) -> None:
+    def _start_create(self, portal_id: str) -> None:
         held = self._held(portal_id, None)
         if held is None:
             self._ask_card(portal_id)
@@ -170,16 +197,29 @@ class DecisionFlow(QObject):
         except DecisionError as error:
             self.problem.emit(str(error), True)
             return
-        dialog = CardDialog(card, head, self._parent)
+        if self.cards is None:
+            self.bug.emit(RuntimeError("a create decision needs the card's host"))
+            return
+        self._creating = (portal_id, replace)
+        self.cards.open_card(portal_id, card, head)
 
-        def accepted() -> None:
-            changes, partner = dialog.changes(), dialog.partner_key()  # read on the GUI thread
-            self.record(
-                portal_id, lambda service: service.create(portal_id, changes, partner, replace)
-            )
+    @Slot()
+    def _create(self) -> None:
+        """The card's «Создать в 1С», its checks passed: record the decision."""
+        if self.cards is None or self._creating is None:
+            return
+        portal_id, replace = self._creating
+        if self.cards.card_order != portal_id:
+            return  # the card was closed with its order (the manager went on to another)
+        panel = self.cards.card_panel
+        changes, partner = panel.changes(), panel.partner_key()  # read on the GUI thread
+        self._creating = None
+        self.cards.close_card()
+        self.record(portal_id, lambda service: service.create(portal_id, changes, partner, replace))
 
-        dialog.accepted.connect(accepted)
-        self._open(dialog)
+    @Slot()
+    def _forget_card(self) -> None:
+        self._creating = None
 
     def _ask_reason(self, portal_id: str) -> None:
         dialog = QInputDialog(self._parent)

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
             shown_order=lambda: self.review.order,
             queue_filter=lambda: (self.queue.model.state, self.queue.model.search),
         )  # fmt: skip
-        self.flow = DecisionFlow(workspace, self.runner, self)
+        self.flow = DecisionFlow(workspace, self.runner, self, cards=self.review)
         self._build_menus()
         self.queue.current_changed.connect(self._order_chosen)
         self.sync.orders_changed.connect(self._orders_changed)

@@ -6,11 +6,12 @@ which a decision replaces only explicitly); the check findings as badges; the no
 portal user of the order ordered for another legal entity before (entity_notes.py, with a
 button that shows that entity's 1C card in the *1С* column); the two columns side by
 side — *Портал* (the buyer as sent) and *1С* (the candidates and the chosen one's card), with
-the fields that differ highlighted on both sides; the tabs with the order lines, the order
-properties and the order's history; the decision buttons. An order whose decision 1C has
-(`ReviewSource.written`) shows, in the *1С* column, the counterparty its 1C order now holds,
-and keeps «Создать в 1С» and «Связать» closed until «Изменить решение» (for that order,
-while it stays on screen).
+the fields that differ highlighted on both sides (the *1С* side gives its place to the card
+of a counterparty to create, `CardPanel`, while the manager fills it: the portal's data
+stays beside it); the tabs with the order lines, the order properties and the order's
+history; the decision buttons. An order whose decision 1C has (`ReviewSource.written`)
+shows, in the *1С* column, the counterparty its 1C order now holds, and keeps «Создать в 1С»
+and «Связать» closed until «Изменить решение» (for that order, while it stays on screen).
 
 `show_order` reads the order from the local store (one decoded revision, its history, a few
 indexed directory look-ups — milliseconds), so it runs on the GUI thread. The review engine
@@ -33,7 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.candidates import Candidate
+from desktop_app.domain.decisions import CounterpartyCard
 from desktop_app.domain.money import money_text
+from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
 from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.domain.review_state import ReviewState
@@ -41,6 +44,7 @@ from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.card_fields import differing
+from desktop_app.ui.card_panel import CardPanel
 from desktop_app.ui.card_view import emphasize, plain_label
 from desktop_app.ui.entity_notes import EntityNotes
 from desktop_app.ui.findings_bar import FindingsBar, finding_words
@@ -96,8 +100,14 @@ class ReviewPanel(QWidget):
         self.entity_notes = EntityNotes(self)
         self.portal = PortalColumn(self)
         self.onec = OneCColumn(directory, self)
+        self.card_panel = CardPanel(self)
+        self.card_order: str | None = None
+        """The order whose create card is open in the 1C column; None when it is not."""
+        self.onec_side = QStackedWidget(self)
+        self.onec_side.addWidget(self.onec)
+        self.onec_side.addWidget(self.card_panel)
         self.columns = named_splitter(
-            "reviewColumns", Qt.Orientation.Horizontal, self, [self.portal, self.onec]
+            "reviewColumns", Qt.Orientation.Horizontal, self, [self.portal, self.onec_side]
         )
         self.lines = lines_model(self)
         self.properties = properties_model(self)
@@ -123,6 +133,7 @@ class ReviewPanel(QWidget):
         self.decisions.change_requested.connect(self._change_decision)
         self._changing: str | None = None
         """The order whose written decision the manager chose to change («Изменить решение»)."""
+        self.card_panel.cancelled.connect(self.close_card)
 
     def _build(self) -> None:
         content = QWidget(self)
@@ -161,6 +172,7 @@ class ReviewPanel(QWidget):
 
     def show_order(self, row: QueueRow | None) -> None:
         if row is not None and row.unread is not None:
+            self.close_card()
             self.order = None
             self.decisions.set_context(None, None)
             self.unread.show_document(row.unread, self._queue.unread_source(row.unread.id))
@@ -168,7 +180,32 @@ class ReviewPanel(QWidget):
             return
         self.show_order_id(row.portal_id if row is not None else None)
 
+    def open_card(
+        self, portal_id: str, card: CounterpartyCard, head: DirectoryCounterparty | None
+    ) -> CardPanel:
+        """Show the create card of the order on screen in place of the 1C column; the
+        decision buttons wait until it is created or cancelled."""
+        order = self.order if self.order is not None and self.order.id == portal_id else None
+        accounts = order.buyer.bank_accounts if order is not None and order.buyer else ()
+        self.card_order = portal_id
+        self.card_panel.show_card(card, head, accounts)
+        self.onec_side.setCurrentWidget(self.card_panel)
+        self.decisions.set_context(None, None)
+        return self.card_panel
+
+    @Slot()
+    def close_card(self) -> None:
+        """Back to the 1C column (the card is created, cancelled, or its order left)."""
+        if self.card_order is None:
+            return
+        self.card_order = None
+        self.onec_side.setCurrentWidget(self.onec)
+        if self.order is not None:
+            self.decisions.set_context(self.order.id, self.onec.current_candidate())
+
     def show_order_id(self, portal_id: str | None) -> None:
+        if self.card_order is not None and self.card_order != portal_id:
+            self.close_card()  # the card was about the order the manager left
         order = self._queue.order(portal_id) if portal_id is not None else None
         self.order = order
         if order is None:
@@ -202,7 +239,8 @@ class ReviewPanel(QWidget):
         self.lines.set_rows(order.lines)
         self.properties.set_rows(order.properties)
         self.history.set_rows(self._queue.history(order.id))
-        self.decisions.set_context(order.id, self.onec.current_candidate())
+        if self.card_order is None:
+            self.decisions.set_context(order.id, self.onec.current_candidate())
 
     def _heading(self, order: Order) -> str:
         parts = [translate("ReviewPanel", "Заказ № {0}").format(order.number or order.id)]
@@ -270,7 +308,8 @@ class ReviewPanel(QWidget):
         }
         self.portal.show_counterparty(buyer, portal_marks, self._finding_fields())
         self.onec.mark(onec_marks)
-        self.decisions.set_context(order.id, candidate)
+        if self.card_order is None:
+            self.decisions.set_context(order.id, candidate)
 
 
 def _written_reason(written: WrittenDecision | None) -> str | None:

@@ -30,6 +30,7 @@ CARD_FIELDS = Table(
         "legal_address": QT_TRANSLATE_NOOP("CardFields", "Юридический адрес"),
         "registration_address": QT_TRANSLATE_NOOP("CardFields", "Адрес регистрации"),
         "address": QT_TRANSLATE_NOOP("CardFields", "Адрес"),
+        "actual_address": QT_TRANSLATE_NOOP("CardFields", "Фактический адрес"),
         "account": QT_TRANSLATE_NOOP("CardFields", "Расчётный счёт"),
         "bank": QT_TRANSLATE_NOOP("CardFields", "Банк"),
         "bik": QT_TRANSLATE_NOOP("CardFields", "БИК"),

@@ -1,7 +1,7 @@
 """Why the card of a counterparty to create does not take a value, in the manager's words.
 
 `domain.card_checks` says it with a code and the value (`CardProblemError`); the window's card
-(`CardDialog`) and `decide --create --field` (through `DecisionService`) show this sentence,
+(`CardPanel`) and `decide --create --field` (through `DecisionService`) show this sentence,
 so both doors refuse the same values with the same words.
 """
 
@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from desktop_app.domain.card_checks import CardProblemError
 from desktop_app.domain.phrase import PhraseError
+from desktop_app.domain.requisite_values import Finding
+from desktop_app.wording.card_fields import field_label
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table, Translate
+from desktop_app.wording.findings import finding_text
 from desktop_app.wording.phrases import phrase_text
 
 CARD_PROBLEMS = Table(
@@ -49,8 +52,18 @@ CARD_PROBLEMS = Table(
             "CardProblems",
             "«{value}» — не ключ партнёра 1С: нужен его GUID (см. directory find).",
         ),
+        "card-error": QT_TRANSLATE_NOOP(
+            "CardProblems", "Контрагент не создан: поле «{field}» — {finding}"
+        ),
     },
 )
+
+
+def refusal_text(finding: Finding, translate: Translate | None = None) -> str:
+    """Why a card with a check error is not written: its field and the finding's sentence."""
+    params = {"field": field_label(finding.field, translate),
+              "finding": finding_text(finding, translate)}  # fmt: skip
+    return CARD_PROBLEMS.text("card-error", params, translate)
 
 
 def problem_text(error: ValueError, translate: Translate | None = None) -> str:

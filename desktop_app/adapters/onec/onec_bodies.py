@@ -41,6 +41,7 @@ _LEGAL_FORMS = {
 }
 _CONTACT_TYPES = (
     ("legal_address", "Адрес", None),
+    ("actual_address", "Адрес", None),
     ("phone", "Телефон", "НомерТелефона"),
     ("email", "АдресЭлектроннойПочты", "АдресЭП"),
 )

@@ -38,6 +38,7 @@ ACCESS_GROUPS = "Catalog_ГруппыДоступаПартнеров"
 PARTNERS = "Catalog_Партнеры"
 KIND_NAMES = {
     "legal_address": "ЮрАдресКонтрагента",
+    "actual_address": "ФактАдресКонтрагента",
     "phone": "ТелефонКонтрагента",
     "email": "EmailКонтрагента",
 }

@@ -29,7 +29,6 @@ from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.models import DIRECTORY_REFRESHES
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui.candidate_tree import COL_KEYS, COL_NAME, COL_SCORE, CandidateTreeModel
-from desktop_app.ui.card_dialog import CardDialog
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.review_actions import DecisionRequest
@@ -202,7 +201,7 @@ def test_an_incomplete_copy_says_so_and_the_first_settings_start_it(
     box = message(window)
     assert "не полная" in box.text()
     answer(box, QMessageBox.StandardButton.No)
-    assert not isinstance(window.flow.dialog, CardDialog)
+    assert window.review.card_order is None  # no card: nothing to create from
 
     dialog = window.open_settings()
     dialog.onec.directory_max_age.setValue(12)  # the setting has its line in the 1C form
@@ -230,15 +229,16 @@ def test_create_warns_on_an_old_copy_as_long_as_the_setting_says(
     box = message(window)
     assert "больше 24 ч назад" in box.text()
     answer(box, QMessageBox.StandardButton.Yes)
-    assert isinstance(window.flow.dialog, CardDialog)  # asked once, then the card
-    window.flow.dialog.reject()
+    assert window.review.card_order == order_id  # asked once, then the card
+    window.review.close_card()
 
     settings = workspace.settings
     onec = dataclasses.replace(settings.onec, directory_max_age=48)
     workspace.save_settings(dataclasses.replace(settings, onec=onec))
     create.trigger()
-    assert isinstance(window.flow.dialog, CardDialog)  # 30 h is young enough now
-    window.flow.dialog.reject()
+    assert window.review.card_order == order_id  # 30 h is young enough now
+    assert window.review.onec_side.currentWidget() is window.review.card_panel
+    window.review.close_card()
 
 
 # --- point 5: a written decision looks written --------------------------------------------

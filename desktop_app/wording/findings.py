@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop_app.domain.requisite_values import Finding, Severity
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table, Translate
+from desktop_app.wording.registry_findings import REGISTRY_FINDINGS
 
 FINDINGS = Table(
     "findings",
@@ -237,6 +238,7 @@ FINDINGS = Table(
             "Указан ОГРНИП {number} из 15 цифр — такой бывает у ИП, а покупатель — "
             "организация (у организации ОГРН из 13 цифр).",
         ),
+        **REGISTRY_FINDINGS,
     },
 )
 

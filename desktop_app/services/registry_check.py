@@ -163,11 +163,16 @@ class RegistryCheck:
         self.mappings = mappings
         self.workers = max(1, workers)
         self.clock = clock
+        self.offline = False
+        """Set when the check was made not to ask (`checks --offline`): the findings say
+        «нет связи», not «не задан ключ»."""
         self.failures: dict[Key, str] = {}
         """The reason (`RegistryError.reason`) of the last failed look-up of each key."""
 
     def reason_for(self, key: Key | None) -> str:
         """Why the store has no answer for `key`, for `registry_findings_for`."""
+        if self.offline:
+            return "offline"
         if self.connection is None or not self.connection.token:
             return "no-token"
         return self.failures.get(key, "off") if key is not None else "off"

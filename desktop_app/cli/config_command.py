@@ -1,8 +1,9 @@
 """`config` and `login`: the connection settings and the passwords.
 
 Settings go to `settings.json` in the data folder; passwords only to the system keychain.
-`login registry` keeps DaData's API key the same way (issue 17). `login` reads the password from stdin (`--password-stdin`) or asks for it without echo —
-never from the command line, where it would stay in the shell history and the process list.
+`login registry` keeps DaData's API key the same way (issue 17). `login` reads the password
+from stdin (`--password-stdin`) or asks for it without echo — never from the command line,
+where it would stay in the shell history and the process list.
 """
 
 from __future__ import annotations

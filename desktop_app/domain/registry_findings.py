@@ -149,6 +149,15 @@ def same_address(portal: str, registry: str) -> bool:
     return not names or len(names & portal_names) * 2 >= len(names)
 
 
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+
+
+def _plain(text: str) -> str:
+    """A name as written, but for case, quote marks and spaces: a card's full name is the
+    registry's spelling (legal form in full), not merely the same company's name."""
+    return " ".join(text.translate(_QUOTES).casefold().replace("ё", "е").split())
+
+
 @dataclass(frozen=True, slots=True)
 class Prefill:
     """A card field the registry fills or corrects: its value and the portal's ("" = empty)."""
@@ -174,7 +183,7 @@ def prefill(card: CounterpartyCard, lookup: Lookup, head: str = "") -> list[Pref
         return []
     head_words = ", ".join(w for w in (record.head_name, record.head_post.capitalize()) if w)
     pairs: list[tuple[str, str, str, Callable[[str], str] | None]] = [
-        ("full_name", record.full_name or record.short_name, card.full_name, normalize_name),
+        ("full_name", record.full_name or record.short_name, card.full_name, _plain),
         ("ogrn", record.ogrn, card.ogrn, str.strip),
         ("legal_address", record.address, card.legal_address, None),
         ("head", head_words, head, str.casefold),

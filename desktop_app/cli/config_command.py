@@ -105,6 +105,11 @@ def run_login_registry(args: argparse.Namespace) -> int:
         secret = getpass.getpass("Ключ API DaData (проверка по реестру ЕГРЮЛ/ЕГРИП): ").strip()
     if not secret:
         raise UserError("ключ пустой — ничего не сохранено")
+    if not secret.isascii() or not secret.isprintable():
+        raise UserError(
+            "в ключе есть буквы не латиницы или пробелы (ключ DaData — латинские буквы и "
+            "цифры) — ничего не сохранено"
+        )
     try:
         store_token(KeychainVault(), url, secret)
     except keychain.KeychainError as error:

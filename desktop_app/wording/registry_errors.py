@@ -16,6 +16,11 @@ REGISTRY_ERRORS = Table(
             "DaData не приняла ключ API (HTTP {status}). Задайте ключ заново: "
             "order-review login registry.",
         ),
+        "registry.token_letters": QT_TRANSLATE_NOOP(
+            "RegistryError",
+            "В ключе API DaData есть буквы не латиницы или пробелы — ключ из кабинета DaData "
+            "состоит из латинских букв и цифр. Задайте его заново: order-review login registry.",
+        ),
         "registry.daily_limit": QT_TRANSLATE_NOOP(
             "RegistryError",
             "Исчерпан дневной лимит запросов DaData (HTTP {status}); проверка по реестру "

@@ -66,6 +66,10 @@ class DadataClient:
     def __init__(self, connection: RegistryConnection) -> None:
         self.connection = connection
         self.url = party_url(connection.url)
+        if not connection.token.isascii() or not connection.token.isprintable():
+            # An HTTP header is Latin-1; DaData's keys are hex digits. A key typed in the
+            # wrong keyboard layout is said, not a UnicodeEncodeError from http.client.
+            raise RegistryError(Said("registry.token_letters"), "bad-token")
         self._session = GuardedSession()
         self._session.headers.update({
             "Authorization": f"Token {connection.token}",

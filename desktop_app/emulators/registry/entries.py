@@ -4,7 +4,8 @@ Every organisation and ИП of the `World` gets an entry shaped as DaData's `dat
 (the reference objects in ../shared/reference/dadata/: upper-case names with the legal form,
 `state` dates in epoch milliseconds, `address.value` without the postcode), so the portal,
 1C and the registry tell one story. A few, chosen by a stable rule (the world's organisations
-sorted by ИНН), are the cases a review must catch — `RegistryWorld.cases` names them:
+whose first order comes first), are the cases a review must catch — `RegistryWorld.cases`
+names them:
 
 - `liquidated`, `liquidating`, `bankrupt`, `reorganizing`: the status so;
 - `invalid`: `invalid: true` (the tax service flagged the data as unreliable);
@@ -29,6 +30,7 @@ from desktop_app.emulators.world_buyers import Buyer
 
 Data = dict[str, Any]
 SPECIAL = ("liquidated", "liquidating", "bankrupt", "reorganizing", "invalid", "renamed", "unknown")
+LOOKAHEAD = 60
 _REGISTERED = dt.datetime(2015, 2, 5, tzinfo=dt.UTC)
 _ACTUAL = dt.datetime(2025, 9, 1, tzinfo=dt.UTC)
 _LIQUIDATED = dt.datetime(2024, 11, 15, tzinfo=dt.UTC)
@@ -61,9 +63,11 @@ class RegistryWorld:
             party = buyer.counterparty
             if party.inn and party.kind in (CounterpartyKind.LEGAL, CounterpartyKind.ENTREPRENEUR):
                 by_inn[party.inn].append(buyer)
+        first = first_orders(world)
         heads = sorted(
-            inn for inn, group in by_inn.items()
-            if len(group) == 1 and group[0].counterparty.kind is CounterpartyKind.LEGAL
+            (inn for inn, group in by_inn.items()
+             if len(group) == 1 and group[0].counterparty.kind is CounterpartyKind.LEGAL),
+            key=lambda inn: (first.get(inn, LOOKAHEAD + 1), inn),
         )  # fmt: skip
         special = dict(zip(SPECIAL, heads, strict=False))
         for inn, group in sorted(by_inn.items()):
@@ -89,6 +93,17 @@ class RegistryWorld:
         if head.counterparty.kind is CounterpartyKind.ENTREPRENEUR:
             self.cases.setdefault("entrepreneur", (head.counterparty.inn or "", ""))
         return entries
+
+
+def first_orders(world: World) -> dict[str, int]:
+    """ИНН → the number of its first order among the world's first `LOOKAHEAD`: the cases go
+    to the buyers who order first, so that the demo's first orders show them."""
+    first: dict[str, int] = {}
+    for number, order in enumerate(world.orders(LOOKAHEAD), start=1):
+        inn = order.buyer.inn if order.buyer is not None else None
+        if inn:
+            first.setdefault(inn, number)
+    return first
 
 
 def _form(short_name: str) -> str:

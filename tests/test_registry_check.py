@@ -16,9 +16,11 @@ from desktop_app.adapters.registry.dadata_client import RegistryConnection
 from desktop_app.domain.order import Order
 from desktop_app.domain.portal_mode import PortalMode
 from desktop_app.domain.registry_record import LookupState
+from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.registry.emulator import RegistryEmulator
 from desktop_app.emulators.world import World
 from desktop_app.services import settings
+from desktop_app.services.fetch_operation import fetch_and_map
 from desktop_app.services.registry_check import RegistryCheck, registry_findings_for
 from desktop_app.store import (
     DATABASE_FILE_NAME,
@@ -239,3 +241,24 @@ def test_a_key_in_the_wrong_layout_is_said_not_a_crash(
     assert check.findings_for(order).findings[0].wording_key == "registry-not-asked/bad-token"
     refused = cli(tmp_path / "d", "login", "registry", "--password-stdin", stdin="ключ\n")
     assert refused.returncode != 0 and "латиницы" in refused.stderr
+
+
+def test_the_fetch_checks_the_orders_it_brought_once_per_inn(db: Database, tmp_path: Path) -> None:
+    world = World.generate(seed=17, buyers=30)
+    with PortalEmulator(world, orders=20) as portal, RegistryEmulator(world, token=TOKEN) as reg:
+        page = portal.page_url(PortalEmulator.APP_PAGE)
+        settings_ = settings.PortalSettings(url=page, user="exchange")
+        check = RegistryCheck(RegistryAnswers(db), RegistryConnection(reg.base_url, TOKEN),
+                              clock=lambda: NOW)  # fmt: skip
+        seen: list[int] = []
+        outcome = fetch_and_map(
+            settings_, "secret", db, tmp_path / "work", settings.ReviewSettings(),
+            registry=check, registry_progress=lambda done, _total: seen.append(done),
+        )  # fmt: skip
+        assert outcome.registry is not None and outcome.report.new == 20
+        inns = {o.buyer.inn for o in world.orders(20) if o.buyer is not None and o.buyer.inn}
+        assert (
+            outcome.registry.asked == len(reg.asked) == len({i for i in inns if len(i) in (10, 12)})
+        )
+        assert len({q["query"] for q in reg.asked}) == len(reg.asked)  # once per ИНН
+        assert seen == list(range(1, len(reg.asked) + 1))

@@ -35,8 +35,9 @@ from desktop_app.domain.registry_findings import registry_findings
 from desktop_app.domain.registry_record import Lookup, LookupState, records_of
 from desktop_app.domain.requisite_values import Finding
 from desktop_app.services.password_vault import PasswordVault
+from desktop_app.store.database import Database
 from desktop_app.store.entity_mappings import MappingRepository
-from desktop_app.store.registry_answers import CachedAnswer, Key, RegistryAnswers
+from desktop_app.store.registry_answers import CachedAnswer, Key, RegistryAnswers, fetched_orders
 
 log = logging.getLogger(__name__)
 
@@ -217,6 +218,18 @@ class RegistryCheck:
             return summary
         self._ask(stale, progress, cancelled, summary, offset=summary.cached)
         return summary
+
+    def check_fetch(
+        self,
+        database: Database,
+        fetch_id: int,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> CheckSummary:
+        """`check_orders` for the orders fetch `fetch_id` brought new or changed."""
+        orders = fetched_orders(database, fetch_id)
+        return self.check_orders(orders, progress=progress, cancelled=cancelled)
 
     def _stale(self, keys: Sequence[Key]) -> list[Key]:
         cached = self.answers.get_many(keys)

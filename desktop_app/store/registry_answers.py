@@ -16,9 +16,11 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, tuple_
 
+from desktop_app.domain.order import Order
 from desktop_app.store.database import Database
 from desktop_app.store.in_lists import chunks
-from desktop_app.store.models import REGISTRY_ANSWERS
+from desktop_app.store.models import REGISTRY_ANSWERS, REVISIONS
+from desktop_app.store.order_codec import order_from_payload
 
 Key = tuple[str, str]
 """(ИНН, КПП asked — "" for none)."""
@@ -79,3 +81,13 @@ class RegistryAnswers:
                 insert(REGISTRY_ANSWERS),
                 {"inn": key[0], "kpp": key[1], "suggestions": text, "asked_at": asked_at},
             )
+
+
+def fetched_orders(db: Database, fetch_id: int) -> list[Order]:
+    """The orders a fetch brought new or changed (their revisions of that fetch): what the
+    registry check after a fetch looks at."""
+    with db.reading() as connection:
+        payloads = connection.execute(
+            select(REVISIONS.c.payload).where(REVISIONS.c.fetch_id == fetch_id)
+        ).scalars()
+        return [order_from_payload(payload) for payload in payloads]

@@ -222,6 +222,13 @@ def test_the_key_lives_only_in_the_keychain_and_checks_json_says_the_registry(
     offline = json.loads(cli(data, "checks", order.id, "--json", "--offline").stdout)
     assert "registry-liquidated" in [f["code"] for f in offline["findings"]]
     assert len(registry.asked) == 1  # from the store
+    every = cli(data, "registry", "check")
+    assert every.returncode == 0, every.stderr
+    assert (
+        "Спрошено ИНН: 0, ответ уже сохранён: 1" in every.stdout and "ликвидирован" in every.stdout
+    )
+    assert cli(data, "registry", "check", order.id).returncode == 0
+    assert len(registry.asked) == 2  # on demand: asked again
     assert "registry.token: сохранён в системном хранилище" in cli(data, "config", "show").stdout
     logs = Path(os.environ["XDG_STATE_HOME"])
     files = [p for p in [*data.rglob("*"), *logs.rglob("*")] if p.is_file()]

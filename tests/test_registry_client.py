@@ -13,8 +13,18 @@ from desktop_app.adapters.registry.dadata_client import (
     RegistryConnection,
 )
 from desktop_app.adapters.registry.registry_errors import RegistryError
-from desktop_app.domain.registry_record import BranchType, PartyType, RegistryStatus
+from desktop_app.domain.counterparty import CounterpartyKind
+from desktop_app.domain.registry_findings import registry_findings
+from desktop_app.domain.registry_record import (
+    BranchType,
+    Lookup,
+    LookupState,
+    PartyType,
+    RegistryStatus,
+    records_of,
+)
 from desktop_app.emulators.registry.emulator import RegistryEmulator
+from desktop_app.emulators.registry.entries import RegistryWorld, suggestion
 from desktop_app.emulators.world import World
 from desktop_app.wording.registry import said_text
 
@@ -133,3 +143,33 @@ def test_the_emulator_refuses_what_dadata_refuses(registry: RegistryEmulator) ->
     assert narrowed.json() == {"suggestions": []}  # an unknown branch КПП is not found by КПП
     main = requests.post(url, json={"query": inn, "branch_type": "MAIN"}, headers=token, timeout=5)
     assert [s["data"]["branch_type"] for s in main.json()["suggestions"]] == ["MAIN"]
+
+
+def test_the_emulators_world_tells_one_story_with_the_portal() -> None:
+    """An ordinary buyer of the world has no registry finding (but a branch whose КПП the
+    registry does not know); each case has the one it is there for."""
+    registry = RegistryWorld.of(WORLD)
+    cases = {inn: case for case, (inn, _kpp) in registry.cases.items()}
+    expected = {
+        "liquidated": ["registry-liquidated"], "liquidating": ["registry-liquidating"],
+        "bankrupt": ["registry-bankrupt"], "reorganizing": ["registry-reorganizing"],
+        "invalid": ["registry-invalid"], "unknown": ["registry-not-found"],
+        "renamed": ["registry-name-differs", "registry-address-differs"],
+        "branch_unknown": ["registry-kpp-unmatched"], "branch_known": [], "entrepreneur": [],
+    }  # fmt: skip
+    for buyer in WORLD.buyers:
+        party = buyer.counterparty
+        if not party.inn or party.kind is CounterpartyKind.PERSON:
+            continue
+        entries = registry.entries.get(party.inn)
+        records = records_of({"suggestions": [suggestion(e) for e in entries or []]})
+        lookup = Lookup(LookupState.FOUND if records else LookupState.NOT_FOUND, records)
+        found = [f.code for f in registry_findings(party, lookup)]
+        case = cases.get(party.inn, "")
+        kpp_unknown = buyer.is_branch and (party.inn, party.kpp or "") != registry.cases.get(
+            "branch_known"
+        )
+        if case in expected and (case != "branch_unknown" or party.kpp == registry.cases[case][1]):
+            assert found == expected[case], (case, found)
+        elif found:
+            assert found == ["registry-kpp-unmatched"] and kpp_unknown, (party, found)

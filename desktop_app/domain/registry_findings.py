@@ -62,7 +62,8 @@ def registry_findings(buyer: Counterparty, lookup: Lookup) -> list[Finding]:
     found = _status(record)
     found += _kind(buyer, record)
     found += _kpp(buyer, record, unmatched, lookup.records)
-    found += _differences(buyer, record)
+    head = next((r for r in lookup.records if r.branch_type is BranchType.MAIN), record)
+    found += _differences(buyer, record, head.address)
     return found
 
 
@@ -104,7 +105,9 @@ def _kpp(
     return [Finding("registry-kpp-differs", Severity.WARNING, "kpp", params)]
 
 
-def _differences(buyer: Counterparty, record: RegistryRecord) -> list[Finding]:
+def _differences(buyer: Counterparty, record: RegistryRecord, head_address: str) -> list[Finding]:
+    """The name, and the legal address: a branch's card may give its own address or its
+    head office's (`head_address`), and either is the registry's."""
     found: list[Finding] = []
     names = [n for n in (buyer.full_name, buyer.official_name, buyer.name) if n]
     if buyer.kind is CounterpartyKind.ENTREPRENEUR and buyer.person_name:
@@ -114,7 +117,8 @@ def _differences(buyer: Counterparty, record: RegistryRecord) -> list[Finding]:
         params = {"portal": names[0], "registry": record.short_name or record.full_name}
         found.append(Finding("registry-name-differs", Severity.WARNING, "name", params))
     portal_address = buyer.legal_address or buyer.registration_address or ""
-    if portal_address and record.address and not same_address(portal_address, record.address):
+    known = [a for a in (record.address, head_address) if a]
+    if portal_address and known and not any(same_address(portal_address, a) for a in known):
         params = {"portal": portal_address, "registry": record.address}
         found.append(Finding("registry-address-differs", Severity.WARNING, "legal_address", params))
     return found

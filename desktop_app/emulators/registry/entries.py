@@ -12,8 +12,8 @@ names them:
 - `renamed`: the registry's name and legal address differ from the portal's;
 - `unknown`: an ИНН the registry does not have (no entry at all);
 - `branch_unknown` / `branch_known`: the world's first branch, whose КПП the registry has
-  not (`kpp: null`: DaData does not know the КПП of about a quarter of branches), and its
-  second (when the world has one), whose КПП it has;
+  not (`kpp: null`: DaData does not know the КПП of about a quarter of branches — here
+  every fourth), and its second (when the world has one), whose КПП it has;
 - `entrepreneur`: an ИП (`type: INDIVIDUAL`, no КПП, no management).
 """
 
@@ -84,7 +84,7 @@ class RegistryWorld:
         entries = [head_data(head, case, branch_count=len(group) - 1)]
         branches = sorted((b for b in group if b.is_branch), key=lambda b: b.counterparty.kpp or "")
         for branch in branches:
-            known = self._branches % 2 == 1  # the first branch of the world: КПП unknown
+            known = self._branches % 4 != 0  # a quarter, the world's first among them
             self._branches += 1
             entries.append(branch_data(head, branch, known=known))
             name = "branch_known" if known else "branch_unknown"
@@ -123,6 +123,8 @@ def head_data(buyer: Buyer, case: str = "", branch_count: int = 0) -> Data:
     short_name = party.name or ""
     form = "ИП" if entrepreneur else _form(short_name)
     own = short_name.split(" ", 1)[1] if " " in short_name else short_name
+    if entrepreneur:  # the registry names an ИП in full, never «ИП Иванов И. И.»
+        own = (party.official_name or short_name).removeprefix("Индивидуальный предприниматель ")
     address = party.legal_address or ""
     if case == "renamed":
         own, address = f'"{own.strip(chr(34) + "«»")} ГРУПП"', "г Москва, ул Тверская, д 7"

@@ -23,6 +23,7 @@ from desktop_app.domain.entity_mapping import requisites_changed_reason
 from desktop_app.domain.field_comparison import compare
 from desktop_app.domain.onec_order_state import SIGN_CODES
 from desktop_app.domain.phrase import Phrase, stored
+from desktop_app.domain.registry_findings import REGISTRY_CODES
 from desktop_app.domain.requisite_checks import Finding, Severity, check_buyer
 from desktop_app.domain.requisite_values import CODES
 from desktop_app.domain.review_state import ReviewState
@@ -61,7 +62,8 @@ def sample_findings() -> list[Finding]:
 
 
 def test_every_finding_the_checks_can_produce_has_a_wording() -> None:
-    assert set(CODES) == set(FINDINGS.wordings), "a code without words, or words without a code"
+    every = set(CODES) | set(REGISTRY_CODES)
+    assert every == set(FINDINGS.wordings), "a code without words, or words without a code"
     findings = sample_findings()
     assert len({f.code for f in findings}) >= 15
     for finding in findings:

@@ -1,8 +1,9 @@
 """`config` and `login`: the connection settings and the passwords.
 
 Settings go to `settings.json` in the data folder; passwords only to the system keychain.
-`login` reads the password from stdin (`--password-stdin`) or asks for it without echo —
-never from the command line, where it would stay in the shell history and the process list.
+`login registry` keeps DaData's API key the same way (issue 17). `login` reads the password
+from stdin (`--password-stdin`) or asks for it without echo — never from the command line,
+where it would stay in the shell history and the process list.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 from desktop_app.adapters import keychain
 from desktop_app.cli.errors import UserError
 from desktop_app.services import app_dirs, setting_rules, settings
+from desktop_app.services.password_vault import KeychainVault
+from desktop_app.services.registry_check import store_token, token_of
 from desktop_app.wording.settings_help import SETTINGS_HELP
 
 SYSTEMS = {"portal": "портал", "onec": "1С"}
@@ -35,7 +38,9 @@ def register(subparsers: Any) -> None:
     config.set_defaults(run=run_config)
 
     login = subparsers.add_parser("login", help="сохранить пароль в системном хранилище")
-    login.add_argument("system", choices=sorted(SYSTEMS), help="portal или onec")
+    login.add_argument(
+        "system", choices=[*sorted(SYSTEMS), "registry"], help="portal, onec или registry"
+    )
     login.add_argument(
         "--password-stdin", action="store_true", help="прочитать пароль из стандартного ввода"
     )
@@ -61,6 +66,7 @@ def run_config(args: argparse.Namespace) -> int:
                 print(f"{key} = {settings.value_of(current, key)}    # {help_text}")
             for system, word in SYSTEMS.items():
                 print(f"{system}.password: {_password_state(current, system)}    # {word}")
+            print(f"registry.token: {_token_state(current)}    # ключ API DaData")
     except settings.SettingsError as error:
         raise UserError(str(error)) from None
     return 0
@@ -79,7 +85,42 @@ def _password_state(current: settings.Settings, system: str) -> str:
     return "сохранён в системном хранилище" + ("" if stored else " (пустой)")
 
 
+def _token_state(current: settings.Settings) -> str:
+    try:
+        stored = token_of(KeychainVault(), current.registry.url)
+    except keychain.KeychainError as error:
+        return f"неизвестно: {error}"
+    return "сохранён в системном хранилище" if stored else "не задан"
+
+
+def run_login_registry(args: argparse.Namespace) -> int:
+    """DaData's API key, into the keychain only (under `registry.url`): never a setting."""
+    try:
+        url = settings.load(app_dirs.data_dir(args.data_dir)).registry.url
+    except settings.SettingsError as error:
+        raise UserError(str(error)) from None
+    if args.password_stdin:
+        secret = sys.stdin.readline().strip()
+    else:
+        secret = getpass.getpass("Ключ API DaData (проверка по реестру ЕГРЮЛ/ЕГРИП): ").strip()
+    if not secret:
+        raise UserError("ключ пустой — ничего не сохранено")
+    if not secret.isascii() or not secret.isprintable():
+        raise UserError(
+            "в ключе есть буквы не латиницы или пробелы (ключ DaData — латинские буквы и "
+            "цифры) — ничего не сохранено"
+        )
+    try:
+        store_token(KeychainVault(), url, secret)
+    except keychain.KeychainError as error:
+        raise UserError(str(error)) from None
+    print(f"Ключ DaData для {url} сохранён в системном хранилище.")
+    return 0
+
+
 def run_login(args: argparse.Namespace) -> int:
+    if args.system == "registry":
+        return run_login_registry(args)
     folder = app_dirs.data_dir(args.data_dir)
     try:
         section = getattr(settings.load(folder), args.system)

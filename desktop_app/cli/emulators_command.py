@@ -109,6 +109,9 @@ def _announce(servers: DemoServers) -> None:
     print(f"  Логин: {onec.user}    Пароль: {onec.password or '(пустой)'}")
     print(f"  Заказов, загруженных обменом 1С с сайтом: {servers.onec_orders}")
     print(f"  Обмен 1С с сайтом: {onec.exchange.words}")
+    print("Эмулятор реестра ЕГРЮЛ/ЕГРИП (DaData, findById/party):")
+    print(f"  Адрес (registry.url): {servers.registry_url}")
+    print(f"  Ключ API (login registry): {servers.registry_token}")
     sys.stdout.flush()
 
 

@@ -27,6 +27,7 @@ from desktop_app.cli import (
     gui_command,
     parse_command,
     queue_command,
+    registry_command,
 )
 from desktop_app.cli.errors import UserError, known_problem
 from desktop_app.services import app_dirs, leftovers, logging_setup
@@ -37,6 +38,7 @@ COMMANDS = (
     fetch_command,
     queue_command,
     checks_command,
+    registry_command,
     candidates_command,
     decide_command,
     export_command,

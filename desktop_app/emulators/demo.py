@@ -1,4 +1,4 @@
-"""The demo's outside world, composed once: one generated world, the portal and 1C on loopback.
+"""The demo's outside world, composed once: one world, the portal, 1C and the registry on loopback.
 
 `demo`, `gui --demo` and `emulators` show the same story — the portal's buyers and 1C's
 counterparties come from one `World`: companies 1C knows, new ones, branches of known
@@ -18,6 +18,7 @@ from desktop_app.emulators.loopback import Served
 from desktop_app.emulators.onec import OneCEmulator
 from desktop_app.emulators.onec_first import onec_takes_first
 from desktop_app.emulators.portal import PortalEmulator
+from desktop_app.emulators.registry.emulator import RegistryEmulator
 from desktop_app.emulators.world import World
 
 __all__ = ["DEMO_SEED", "BusyPortError", "DemoServers", "ExchangeSetup"]
@@ -69,6 +70,9 @@ class DemoServers(Served):
             extra_counterparties=extra_counterparties,
             port=onec_port,
         )
+        self.registry = RegistryEmulator(self.world)
+        """The state registry (DaData) of the same buyers: on by default in the demo — point
+        `registry.url` at `registry_url` and keep `registry_token` as its key (issue 17)."""
         self._onec_first = onec_first
 
     @property
@@ -80,8 +84,16 @@ class DemoServers(Served):
     def onec_page_url(self) -> str:
         return self.portal.page_url(PortalEmulator.ONEC_PAGE)
 
+    @property
+    def registry_url(self) -> str:
+        return self.registry.base_url
+
+    @property
+    def registry_token(self) -> str:
+        return self.registry.token
+
     def start(self) -> Self:
-        """Both servers listening, or neither (`BusyPortError` says which port was taken)."""
+        """All servers listening, or none (`BusyPortError` says which port was taken)."""
         try:
             self.portal.start()
         except OSError as error:
@@ -91,6 +103,7 @@ class DemoServers(Served):
         except OSError as error:
             self.portal.stop()
             raise BusyPortError(self.onec.port, error) from None
+        self.registry.start()  # an ephemeral port: never busy
         try:
             if self._onec_first:
                 onec_takes_first(self.portal, self.onec, self.orders, wanted=self._onec_first)
@@ -102,3 +115,4 @@ class DemoServers(Served):
     def stop(self) -> None:
         self.portal.stop()
         self.onec.stop()
+        self.registry.stop()

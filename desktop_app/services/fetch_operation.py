@@ -7,6 +7,10 @@ manager. When the window and the CLI each assembled the two steps, the window dr
 mapping's report; here both get it. A caller that reads more between the two steps (the
 CLI reads 1C's orders, so those it finds are mapped in the same run) passes
 `before_mapping`.
+
+A `registry` check, when given, runs last — after the mapping, so that the orders it linked
+cost no request — on the orders the fetch brought (services.registry_check); its failures
+are per ИНН and never fail the fetch.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from pathlib import Path
 
 from desktop_app.services.decision_service import AutoReport, auto_map
 from desktop_app.services.fetch_service import FetchReport, Progress, fetch_orders
+from desktop_app.services.registry_check import CheckSummary, RegistryCheck
 from desktop_app.services.settings import PortalSettings, ReviewSettings
 from desktop_app.store.database import Database
 
@@ -26,6 +31,8 @@ from desktop_app.store.database import Database
 class FetchOutcome:
     report: FetchReport
     mapped: AutoReport
+    registry: CheckSummary | None = None
+    """What the registry check asked, when one was run."""
 
     def recognised(self) -> dict[str, int] | None:
         """The mapping report's figures (`wording.auto_mapping.RECOGNISED`'s parameters),
@@ -50,10 +57,19 @@ def fetch_and_map(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     before_mapping: Callable[[], object] | None = None,
+    registry: RegistryCheck | None = None,
+    registry_progress: Callable[[int, int], None] | None = None,
 ) -> FetchOutcome:
     """One exchange (`fetch_service.fetch_orders`, whose errors it raises), then the
     automatic mapping of the new orders (`decision_service.auto_map`)."""
     report = fetch_orders(portal, password, database, work_dir, progress=progress, cancel=cancel)
     if before_mapping is not None:
         before_mapping()
-    return FetchOutcome(report, auto_map(database, review))
+    mapped = auto_map(database, review)
+    if registry is None:
+        return FetchOutcome(report, mapped)
+    cancelled = cancel.is_set if cancel is not None else None
+    checked = registry.check_fetch(
+        database, report.fetch_id, progress=registry_progress, cancelled=cancelled
+    )
+    return FetchOutcome(report, mapped, checked)

@@ -34,6 +34,8 @@ MAX_PARALLEL_WRITES = 32
 """A 1C publication's pool is typically 10 sessions (GUIDE §5); 32 leaves room."""
 MAX_DIRECTORY_AGE = 24 * 30
 """Hours: a copy of the directory older than a month warns whatever is set."""
+MAX_AGE_DAYS = 3650
+"""A registry answer kept ten years is never asked again: a typo, not a choice."""
 MAX_NUMBER = 86_400
 """Any other number: nothing in these settings sensibly exceeds a day's worth of seconds."""
 
@@ -46,11 +48,12 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "portal.fetch_every": (0, MAX_FETCH_EVERY),
     "review.parallel_writes": (1, MAX_PARALLEL_WRITES),
     "onec.directory_max_age": (1, MAX_DIRECTORY_AGE),
+    "registry.max_age_days": (1, MAX_AGE_DAYS),
 }
 _ZERO_OK = ("portal.fetch_every",)
 """0 minutes means «only by hand»."""
-_URLS = ("portal.url", "onec.url")
-_PLAIN_LINES = ("portal.", "onec.")
+_URLS = ("portal.url", "onec.url", "registry.url")
+_PLAIN_LINES = ("portal.", "onec.", "registry.")
 """Sections whose text goes into requests (URLs, logins, paths): one line, no control chars."""
 
 

@@ -110,6 +110,16 @@ class ReviewSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class RegistrySettings:
+    """The state registry (DaData `findById/party`, issue 17); its API key is in the
+    keychain only (`login registry`), never here."""
+
+    url: str = "https://suggestions.dadata.ru"
+    max_age_days: int = 30
+    """An answer older than this is asked again; a younger one is taken from the store."""
+
+
+@dataclass(frozen=True, slots=True)
 class UiSettings:
     language: Language = Language.SYSTEM
 
@@ -122,6 +132,7 @@ class Settings:
     seller: SellerRequisites = field(default_factory=SellerRequisites)
     invoice: InvoiceNumbering = field(default_factory=InvoiceNumbering)
     ui: UiSettings = UiSettings()
+    registry: RegistrySettings = RegistrySettings()
 
 
 def _positive(kind: Callable[[str], float]) -> Callable[[str], Any]:
@@ -227,6 +238,7 @@ _SECTIONS = {
     "invoice": InvoiceNumbering,
     "review": ReviewSettings,
     "ui": UiSettings,
+    "registry": RegistrySettings,
 }
 _TYPES = {
     "str": str,
@@ -273,6 +285,8 @@ KEYS: tuple[str, ...] = (
     "invoice.number",
     "invoice.date",
     "ui.language",
+    "registry.url",
+    "registry.max_age_days",
 )
 """Every setting `config set` knows; what each is for is `wording.settings_help`."""
 

@@ -411,6 +411,18 @@ class OnecOrderRecord(Base):
     read_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 
 
+class RegistryAnswerRecord(Base):
+    """What the state registry answered for an ИНН and the КПП asked ("" for none), and when
+    (store.registry_answers; migration 0012). `suggestions` is DaData's list, as JSON."""
+
+    __tablename__ = "registry_answers"
+
+    inn: Mapped[str] = mapped_column(Text, primary_key=True)
+    kpp: Mapped[str] = mapped_column(Text, primary_key=True, server_default="")
+    suggestions: Mapped[str] = mapped_column(Text)
+    asked_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+
+
 # The tables themselves, for the Core statements of the repositories.
 FETCHES = cast(Table, FetchRecord.__table__)
 ORDERS = cast(Table, OrderRecord.__table__)
@@ -424,3 +436,4 @@ OUTBOX_STEPS = cast(Table, OutboxStepRecord.__table__)
 MAPPINGS = cast(Table, MappingRecord.__table__)
 CREATE_CLAIMS = cast(Table, CreateClaimRecord.__table__)
 ONEC_ORDERS = cast(Table, OnecOrderRecord.__table__)
+REGISTRY_ANSWERS = cast(Table, RegistryAnswerRecord.__table__)

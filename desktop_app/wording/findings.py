@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop_app.domain.requisite_values import Finding, Severity
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table, Translate
+from desktop_app.wording.registry_findings import REGISTRY_FINDINGS
 
 FINDINGS = Table(
     "findings",
@@ -246,6 +247,7 @@ FINDINGS = Table(
             "«{phone}» не похож на номер телефона: в нём должно быть от 10 до 15 цифр "
             "(с кодом города или оператора), без букв; добавочный — в конце («доб. 12»).",
         ),
+        **REGISTRY_FINDINGS,
     },
 )
 

@@ -13,6 +13,7 @@ from desktop_app.wording.onec_errors import ONEC_ERRORS
 from desktop_app.wording.outcomes import OUTCOMES
 from desktop_app.wording.page_warnings import PAGE_WARNINGS
 from desktop_app.wording.portal_errors import PORTAL_ERRORS
+from desktop_app.wording.registry_errors import REGISTRY_ERRORS
 from desktop_app.wording.said import Said
 from desktop_app.wording.service_errors import SERVICE_ERRORS
 from desktop_app.wording.setting_rules import SETTING_RULES
@@ -27,6 +28,7 @@ TABLES: tuple[Table, ...] = (
     SERVICE_ERRORS,
     SETTING_RULES,
     PAGE_WARNINGS,
+    REGISTRY_ERRORS,
 )
 
 

@@ -156,5 +156,14 @@ SETTINGS_HELP = Table(
             "SettingsHelp",
             "язык окна: system (как в системе), ru или en; действует со следующего запуска",
         ),
+        "registry.url": QT_TRANSLATE_NOOP(
+            "SettingsHelp",
+            "адрес сервиса проверки по реестру ЕГРЮЛ/ЕГРИП (DaData); ключ API задаёт "
+            "команда login registry",
+        ),
+        "registry.max_age_days": QT_TRANSLATE_NOOP(
+            "SettingsHelp",
+            "через сколько дней ответ реестра считается устаревшим и спрашивается заново",
+        ),
     },
 )

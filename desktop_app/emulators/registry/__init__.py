@@ -1,0 +1,1 @@
+"""An emulator of DaData's `findById/party` (the state registry), seeded from the `World`."""

@@ -1,0 +1,87 @@
+"""What the state registry's answer says about the buyer: the sentences of `registry-*` findings.
+
+The codes are `domain.registry_findings.REGISTRY_CODES`; `wording.findings` takes these into
+its table, so the window and the CLI word them as they word the check-digit findings. A
+sentence names the registry «ЕГРЮЛ/ЕГРИП» (what a manager calls it) and, where two values
+differ, quotes both.
+"""
+
+from __future__ import annotations
+
+from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Wording
+
+_NOT_ASKED = "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: "
+
+REGISTRY_FINDINGS: dict[str, Wording] = {
+    "registry-not-found": QT_TRANSLATE_NOOP(
+        "Findings",
+        "ИНН {inn} нет в реестре (ЕГРЮЛ/ЕГРИП): такой организации или ИП не "
+        "зарегистрировано. Сверьте ИНН с документами покупателя.",
+    ),
+    "registry-liquidated": QT_TRANSLATE_NOOP(
+        "Findings",
+        "По реестру (ЕГРЮЛ/ЕГРИП) покупатель ликвидирован {date}: с ним нельзя заключать "
+        "сделки. Уточните у покупателя, от чьего имени заказ.",
+    ),
+    "registry-liquidating": QT_TRANSLATE_NOOP(
+        "Findings", "По реестру (ЕГРЮЛ) покупатель в процессе ликвидации."
+    ),
+    "registry-bankrupt": QT_TRANSLATE_NOOP(
+        "Findings", "По реестру (ЕГРЮЛ/ЕГРИП) покупатель признан банкротом."
+    ),
+    "registry-reorganizing": QT_TRANSLATE_NOOP(
+        "Findings",
+        "По реестру (ЕГРЮЛ) покупатель в процессе реорганизации: реквизиты могут скоро измениться.",
+    ),
+    "registry-invalid": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Налоговая отметила сведения о покупателе в реестре как недостоверные (например, "
+        "адрес или руководителя).",
+    ),
+    "registry-name-differs": QT_TRANSLATE_NOOP(
+        "Findings", "Название на портале «{portal}», а в реестре (ЕГРЮЛ/ЕГРИП) — «{registry}»."
+    ),
+    "registry-kpp-differs": QT_TRANSLATE_NOOP(
+        "Findings", "КПП на портале {portal}, а в реестре (ЕГРЮЛ) — {registry}."
+    ),
+    "registry-kpp-unmatched": QT_TRANSLATE_NOOP(
+        "Findings",
+        "КПП {kpp} нет ни у головной организации, ни у филиалов в реестре (ЕГРЮЛ); у части "
+        "филиалов КПП в реестре не указан, так что это может быть один из них. Сравнение — "
+        "с головной организацией (КПП {head_kpp}).",
+    ),
+    "registry-address-differs": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Юридический адрес на портале «{portal}», а в реестре (ЕГРЮЛ/ЕГРИП) — «{registry}».",
+    ),
+    "registry-kind-mismatch": QT_TRANSLATE_NOOP(
+        "Findings",
+        "На портале покупатель — организация, а по реестру этот ИНН принадлежит "
+        "индивидуальному предпринимателю ({name}).",
+    ),
+    "registry-kind-mismatch/legal": QT_TRANSLATE_NOOP(
+        "Findings",
+        "На портале покупатель — ИП, а по реестру этот ИНН принадлежит организации ({name}).",
+    ),
+    "registry-not-asked/no-token": QT_TRANSLATE_NOOP(
+        "Findings", _NOT_ASKED + "не задан ключ DaData (команда login registry)."
+    ),
+    "registry-not-asked/offline": QT_TRANSLATE_NOOP(
+        "Findings", _NOT_ASKED + "нет связи с сервисом DaData. Проверьте сеть."
+    ),
+    "registry-not-asked/bad-token": QT_TRANSLATE_NOOP(
+        "Findings", _NOT_ASKED + "DaData не приняла ключ (login registry)."
+    ),
+    "registry-not-asked/limit": QT_TRANSLATE_NOOP(
+        "Findings", _NOT_ASKED + "исчерпан лимит запросов DaData; повторите позже."
+    ),
+    "registry-not-asked/server": QT_TRANSLATE_NOOP(
+        "Findings", _NOT_ASKED + "сервис DaData ответил ошибкой; повторите позже."
+    ),
+    "registry-not-asked/answer": QT_TRANSLATE_NOOP(
+        "Findings", _NOT_ASKED + "ответ сервиса DaData не удалось разобрать."
+    ),
+    "registry-not-asked/off": QT_TRANSLATE_NOOP(
+        "Findings", _NOT_ASKED + "проверка по реестру не запускалась (работа без сети)."
+    ),
+}

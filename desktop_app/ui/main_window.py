@@ -28,6 +28,7 @@ from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.ui.crash_dialog import CrashHandler
 from desktop_app.ui.decision_flow import DecisionFlow
 from desktop_app.ui.export_actions import ExportActions
+from desktop_app.ui.link_guard import LinkGuard
 from desktop_app.ui.plain_text import plain_message_box
 from desktop_app.ui.push_controller import PushController
 from desktop_app.ui.queue_annotations import EngineAnnotations
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
             queue_filter=lambda: (self.queue.model.state, self.queue.model.search),
         )  # fmt: skip
         self.flow = DecisionFlow(workspace, self.runner, self)
+        self.link_guard = LinkGuard(self.review.findings_of, self)
         self._build_menus()
         self.queue.current_changed.connect(self._order_chosen)
         self.sync.orders_changed.connect(self._orders_changed)
@@ -103,7 +105,8 @@ class MainWindow(QMainWindow):
         self.sync.onec_answered.connect(self.outbox.push_if_online)
         self.sync.orders_changed.connect(self.outbox.push_if_online)
         self.outbox.written.connect(self._orders_changed)
-        self.review_actions.decision_requested.connect(self.flow.on_request)
+        self.review_actions.decision_requested.connect(self.link_guard.on_request)
+        self.link_guard.passed.connect(self.flow.on_request)  # a warned link asks first
         self.flow.recorded.connect(self.decision_recorded)
         self.flow.recorded.connect(self.outbox.push_if_online)  # then, 1C answering, write it
         for part in (self.sync, self.outbox, self.export, self.flow):

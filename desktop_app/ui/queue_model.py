@@ -176,6 +176,19 @@ class QueueModel(QAbstractTableModel):
             self._order = wanted
             self.refresh()
 
+    def widest_texts(self) -> dict[int, str]:
+        """The longest text each number column may show, over the whole queue (not only the
+        pages read): the panel sizes those columns to them, so no number is ever cut."""
+        widest = self._repository.widest()
+        suffixes = [currency_suffix(code) for code in widest.currencies] or [""]
+        total = "" if widest.total is None else money_text(widest.total)
+        return {
+            COL_DATE: "88.88.8888",
+            COL_NUMBER: widest.number,
+            COL_INN: "888888888888",
+            COL_TOTAL: total + max(suffixes, key=len),
+        }
+
     # --- rows ------------------------------------------------------------------------------
 
     @property

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
+from desktop_app.ui.queue_focus import FRAME_WIDTH, FocusFrameDelegate
 from desktop_app.ui.unread_words import unread_word
 
 translate = QCoreApplication.translate
@@ -81,7 +83,9 @@ class QueuePanel(QWidget):
         self.state_filter.activated.connect(self._apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._show_summary)
+        self.model.modelReset.connect(self.fit_columns)
         self._show_summary()
+        self.fit_columns()
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
     def _build(self) -> None:
@@ -90,6 +94,7 @@ class QueuePanel(QWidget):
         filters.addWidget(self.state_filter)
         view = self.view
         view.setModel(self.model)
+        view.setItemDelegate(FocusFrameDelegate(view))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
@@ -112,11 +117,32 @@ class QueuePanel(QWidget):
         layout.addWidget(view, 1)
         layout.addWidget(self.summary)
 
+    @Slot()
+    def fit_columns(self) -> None:
+        """Widen the number columns (date, number, ИНН, total) to their longest value in the
+        whole queue, so that none is ever cut; they never narrow below what they are."""
+        view, header = self.view, self.view.horizontalHeader()
+        style = view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        slack = 2 * margin + 2 * FRAME_WIDTH + 6
+        title_slack = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        title_slack += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        for column, text in self.model.widest_texts().items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            needed = max(
+                view.fontMetrics().horizontalAdvance(text) + slack,
+                header.fontMetrics().horizontalAdvance(title) + title_slack + 4,
+            )
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
+
     # --- filters ---------------------------------------------------------------------------
 
     def reload_counts(self) -> None:
-        """Refill the state filter with the current number of orders in each state."""
-        counts = self._repository.state_counts()
+        """Refill the state filter with the number of orders in each state that the search
+        (if any) finds: the counts say what choosing a state would show."""
+        search = self.model.search or None
+        counts = self._repository.state_counts(search)
         chosen = self.model.state
         self.state_filter.blockSignals(True)
         self.state_filter.clear()
@@ -125,10 +151,10 @@ class QueuePanel(QWidget):
         )
         for state in ReviewState:
             self.state_filter.addItem(f"{qm.state_word(state)} ({counts[state]})", state.value)
-        from_onec = self._repository.count(from_onec=True)
+        from_onec = self._repository.count(search=search, from_onec=True)
         if from_onec or self.model.from_onec:
             self.state_filter.addItem(f"{qm.from_onec_word()} ({from_onec})", FROM_ONEC)
-        unread = self._repository.unread_count()
+        unread = self._repository.unread_count(search)
         if unread or self.model.unread_only:
             self.state_filter.addItem(f"{unread_word()} ({unread})", UNREAD)
         chosen_data = FROM_ONEC if self.model.from_onec else (chosen.value if chosen else None)
@@ -154,11 +180,14 @@ class QueuePanel(QWidget):
         data = self.state_filter.currentData()
         state = ReviewState(data) if data and data not in (FROM_ONEC, UNREAD) else None
         current = self.current_row()
+        near = max(self.view.currentIndex().row(), 0)
+        searched = self.model.search
         self.model.set_filter(
             state, self.search_box.text(), from_onec=data == FROM_ONEC, unread_only=data == UNREAD
         )
-        if current is not None:
-            self.select(current.portal_id)
+        if self.model.search != searched:
+            self.reload_counts()  # the counts follow the search
+        self._reselect(current, near)
 
     @Slot()
     def _focus_search(self) -> None:
@@ -215,8 +244,17 @@ class QueuePanel(QWidget):
         self.reload_counts()
         if current is None:
             self.select_row(0)  # the first order opens once there are orders
-        elif not self.select(current.portal_id, max(near, 0)):
-            self.current_changed.emit(None)
+        else:
+            self._reselect(current, max(near, 0))
+
+    def _reselect(self, current: QueueRow | None, near: int) -> None:
+        """After the queue was read again: stay on `current` if the queue still shows it,
+        else open the row now where it was (the next one), or nothing — the review panel
+        never keeps an order the filter hides."""
+        if current is None:
+            return  # nothing was open: nothing to hide
+        if not self.select(current.portal_id, near):
+            self.select_row(min(near, self.model.rowCount() - 1))
 
     def advance_from(self, portal_id: str) -> None:
         """After a decision on `portal_id`: refresh and open the next order of the queue."""

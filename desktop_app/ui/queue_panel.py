@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,7 +96,8 @@ class QueuePanel(QWidget):
         view.setModel(self.model)
         view.setItemDelegate(FocusFrameDelegate(view))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # batch actions
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -212,6 +213,17 @@ class QueuePanel(QWidget):
     def current_row(self) -> QueueRow | None:
         index = self.view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def selected_rows(self) -> list[QueueRow]:
+        """The rows selected (Shift, Ctrl) for a batch action, top to bottom."""
+        numbers = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        found = (self.model.row_at(number) for number in numbers)
+        return [row for row in found if row is not None]
+
+    def add_selection_action(self, action: QAction) -> None:
+        """An action on the selected rows, in the table's context menu (its shortcut works
+        while the table has the focus; the window puts it in a menu too)."""
+        self.view.addAction(action)
 
     def select_row(self, row: int) -> None:
         if not 0 <= row < self.model.rowCount():

@@ -6,6 +6,8 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.order_findings import order_findings
+from desktop_app.domain.requisite_checks import Severity
 from desktop_app.services.candidate_search import candidates_for_order
 from desktop_app.services.decision_service import auto_map
 from desktop_app.services.settings import ReviewSettings
@@ -13,6 +15,7 @@ from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
+from desktop_app.ui.findings_bar import finding_words
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.wording.phrases import phrase_text
 
@@ -50,7 +53,8 @@ def test_selected_automatic_links_are_confirmed_at_once_after_their_reasons(
     qtbot.waitUntil(lambda: window.batch.dialog is not None and window.batch.dialog.isVisible())
     dialog = window.batch.dialog
     assert dialog is not None
-    listed = dialog.list.toPlainText().splitlines()
+    text = dialog.list.toPlainText()
+    listed = [line for line in text.splitlines() if not line.startswith("    ")]
     assert len(listed) == len(automatic)  # the order without a decision is not listed
     for line, number in zip(listed, automatic, strict=True):
         row = every[number]
@@ -63,6 +67,9 @@ def test_selected_automatic_links_are_confirmed_at_once_after_their_reasons(
             if c.counterparty.ref_key == key
         )  # fmt: skip
         assert line.startswith(f"№ {row.number} · ") and line.endswith(phrase_text(reason))
+        for finding in order_findings(order):  # and what its checks warn of, under it
+            if finding.severity is not Severity.INFO:
+                assert f"{line}\n    " in text and finding_words(finding) in text
     assert all(waiting(decisions, every[n].portal_id) for n in automatic)  # type: ignore[union-attr]
 
     confirm = dialog.findChild(QPushButton, "confirmLinksButton")

@@ -21,6 +21,7 @@ from desktop_app.services.decision_service import DecisionError
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.queue_rows import QueueRow
 from desktop_app.ui.card_view import emphasize, plain_label
+from desktop_app.ui.findings_bar import finding_words, severity_word
 from desktop_app.ui.status_bar import StatusBar, TaskProgress
 from desktop_app.ui.workers import TaskContext, TaskRunner
 from desktop_app.wording.phrases import phrase_text
@@ -30,7 +31,8 @@ SHORTCUT = "Ctrl+Shift+L"
 
 
 def link_line(link: AutomaticLink) -> str:
-    """One order of the confirmation: «№ 12 · ООО «Ладья» → ООО «Ладья-М» (1С): why»."""
+    """One order of the confirmation: «№ 12 · ООО «Ладья» → ООО «Ладья-М» (1С): why», and
+    under it, indented, what the checks warn of."""
     reason = (
         phrase_text(link.reason, translate)
         if link.reason is not None
@@ -39,9 +41,11 @@ def link_line(link: AutomaticLink) -> str:
     counterparty = link.counterparty_name or translate(
         "BatchConfirm", "контрагент, которого нет в копии справочника 1С"
     )
-    return translate("BatchConfirm", "№ {0} · {1} → {2}: {3}").format(
+    line = translate("BatchConfirm", "№ {0} · {1} → {2}: {3}").format(
         link.number or link.portal_id, link.buyer_name or "", counterparty, reason
     )
+    warned = [f"{severity_word(f.severity)}: {finding_words(f)}" for f in link.warnings]
+    return "\n    ".join([line, *warned])
 
 
 class ConfirmLinksDialog(QDialog):

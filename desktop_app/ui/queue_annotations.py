@@ -6,8 +6,10 @@ cannot disagree; its tooltip lists every finding's sentence, as the panel's badg
 The findings need the order itself (the checks look at its properties and bank accounts,
 not only the ИНН and КПП the queue row carries), so the model asks for the mark cell by
 cell as rows are painted: only the rows on screen are decoded (under a millisecond each),
-whatever the size of the queue, and each is remembered until the queue is read again
-(`forget`). The decision is one indexed read.
+whatever the size of the queue. They are remembered per revision of the order (its
+`updated_at`, which every new revision moves), so reading the queue again after a decision
+or a fetch decodes only what changed. The decision is one indexed read, remembered until
+the queue is read again (`forget`).
 """
 
 from __future__ import annotations
@@ -55,18 +57,19 @@ class EngineAnnotations:
         self._decisions = DecisionRepository(database)
         self._orders = QueueRepository(database)
         self._sources = tuple(sources)
-        self._findings: OrderedDict[str, list[Finding]] = OrderedDict()
+        self._findings: OrderedDict[tuple[str, object, int], list[Finding]] = OrderedDict()
         self._words: dict[str, str] = {}
 
     def findings(self, row: QueueRow) -> list[Finding]:
         """What the review panel would show for the row's order (remembered)."""
-        found = self._findings.get(row.portal_id)
+        key = (row.portal_id, row.updated_at, row.revisions)
+        found = self._findings.get(key)
         if found is not None:
-            self._findings.move_to_end(row.portal_id)
+            self._findings.move_to_end(key)
             return found
         order = self._orders.order(row.portal_id)
         found = order_findings(order, self._sources) if order is not None else []
-        self._findings[row.portal_id] = found
+        self._findings[key] = found
         while len(self._findings) > REMEMBERED:
             self._findings.popitem(last=False)
         return found
@@ -85,5 +88,4 @@ class EngineAnnotations:
         return found
 
     def forget(self) -> None:
-        self._findings.clear()
-        self._words.clear()
+        self._words.clear()  # the findings are kept by revision: a new one has a new key

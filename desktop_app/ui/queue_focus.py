@@ -1,18 +1,20 @@
-"""A focus frame around the queue's current row, visible in every style and on every screen.
+"""The queue's table, with a focus frame around the current row one can see on any screen.
 
 The manager walks the queue with the arrow keys and selects several rows with Shift or Ctrl
 for a batch action; the row the review panel shows is the *current* one, which a selection
-colour alone does not tell apart. Qt's own focus rectangle is a dotted line some styles do
-not draw at all (Fusion off a real screen, the offscreen platform of the screenshots), so the
-delegate draws its own: a solid line in the palette's highlight colour around the whole
-current row, thicker while the table has the keyboard focus.
+colour alone does not tell apart. Qt's own focus rectangle is a dotted line around one cell
+that some styles hardly draw (Fusion, the offscreen platform of the screenshots), so the
+table draws its own over the cells: a solid line in a darker shade of the palette's
+highlight around the whole current row, thicker while the table has the keyboard focus.
+It is painted once per paint of the table, after the cells (not cell by cell in a Python
+delegate), so scrolling a long queue costs what it did.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
-from PySide6.QtGui import QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QTableView, QWidget
 
 FRAME_WIDTH = 2
 """The frame's line while the table has the focus (1 px without it)."""
@@ -21,45 +23,47 @@ FRAME_DARKER = 170
 """How much darker than the selection the frame is, to stand out on a selected row."""
 
 
-class FocusFrameDelegate(QStyledItemDelegate):
-    def __init__(self, view: QTableView) -> None:
-        super().__init__(view)
-        self._view = view
-        view.selectionModel().currentRowChanged.connect(lambda *_: view.viewport().update())
+class QueueTable(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
 
-    def paint(
+    def currentChanged(
         self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        option.state &= ~QStyle.StateFlag.State_HasFocus  # Qt's dotted rectangle: ours instead
-        super().paint(painter, option, index)
-        current = self._view.currentIndex()
-        if not current.isValid() or current.row() != index.row():
-            return
-        focused = self._view.hasFocus()
-        width = FRAME_WIDTH if focused else 1
-        color = (
-            self._view.palette()
-            .color(
-                QPalette.ColorGroup.Active if focused else QPalette.ColorGroup.Inactive,
-                FRAME_COLOR_ROLE,
-            )
-            .darker(FRAME_DARKER)
-        )
-        rect = option.rect
-        header = self._view.horizontalHeader()
+        super().currentChanged(current, previous)
+        self.viewport().update()  # the frame leaves the old row for the new one
+
+    def frame_rect(self) -> QRect | None:
+        """Where the frame goes: around the current row's visible cells (None: no row)."""
+        current = self.currentIndex()
+        model = self.model()
+        if not current.isValid() or model is None or model.columnCount() == 0:
+            return None
+        header = self.horizontalHeader()
         shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
-        strips = [
+        if not shown:
+            return None
+        first = self.visualRect(model.index(current.row(), min(shown, key=header.visualIndex)))
+        last = self.visualRect(model.index(current.row(), max(shown, key=header.visualIndex)))
+        return first.united(last)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        rect = self.frame_rect()
+        if rect is None or not rect.intersects(event.rect()):
+            return
+        focused = self.hasFocus()
+        width = FRAME_WIDTH if focused else 1
+        group = QPalette.ColorGroup.Active if focused else QPalette.ColorGroup.Inactive
+        color = self.palette().color(group, FRAME_COLOR_ROLE).darker(FRAME_DARKER)
+        painter = QPainter(self.viewport())
+        for strip in (
             QRect(rect.left(), rect.top(), rect.width(), width),
             QRect(rect.left(), rect.bottom() - width + 1, rect.width(), width),
-        ]
-        if index.column() == min(shown, key=header.visualIndex):
-            strips.append(QRect(rect.left(), rect.top(), width, rect.height()))
-        if index.column() == max(shown, key=header.visualIndex):
-            strips.append(QRect(rect.right() - width + 1, rect.top(), width, rect.height()))
-        painter.save()
-        for strip in strips:
+            QRect(rect.left(), rect.top(), width, rect.height()),
+            QRect(rect.right() - width + 1, rect.top(), width, rect.height()),
+        ):
             painter.fillRect(strip, color)
-        painter.restore()
+        painter.end()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
-from desktop_app.ui.queue_focus import FRAME_WIDTH, FocusFrameDelegate
+from desktop_app.ui.queue_focus import FRAME_WIDTH, QueueTable
 from desktop_app.ui.unread_words import unread_word
 
 translate = QCoreApplication.translate
@@ -71,7 +70,7 @@ class QueuePanel(QWidget):
         self.state_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.view = QTableView(self)
+        self.view = QueueTable(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -83,7 +82,6 @@ class QueuePanel(QWidget):
         self.state_filter.activated.connect(self._apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._show_summary)
-        self.model.modelReset.connect(self.fit_columns)
         self._show_summary()
         self.fit_columns()
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
@@ -94,7 +92,6 @@ class QueuePanel(QWidget):
         filters.addWidget(self.state_filter)
         view = self.view
         view.setModel(self.model)
-        view.setItemDelegate(FocusFrameDelegate(view))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # batch actions
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -121,7 +118,8 @@ class QueuePanel(QWidget):
     @Slot()
     def fit_columns(self) -> None:
         """Widen the number columns (date, number, ИНН, total) to their longest value in the
-        whole queue, so that none is ever cut; they never narrow below what they are."""
+        whole queue, so that none is ever cut; they never narrow below what they are. Done
+        when the queue is read again for new data (`refresh`), not for a new filter."""
         view, header = self.view, self.view.horizontalHeader()
         style = view.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
@@ -254,6 +252,7 @@ class QueuePanel(QWidget):
         near = self.view.currentIndex().row()
         self.model.refresh()
         self.reload_counts()
+        self.fit_columns()  # orders came or went: the longest number may have changed
         if current is None:
             self.select_row(0)  # the first order opens once there are orders
         else:

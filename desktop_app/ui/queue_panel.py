@@ -3,8 +3,12 @@
 Typing in the search box does not query at every key: a single-shot timer restarts with
 each key and applies the search when the manager pauses (`SEARCH_DELAY_MS`), because a
 search is a scan of the orders table. The state filter shows how many orders each state
-holds. The panel announces the order the manager moved to (`current_changed`) and can
-move on by itself after a decision (`advance_from`).
+holds among those the search finds. The panel announces the order the manager moved to
+(`current_changed`) and can move on by itself after a decision (`advance_from`); when a
+filter or a search hides the order on screen, the next one it shows opens (or none), so the
+review panel never shows an order the queue hides. The number columns are as wide as the
+longest value in the whole queue (`fit_columns`), and several rows can be selected for a
+batch action (`selected_rows`, `add_selection_action`).
 """
 
 from __future__ import annotations

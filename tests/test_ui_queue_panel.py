@@ -7,7 +7,7 @@ import dataclasses
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +19,7 @@ from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.queue_focus import FRAME_COLOR_ROLE, FRAME_DARKER
+from desktop_app.ui.queue_focus import frame_color
 
 NUMBER_COLUMNS = (qm.COL_DATE, qm.COL_NUMBER, qm.COL_INN, qm.COL_TOTAL)
 
@@ -131,7 +131,7 @@ def test_the_current_row_wears_a_visible_frame(
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
     image = view.viewport().grab().toImage()
-    frame = view.palette().color(QPalette.ColorGroup.Active, FRAME_COLOR_ROLE).darker(FRAME_DARKER)
+    frame = QColor(frame_color(view))
 
     def framed(row: int) -> bool:
         rect = view.visualRect(window.queue.model.index(row, qm.COL_BUYER))

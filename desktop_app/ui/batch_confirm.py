@@ -83,9 +83,12 @@ class ConfirmLinksDialog(QDialog):
 
 
 class BatchConfirm(QObject):
-    confirmed, problem, bug = Signal(), Signal(str, bool), Signal(object)
-    """Links were confirmed (read the queue again, let the push write them); a known
-    problem in words; an unexpected exception (for the crash dialog)."""
+    confirmed = Signal()
+    """Links were confirmed: read the queue again, let the push write them."""
+    problem = Signal(str, bool)
+    """A known problem in words (the one confirmation that failed, say)."""
+    bug = Signal(object)
+    """An unexpected exception, for the crash dialog."""
 
     def __init__(
         self, selected: Callable[[], list[QueueRow]], workspace: Workspace, runner: TaskRunner,

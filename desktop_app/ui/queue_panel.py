@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QStyle,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import (
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
-from desktop_app.ui.queue_focus import FRAME_WIDTH, QueueTable
+from desktop_app.ui.queue_focus import FRAME_WIDTH, attach_focus_frame
 from desktop_app.ui.unread_words import unread_word
 
 translate = QCoreApplication.translate
@@ -74,7 +75,7 @@ class QueuePanel(QWidget):
         self.state_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.view = QueueTable(self)
+        self.view = QTableView(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -96,6 +97,7 @@ class QueuePanel(QWidget):
         filters.addWidget(self.state_filter)
         view = self.view
         view.setModel(self.model)
+        self.focus_frame = attach_focus_frame(view)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # batch actions
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -49,7 +49,7 @@ def stored(db: Database) -> list[str]:
 def _key(row: QueueRow, sort: QueueSort) -> object:
     return {
         QueueSort.DATE: row.order_date,
-        QueueSort.NUMBER: row.number,
+        QueueSort.NUMBER: None if row.number is None else (len(row.number), row.number),  # 9 < 10
         QueueSort.BUYER: row.buyer_name,
         QueueSort.INN: row.buyer_inn,
         QueueSort.TOTAL: row.total,

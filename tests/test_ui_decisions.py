@@ -15,6 +15,7 @@ from desktop_app.domain.candidates import CandidateReason
 from desktop_app.domain.decisions import DecisionKind, StepKind, StepState, WriteState
 from desktop_app.domain.decisions import DecisionKind as Kind
 from desktop_app.domain.onec_directory import EMPTY_REF
+from desktop_app.domain.order_findings import needs_attention
 from desktop_app.emulators.onec import Fault, OneCEmulator
 from desktop_app.emulators.onec.seed_records import KIND_ACTUAL_ADDRESS
 from desktop_app.services.connection_check import Reachability
@@ -77,9 +78,16 @@ def imported(window: MainWindow, onec: OneCEmulator, *, branch: bool = False) ->
 
 
 def decide(window: MainWindow, kind: DecisionKind) -> None:
+    """Press the decision's button; a link of an order the checks warn about first asks
+    (link_guard.py), and the manager, who has read the order, links anyway."""
     action = window.review_actions.actions[kind]
     assert action.isEnabled(), action.toolTip()
     action.trigger()
+    question = window.link_guard.question
+    if question is not None:
+        assert kind is DecisionKind.LINK and needs_attention(window.review.findings)
+        anyway = next(b for b in question.buttons() if b.objectName() == "linkAnywayButton")
+        anyway.click()
 
 
 def open_card(window: MainWindow) -> CardPanel:

@@ -87,6 +87,9 @@ class OneCAnnotations:
     def badge(self, row: QueueRow) -> str:
         return ""
 
+    def badge_hint(self, row: QueueRow) -> str | None:
+        return None
+
     def decision(self, row: QueueRow) -> str:
         return f"ошибка записи в 1С: {HOSTILE}"
 

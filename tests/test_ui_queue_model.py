@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.order_findings import order_findings
 from desktop_app.services.decision_service import DecisionService
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
@@ -15,7 +16,7 @@ from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.list_model import Column, ListModel
 from desktop_app.ui.order_tables import lines_model
-from desktop_app.ui.queue_annotations import EngineAnnotations, requisites_badge
+from desktop_app.ui.queue_annotations import EngineAnnotations, check_mark
 from desktop_app.ui.raw_fields_model import RawFieldsModel
 
 
@@ -89,7 +90,9 @@ def test_cells_show_the_row_in_words(filled_demo: DemoEnvironment) -> None:
     assert text[qm.COL_STATE] == "Новый"
     assert text[qm.COL_NUMBER] == row.number
     assert text[qm.COL_BUYER] == row.buyer_name
-    assert text[qm.COL_CHECKS] == requisites_badge(row)
+    order = repository(filled_demo).order(row.portal_id)
+    assert order is not None
+    assert text[qm.COL_CHECKS] == check_mark(row, order_findings(order))  # the panel's findings
     assert text[qm.COL_DECISION] == ""  # nothing decided yet
     assert "," in text[qm.COL_TOTAL]  # 1 234,50
     assert model.headerData(qm.COL_INN, Qt.Orientation.Horizontal) == "ИНН"

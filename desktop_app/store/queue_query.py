@@ -9,6 +9,8 @@ costs the same near the top as near the bottom:
 - the sort keys put NULLs where SQLite's own index order has them (first going up, last going
   down) and say so explicitly (`NULLS FIRST`/`NULLS LAST`), so the index serves the order and
   PostgreSQL sorts the same way; undated orders are therefore last in the default order;
+- an order number sorts as a number (9 before 10), by its length first and then its text, so
+  numbers with the same prefix («ЗК-9», «ЗК-10») do too; a total sorts by its kopecks;
 - the search matches every word in the pre-folded `search_text` with an escaped LIKE; that is
   a scan of the table, so the GUI throttles it while the manager types.
 """
@@ -79,9 +81,12 @@ class QueueOrder:
 
     def clauses(self) -> list[UnaryExpression[object]]:
         column = _SORT_COLUMNS[self.key]
+        keys: list[ColumnElement[object]] = [column, ORDERS.c.id]
+        if self.key is QueueSort.NUMBER:
+            keys.insert(0, func.length(column))  # "9" < "10": shorter numbers first
         if self.descending:
-            return [column.desc().nulls_last(), ORDERS.c.id.desc()]
-        return [column.asc().nulls_first(), ORDERS.c.id.asc()]
+            return [keys[0].desc().nulls_last(), *(key.desc() for key in keys[1:])]
+        return [keys[0].asc().nulls_first(), *(key.asc() for key in keys[1:])]
 
 
 REVISION_COUNT = (

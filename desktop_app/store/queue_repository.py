@@ -33,6 +33,7 @@ from desktop_app.store.queue_rows import (
     UnreadRow,
 )
 from desktop_app.store.queue_unread import UnreadDocuments
+from desktop_app.store.queue_widths import WidestValues, widest_values
 from desktop_app.store.review_state import FetchStatus, OrderSource, ReviewState
 from desktop_app.store.revision_diff import changed_fields
 
@@ -108,16 +109,26 @@ class QueueRepository:
         """The documents put aside that the queue shows as «не прочитан» (`queue_unread`)."""
         return UnreadDocuments(self._db).rows(search)
 
-    def unread_count(self) -> int:
-        return UnreadDocuments(self._db).count()
+    def unread_count(self, search: str | None = None) -> int:
+        documents = UnreadDocuments(self._db)
+        return len(documents.rows(search)) if search else documents.count()
 
     def unread_source(self, unread_id: int) -> tuple[bytes, str | None] | None:
         """The raw bytes of a document put aside and their encoding, if they were kept."""
         return UnreadDocuments(self._db).source(unread_id)
 
-    def state_counts(self) -> dict[ReviewState, int]:
-        """Orders per review state (every state present, zero included): the queue's tabs."""
-        query = select(ORDERS.c.review_state, func.count()).group_by(ORDERS.c.review_state)
+    def widest(self) -> WidestValues:
+        """The longest number and total any order has (`queue_widths`)."""
+        return widest_values(self._db)
+
+    def state_counts(self, search: str | None = None) -> dict[ReviewState, int]:
+        """Orders per review state (every state present, zero included) among those the
+        search finds (all without one): the queue's state filter."""
+        query = (
+            select(ORDERS.c.review_state, func.count())
+            .where(*QueueFilter(search=search).terms())
+            .group_by(ORDERS.c.review_state)
+        )
         with self._db.reading() as connection:
             found = {ReviewState(state): int(n) for state, n in connection.execute(query)}
         return {state: found.get(state, 0) for state in ReviewState}

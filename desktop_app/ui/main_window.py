@@ -26,9 +26,11 @@ from desktop_app.services.workspace import Workspace
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
+from desktop_app.ui.batch_confirm import BatchConfirm
 from desktop_app.ui.crash_dialog import CrashHandler
 from desktop_app.ui.decision_flow import DecisionFlow
 from desktop_app.ui.export_actions import ExportActions
+from desktop_app.ui.link_guard import LinkGuard
 from desktop_app.ui.plain_text import plain_message_box
 from desktop_app.ui.push_controller import PushController
 from desktop_app.ui.queue_annotations import EngineAnnotations
@@ -97,6 +99,10 @@ class MainWindow(QMainWindow):
             queue_filter=lambda: (self.queue.model.state, self.queue.model.search),
         )  # fmt: skip
         self.flow = DecisionFlow(workspace, self.runner, self, cards=self.review)
+        self.link_guard = LinkGuard(self.review.findings_of, self)
+        selected = self.queue.selected_rows
+        self.batch = BatchConfirm(selected, workspace, self.runner, self.status, self)
+        self.queue.add_selection_action(self.batch.action)
         self._build_menus()
         self.queue.current_changed.connect(self._order_chosen)
         self.sync.orders_changed.connect(self._orders_changed)
@@ -104,10 +110,13 @@ class MainWindow(QMainWindow):
         self.sync.onec_answered.connect(self.outbox.push_if_online)
         self.sync.orders_changed.connect(self.outbox.push_if_online)
         self.outbox.written.connect(self._orders_changed)
-        self.review_actions.decision_requested.connect(self.flow.on_request)
+        self.review_actions.decision_requested.connect(self.link_guard.on_request)
+        self.link_guard.passed.connect(self.flow.on_request)  # a warned link asks first
         self.flow.recorded.connect(self.decision_recorded)
         self.flow.recorded.connect(self.outbox.push_if_online)  # then, 1C answering, write it
-        for part in (self.sync, self.outbox, self.export, self.flow):
+        self.batch.confirmed.connect(self._orders_changed)
+        self.batch.confirmed.connect(self.outbox.push_if_online)
+        for part in (self.sync, self.outbox, self.export, self.flow, self.batch):
             part.problem.connect(self._problem)
             part.bug.connect(self.crash.report)
         self._restore_layout()
@@ -136,6 +145,7 @@ class MainWindow(QMainWindow):
         decisions_menu = menus.addMenu(translate("MainWindow", "&Решение"))
         for action in self.review_actions.all_actions:
             decisions_menu.addAction(action)
+        decisions_menu.addAction(self.batch.action)
         export_menu = menus.addMenu(translate("MainWindow", "&Экспорт"))
         for action in (
             self.export.invoice_action,

@@ -79,9 +79,15 @@ def from_onec_hint() -> str:
 
 
 class QueueAnnotations(Protocol):
-    """What the review engine says of a queue row: its check badge and its decision."""
+    """What the review engine says of a queue row: its check mark and its decision."""
 
-    def badge(self, row: QueueRow) -> str: ...
+    def badge(self, row: QueueRow) -> str:
+        """The worst finding of the order's checks as a mark (✖ ⚠ ✓ —)."""
+        ...
+
+    def badge_hint(self, row: QueueRow) -> str | None:
+        """Every finding of the order's checks in words (the mark's tooltip)."""
+        ...
 
     def decision(self, row: QueueRow) -> str: ...
 
@@ -170,6 +176,19 @@ class QueueModel(QAbstractTableModel):
             self._order = wanted
             self.refresh()
 
+    def widest_texts(self) -> dict[int, str]:
+        """The longest text each number column may show, over the whole queue (not only the
+        pages read): the panel sizes those columns to them, so no number is ever cut."""
+        widest = self._repository.widest()
+        suffixes = [currency_suffix(code) for code in widest.currencies] or [""]
+        total = "" if widest.total is None else money_text(widest.total)
+        return {
+            COL_DATE: "88.88.8888",
+            COL_NUMBER: widest.number,
+            COL_INN: "888888888888",
+            COL_TOTAL: total + max(suffixes, key=len),
+        }
+
     # --- rows ------------------------------------------------------------------------------
 
     @property
@@ -233,7 +252,9 @@ class QueueModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_CHECKS:
-            return translate("QueueModel", "Проверка ИНН и КПП покупателя")
+            return translate(
+                "QueueModel", "Проверки заказа: самое серьёзное замечание (подробно — в подсказке)"
+            )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (
@@ -298,7 +319,7 @@ class QueueModel(QAbstractTableModel):
             kpp = translate("QueueModel", "КПП {0}").format(row.buyer_kpp) if row.buyer_kpp else ""
             return "\n".join(part for part in (row.buyer_name, kpp) if part)
         if column == COL_CHECKS:
-            return _badge_hint(self._annotations.badge(row))
+            return self._annotations.badge_hint(row)
         if column == COL_DECISION:
             return self._annotations.decision(row) or None
         return None
@@ -314,19 +335,6 @@ def _unread_text(row: QueueRow, column: int) -> str:
     if column == COL_BUYER:
         return unread.message
     return ""
-
-
-def _badge_hint(badge: str) -> str | None:
-    return {
-        "✖": translate(
-            "QueueModel", "Ошибка в ИНН или КПП покупателя: подробности в карточке заказа."
-        ),
-        "⚠": translate(
-            "QueueModel", "ИНН или КПП покупателя стоит проверить: см. карточку заказа."
-        ),
-        "✓": translate("QueueModel", "ИНН и КПП покупателя верны."),
-        "—": translate("QueueModel", "Портал не прислал ИНН покупателя."),
-    }.get(badge)
 
 
 def currency_suffix(currency: str | None) -> str:

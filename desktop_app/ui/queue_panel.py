@@ -3,8 +3,12 @@
 Typing in the search box does not query at every key: a single-shot timer restarts with
 each key and applies the search when the manager pauses (`SEARCH_DELAY_MS`), because a
 search is a scan of the orders table. The state filter shows how many orders each state
-holds. The panel announces the order the manager moved to (`current_changed`) and can
-move on by itself after a decision (`advance_from`).
+holds among those the search finds. The panel announces the order the manager moved to
+(`current_changed`) and can move on by itself after a decision (`advance_from`); when a
+filter or a search hides the order on screen, the next one it shows opens (or none), so the
+review panel never shows an order the queue hides. The number columns are as wide as the
+longest value in the whole queue (`fit_columns`), and several rows can be selected for a
+batch action (`selected_rows`, `add_selection_action`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +39,7 @@ from PySide6.QtWidgets import (
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
+from desktop_app.ui.queue_focus import FRAME_WIDTH, attach_focus_frame
 from desktop_app.ui.unread_words import unread_word
 
 translate = QCoreApplication.translate
@@ -82,6 +88,7 @@ class QueuePanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._show_summary)
         self._show_summary()
+        self.fit_columns()
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
     def _build(self) -> None:
@@ -90,8 +97,10 @@ class QueuePanel(QWidget):
         filters.addWidget(self.state_filter)
         view = self.view
         view.setModel(self.model)
+        self.focus_frame = attach_focus_frame(view)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # batch actions
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -112,11 +121,33 @@ class QueuePanel(QWidget):
         layout.addWidget(view, 1)
         layout.addWidget(self.summary)
 
+    @Slot()
+    def fit_columns(self) -> None:
+        """Widen the number columns (date, number, ИНН, total) to their longest value in the
+        whole queue, so that none is ever cut; they never narrow below what they are. Done
+        when the queue is read again for new data (`refresh`), not for a new filter."""
+        view, header = self.view, self.view.horizontalHeader()
+        style = view.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        slack = 2 * margin + 2 * FRAME_WIDTH + 6
+        title_slack = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        title_slack += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        for column, text in self.model.widest_texts().items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            needed = max(
+                view.fontMetrics().horizontalAdvance(text) + slack,
+                header.fontMetrics().horizontalAdvance(title) + title_slack + 4,
+            )
+            if header.sectionSize(column) < needed:
+                header.resizeSection(column, needed)
+
     # --- filters ---------------------------------------------------------------------------
 
     def reload_counts(self) -> None:
-        """Refill the state filter with the current number of orders in each state."""
-        counts = self._repository.state_counts()
+        """Refill the state filter with the number of orders in each state that the search
+        (if any) finds: the counts say what choosing a state would show."""
+        search = self.model.search or None
+        counts = self._repository.state_counts(search)
         chosen = self.model.state
         self.state_filter.blockSignals(True)
         self.state_filter.clear()
@@ -125,10 +156,10 @@ class QueuePanel(QWidget):
         )
         for state in ReviewState:
             self.state_filter.addItem(f"{qm.state_word(state)} ({counts[state]})", state.value)
-        from_onec = self._repository.count(from_onec=True)
+        from_onec = self._repository.count(search=search, from_onec=True)
         if from_onec or self.model.from_onec:
             self.state_filter.addItem(f"{qm.from_onec_word()} ({from_onec})", FROM_ONEC)
-        unread = self._repository.unread_count()
+        unread = self._repository.unread_count(search)
         if unread or self.model.unread_only:
             self.state_filter.addItem(f"{unread_word()} ({unread})", UNREAD)
         chosen_data = FROM_ONEC if self.model.from_onec else (chosen.value if chosen else None)
@@ -154,11 +185,14 @@ class QueuePanel(QWidget):
         data = self.state_filter.currentData()
         state = ReviewState(data) if data and data not in (FROM_ONEC, UNREAD) else None
         current = self.current_row()
+        near = max(self.view.currentIndex().row(), 0)
+        searched = self.model.search
         self.model.set_filter(
             state, self.search_box.text(), from_onec=data == FROM_ONEC, unread_only=data == UNREAD
         )
-        if current is not None:
-            self.select(current.portal_id)
+        if self.model.search != searched:
+            self.reload_counts()  # the counts follow the search
+        self._reselect(current, near)
 
     @Slot()
     def _focus_search(self) -> None:
@@ -183,6 +217,17 @@ class QueuePanel(QWidget):
     def current_row(self) -> QueueRow | None:
         index = self.view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
+
+    def selected_rows(self) -> list[QueueRow]:
+        """The rows selected (Shift, Ctrl) for a batch action, top to bottom."""
+        numbers = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        found = (self.model.row_at(number) for number in numbers)
+        return [row for row in found if row is not None]
+
+    def add_selection_action(self, action: QAction) -> None:
+        """An action on the selected rows, in the table's context menu (its shortcut works
+        while the table has the focus; the window puts it in a menu too)."""
+        self.view.addAction(action)
 
     def select_row(self, row: int) -> None:
         if not 0 <= row < self.model.rowCount():
@@ -213,10 +258,20 @@ class QueuePanel(QWidget):
         near = self.view.currentIndex().row()
         self.model.refresh()
         self.reload_counts()
+        self.fit_columns()  # orders came or went: the longest number may have changed
         if current is None:
             self.select_row(0)  # the first order opens once there are orders
-        elif not self.select(current.portal_id, max(near, 0)):
-            self.current_changed.emit(None)
+        else:
+            self._reselect(current, max(near, 0))
+
+    def _reselect(self, current: QueueRow | None, near: int) -> None:
+        """After the queue was read again: stay on `current` if the queue still shows it,
+        else open the row now where it was (the next one), or nothing — the review panel
+        never keeps an order the filter hides."""
+        if current is None:
+            return  # nothing was open: nothing to hide
+        if not self.select(current.portal_id, near):
+            self.select_row(min(near, self.model.rowCount() - 1))
 
     def advance_from(self, portal_id: str) -> None:
         """After a decision on `portal_id`: refresh and open the next order of the queue."""

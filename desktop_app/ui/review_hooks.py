@@ -3,7 +3,8 @@
 `ReviewSource` is the panel's only view of the engine, so tests can hand it a stand-in.
 `EngineSource` is the real one: the ranked 1C candidates of `candidate_search` (the buyer's
 confirmed mapping first), the other legal entities the same portal user ordered for (the
-note), the requisite checks of `requisite_checks`, and the order's current decision with
+note), the findings of `order_findings` (the requisite checks, and whatever check joins
+its sources; the queue's «Пров.» mark is made of the same), and the order's current decision with
 where its writes are. All three read the local store only — a few indexed
 queries, milliseconds — and never the network, so they run on the GUI thread when the
 manager opens an order.
@@ -24,7 +25,8 @@ from desktop_app.domain.decisions import StepKind, WriteState
 from desktop_app.domain.entity_mapping import EarlierEntity
 from desktop_app.domain.legal_entity_key import order_entity_key
 from desktop_app.domain.order import Order
-from desktop_app.domain.requisite_checks import Finding, check_order
+from desktop_app.domain.order_findings import REQUISITES, FindingSource, order_findings
+from desktop_app.domain.requisite_checks import Finding
 from desktop_app.services.candidate_search import candidates_for_order
 from desktop_app.store.database import Database
 from desktop_app.store.decision_repository import DecisionRepository
@@ -67,8 +69,9 @@ class ReviewSource(Protocol):
 
 
 class EngineSource:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, sources: Sequence[FindingSource] = REQUISITES) -> None:
         self._database = database
+        self._sources = tuple(sources)
 
     def candidates(self, order: Order) -> list[Candidate]:
         return candidates_for_order(self._database, order)[1]
@@ -79,7 +82,7 @@ class EngineSource:
         return MappingRepository(self._database).earlier_entities(user, key.text if key else None)
 
     def findings(self, order: Order) -> list[Finding]:
-        return check_order(order)
+        return order_findings(order, self._sources)  # the queue's mark is made of the same
 
     def decision(self, order: Order) -> str:
         row = DecisionRepository(self._database).current(order.id)

@@ -209,6 +209,7 @@ class ReviewPanel(QWidget):
         order = self._queue.order(portal_id) if portal_id is not None else None
         self.order = order
         if order is None:
+            self.findings = ()
             self.stack.setCurrentIndex(0)
             self.decisions.set_context(None, None)
             return
@@ -241,6 +242,10 @@ class ReviewPanel(QWidget):
         self.history.set_rows(self._queue.history(order.id))
         if self.card_order is None:
             self.decisions.set_context(order.id, self.onec.current_candidate())
+
+    def findings_of(self, portal_id: str) -> Sequence[Finding]:
+        """The findings shown for the order, if it is the one on screen (else none)."""
+        return self.findings if self.order is not None and self.order.id == portal_id else ()
 
     def _heading(self, order: Order) -> str:
         parts = [translate("ReviewPanel", "Заказ № {0}").format(order.number or order.id)]

@@ -60,7 +60,6 @@ def amount_in_words(amount: Decimal, currency: str | None = "RUB") -> str:
     russian = CONVERTER_CLASSES["ru"]
     units, cents = russian.CURRENCY_FORMS[currency_code(currency)]
     whole, fraction = divmod(int(to_money(amount) * 100), 100)
-    words: str = russian.to_cardinal(whole)
-    text = f"{words} {russian.pluralize(whole, units)} {fraction:02d} "
-    text += russian.pluralize(fraction, cents)
+    words, unit = str(russian.to_cardinal(whole)), str(russian.pluralize(whole, units))
+    text = f"{words} {unit} {fraction:02d} {russian.pluralize(fraction, cents)}"
     return text[:1].upper() + text[1:]

@@ -22,6 +22,7 @@ from desktop_app.domain.invoice import Invoice
 from desktop_app.domain.order import Order
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.services.decision_service import linked_counterparty
+from desktop_app.services.export_list_decisions import decision_lookup
 from desktop_app.services.export_service import (
     BatchReport,
     Progress,
@@ -126,5 +127,5 @@ def export_queue_list(
     remember_export_folder(data_dir, path.parent)
     return export_order_list(
         QueueRepository(database), path, state=state, search=search, progress=progress,
-        cancel=cancel,
+        cancel=cancel, decisions=decision_lookup(database),
     )  # fmt: skip

@@ -16,6 +16,7 @@ from typing import Self
 from desktop_app.emulators.exchange_setup import ExchangeSetup
 from desktop_app.emulators.loopback import Served
 from desktop_app.emulators.onec import OneCEmulator
+from desktop_app.emulators.onec.schema import ORGANIZATIONS
 from desktop_app.emulators.onec_first import onec_takes_first
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
@@ -75,6 +76,15 @@ class DemoServers(Served):
     def portal_url(self) -> str:
         """The exchange page Order Review uses (1C's own page is `onec_page_url`)."""
         return self.portal.page_url(PortalEmulator.APP_PAGE)
+
+    @property
+    def seller_inn(self) -> str:
+        """The ИНН of the organisation that sells most of 1C's orders: the demo's 1C has two,
+        and an invoice needs to be told which one it is from (`seller.inn`)."""
+        directory = self.onec.directory
+        with directory.lock:
+            row = directory.tables[ORGANIZATIONS].get(directory.organizations[0])
+        return str(row["ИНН"]) if row is not None else ""
 
     @property
     def onec_page_url(self) -> str:

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
+from desktop_app.domain.seller import SellerRequisites
 from desktop_app.emulators.demo import DEMO_SEED, DemoServers, ExchangeSetup
 from desktop_app.services.password_vault import MemoryVault
 from desktop_app.services.settings import OneCSettings, PortalSettings, Settings
@@ -26,6 +27,9 @@ FETCH_EVERY_MINUTES = 5
 ONEC_FIRST = 2
 """Orders the demo's 1C took before the app: the queue shows them «есть в 1С, не получен с
 портала» after the first read of 1C."""
+DEMO_HEAD = "Соколов А. В."
+DEMO_ACCOUNTANT = "Миронова Е. П."
+"""The signatures of the demo's invoices: 1C's standard interface does not publish them."""
 
 
 class DemoEnvironment:
@@ -83,6 +87,9 @@ class DemoEnvironment:
                         url=portal_url, user=self.portal.user, fetch_every=self._fetch_every
                     ),
                     onec=OneCSettings(url=self.onec.service_root, user=self.onec.user),
+                    seller=SellerRequisites(
+                        inn=self.servers.seller_inn, head=DEMO_HEAD, accountant=DEMO_ACCOUNTANT
+                    ),
                 )
             )
         except BaseException:

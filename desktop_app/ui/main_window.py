@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
             workspace, self.runner, self.status, self,
             shown_order=lambda: self.review.order,
             queue_filter=lambda: (self.queue.model.state, self.queue.model.search),
+            ui_state=ui_state,
         )  # fmt: skip
         self.flow = DecisionFlow(workspace, self.runner, self)
         self._build_menus()

@@ -220,6 +220,7 @@ def test_export_the_invoice_and_the_queue_from_the_window(
     buyer_line = next(text for text in texts if (linked.full_name or linked.description) in text)
     assert f"ИНН {linked.inn}" in buyer_line and f"КПП {linked.kpp}" in buyer_line
     assert any(text.startswith("Счет на оплату №") for text in texts)
+    assert filled_demo.servers is not None
     assert f"ИНН {filled_demo.servers.seller_inn}" in texts  # the demo's seller, from its 1C
     assert window.message is None  # saved is not a problem: no box
     assert window.status.currentMessage().startswith("Счёт сохранён")

@@ -21,7 +21,15 @@ from desktop_app.emulators.onec_first import onec_takes_first
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.world import World
 
-__all__ = ["DEMO_SEED", "BusyPortError", "DemoServers", "ExchangeSetup"]
+__all__ = [
+    "DEMO_SEED",
+    "BusyPortError",
+    "DemoServers",
+    "ExchangeSetup",
+    "OneCEmulator",
+    "PortalEmulator",
+    "World",
+]
 
 DEMO_SEED = 2026
 BACKLOG_DAYS = 21

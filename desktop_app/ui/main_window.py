@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.queue.current_changed.connect(self._order_chosen)
         self.sync.orders_changed.connect(self._orders_changed)
+        self.sync.orders_stored.connect(self.queue.refresh)  # a big fetch fills it as it goes
         self.sync.directory_changed.connect(self.review.reload)
         self.sync.onec_answered.connect(self.outbox.push_if_online)
         self.sync.orders_changed.connect(self.outbox.push_if_online)

@@ -23,6 +23,8 @@ from desktop_app.emulators.world import World
 
 __all__ = [
     "DEMO_SEED",
+    "SELLER_ACCOUNTANT",
+    "SELLER_HEAD",
     "BusyPortError",
     "DemoServers",
     "ExchangeSetup",
@@ -33,6 +35,10 @@ __all__ = [
 
 DEMO_SEED = 2026
 BACKLOG_DAYS = 21
+SELLER_HEAD = "Соколов А. В."
+SELLER_ACCOUNTANT = "Миронова Е. П."
+"""Who signs the demo's invoices: 1C's standard interface does not publish the organisation's
+head and accountant, so the demo's settings name them."""
 """The orders are dated over the last three weeks: a fresh client has a backlog to fetch."""
 
 
@@ -60,17 +66,23 @@ class DemoServers(Served):
         port: int = 0,
         onec_port: int = 0,
         extra_counterparties: int = 0,
+        onec_orders: int | None = None,
+        flawed: bool = False,
     ) -> None:
         """`exchange`: how 1C takes the portal's orders (GUIDE §5); `onec_first`: how many of
         the newest orders of new buyers 1C's own exchange took before the app, on start
-        (`onec_takes_first`)."""
+        (`onec_takes_first`); `onec_orders`: how many of the oldest orders 1C's site exchange
+        has imported (four fifths unless given: its exchange runs behind the portal);
+        `flawed`: a few orders with each flaw the checks find (`world_flaws`)."""
         start = dt.date.today() - dt.timedelta(days=BACKLOG_DAYS)
         if buyers is None:
-            self.world = World.generate(seed=seed, start=start, exchange=exchange)
+            self.world = World.generate(seed=seed, start=start, exchange=exchange, flawed=flawed)
         else:
-            self.world = World.generate(seed=seed, buyers=buyers, start=start, exchange=exchange)
+            self.world = World.generate(
+                seed=seed, buyers=buyers, start=start, exchange=exchange, flawed=flawed
+            )
         self.orders = orders
-        self.onec_orders = orders * 4 // 5
+        self.onec_orders = orders * 4 // 5 if onec_orders is None else min(onec_orders, orders)
         self.portal = PortalEmulator(self.world, orders=orders, zip_enabled=zip_enabled, port=port)
         self.onec = OneCEmulator(
             self.world,

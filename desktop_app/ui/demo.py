@@ -19,6 +19,8 @@ from types import TracebackType
 from desktop_app.domain.seller import SellerRequisites
 from desktop_app.emulators.demo import (
     DEMO_SEED,
+    SELLER_ACCOUNTANT,
+    SELLER_HEAD,
     DemoServers,
     ExchangeSetup,
     OneCEmulator,
@@ -35,9 +37,6 @@ FETCH_EVERY_MINUTES = 5
 ONEC_FIRST = 2
 """Orders the demo's 1C took before the app: the queue shows them «есть в 1С, не получен с
 портала» after the first read of 1C."""
-DEMO_HEAD = "Соколов А. В."
-DEMO_ACCOUNTANT = "Миронова Е. П."
-"""The signatures of the demo's invoices: 1C's standard interface does not publish them."""
 
 
 class DemoEnvironment:
@@ -54,10 +53,14 @@ class DemoEnvironment:
     ) -> None:
         """`exchange`: how the demo's 1C takes the portal's orders (the seed's setup, 1C-Bitrix's
         module, unless a test wants another, GUIDE §5); `onec_first`: how many of the newest
-        orders of new buyers 1C's own exchange took before the app (`onec_takes_first`)."""
+        orders of new buyers 1C's own exchange took before the app (`onec_takes_first`).
+
+        1C's site exchange has imported every order of the window's demo: a decision on any
+        of them is written at once, none waits for an order that a demo never brings. And a
+        few of its oldest orders carry each flaw the checks find (`world_flaws`)."""
         self._make_servers = functools.partial(
             DemoServers, orders=orders, seed=seed, buyers=buyers, exchange=exchange,
-            onec_first=onec_first,
+            onec_first=onec_first, onec_orders=orders, flawed=True,
         )  # fmt: skip
         self.servers: DemoServers | None = None
         self._keep = keep
@@ -142,7 +145,7 @@ class DemoEnvironment:
                 ),
                 onec=OneCSettings(url=onec.service_root, user=onec.user),
                 seller=SellerRequisites(
-                    inn=servers.seller_inn, head=DEMO_HEAD, accountant=DEMO_ACCOUNTANT
+                    inn=servers.seller_inn, head=SELLER_HEAD, accountant=SELLER_ACCOUNTANT
                 ),
             )
         )

@@ -13,18 +13,38 @@ package registries. Standard library only: nothing is installed yet when this ru
 
 from __future__ import annotations
 
+import ctypes.util
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".order-review-installed"
 MIN_PYTHON = (3, 11)
+QT_SYSTEM_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libdbus-1.so.3": "libdbus-1-3",
+}
+"""What PySide6's xcb platform plugin (`libqxcb.so`) links and a minimal Debian/Ubuntu lacks,
+with the package that ships each: `ldd libqxcb.so` on a fresh system lists them "not found"
+and Qt then aborts with "Could not load the Qt platform plugin xcb"."""
 
 
 def venv_python() -> Path:
@@ -121,8 +141,70 @@ def command_test(python: Path, extra: list[str]) -> None:
     print("[dev] all checks passed", flush=True)
 
 
+def missing_packages(found: Callable[[str], bool]) -> list[str]:
+    """The Debian packages of the Qt libraries that `found` (a soname lookup) does not find."""
+    return [package for soname, package in QT_SYSTEM_LIBRARIES.items() if not found(soname)]
+
+
+def _ldd_not_found(plugin: Path) -> set[str] | None:
+    """The sonames `ldd` cannot resolve for the plugin, or None when ldd cannot be asked."""
+    if not plugin.exists() or not shutil.which("ldd"):
+        return None
+    try:
+        result = subprocess.run(
+            ["ldd", str(plugin)], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if result.returncode != 0:
+        return None
+    return {
+        line.split("=>")[0].strip()
+        for line in result.stdout.splitlines()
+        if "=>" in line and "not found" in line
+    }
+
+
+def system_lookup(plugin: Path) -> Callable[[str], bool]:
+    """ldd of the plugin when it can be asked (it follows the plugin's own links), else the
+    dynamic loader's search through `ctypes.util.find_library`."""
+    not_found = _ldd_not_found(plugin)
+    if not_found is not None:
+        return lambda soname: soname not in not_found
+    return lambda soname: ctypes.util.find_library(soname[3:].split(".so")[0]) is not None
+
+
+def qxcb_plugin() -> Path:
+    pattern = "lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so"
+    return next(iter(sorted(VENV.glob(pattern))), VENV / "libqxcb.so")
+
+
+def qt_libraries_message(missing: list[str]) -> str | None:
+    """What to run when the window cannot start for want of system libraries, or None."""
+    if not missing:
+        return None
+    return (
+        "[dev] the Qt window needs system libraries this machine lacks: "
+        + ", ".join(missing)
+        + "\n[dev] install them and run the demo again:\n    sudo apt install "
+        + " ".join(missing)
+    )
+
+
+def check_qt_libraries() -> None:
+    """Linux only, and only when Qt would use X11 (xcb): a missing library would crash Qt."""
+    platform = os.environ.get("QT_QPA_PLATFORM") or "xcb"
+    if not sys.platform.startswith("linux") or not platform.startswith("xcb"):
+        return
+    message = qt_libraries_message(missing_packages(system_lookup(qxcb_plugin())))
+    if message is not None:
+        print(message, file=sys.stderr, flush=True)
+        sys.exit(2)
+
+
 def command_demo(python: Path, extra: list[str]) -> None:
     """The desktop window on the built-in portal and 1C (`demo-cli` for the terminal one)."""
+    check_qt_libraries()
     ensure_translations(python)
     result = subprocess.run([str(python), "-m", "desktop_app", "gui", "--demo", *extra], cwd=ROOT)
     sys.exit(result.returncode)

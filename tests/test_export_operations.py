@@ -121,3 +121,31 @@ def test_the_list_notes_its_folder(
     store_orders(database, world.orders(4))
     assert export_queue_list(database, data, tmp_path / "заказы.xlsx") == 4
     assert noted(data) == [str(tmp_path.resolve())]
+
+
+def test_the_list_says_each_decision_and_its_1c_counterparty(
+    world: World, database: Database, data: Path, tmp_path: Path
+) -> None:
+    orders = list(world.orders(3))
+    store_orders(database, orders)
+    one_c = linked("Покупатель из 1С", 'ООО "Покупатель из 1С"', "7701234567", "770101001")
+    directory = DirectoryRepository(database)
+    generation = directory.start_refresh("counterparties")
+    directory.store_counterparties(generation, [one_c])
+    directory.finish_refresh(generation, complete=True)
+    decisions = DecisionService(database, user="manager")
+    decisions.link(orders[0].id, one_c.ref_key)
+    decisions.reject(orders[1].id, "тестовый заказ")
+
+    assert export_queue_list(database, data, tmp_path / "заказы.xlsx") == 3
+
+    sheet = load_workbook(tmp_path / "заказы.xlsx").active
+    assert isinstance(sheet, Worksheet)
+    header = [c.value for c in sheet[1]]
+    decision, counterparty = header.index("Решение"), header.index("Контрагент 1С")
+    by_id = {row[header.index("Ид на портале")]: row for row in sheet.iter_rows(values_only=True)}
+    assert by_id[orders[0].id][decision] == "связать, ждёт отправки в 1С"
+    assert by_id[orders[0].id][counterparty] == "Покупатель из 1С (7701234567 / 770101001)"
+    assert by_id[orders[1].id][decision] == "отклонить"
+    assert by_id[orders[1].id][counterparty] is None
+    assert by_id[orders[2].id][decision] is None

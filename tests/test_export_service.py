@@ -189,12 +189,13 @@ def test_order_list_native_values_frozen_header_filter(
     assert count == 9 and seen[-1] == (9, 9)
     sheet = sheet_of(path)
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:M10"
+    assert sheet.auto_filter.ref == "A1:O10"
     header = [c.value for c in sheet[1]]
     assert header[:9] == [
         "Номер", "Дата", "Покупатель", "ИНН", "КПП", "Вид", "Сумма", "Валюта", "Состояние"
     ]  # fmt: skip
-    rows = {r[11].value: r for r in sheet.iter_rows(min_row=2)}
+    assert header[9:11] == ["Решение", "Контрагент 1С"]
+    rows = {r[13].value: r for r in sheet.iter_rows(min_row=2)}
     first = rows["1"]
     order = world.order(1)
     assert first[1].value == dt.datetime.combine(order.date or dt.date.min, dt.time())
@@ -203,11 +204,15 @@ def test_order_list_native_values_frozen_header_filter(
     assert first[6].number_format == "#,##0.00" and first[6].data_type == "n"
     assert first[8].value == "новый"
     assert rows["2"][8].value == "отклонён"
+    assert {r[11].value for r in rows.values()} == {"нет"}  # «Изменён на портале» filled
+    assert all(cell.font.sz == 11 for cell in first) and sheet["A1"].font.sz == 11
     assert rows["hostile"][0].data_type == "s" and rows["hostile"][0].value == "=1+1"
     assert rows["hostile"][2].data_type == "s"
     assert rows["hostile"][2].value == "=cmd|' /C calc'!A0"
-    widths = [sheet.column_dimensions[c].width for c in "ABCDEFGHIJKLM"]
+    widths = [sheet.column_dimensions[c].width for c in "ABCDEFGHIJKLMNO"]
     assert all(w >= len(str(h)) + 3 for w, h in zip(widths, header, strict=True))
+    buyer = max((str(r[2].value) for r in rows.values() if r[2].value), key=len)
+    assert widths[2] >= min(60, len(buyer) * 1.2)  # Cyrillic is wider than the digits counted
     fit = sheet.sheet_properties.pageSetUpPr
     assert fit is not None and fit.fitToPage
 

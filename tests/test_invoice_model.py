@@ -30,7 +30,7 @@ def test_vat_included_is_part_of_the_total() -> None:
     assert invoice.vat.rows == (VatRow(Decimal(20), Decimal("220.00")),)
     assert invoice.vat.rows[0].label(invoice.vat.mode) == "В том числе НДС (20%):"
     assert invoice.to_pay == Decimal("1320.00")
-    assert invoice.amount_words == "Одна тысяча триста двадцать рублей, ноль копеек"
+    assert invoice.amount_words == "Одна тысяча триста двадцать рублей 00 копеек"
     assert invoice.warnings == ()
 
 

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop_app.adapters.xlsx.invoice_sheet import TERMS
 from desktop_app.adapters.xlsx.safe_text import MAX_CELL_CHARS, clean_text
 from desktop_app.adapters.xlsx.workbook_file import save_atomically
 from desktop_app.domain.invoice import Invoice, build_invoice
@@ -75,10 +76,12 @@ def test_layout_values_and_formats(tmp_path: Path) -> None:
     assert sheet.cell(total + 2, 7).value == pytest.approx(1421.00)
     count = sheet.cell(total + 4, 1).value
     assert count == "Всего наименований 2, на сумму 1\u00a0421,00 руб."
-    assert sheet.cell(total + 5, 1).value == (
-        "Одна тысяча четыреста двадцать один рубль, ноль копеек"
-    )
+    assert sheet.cell(total + 5, 1).value == ("Одна тысяча четыреста двадцать один рубль 00 копеек")
     assert sheet.cell(total + 5, 1).font.b
+    terms = row_of(sheet, TERMS)
+    assert TERMS.startswith("Внимание! Оплата данного счета означает согласие с условиями")
+    assert total + 5 < terms < row_of(sheet, "Руководитель")  # above the signatures
+    assert sheet.row_dimensions[terms].height >= 2 * 12  # wrapped over two lines at least
     assert sheet.cell(row_of(sheet, "Руководитель"), 4).value == SELLER.head
     assert sheet.cell(row_of(sheet, "Бухгалтер"), 4).value == SELLER.accountant
 
@@ -211,4 +214,4 @@ def test_an_order_without_lines_still_gives_a_whole_invoice(tmp_path: Path) -> N
     total = row_of(sheet, "Итого:")
     assert total == 18 and sheet.cell(total, 7).value == 0
     assert sheet.cell(total + 4, 1).value == "Всего наименований 0, на сумму 0,00 руб."
-    assert sheet.cell(total + 5, 1).value == "Ноль рублей, ноль копеек"
+    assert sheet.cell(total + 5, 1).value == "Ноль рублей 00 копеек"

@@ -182,6 +182,8 @@ def test_a_fetch_that_noticed_another_workstation_says_so(
     started(window, qtbot)
     window.sync.fetch_action.trigger()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 40, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.runner.running("fetch") is None, timeout=WAIT)  # the queue
+    # fills while a fetch stores its batches: 40 rows do not mean the fetch has confirmed yet
     taken = demo.portal.add_orders(2)
     assert demo.workspace is not None
     with Database.open(tmp_path / "second") as other:  # a second installation, same page
@@ -189,5 +191,6 @@ def test_a_fetch_that_noticed_another_workstation_says_so(
     demo.portal.add_orders(1)
     window.sync.fetch_action.trigger()
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 41, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.runner.running("fetch") is None, timeout=WAIT)
     message = window.status.currentMessage()
     assert "Внимание:" in message and f"Ид {', '.join(taken)} " in message

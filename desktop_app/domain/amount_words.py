@@ -1,17 +1,19 @@
-"""The amount of an invoice in words: «Одна тысяча двести рублей, пятьдесят копеек».
+"""The amount of an invoice in words: «Одна тысяча двести рублей 50 копеек».
 
 A Russian invoice repeats its total in words so that a figure cannot be altered unnoticed;
 the words must agree with the figure to the kopeck and decline рубль and копейка by the
-number before them. num2words does the Russian grammar; what is left here is to hand it a
-`Decimal` rounded to kopecks (an `int` would be read as kopecks, GUIDE §10) and to begin
-the sentence with a capital letter.
+number before them. 1C prints the roubles in words and the kopecks as two digits (its
+currency parameter «рубль, рубля, рублей, м, копейка, копейки, копеек, ж, 2», GUIDE §9), and
+a manager compares our invoice with 1C's, so this does the same. num2words does the Russian
+grammar; what is left here is to hand it whole units (an `int` of kopecks is never passed,
+GUIDE §10) and to begin the sentence with a capital letter.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from num2words import num2words
+from num2words import CONVERTER_CLASSES
 
 from desktop_app.domain.money import to_money
 
@@ -46,7 +48,7 @@ def currency_code(currency: str | None) -> str:
 
 
 def amount_in_words(amount: Decimal, currency: str | None = "RUB") -> str:
-    """`Decimal("21.21")` → «Двадцать один рубль, двадцать одна копейка».
+    """`Decimal("21.05")` → «Двадцать один рубль 05 копеек», as 1C prints it.
 
     The amount is rounded half-up to kopecks first; a negative amount is refused, because
     no invoice asks for one.
@@ -55,7 +57,9 @@ def amount_in_words(amount: Decimal, currency: str | None = "RUB") -> str:
         raise TypeError(f"amount must be a Decimal, not {type(amount).__name__}")
     if amount < 0:
         raise ValueError(f"negative amount: {amount}")
-    text: str = num2words(
-        to_money(amount), lang="ru", to="currency", currency=currency_code(currency)
-    )
+    russian = CONVERTER_CLASSES["ru"]
+    units, cents = russian.CURRENCY_FORMS[currency_code(currency)]
+    whole, fraction = divmod(int(to_money(amount) * 100), 100)
+    words, unit = str(russian.to_cardinal(whole)), str(russian.pluralize(whole, units))
+    text = f"{words} {unit} {fraction:02d} {russian.pluralize(fraction, cents)}"
     return text[:1].upper() + text[1:]

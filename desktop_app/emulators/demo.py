@@ -16,15 +16,30 @@ from typing import Self
 from desktop_app.emulators.exchange_setup import ExchangeSetup
 from desktop_app.emulators.loopback import Served
 from desktop_app.emulators.onec import OneCEmulator
+from desktop_app.emulators.onec.schema import ORGANIZATIONS
 from desktop_app.emulators.onec_first import onec_takes_first
 from desktop_app.emulators.portal import PortalEmulator
 from desktop_app.emulators.registry.emulator import RegistryEmulator
 from desktop_app.emulators.world import World
 
-__all__ = ["DEMO_SEED", "BusyPortError", "DemoServers", "ExchangeSetup"]
+__all__ = [
+    "DEMO_SEED",
+    "SELLER_ACCOUNTANT",
+    "SELLER_HEAD",
+    "BusyPortError",
+    "DemoServers",
+    "ExchangeSetup",
+    "OneCEmulator",
+    "PortalEmulator",
+    "World",
+]
 
 DEMO_SEED = 2026
 BACKLOG_DAYS = 21
+SELLER_HEAD = "Соколов А. В."
+SELLER_ACCOUNTANT = "Миронова Е. П."
+"""Who signs the demo's invoices: 1C's standard interface does not publish the organisation's
+head and accountant, so the demo's settings name them."""
 """The orders are dated over the last three weeks: a fresh client has a backlog to fetch."""
 
 
@@ -52,17 +67,23 @@ class DemoServers(Served):
         port: int = 0,
         onec_port: int = 0,
         extra_counterparties: int = 0,
+        onec_orders: int | None = None,
+        flawed: bool = False,
     ) -> None:
         """`exchange`: how 1C takes the portal's orders (GUIDE §5); `onec_first`: how many of
         the newest orders of new buyers 1C's own exchange took before the app, on start
-        (`onec_takes_first`)."""
+        (`onec_takes_first`); `onec_orders`: how many of the oldest orders 1C's site exchange
+        has imported (four fifths unless given: its exchange runs behind the portal);
+        `flawed`: a few orders with each flaw the checks find (`world_flaws`)."""
         start = dt.date.today() - dt.timedelta(days=BACKLOG_DAYS)
         if buyers is None:
-            self.world = World.generate(seed=seed, start=start, exchange=exchange)
+            self.world = World.generate(seed=seed, start=start, exchange=exchange, flawed=flawed)
         else:
-            self.world = World.generate(seed=seed, buyers=buyers, start=start, exchange=exchange)
+            self.world = World.generate(
+                seed=seed, buyers=buyers, start=start, exchange=exchange, flawed=flawed
+            )
         self.orders = orders
-        self.onec_orders = orders * 4 // 5
+        self.onec_orders = orders * 4 // 5 if onec_orders is None else min(onec_orders, orders)
         self.portal = PortalEmulator(self.world, orders=orders, zip_enabled=zip_enabled, port=port)
         self.onec = OneCEmulator(
             self.world,
@@ -79,6 +100,15 @@ class DemoServers(Served):
     def portal_url(self) -> str:
         """The exchange page Order Review uses (1C's own page is `onec_page_url`)."""
         return self.portal.page_url(PortalEmulator.APP_PAGE)
+
+    @property
+    def seller_inn(self) -> str:
+        """The ИНН of the organisation that sells most of 1C's orders: the demo's 1C has two,
+        and an invoice needs to be told which one it is from (`seller.inn`)."""
+        directory = self.onec.directory
+        with directory.lock:
+            row = directory.tables[ORGANIZATIONS].get(directory.organizations[0])
+        return str(row["ИНН"]) if row is not None else ""
 
     @property
     def onec_page_url(self) -> str:

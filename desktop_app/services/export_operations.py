@@ -22,6 +22,7 @@ from desktop_app.domain.invoice import Invoice
 from desktop_app.domain.order import Order
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.services.decision_service import linked_counterparty
+from desktop_app.services.export_list_decisions import decision_lookup
 from desktop_app.services.export_service import (
     BatchReport,
     Progress,
@@ -31,6 +32,7 @@ from desktop_app.services.export_service import (
     write_invoice,
 )
 from desktop_app.services.leftovers import remember_export_folder
+from desktop_app.services.password_vault import PasswordVault
 from desktop_app.services.seller_source import seller_for_invoices
 from desktop_app.services.settings import Settings
 from desktop_app.store.database import Database
@@ -80,11 +82,13 @@ def export_order_invoice(
     *,
     number: str | None = None,
     date: dt.date | None = None,
+    vault: PasswordVault | None = None,
 ) -> InvoiceExport:
     """The invoice of one order as the workbook `path` (numbered and dated by the settings
-    unless `number` or `date` is given), its buyer the linked 1C counterparty if any."""
+    unless `number` or `date` is given), its buyer the linked 1C counterparty if any.
+    `vault`: where the 1C password is (the keychain when None)."""
     remember_export_folder(data_dir, path.parent)
-    reading = seller_for_invoices(current, data_dir)
+    reading = seller_for_invoices(current, data_dir, vault)
     buyer = linked_counterparty(database, order)
     invoice = make_invoice(order, reading.seller, current.invoice, buyer, number=number, date=date)
     return InvoiceExport(invoice, write_invoice(invoice, path), reading.notes)
@@ -100,10 +104,11 @@ def export_queue_invoices(
     search: str | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    vault: PasswordVault | None = None,
 ) -> InvoicesExport:
     """An invoice per order of the queue as filtered, one workbook each, into `folder`."""
     remember_export_folder(data_dir, folder)
-    reading = seller_for_invoices(current, data_dir)
+    reading = seller_for_invoices(current, data_dir, vault)
     report = export_invoices(
         QueueRepository(database), folder, reading.seller, state=state, search=search,
         numbering=current.invoice, buyer_for=lambda order: linked_counterparty(database, order),
@@ -126,5 +131,5 @@ def export_queue_list(
     remember_export_folder(data_dir, path.parent)
     return export_order_list(
         QueueRepository(database), path, state=state, search=search, progress=progress,
-        cancel=cancel,
+        cancel=cancel, decisions=decision_lookup(database),
     )  # fmt: skip

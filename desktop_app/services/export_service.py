@@ -31,6 +31,7 @@ from desktop_app.domain.review_state import ReviewState
 from desktop_app.domain.seller import SellerRequisites
 from desktop_app.services.export_errors import ExportError as ExportError
 from desktop_app.services.export_file_names import NameBook, inside, invoice_file_name
+from desktop_app.services.export_list_decisions import DecisionColumns, DecisionLookup
 from desktop_app.services.leftovers import clean_temp_files
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.store.queue_rows import QueueRow
@@ -165,14 +166,22 @@ def export_order_list(
     search: str | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    decisions: DecisionLookup | None = None,
 ) -> int:
-    """The queue as filtered (all of it, not a page) as a list; returns the orders written."""
+    """The queue as filtered (all of it, not a page) as a list; returns the orders written.
+
+    `decisions` fills the decision and 1C counterparty columns (left blank without it)."""
     if path.suffix.lower() != ".xlsx":
         raise ExportError(Said("export.not_xlsx", {"name": path.name}))
     if not path.parent.is_dir():
         raise ExportError(Said("export.no_folder_list", {"folder": str(path.parent)}))
     clean_temp_files(path.parent)
-    rows = [order_list_values(row) for row in _queue(repository, state, search)]
+    queue = list(_queue(repository, state, search))
+    said: dict[str, DecisionColumns] = {}
+    for start in range(0, len(queue), READ_PAGE) if decisions is not None else ():
+        assert decisions is not None
+        said.update(decisions([row.portal_id for row in queue[start : start + READ_PAGE]]))
+    rows = [order_list_values(row, said.get(row.portal_id, NO_DECISION)) for row in queue]
     try:
         workbook = list_workbook(rows, progress=progress, cancel=cancel)
         save_atomically(workbook, path)
@@ -183,7 +192,12 @@ def export_order_list(
     return len(rows)
 
 
-def order_list_values(row: QueueRow) -> tuple[CellValue, ...]:
+NO_DECISION: DecisionColumns = (None, None)
+
+
+def order_list_values(
+    row: QueueRow, decision: DecisionColumns = NO_DECISION
+) -> tuple[CellValue, ...]:
     """One order as the list's columns (`order_list_sheet.ORDER_COLUMNS`) hold it."""
     return (
         row.number or row.portal_id,
@@ -195,7 +209,8 @@ def order_list_values(row: QueueRow) -> tuple[CellValue, ...]:
         row.total,
         row.currency,
         queue_state_text(row.review_state, row.from_onec),
-        "да" if row.changed_since_review or row.revisions > 1 else "",
+        *decision,
+        "да" if row.changed_since_review or row.revisions > 1 else "нет",
         row.revisions,
         row.portal_id,
         row.updated_at,

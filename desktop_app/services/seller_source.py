@@ -19,6 +19,7 @@ from desktop_app.adapters.onec.publication import Publication
 from desktop_app.domain.onec_documents import OneCBankAccount, OneCOrganization
 from desktop_app.domain.seller import SellerRequisites
 from desktop_app.services.onec_connection import connect
+from desktop_app.services.password_vault import KeychainVault, PasswordVault
 from desktop_app.services.settings import Settings
 
 FROM_1C = ("name", "inn", "kpp", "address", "bank", "bik", "corr_account", "account")
@@ -98,11 +99,15 @@ def _requisites(
     )
 
 
-def seller_for_invoices(current: Settings, data_dir: Path) -> SellerReading:
+def seller_for_invoices(
+    current: Settings, data_dir: Path, vault: PasswordVault | None = None
+) -> SellerReading:
     """The settings' seller, its blanks filled from 1C when 1C is set up; never fails.
 
     Anything that keeps 1C from answering (no password, no network, no rights) becomes a
-    note: the invoice is still made, with the blanks the settings leave (GUIDE §11).
+    note: the invoice is still made, with the blanks the settings leave (GUIDE §11). The 1C
+    password comes from `vault` — the workspace's, which for the demo holds its passwords in
+    memory — else from the keychain (the CLI).
     """
     seller = current.seller
     onec = current.onec
@@ -110,7 +115,7 @@ def seller_for_invoices(current: Settings, data_dir: Path) -> SellerReading:
         return SellerReading(seller)
     failed = "Реквизиты продавца из 1С не прочитаны"
     try:
-        password = keychain.password("onec", onec.user, onec.url)
+        password = (vault or KeychainVault()).password("onec", onec.user, onec.url)
     except keychain.KeychainError as error:
         return SellerReading(seller, (f"{failed}: {error}",))
     if password is None:

@@ -11,11 +11,22 @@ is deleted when the demo ends, unless `keep` names a folder to keep it in.
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from desktop_app.emulators.demo import DEMO_SEED, DemoServers, ExchangeSetup
+from desktop_app.domain.seller import SellerRequisites
+from desktop_app.emulators.demo import (
+    DEMO_SEED,
+    SELLER_ACCOUNTANT,
+    SELLER_HEAD,
+    DemoServers,
+    ExchangeSetup,
+    OneCEmulator,
+    PortalEmulator,
+    World,
+)
 from desktop_app.services.password_vault import MemoryVault
 from desktop_app.services.settings import OneCSettings, PortalSettings, Settings
 from desktop_app.services.workspace import Workspace
@@ -42,16 +53,38 @@ class DemoEnvironment:
     ) -> None:
         """`exchange`: how the demo's 1C takes the portal's orders (the seed's setup, 1C-Bitrix's
         module, unless a test wants another, GUIDE §5); `onec_first`: how many of the newest
-        orders of new buyers 1C's own exchange took before the app (`onec_takes_first`)."""
-        self.servers = DemoServers(
-            orders=orders, seed=seed, buyers=buyers, exchange=exchange, onec_first=onec_first
-        )
-        self.world = self.servers.world
-        self.portal, self.onec = self.servers.portal, self.servers.onec
+        orders of new buyers 1C's own exchange took before the app (`onec_takes_first`).
+
+        1C's site exchange has imported every order of the window's demo: a decision on any
+        of them is written at once, none waits for an order that a demo never brings. And a
+        few of its oldest orders carry each flaw the checks find (`world_flaws`)."""
+        self._make_servers = functools.partial(
+            DemoServers, orders=orders, seed=seed, buyers=buyers, exchange=exchange,
+            onec_first=onec_first, onec_orders=orders, flawed=True,
+        )  # fmt: skip
+        self.servers: DemoServers | None = None
         self._keep = keep
         self._fetch_every = fetch_every
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self._vault = MemoryVault()
         self.workspace: Workspace | None = None
+
+    @property
+    def world(self) -> World:
+        return self._served().world
+
+    @property
+    def portal(self) -> PortalEmulator:
+        return self._served().portal
+
+    @property
+    def onec(self) -> OneCEmulator:
+        return self._served().onec
+
+    def _served(self) -> DemoServers:
+        if self.servers is None:
+            raise RuntimeError("the demo's servers are not up yet")
+        return self.servers
 
     @property
     def data_dir(self) -> Path:
@@ -65,37 +98,65 @@ class DemoEnvironment:
         return self.data_dir / "window.ini"
 
     def start(self) -> Workspace:
-        self.servers.start()
+        """Open the workspace and serve (both, before returning: the CLI and the tests)."""
+        workspace = self.open()
         try:
-            if self._keep is not None:
-                folder = self._keep
-            else:
-                self._scratch = tempfile.TemporaryDirectory(prefix="order-review-demo-")
-                folder = Path(self._scratch.name)
-            vault = MemoryVault()
-            portal_url = self.servers.portal_url
-            vault.store("portal", self.portal.user, portal_url, self.portal.password)
-            vault.store("onec", self.onec.user, self.onec.service_root, self.onec.password)
-            workspace = Workspace.open(folder, vault, demo=True)
-            workspace.save_settings(
-                Settings(
-                    portal=PortalSettings(
-                        url=portal_url, user=self.portal.user, fetch_every=self._fetch_every
-                    ),
-                    onec=OneCSettings(url=self.onec.service_root, user=self.onec.user),
-                )
-            )
+            self.serve()
         except BaseException:
             self.stop()
             raise
-        self.workspace = workspace
+        return workspace
+
+    def open(self) -> Workspace:
+        """The demo's data folder and workspace, not yet configured: quick, so the window
+        can show at once while `serve` builds the world (GUIDE §1: it opens fast)."""
+        if self._keep is not None:
+            folder = self._keep
+        else:
+            self._scratch = tempfile.TemporaryDirectory(prefix="order-review-demo-")
+            folder = Path(self._scratch.name)
+        try:
+            self.workspace = Workspace.open(folder, self._vault, demo=True)
+        except BaseException:
+            self.stop()
+            raise
+        return self.workspace
+
+    def serve(self) -> Workspace:
+        """Generate the world, start both servers, and configure the workspace for them.
+
+        The slow part — seconds for thousands of orders (1C's emulator imports four fifths of
+        them, and its own exchange reads the portal once) — so the window runs it as a
+        background job (`ui/demo_start.py`); the settings are saved last, so a fetch never
+        sees a half-made demo."""
+        workspace = self.workspace
+        if workspace is None:
+            raise RuntimeError("the demo's workspace is not open")
+        servers = self._make_servers()
+        servers.start()
+        self.servers = servers
+        portal, onec = servers.portal, servers.onec
+        self._vault.store("portal", portal.user, servers.portal_url, portal.password)
+        self._vault.store("onec", onec.user, onec.service_root, onec.password)
+        workspace.save_settings(
+            Settings(
+                portal=PortalSettings(
+                    url=servers.portal_url, user=portal.user, fetch_every=self._fetch_every
+                ),
+                onec=OneCSettings(url=onec.service_root, user=onec.user),
+                seller=SellerRequisites(
+                    inn=servers.seller_inn, head=SELLER_HEAD, accountant=SELLER_ACCOUNTANT
+                ),
+            )
+        )
         return workspace
 
     def stop(self) -> None:
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
-        self.servers.stop()
+        if self.servers is not None:
+            self.servers.stop()
         if self._scratch is not None:
             self._scratch.cleanup()
             self._scratch = None

@@ -4,9 +4,12 @@ filtered into a folder, and the queue as a list.
 The manager picks the file or folder in a window-modal dialog (`open()`, never `exec()`);
 the export itself — reading the seller's requisites (from settings, blanks from 1C), the
 orders, writing the workbooks — runs on the `TaskRunner` with progress and a cancel in the
-status bar. What the invoice could not fill (a blank seller field, a total that differs from
-the portal's) is said afterwards, in words. The export modules (openpyxl with them, a third
-of a second) are imported by the first export, in its worker thread, not at start.
+status bar. A saved file is said in the status bar with «Открыть» beside it (`export_notice`),
+never in a modal box; what one invoice could not fill (a blank seller field, a total that
+differs from the portal's) is said in that message, what a batch could not fill in a box,
+order by order. The dialog starts where the last export went, or in the documents folder.
+The export modules (openpyxl with them, a third of a second) are imported by the first
+export, in its worker thread, not at start.
 
 Like `SyncController`, it is given what it uses — the workspace, the runner, the status bar,
 and two callables for the order on screen and the queue's filter — and says its outcomes
@@ -16,6 +19,7 @@ as signals, so it knows nothing of the main window.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -27,13 +31,28 @@ from desktop_app.domain.review_state import ReviewState
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui.error_words import log_problem
+from desktop_app.ui.export_notice import ExportFolders, SavedNotice
 from desktop_app.ui.status_bar import Describe, StatusBar, TaskProgress
+from desktop_app.ui.ui_state import UiState
 from desktop_app.ui.workers import Task, TaskContext, TaskRunner
 
 translate = QCoreApplication.translate
 
 QueueFilter = Callable[[], tuple[ReviewState | None, str]]
 """The queue's filter as the manager set it: the state (None: all) and the search text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What an export saved and what it has to say of it."""
+
+    target: Path
+    """The file, or the folder of a batch: what «Открыть» opens."""
+    text: str
+    notes: list[str] = field(default_factory=list)
+    """Said in the status bar after `text` (one invoice's blanks)."""
+    problems: list[str] = field(default_factory=list)
+    """Said in a box, one a line (a batch's, order by order)."""
 
 
 def _counted(what: str) -> Describe:
@@ -59,6 +78,7 @@ class ExportActions(QObject):
         *,
         shown_order: Callable[[], Order | None],
         queue_filter: QueueFilter,
+        ui_state: UiState | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -68,6 +88,9 @@ class ExportActions(QObject):
         self._shown_order = shown_order
         self._queue_filter = queue_filter
         self.dialog: QFileDialog | None = None
+        self.folders = ExportFolders(ui_state)
+        self.notice = SavedNotice(status)
+        self._asking_folder = False
         self.invoice_action = self._action(
             translate("ExportActions", "Счёт на оплату в XLSX…"), "Ctrl+E", self.ask_invoice
         )
@@ -122,6 +145,9 @@ class ExportActions(QObject):
     def _ask(self, mode: QFileDialog.FileMode, name: str, chosen: Callable[[str], object]) -> None:
         dialog = QFileDialog(self._parent)
         dialog.setFileMode(mode)
+        dialog.setDirectory(self.folders.start())
+        self._asking_folder = mode is QFileDialog.FileMode.Directory
+        dialog.fileSelected.connect(self._remember_folder)
         if mode is QFileDialog.FileMode.AnyFile:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             dialog.setNameFilter(translate("ExportActions", "Книга Excel (*.xlsx)"))
@@ -132,6 +158,10 @@ class ExportActions(QObject):
         self.dialog = dialog
         dialog.open()
 
+    @Slot(str)
+    def _remember_folder(self, path: str) -> None:
+        self.folders.chose(path, is_folder=self._asking_folder)
+
     # --- exporting (the work runs off the GUI thread, in services.export_operations) -------
 
     @Slot(str)
@@ -141,14 +171,15 @@ class ExportActions(QObject):
             return None
         workspace = self.workspace
 
-        def run(_context: TaskContext) -> list[str]:
+        def run(_context: TaskContext) -> Saved:
             from desktop_app.services.export_operations import export_order_invoice
 
             done = export_order_invoice(
-                workspace.database, workspace.settings, workspace.data_dir, order, Path(path)
-            )
+                workspace.database, workspace.settings, workspace.data_dir, order, Path(path),
+                vault=workspace.vault,
+            )  # fmt: skip
             saved = translate("ExportActions", "Счёт сохранён: {0}").format(done.path)
-            return [saved, *done.problems]
+            return Saved(done.path, saved, list(done.problems))
 
         return self._start("export-invoice", run, translate("ExportActions", "Счёт"))
 
@@ -157,19 +188,19 @@ class ExportActions(QObject):
         workspace = self.workspace
         state, search = self._queue_filter()
 
-        def run(context: TaskContext) -> list[str]:
+        def run(context: TaskContext) -> Saved:
             from desktop_app.services.export_operations import export_queue_invoices
 
             done = export_queue_invoices(
                 workspace.database, workspace.settings, workspace.data_dir, Path(folder),
                 state=state, search=search or None,
                 progress=lambda done, total: context.report((done, total)),
-                cancel=context.cancel,
+                cancel=context.cancel, vault=workspace.vault,
             )  # fmt: skip
             saved = translate("ExportActions", "Счета сохранены в {0}: {1} из {2}.").format(
                 folder, len(done.report.written), done.report.total
             )
-            return [saved, *done.problems]
+            return Saved(Path(folder), saved, problems=done.problems)
 
         return self._start("export-invoices", run, translate("ExportActions", "Счета"))
 
@@ -178,7 +209,7 @@ class ExportActions(QObject):
         workspace = self.workspace
         state, search = self._queue_filter()
 
-        def run(context: TaskContext) -> list[str]:
+        def run(context: TaskContext) -> Saved:
             from desktop_app.services.export_operations import export_queue_list
 
             written = export_queue_list(
@@ -187,15 +218,12 @@ class ExportActions(QObject):
                 progress=lambda done, total: context.report((done, total)),
                 cancel=context.cancel,
             )  # fmt: skip
-            return [
-                translate("ExportActions", "Список сохранён: {0} (заказов: {1}).").format(
-                    path, written
-                )
-            ]
+            saved = translate("ExportActions", "Список сохранён: {0} (заказов: {1}).")
+            return Saved(Path(path), saved.format(path, written))
 
         return self._start("export-list", run, translate("ExportActions", "Список заказов"))
 
-    def _start(self, name: str, run: Callable[[TaskContext], list[str]], what: str) -> Task | None:
+    def _start(self, name: str, run: Callable[[TaskContext], Saved], what: str) -> Task | None:
         if self.runner.running(name) is not None:
             return None
         task = self.runner.start(name, run)
@@ -206,10 +234,10 @@ class ExportActions(QObject):
         return task
 
     @Slot(object)
-    def _done(self, lines: list[str]) -> None:
-        self.status.showMessage(lines[0], 30_000)
-        if len(lines) > 1:
-            self.problem.emit("\n".join(lines), True)
+    def _done(self, saved: Saved) -> None:
+        self.notice.show(saved.text, saved.target, saved.notes)
+        if saved.problems:
+            self.problem.emit("\n".join([saved.text, *saved.problems]), True)
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:

@@ -31,6 +31,7 @@ from desktop_app.store.directory_repository import DirectoryKind, DirectoryRepos
 from desktop_app.store.errors import StoreError
 from desktop_app.ui import qt_app
 from desktop_app.ui.demo import DemoEnvironment
+from desktop_app.ui.demo_start import DemoStart
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.plain_text import plain_message_box
 from desktop_app.ui.ui_state import UiState, default_path
@@ -94,7 +95,9 @@ def run_gui(
     try:
         if start is Start.DEMO:
             environment = DemoEnvironment(orders=orders or 40, seed=seed or 2026)
-            workspace = environment.start()
+            # The window shows at once; the world is made behind it (`DemoStart`) — except
+            # for screenshots, which need the whole demo before the first picture.
+            workspace = environment.start() if screenshot is not None else environment.open()
             ui_state = UiState(environment.ui_state_path)
         else:
             workspace = Workspace.open(app_dirs.data_dir(data_dir), KeychainVault())
@@ -116,6 +119,9 @@ def run_gui(
             return 0
         window.show()
         stop_on_signals(window)
+        if environment is not None:
+            DemoStart(environment, window).begin()
+            return int(app.exec())
         directory = DirectoryRepository(workspace.database)
         never_copied = directory.last_refresh(DirectoryKind.COUNTERPARTIES) is None
         onec_set = bool(workspace.settings.onec.url)

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
             workspace, self.runner, self.status, self,
             shown_order=lambda: self.review.order,
             queue_filter=lambda: (self.queue.model.state, self.queue.model.search),
+            ui_state=ui_state,
         )  # fmt: skip
         self.flow = DecisionFlow(workspace, self.runner, self, cards=self.review)
         self.link_guard = LinkGuard(self.review.findings_of, self)
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.queue.current_changed.connect(self._order_chosen)
         self.sync.orders_changed.connect(self._orders_changed)
+        self.sync.orders_stored.connect(self.queue.refresh)  # a big fetch fills it as it goes
         self.sync.directory_changed.connect(self.review.reload)
         self.sync.onec_answered.connect(self.outbox.push_if_online)
         self.sync.orders_changed.connect(self.outbox.push_if_online)

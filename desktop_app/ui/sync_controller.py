@@ -9,6 +9,10 @@ each fetch (and asked once at start). A fetch is the use case the CLI's `fetch` 
 says the mapping report in the CLI's words. Outcomes are signals the window turns into a
 refreshed queue, a status line, a message box or — for a bug — the crash dialog.
 
+While a fetch stores its batches, `orders_stored` says so at most every
+`STORED_EVERY_MS`: the queue shows the first orders of a first fetch of thousands while the
+rest are still coming, not when the whole fetch ends.
+
 `queued_writes` (a callable giving the outbox size, asked after every job, given at
 construction) and the
 `onec_answered` signal (1C answered a probe or a refresh) are for the push
@@ -31,6 +35,7 @@ from desktop_app.services import connection_check
 from desktop_app.services.connection_check import CheckResult, Reachability
 from desktop_app.services.directory_service import RefreshReport
 from desktop_app.services.fetch_operation import FetchOutcome
+from desktop_app.services.fetch_service import FetchStage
 from desktop_app.services.onec_orders import StatesReport
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.queue_repository import QueueRepository
@@ -45,6 +50,9 @@ translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
 PROBE_SECONDS = 60
+STORED_EVERY_MS = 500
+"""How often a running fetch's stored batches reload the queue (each reload reads a page
+and the counts: cheap, but not for every batch of a fast fetch)."""
 
 
 _WORTH_ASKING = (Reachability.OK, Reachability.UNKNOWN)
@@ -61,6 +69,8 @@ class SyncController(QObject):
     """An unexpected exception: for the crash dialog."""
     onec_answered = Signal()
     """1C answered (a probe or a directory refresh): writes waiting for it may go."""
+    orders_stored = Signal()
+    """A running fetch stored more orders (throttled): the queue may show them already."""
 
     def __init__(
         self,
@@ -91,6 +101,11 @@ class SyncController(QObject):
         self.probe_timer.setInterval(PROBE_SECONDS * 1000)
         self.probe_timer.timeout.connect(self.probe_onec)
         self._manual: set[Task] = set()
+        self.stored_timer = QTimer(self)
+        self.stored_timer.setSingleShot(True)
+        self.stored_timer.setInterval(STORED_EVERY_MS)
+        self.stored_timer.timeout.connect(self.orders_stored)
+        self._stored_seen = 0
 
     def _action(self, parent: QWidget, text: str, keys: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, parent)
@@ -120,6 +135,7 @@ class SyncController(QObject):
     def stop(self) -> None:
         self.fetch_timer.stop()
         self.probe_timer.stop()
+        self.stored_timer.stop()
 
     def apply_settings(self) -> None:
         """The settings changed (or were read): restart the periodic fetch."""
@@ -154,11 +170,22 @@ class SyncController(QObject):
         task = self.runner.start("fetch", jobs.fetch_job(self.workspace))
         words = progress_words.FetchWords()
         self.status.show_task(task, words, words.start())
+        self._stored_seen = 0
+        task.progress.connect(self._fetch_progress)
         task.succeeded.connect(self._fetched)
         task.failed.connect(self._fetch_failed)
         self.fetch_action.setEnabled(False)
         task.finished.connect(self._fetch_over)
         return task
+
+    @Slot(object)
+    def _fetch_progress(self, value: object) -> None:
+        """More orders stored: say so once the throttle's interval is over (not per batch)."""
+        stage, done, _total = value if isinstance(value, tuple) else (None, 0, None)
+        if stage is FetchStage.STORING and int(done) > self._stored_seen:
+            self._stored_seen = int(done)
+            if not self.stored_timer.isActive():
+                self.stored_timer.start()
 
     @Slot(object)
     def _fetched(self, outcome: FetchOutcome) -> None:
@@ -232,6 +259,7 @@ class SyncController(QObject):
 
     @Slot()
     def _fetch_over(self) -> None:
+        self.stored_timer.stop()  # the end of the fetch reloads everything (orders_changed)
         self.fetch_action.setEnabled(True)
         self._manual.discard(self.sender())
 

@@ -1,4 +1,5 @@
-"""What the window remembers between runs: its geometry, its splitters, the queue's filter.
+"""What the window remembers between runs: its geometry, its splitters, the queue's filter,
+the folder of the last export.
 
 This is UI state, not configuration (GUIDE §7, Picard's split): it lives in an INI file
 through QSettings — in the user's config folder, or inside the demo's throw-away folder —
@@ -62,6 +63,13 @@ class UiState:
         except ValueError:
             state = None
         return state, str(search or "")
+
+    def export_folder(self) -> str:
+        """The folder of the last export ("" before the first): the next save starts there."""
+        return str(self._settings.value("export/folder", "") or "")
+
+    def save_export_folder(self, folder: str) -> None:
+        self._settings.setValue("export/folder", folder)
 
     def sync(self) -> None:
         self._settings.sync()

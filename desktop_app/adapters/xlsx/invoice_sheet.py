@@ -2,10 +2,10 @@
 
 The layout follows 1C's printed form (GUIDE §9): the bank block in frames, the title with a
 heavy rule, Поставщик / Покупатель / Основание, the lines table, the totals on the right,
-the count and the amount in words, the signature lines. Values are native — numbers with
-number formats, not text — so that the sheet can be summed and re-used; everything from the
-portal goes in through `put_text`. The page is A4 portrait, one page wide, with the table
-header repeated on every page.
+the count and the amount in words, 1C's «Внимание!» paragraph, the signature lines. Values
+are native — numbers with number formats, not text — so that the sheet can be summed and
+re-used; everything from the portal goes in through `put_text`. The page is A4 portrait,
+one page wide, with the table header repeated on every page.
 """
 
 from __future__ import annotations
@@ -45,6 +45,14 @@ from desktop_app.domain.money import money_text
 WIDTHS = {"A": 5.0, "B": 16.0, "C": 34.0, "D": 9.0, "E": 7.0, "F": 13.0, "G": 14.0}
 LAST_COLUMN = "G"
 HEADER_ROW = 17
+TERMS = (
+    "Внимание! Оплата данного счета означает согласие с условиями поставки товара. "
+    "Уведомление об оплате обязательно, в противном случае не гарантируется наличие товара "
+    "на складе. Товар отпускается по факту прихода денег на р/с Поставщика, самовывозом, при "
+    "наличии доверенности и паспорта."
+)
+"""The paragraph 1C's «Счет на оплату» prints above the signatures (GUIDE §9): a buyer who
+is used to 1C's invoices looks for it, and paying the invoice accepts it."""
 
 
 class _Layout:
@@ -95,6 +103,7 @@ def invoice_workbook(invoice: Invoice) -> Workbook:
     _heading(layout, invoice)
     last = _lines_table(layout, invoice)
     last = _totals(layout, invoice, last + 1)
+    last = _terms(layout, last + 2)
     last = _signatures(layout, invoice, last + 2)
     layout.frames.draw(sheet, layout.memo)
     _page_setup(sheet, last)
@@ -192,6 +201,13 @@ def _totals(layout: _Layout, invoice: Invoice, row: int) -> int:
     layout.text(f"A{row}:{LAST_COLUMN}{row}", invoice.amount_words, BOLD)
     layout.height(row, text_lines(invoice.amount_words, sum(WIDTHS.values()), bold=True))
     layout.frames.underline(f"A{row}:{LAST_COLUMN}{row}", MEDIUM)
+    return row
+
+
+def _terms(layout: _Layout, row: int) -> int:
+    """The «Внимание!» paragraph, wrapped across the page width; returns its row."""
+    layout.text(f"A{row}:{LAST_COLUMN}{row}", TERMS, NORMAL, LEFT)
+    layout.height(row, text_lines(TERMS, sum(WIDTHS.values())))
     return row
 
 

@@ -3,8 +3,8 @@
 The list can hold the whole queue (tens of thousands of orders), so it is written in
 openpyxl's write-only mode, row by row, with flat memory. That mode needs the column widths
 before the first row, so the caller hands over the rows as a sequence and the widths are
-fitted from them first. Dates and amounts stay numbers with a number format; text from the
-portal goes through `put_text`.
+fitted from them first, for the list's on-screen font size. Dates and amounts stay numbers
+with a number format; text from the portal goes through `put_text`.
 """
 
 from __future__ import annotations
@@ -20,18 +20,26 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from desktop_app.adapters.xlsx.safe_text import clean_text, put_text
-from desktop_app.adapters.xlsx.sheet_style import BOLD, DATE, DATE_TIME, MONEY, NORMAL, WHOLE
+from desktop_app.adapters.xlsx.sheet_style import DATE, DATE_TIME, FONT_NAME, MONEY, WHOLE
 
 CellValue = str | Decimal | int | dt.date | dt.datetime | None
 Progress = Callable[[int, int], None]
 """(rows written, rows in all)."""
 MAX_WIDTH = 60.0
+MIN_WIDTH = 10.0
+LIST_FONT_SIZE = 11
+"""A list is read on screen: Excel's own default size, not the invoice's print size (9)."""
+LIST_FONT = Font(name=FONT_NAME, size=LIST_FONT_SIZE)
+LIST_BOLD = Font(name=FONT_NAME, size=LIST_FONT_SIZE, bold=True)
+WIDE_GLYPHS = 1.2
+"""Column widths count Latin digits of the default font; Cyrillic letters in Arial 11 are
+wider, so a width fitted by the character count alone cuts a Russian name short."""
 HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
@@ -63,6 +71,8 @@ ORDER_COLUMNS = (
     Column("Сумма", Kind.MONEY),
     Column("Валюта", Kind.TEXT),
     Column("Состояние", Kind.TEXT),
+    Column("Решение", Kind.TEXT),
+    Column("Контрагент 1С", Kind.TEXT),
     Column("Изменён на портале", Kind.TEXT),
     Column("Версий", Kind.WHOLE),
     Column("Ид на портале", Kind.TEXT),
@@ -125,14 +135,14 @@ def _discard(sheet: Any) -> None:
 def _header(sheet: WriteOnlyWorksheet, title: str) -> Cell:
     cell = WriteOnlyCell(sheet)
     put_text(cell, title)
-    cell.font = BOLD
+    cell.font = LIST_BOLD
     cell.alignment = HEADER_ALIGN
     return cell
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: CellValue, kind: Kind) -> Cell:
     cell = WriteOnlyCell(sheet)
-    cell.font = NORMAL
+    cell.font = LIST_FONT
     if value is None:
         return cell
     if kind is Kind.TEXT:
@@ -148,11 +158,11 @@ def _cell(sheet: WriteOnlyWorksheet, value: CellValue, kind: Kind) -> Cell:
 def _widths(rows: Sequence[Sequence[CellValue]], columns: Sequence[Column]) -> list[float]:
     """Each column as wide as its longest value (capped), and never narrower than its title
     plus room for the filter button."""
-    widths = [float(len(column.title) + 3) for column in columns]
+    widths = [max(MIN_WIDTH, len(column.title) * WIDE_GLYPHS + 3) for column in columns]
     for index, column in enumerate(columns):
         if column.kind is not Kind.TEXT:
             widths[index] = max(widths[index], _SHOWN_WIDTH[column.kind])
             continue
         longest = max((len(clean_text(str(row[index]))) for row in rows if row[index]), default=0)
-        widths[index] = min(MAX_WIDTH, max(widths[index], longest * 1.1 + 2))
+        widths[index] = min(MAX_WIDTH, max(widths[index], longest * WIDE_GLYPHS + 2))
     return widths

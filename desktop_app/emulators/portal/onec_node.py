@@ -14,14 +14,17 @@ checkauth offers, and a site in secure mode refuses it with «Ошибка пр�
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 import requests
+from lxml import etree
 from requests.auth import HTTPBasicAuth
 
 REPLY_FILE = "orders-from-1c.xml"
+_PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+"""lxml, not ElementTree: a demo of 20,000 orders has 1C read a 280 MB answer here, four times
+faster; the answer is the emulator's own, on loopback (no entities are resolved anyway)."""
 
 
 @dataclass
@@ -85,8 +88,8 @@ class OneCNode:
         """The orders' Ид; the body is kept for the reply."""
         body = self._get("query").content
         try:
-            root = ET.fromstring(body)  # noqa: S314 - the emulator's own answer, on loopback
-        except ET.ParseError:
+            root = etree.fromstring(body, _PARSER)
+        except etree.XMLSyntaxError:
             self.round.answers["query"] = body[:60].decode("cp1251", "replace")
             return []
         self.round.answers["query"] = "<"

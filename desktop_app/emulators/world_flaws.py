@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop_app.domain import requisite_keys as rk
-from desktop_app.domain.counterparty import BankAccount, Counterparty
+from desktop_app.domain.counterparty import BankAccount, Contact, Counterparty
 from desktop_app.domain.order import Order, OrderProperty
 
 Props = dict[str, str | None]
@@ -166,6 +166,14 @@ def _foreign(party: Counterparty, props: Props, _other: Counterparty) -> tuple[C
     return foreign, {**props, "ИНН": None, "КПП": None, "ОГРН": None}
 
 
+def _contacts_mistyped(
+    party: Counterparty, props: Props, _other: Counterparty
+) -> tuple[Counterparty, Props]:
+    """A buyer typed a comma for the dot and left the city code off (seen on every portal)."""
+    contacts = (Contact("Электронная почта", "zakaz@mail,ru"), Contact("Телефон", "23-45-67"))
+    return dataclasses.replace(party, contacts=contacts), props
+
+
 FLAWS = (
     Flaw("a typo in the ИНН", ("inn-checksum",), _inn_typo),
     Flaw("a space in the ИНН, «О» in the КПП", ("inn-format", "kpp-format"), _spaces_and_letter_o),
@@ -201,6 +209,11 @@ FLAWS = (
     ),
     Flaw("no ИНН, a КПП", ("inn-missing", "kpp-without-inn"), _no_inn),
     Flaw("a foreign company without an ИНН", ("inn-missing-foreign",), _foreign),
+    Flaw(
+        "an e-mail with a comma, a phone without its code",
+        ("email-format", "phone-format"),
+        _contacts_mistyped,
+    ),
 )
 
 

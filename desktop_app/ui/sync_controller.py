@@ -9,7 +9,7 @@ each fetch (and asked once at start). A fetch is the use case the CLI's `fetch` 
 says the mapping report in the CLI's words. Outcomes are signals the window turns into a
 refreshed queue, a status line, a message box or — for a bug — the crash dialog.
 
-`queued_writes` (a callable giving the outbox size, asked after every job, given at
+`queued_writes` (a callable giving the outbox counts, asked after every job, given at
 construction) and the
 `onec_answered` signal (1C answered a probe or a refresh) are for the push
 (`push_controller`).
@@ -33,6 +33,7 @@ from desktop_app.services.directory_service import RefreshReport
 from desktop_app.services.fetch_operation import FetchOutcome
 from desktop_app.services.onec_orders import StatesReport
 from desktop_app.services.workspace import Workspace
+from desktop_app.store.outbox_repository import OutboxCounts
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui import jobs, progress_words
 from desktop_app.ui.error_words import NotReadyError, is_cancel, log_problem
@@ -69,7 +70,7 @@ class SyncController(QObject):
         status: StatusBar,
         parent: QWidget,
         *,
-        queued_writes: Callable[[], int],
+        queued_writes: Callable[[], OutboxCounts],
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace

@@ -35,8 +35,9 @@ def said_like_before(error: Any, sentence: str) -> None:
     assert str(error) == sentence
     assert said_text(said) == said_text(said, window) == sentence
     if isinstance(error, PortalError):  # the window's variant: the step said in words
-        assert user_message(error) == said_text(said, window, window=True)
-        assert "«query»" not in user_message(error) and "«checkauth»" not in user_message(error)
+        shown = user_message(error)
+        assert shown == said_text(said, window, window=True)
+        assert "«query»" not in shown and "«checkauth»" not in shown
 
 
 def test_a_portal_refusal_is_a_code_and_keeps_the_portals_words() -> None:

@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app import __version__
 from desktop_app.services import app_dirs
 from desktop_app.ui.help_menu import KeysDialog
 from desktop_app.ui.main_window import MainWindow
+
+
+def rows(table: QTableWidget) -> set[tuple[str, str]]:
+    cells = [(table.item(r, 0), table.item(r, 1)) for r in range(table.rowCount())]
+    return {(a.text(), b.text()) for a, b in cells if a is not None and b is not None}
 
 
 def native(keys: str) -> str:
@@ -25,10 +31,7 @@ def test_the_help_menu_is_in_the_menu_bar(window: MainWindow) -> None:
 def test_the_keys_are_those_of_the_windows_actions(qtbot: QtBot, window: MainWindow) -> None:
     dialog = window.help.show_keys()
     assert isinstance(dialog, KeysDialog) and dialog.isVisible()
-    table = dialog.table
-    shown = {
-        (table.item(row, 0).text(), table.item(row, 1).text()) for row in range(table.rowCount())
-    }
+    shown = rows(dialog.table)
     expected = {
         (a.text().replace("&", "").rstrip("…"), a.shortcut().toString(
             QKeySequence.SequenceFormat.NativeText))
@@ -42,10 +45,7 @@ def test_the_keys_are_those_of_the_windows_actions(qtbot: QtBot, window: MainWin
     added = QAction("Новое действие", window)  # a new action shows up with no list to edit
     added.setShortcut(QKeySequence("Ctrl+Alt+J"))
     dialog.reject()
-    again = window.help.show_keys().table
-    assert ("Новое действие", native("Ctrl+Alt+J")) in {
-        (again.item(r, 0).text(), again.item(r, 1).text()) for r in range(again.rowCount())
-    }
+    assert ("Новое действие", native("Ctrl+Alt+J")) in rows(window.help.show_keys().table)
 
 
 def test_about_names_the_version_and_the_folders(window: MainWindow) -> None:

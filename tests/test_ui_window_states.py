@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from push_scene import carries
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QStatusBar
 from pytestqt.qtbot import QtBot
 
 from desktop_app.domain.decisions import WriteState
@@ -22,7 +22,9 @@ from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.status_bar import StatusBar, TaskProgress
 from desktop_app.ui.ui_state import UiState, available_area
+from desktop_app.ui.workers import Task
 
 from conftest import destroy
 
@@ -188,3 +190,29 @@ def test_quitting_with_nothing_unwritten_does_not_ask(window: MainWindow) -> Non
     window.quit_confirmed = False
     assert window.close()
     assert window.message is None
+
+
+def test_one_message_area_a_message_replaces_the_task_words_and_never_covers_the_rest(
+    qtbot: QtBot,
+) -> None:
+    bar = StatusBar()
+    qtbot.addWidget(bar)
+    bar.resize(1366, 24)
+    bar.show()
+    qtbot.waitExposed(bar)
+    task = Task("fetch")
+    bar.show_task(task, lambda v: TaskProgress(f"Получение заказов: {v}"), TaskProgress("Начало"))
+    assert bar.task_label.text() == "Начало"
+    bar.showMessage("Запись в 1С: записано 1. " + "очень длинное сообщение " * 20, 30_000)
+    task.progress.emit(5)  # a tick of the task does not draw over the message
+    assert bar.task_label.text().startswith("Запись в 1С: записано 1.")
+    assert QStatusBar.currentMessage(bar) == ""  # Qt's own message (painted over) is never set
+    assert bar.progress.isVisible() and bar.cancel_button.isVisible()
+    area = bar.task_label.geometry()
+    for permanent in (bar.portal_label, bar.onec_label, bar.writes_label, bar.sync_label):
+        assert not area.intersects(permanent.geometry()), permanent.text()
+    assert bar.task_label.toolTip(), "the whole message in the tooltip when it is cut"
+    bar.clearMessage()
+    assert bar.task_label.text() == "Получение заказов: 5"  # the running task's words again
+    task.finished.emit()
+    assert bar.task_label.text() == "" and not bar.progress.isVisible()

@@ -15,6 +15,7 @@ at all waits.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -162,7 +163,8 @@ class PushController(QObject):
         self.status.showMessage(f"{what}: {message}", 60_000)
         if not is_cancel(error):
             if isinstance(error, OneCError):
-                self.status.set_reachability("onec", connection_check.onec_failure(error))
+                link = connection_check.onec_failure(error)  # in the window's words
+                self.status.set_reachability("onec", replace(link, detail=message))
             self.status.set_write_problem(f"{what}: {message}")
             self.problem.emit(f"{what}: {message}", self.sender() in self._manual)
         self.status.set_queued_writes(self.counts())

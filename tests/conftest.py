@@ -184,6 +184,7 @@ def window(qtbot: Any, demo: DemoEnvironment, tmp_path: Path) -> Iterator[MainWi
     shown.resize(1366, 768)
     shown.show()
     yield shown
+    shown.quit_confirmed = True  # the test's end, not a manager quitting: nothing to ask
     shown.close()  # cancels the background tasks and joins their threads
     assert shown.runner.idle, "background threads left running"
     qtbot.waitUntil(lambda: not shown.runner.tasks)  # their last signals delivered

@@ -34,8 +34,10 @@ def said_like_before(error: Any, sentence: str) -> None:
     assert table_of(said.code).wording(said.code).source  # worded in a table
     assert str(error) == sentence
     assert said_text(said) == said_text(said, window) == sentence
-    if isinstance(error, PortalError):
-        assert user_message(error) == sentence
+    if isinstance(error, PortalError):  # the window's variant: the step said in words
+        shown = user_message(error)
+        assert shown == said_text(said, window, window=True)
+        assert "«query»" not in shown and "«checkauth»" not in shown
 
 
 def test_a_portal_refusal_is_a_code_and_keeps_the_portals_words() -> None:
@@ -75,7 +77,9 @@ def test_a_1c_answer_that_is_no_odata_says_a_code() -> None:
     said_like_before(
         odd.value, "чтение Catalog_Партнеры: в ответе 1С вместо записи «1» — это не ответ OData."
     )
-    assert user_message(odd.value) == str(odd.value)
+    assert user_message(odd.value) == (  # the window names no 1C set
+        "чтение партнёров: в ответе 1С вместо записи «1» — это не ответ OData."
+    )
 
 
 def test_a_lost_write_says_that_1c_may_have_applied_it() -> None:

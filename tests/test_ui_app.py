@@ -82,6 +82,8 @@ def test_screenshots_of_the_main_screens(qtbot: QtBot, window: MainWindow, tmp_p
         "queue.png",
         "review-new-legal-entity.png",
         "review-branch.png",
+        "create-card.png",
+        "review-warning.png",
         "settings.png",
     ]
     for path in saved:
@@ -94,6 +96,8 @@ def test_gui_command_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["gui", "--screenshot", "x"]) == 2
     assert "--screenshot работает только вместе с --demo" in capsys.readouterr().err
     assert main(["gui", "--demo", "--orders", "0"]) == 2
+    assert main(["gui", "--demo", "--screenshot", "x", "--size", "big"]) == 2
+    assert "--size: ширина и высота окна" in capsys.readouterr().err
 
 
 def test_no_command_offers_the_demo_when_nothing_is_configured(

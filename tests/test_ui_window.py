@@ -52,7 +52,9 @@ def test_fetch_runs_in_the_background_with_progress_then_the_queue_fills(
     assert window.queue.state_filter.itemText(0) == "Все (40)"
     assert window.status.sync_label.text().startswith("Последнее получение")
     assert "новых 40" in window.status.currentMessage()
-    assert not window.status.task_label.isVisibleTo(window)
+    assert window.status.task_label.text() == window.status.currentMessage()  # one area
+    assert not window.status.progress.isVisibleTo(window)
+    assert not window.status.cancel_button.isVisibleTo(window)
     assert window.sync.fetch_action.isEnabled()
 
 

@@ -192,7 +192,10 @@ def test_the_window_shows_an_error_through_its_code_and_logs_the_russian_sentenc
     body = '{"odata.error": {"code": "14", "message": {"value": "Конфликт блокировок"}}}'
     error = error_for(500, body.encode(), "application/json", "запись Document_ЗаказКлиента")
     assert error.said.params["onec_message"] == "Конфликт блокировок"
-    assert user_message(error) == said_text(error.said) == str(error)
+    assert said_text(error.said) == str(error)  # the log and the CLI: 1C's names
+    shown = user_message(error)  # the window: the request in words (issue 16, point 12)
+    assert shown == said_text(error.said, window=True)
+    assert shown.startswith("запись заказов клиентов: ") and "Конфликт блокировок" in shown
     with caplog.at_level("WARNING"):
-        assert log_problem("Запись в 1С", error) == str(error)
+        assert log_problem("Запись в 1С", error) == shown
     assert f"Запись в 1С: {error}" in caplog.text

@@ -31,7 +31,13 @@ def register(subparsers: Any) -> None:
         "--screenshot",
         type=Path,
         metavar="DIR",
-        help="с --demo: сохранить снимки главных экранов в DIR (PNG 1366×768) и выйти",
+        help="с --demo: сохранить снимки главных экранов в DIR (PNG, размер --size) и выйти",
+    )
+    parser.add_argument(
+        "--size",
+        default="1366x768",
+        metavar="WxH",
+        help="с --screenshot: размер окна на снимках (1366x768; например, 1920x1080)",
     )
     parser.add_argument("--orders", type=int, default=40, help="заказов в демонстрации (40)")
     parser.add_argument("--seed", type=int, default=2026, help="зерно генератора (2026)")
@@ -54,9 +60,20 @@ def _language(args: argparse.Namespace) -> Language | None:
     return Language(lang) if lang else None
 
 
+def parse_size(text: str) -> tuple[int, int]:
+    """`--size 1366x768` → (1366, 768): the window's size on the screenshots."""
+    width, _, height = text.lower().replace("×", "x").partition("x")
+    if width.isdigit() and height.isdigit():
+        size = int(width), int(height)
+        if 640 <= size[0] <= 7680 and 480 <= size[1] <= 4320:
+            return size
+    raise UserError("--size: ширина и высота окна в точках, например 1366x768 или 1920x1080")
+
+
 def run(args: argparse.Namespace) -> int:
     if args.screenshot is not None and not args.demo:
         raise UserError("--screenshot работает только вместе с --demo")
+    size = parse_size(args.size)
     if not 1 <= args.orders <= 100_000:
         raise UserError("--orders: от 1 до 100000")
     from desktop_app.ui.launch import run_gui
@@ -65,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         args.data_dir,
         demo=args.demo,
         screenshot=args.screenshot,
+        screenshot_size=size,
         orders=args.orders,
         seed=args.seed,
         language=_language(args),

@@ -8,6 +8,8 @@ next push reads as "outcome unknown: look in 1C first".
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import func, select, update
 
 from desktop_app.domain.decisions import StepState, WriteState
@@ -32,6 +34,23 @@ _UNFINISHED = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class OutboxCounts:
+    """The unfinished decisions, by whom they wait for."""
+
+    for_app: int = 0
+    """To be written by the next push (queued, or failed and to be tried again)."""
+    for_order: int = 0
+    """Written as far as they can be: they wait for their order to appear in 1C."""
+    conflicts: int = 0
+    """Stopped at a conflict: they wait for the manager, no push retries them."""
+
+    @property
+    def unwritten(self) -> int:
+        """Decided, not yet whole in 1C (what quitting now leaves for the next start)."""
+        return self.for_app + self.for_order
+
+
 class OutboxRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -52,6 +71,21 @@ class OutboxRepository:
         query = select(func.count()).select_from(DECISIONS).where(*_UNFINISHED)
         with self._db.reading() as connection:
             return int(connection.execute(query).scalar_one())
+
+    def counts(self) -> OutboxCounts:
+        """The unfinished decisions by write state (one grouped count)."""
+        query = (
+            select(DECISIONS.c.write_state, func.count())
+            .where(DECISIONS.c.superseded_at.is_(None), DECISIONS.c.confirmed.is_(True))
+            .group_by(DECISIONS.c.write_state)
+        )
+        with self._db.reading() as connection:
+            by_state = {WriteState(state): int(n) for state, n in connection.execute(query)}
+        return OutboxCounts(
+            for_app=by_state.get(WriteState.QUEUED, 0) + by_state.get(WriteState.FAILED, 0),
+            for_order=by_state.get(WriteState.WAITING, 0),
+            conflicts=by_state.get(WriteState.CONFLICT, 0),
+        )
 
     # --- steps -----------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QMessageLogContext,
+    QSize,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
@@ -82,6 +83,7 @@ def run_gui(
     demo: bool = False,
     offer: bool = False,
     screenshot: Path | None = None,
+    screenshot_size: tuple[int, int] | None = None,
     orders: int | None = None,
     seed: int | None = None,
     language: Language | None = None,
@@ -111,9 +113,10 @@ def run_gui(
         window = MainWindow(workspace, ui_state, log_path=_log_path())
         window.crash.install()
         if screenshot is not None:
-            from desktop_app.ui.screenshots import take_screenshots
+            from desktop_app.ui.screenshots import SIZE, take_screenshots
 
-            for path in take_screenshots(window, screenshot):
+            size = QSize(*screenshot_size) if screenshot_size else SIZE
+            for path in take_screenshots(window, screenshot, size):
                 print(path)
             window.close()
             return 0

@@ -10,6 +10,11 @@ the decision), the queue's `EngineAnnotations` (check badge, decision column), t
 — by the button, after a decision, and whenever 1C answers again with writes waiting.
 Every part is made with what it uses (never the window) and speaks in signals: the window
 only connects them, so no part reaches back into it.
+
+The window fits its screen (`ui_state`); extra width goes to the review's two columns, the
+queue keeps about the width its columns need. Closing with decisions not yet written in 1C
+asks first, saying how many and that they go at the next start (nothing is lost: they are
+stored, and the next start writes them when 1C answers).
 """
 
 from __future__ import annotations
@@ -17,8 +22,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
 
 from desktop_app.services.directory_freshness import copy_if_first
@@ -30,6 +35,7 @@ from desktop_app.ui.batch_confirm import BatchConfirm
 from desktop_app.ui.crash_dialog import CrashHandler
 from desktop_app.ui.decision_flow import DecisionFlow
 from desktop_app.ui.export_actions import ExportActions
+from desktop_app.ui.help_menu import HelpMenu
 from desktop_app.ui.link_guard import LinkGuard
 from desktop_app.ui.plain_text import plain_message_box
 from desktop_app.ui.push_controller import PushController
@@ -39,16 +45,18 @@ from desktop_app.ui.review_actions import ReviewActions
 from desktop_app.ui.review_hooks import EngineSource
 from desktop_app.ui.review_panel import ReviewPanel
 from desktop_app.ui.settings_dialog import SettingsDialog
-from desktop_app.ui.splitters import named_splitter
+from desktop_app.ui.splitters import WeightedGrowth, named_splitter
 from desktop_app.ui.status_bar import StatusBar
 from desktop_app.ui.sync_controller import SyncController
-from desktop_app.ui.ui_state import UiState
+from desktop_app.ui.ui_state import UiState, clip_to_screen, fit_first_time
 from desktop_app.ui.workers import TaskRunner
 
 translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
-DEFAULT_SIZE = (1366, 768)
+QUEUE_SHARE = 0.34
+"""The queue's part of the first width, between QUEUE_WIDTHS: the rest is the review's."""
+QUEUE_WIDTHS = (420, 560)
 
 
 class MainWindow(QMainWindow):
@@ -78,14 +86,18 @@ class MainWindow(QMainWindow):
         self.splitter = named_splitter(
             "mainSplitter", Qt.Orientation.Horizontal, self, [self.queue, self.review]
         )
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(0, 1)  # extra width goes where the data is:
+        self.splitter.setStretchFactor(1, 4)  # the portal's and 1C's columns
+        self.growth = [
+            WeightedGrowth(self.splitter, [1, 4]),
+            WeightedGrowth(self.review.columns, [1, 1]),
+        ]
         self.setCentralWidget(self.splitter)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.outbox = PushController(workspace, self.runner, self.status, self)
         self.sync = SyncController(
-            workspace, self.runner, self.status, self, queued_writes=self.outbox.queued
+            workspace, self.runner, self.status, self, queued_writes=self.outbox.counts
         )
         self.crash = CrashHandler(log_path, self)
         self.settings_action = QAction(translate("MainWindow", "Настройки…"), self)
@@ -93,6 +105,8 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.settings_dialog: SettingsDialog | None = None
         self.message: QMessageBox | None = None
+        self.quit_confirmed = False
+        self._fitted = False
         self.export = ExportActions(
             workspace, self.runner, self.status, self,
             shown_order=lambda: self.review.order,
@@ -155,6 +169,7 @@ class MainWindow(QMainWindow):
             self.export.list_action,
         ):
             export_menu.addAction(action)
+        self.help = HelpMenu(self, self.workspace.data_dir)
 
     @property
     def review_actions(self) -> ReviewActions:
@@ -176,8 +191,11 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         """The remembered geometry, splitters and filter (before the window is shown)."""
         if not self.ui_state.restore_window(self, self.splitters):
-            self.resize(*DEFAULT_SIZE)
-            self.splitter.setSizes([720, 646])
+            fit_first_time(self)
+            width = self.width()
+            low, high = QUEUE_WIDTHS
+            queue = min(max(int(width * QUEUE_SHARE), low), high)
+            self.splitter.setSizes([queue, width - queue])
         state, search = self.ui_state.restore_filter()
         if state is not None or search:
             self.queue.set_filter(state, search)
@@ -189,12 +207,50 @@ class MainWindow(QMainWindow):
             self.queue.select_row(0)
         self.sync.start(fetch_now=fetch_now, refresh_now=refresh_now)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # now the real frame is known: make sure it fits with it
+            self._fitted = True
+            clip_to_screen(self)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StatusTip:
+            return True  # QMainWindow would paint it as the bar's own message, over ours
+        return super().event(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        unwritten = 0 if self.quit_confirmed else self.outbox.counts().unwritten
+        if unwritten:
+            event.ignore()
+            self.ask_quit(unwritten)
+            return
         self.ui_state.save_window(self, self.splitters)
         self.ui_state.save_filter(self.queue.model.state, self.queue.model.search)
         self.ui_state.sync()
         self.shutdown()
         event.accept()
+
+    def ask_quit(self, unwritten: int) -> QMessageBox:
+        """Ask (window-modal, never blocking) whether to quit with `unwritten` decisions."""
+        text = translate(
+            "MainWindow",
+            "Решения, ещё не записанные в 1С: {0}. Они сохранены и будут отправлены в 1С при "
+            "следующем запуске программы, когда 1С будет на связи. Выйти сейчас?",
+        ).format(unwritten)
+        title = translate("MainWindow", "Выход")
+        box = plain_message_box(QMessageBox.Icon.Question, title, text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(self._quit_answered)
+        self.message = box
+        box.open()
+        return box
+
+    @Slot(int)
+    def _quit_answered(self, answer: int) -> None:
+        if answer == QMessageBox.StandardButton.Yes.value:
+            self.quit_confirmed = True
+            self.close()
 
     def shutdown(self) -> None:
         """Stop the timers and every background task (waiting for their threads)."""
@@ -217,7 +273,7 @@ class MainWindow(QMainWindow):
     def decision_recorded(self, portal_id: str) -> None:
         """A decision was stored: refresh, count the outbox, open the next."""
         self.queue.advance_from(portal_id)
-        self.status.set_queued_writes(self.outbox.queued())
+        self.status.set_queued_writes(self.outbox.counts())
 
     # --- dialogs ---------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
 
@@ -22,3 +23,38 @@ def named_splitter(
     if sizes:
         splitter.setSizes(sizes)
     return splitter
+
+
+class WeightedGrowth(QObject):
+    """Give a splitter's change of width to its panes by `weights`, not in proportion.
+
+    QSplitter, once its sizes are set (by hand or restored), resizes its panes in proportion
+    to their sizes, whatever the stretch factors say: a wider window then widens the queue as
+    much as the data. With this, a queue of weight 1 beside a review of weight 4 gets a fifth
+    of the extra width, and gives a fifth back when the window narrows (issue 16, point 6).
+    """
+
+    def __init__(self, splitter: QSplitter, weights: list[int]) -> None:
+        super().__init__(splitter)
+        self.splitter = splitter
+        self.weights = weights
+        splitter.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            horizontal = self.splitter.orientation() == Qt.Orientation.Horizontal
+            old, new = event.oldSize(), event.size()
+            change = new.width() - old.width() if horizontal else new.height() - old.height()
+            sizes = self.splitter.sizes()
+            if old.isValid() and change and sum(sizes) > 0 and len(sizes) == len(self.weights):
+                self.splitter.setSizes(shared(sizes, self.weights, change))
+        return False
+
+
+def shared(sizes: list[int], weights: list[int], change: int) -> list[int]:
+    """`sizes` with `change` given out by `weights` (the last pane takes the rounding)."""
+    total = sum(weights) or 1
+    parts = [change * weight // total for weight in weights]
+    parts[-1] = change - sum(parts[:-1])
+    return [max(1, size + part) for size, part in zip(sizes, parts, strict=True)]

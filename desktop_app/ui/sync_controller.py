@@ -13,7 +13,7 @@ While a fetch stores its batches, `orders_stored` says so at most every
 `STORED_EVERY_MS`: the queue shows the first orders of a first fetch of thousands while the
 rest are still coming, not when the whole fetch ends.
 
-`queued_writes` (a callable giving the outbox size, asked after every job, given at
+`queued_writes` (a callable giving the outbox counts, asked after every job, given at
 construction) and the
 `onec_answered` signal (1C answered a probe or a refresh) are for the push
 (`push_controller`).
@@ -38,6 +38,7 @@ from desktop_app.services.fetch_operation import FetchOutcome
 from desktop_app.services.fetch_service import FetchStage
 from desktop_app.services.onec_orders import StatesReport
 from desktop_app.services.workspace import Workspace
+from desktop_app.store.outbox_repository import OutboxCounts
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui import jobs, progress_words
 from desktop_app.ui.error_words import NotReadyError, is_cancel, log_problem
@@ -79,7 +80,7 @@ class SyncController(QObject):
         status: StatusBar,
         parent: QWidget,
         *,
-        queued_writes: Callable[[], int],
+        queued_writes: Callable[[], OutboxCounts],
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace

@@ -1,6 +1,11 @@
 """What the window remembers between runs: its geometry, its splitters, the queue's filter,
 the folder of the last export.
 
+The window always fits the screen it opens on (issue 16, point 6): the first time it takes
+most of the screen's available area (never more), and a remembered geometry — saved on a
+bigger monitor, or before the taskbar moved — is clipped to the screen it comes back on, so
+the status bar at the bottom is never off-screen.
+
 This is UI state, not configuration (GUIDE §7, Picard's split): it lives in an INI file
 through QSettings — in the user's config folder, or inside the demo's throw-away folder —
 and a value that cannot be read is simply not restored. Connection settings live in
@@ -12,13 +17,59 @@ from __future__ import annotations
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QMargins, QPoint, QRect, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from desktop_app.services.app_dirs import APP_DIR_NAME
 from desktop_app.store.review_state import ReviewState
 
 STATE_FILE = "window.ini"
+PREFERRED = QSize(1366, 768)
+"""The first size on a screen that has room for it; a bigger screen gives 85 % of itself."""
+ASSUMED_FRAME = QMargins(4, 32, 4, 4)
+"""The title bar, before the window manager has told its real frame (a window not shown)."""
+
+
+def available_area(window: QMainWindow) -> QRect:
+    """The available geometry (without taskbars) of the screen the window is on."""
+    screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def _frame(window: QMainWindow) -> QMargins:
+    frame, inner = window.frameGeometry(), window.geometry()
+    real = QMargins(inner.left() - frame.left(), inner.top() - frame.top(),
+                    frame.right() - inner.right(), frame.bottom() - inner.bottom())  # fmt: skip
+    return real if window.isVisible() and not real.isNull() else ASSUMED_FRAME
+
+
+def clipped(inner: QRect, frame: QMargins, area: QRect) -> QRect:
+    """`inner` (the window without its frame) made to fit, frame included, inside `area`."""
+    room = area.marginsRemoved(frame)
+    size = inner.size().boundedTo(room.size())
+    left = min(max(inner.left(), room.left()), room.right() + 1 - size.width())
+    top = min(max(inner.top(), room.top()), room.bottom() + 1 - size.height())
+    return QRect(QPoint(left, top), size)
+
+
+def clip_to_screen(window: QMainWindow) -> None:
+    """Shrink and move the window into its screen's available area (not when maximized)."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    window.setGeometry(clipped(window.geometry(), _frame(window), available_area(window)))
+
+
+def fit_first_time(window: QMainWindow) -> None:
+    """The first geometry: the preferred size, more on a big screen, always within it."""
+    area = available_area(window)
+    room = area.marginsRemoved(_frame(window))
+    size = PREFERRED.expandedTo(room.size() * 0.85).boundedTo(room.size())
+    corner = room.topLeft() + QPoint(
+        (room.width() - size.width()) // 2, (room.height() - size.height()) // 2
+    )
+    window.setGeometry(QRect(corner, size))
 
 
 def default_path() -> Path:
@@ -42,6 +93,7 @@ class UiState:
         if geometry is None:
             return False
         window.restoreGeometry(geometry)
+        clip_to_screen(window)
         state = self._bytes("window/state")
         if state is not None:
             window.restoreState(state)

@@ -1,4 +1,5 @@
-"""The window's side of `desktop_app.wording`: a code's sentence through Qt's translation."""
+"""The window's side of `desktop_app.wording`: a code's sentence through Qt's translation,
+in its window variant (no CLI command, setting key or protocol step: `wording.window_words`)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ def shown(wording: Wording, /, **params: object) -> str:
 
 
 def shown_code(table: Table, code: str, params: Mapping[str, object] | None = None) -> str:
-    return table.text(code, params, QCoreApplication.translate)
+    return table.text(code, params, QCoreApplication.translate, window=True)
 
 
 def shown_said(said: Said | None) -> str:
     """What the code below said (an outcome, an error), in the window's language."""
-    return said_text(said, QCoreApplication.translate)
+    return said_text(said, QCoreApplication.translate, window=True)

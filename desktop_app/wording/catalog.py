@@ -9,7 +9,7 @@ same sentence is what the CLI prints and what the window translates. Parameters 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Translate = Callable[[str, str], str]
 """`QCoreApplication.translate` in the window; absent in the CLI (the Russian source)."""
@@ -40,11 +40,17 @@ class Table:
 
     name: str
     wordings: Mapping[str, Wording]
+    window: Mapping[str, Wording] = field(default_factory=dict)
+    """The window's own sentence of a code whose CLI sentence names a command, a setting's
+    key or a protocol step (`login onec`, `onec.url`, `checkauth`): the window says where in
+    the window to act instead; the CLI and the log keep the technical detail."""
 
     def __contains__(self, code: object) -> bool:
         return code in self.wordings
 
-    def wording(self, code: str) -> Wording:
+    def wording(self, code: str, *, window: bool = False) -> Wording:
+        if window and code in self.window:
+            return self.window[code]
         try:
             return self.wordings[code]
         except KeyError:
@@ -55,5 +61,7 @@ class Table:
         code: str,
         params: Mapping[str, object] | None = None,
         translate: Translate | None = None,
+        *,
+        window: bool = False,
     ) -> str:
-        return self.wording(code).text(translate, **dict(params or {}))
+        return self.wording(code, window=window).text(translate, **dict(params or {}))

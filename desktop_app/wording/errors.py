@@ -9,6 +9,7 @@ request in the adapter's words (e.g. «чтение Catalog_Партнеры»).
 from __future__ import annotations
 
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table
+from desktop_app.wording.window_variants import ERRORS_WINDOW
 
 SENTENCE = "error.sentence"
 """An error not yet given a code of its own: its sentence as the code below wrote it."""
@@ -94,4 +95,5 @@ ERRORS = Table(
         **ONEC,
         **STORE,
     },
+    window=ERRORS_WINDOW,
 )

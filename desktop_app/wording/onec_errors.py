@@ -10,6 +10,7 @@ ending in `_write` is the same failure of a write, whose outcome in 1C is unknow
 from __future__ import annotations
 
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table
+from desktop_app.wording.window_variants import ONEC_WINDOW
 
 ANSWERS = {
     "onec.no_key": QT_TRANSLATE_NOOP(
@@ -149,4 +150,4 @@ READING = {
     ),
 }
 
-ONEC_ERRORS = Table("1C errors", {**ANSWERS, **SETUP, **READING})
+ONEC_ERRORS = Table("1C errors", {**ANSWERS, **SETUP, **READING}, window=ONEC_WINDOW)

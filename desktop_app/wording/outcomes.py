@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table
 from desktop_app.wording.said import LEGACY
+from desktop_app.wording.window_variants import OUTCOMES_WINDOW
 
 OUTCOMES = Table(
     "write outcomes",
@@ -108,4 +109,5 @@ OUTCOMES = Table(
             "Внутренняя ошибка программы ({kind}); подробности в журнале.",
         ),
     },
+    window=OUTCOMES_WINDOW,
 )

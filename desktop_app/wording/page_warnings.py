@@ -7,6 +7,7 @@ the window's status line and `fetch` word them. Order Ids are parameters as they
 from __future__ import annotations
 
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table
+from desktop_app.wording.window_variants import WARNINGS_WINDOW
 
 PAGE_WARNINGS = Table(
     "page warnings",
@@ -66,4 +67,5 @@ PAGE_WARNINGS = Table(
             "сайте и в 1С (их могли удалить или загрузить в 1С).",
         ),
     },
+    window=WARNINGS_WINDOW,
 )

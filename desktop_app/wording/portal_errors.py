@@ -9,6 +9,7 @@ reason, an answer's lines, a web page's excerpt — are parameters quoted verbat
 from __future__ import annotations
 
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table
+from desktop_app.wording.window_variants import PORTAL_WINDOW
 
 EXCHANGE = {
     "portal.login_unclear": QT_TRANSLATE_NOOP(
@@ -197,4 +198,6 @@ DOCUMENT = {
     ),
 }
 
-PORTAL_ERRORS = Table("portal errors", {**EXCHANGE, **ANSWERS, **TRANSPORT, **DOCUMENT})
+PORTAL_ERRORS = Table(
+    "portal errors", {**EXCHANGE, **ANSWERS, **TRANSPORT, **DOCUMENT}, window=PORTAL_WINDOW
+)

@@ -18,6 +18,7 @@ from desktop_app.wording.said import Said
 from desktop_app.wording.service_errors import SERVICE_ERRORS
 from desktop_app.wording.setting_rules import SETTING_RULES
 from desktop_app.wording.store_errors import STORE_ERRORS
+from desktop_app.wording.window_words import window_params
 
 TABLES: tuple[Table, ...] = (
     OUTCOMES,
@@ -39,16 +40,22 @@ def table_of(code: str) -> Table:
     raise KeyError(f"no wording for code {code!r}")
 
 
-def said_text(said: Said | None, translate: Translate | None = None) -> str:
+def said_text(
+    said: Said | None, translate: Translate | None = None, *, window: bool = False
+) -> str:
     """The sentence of `said` ("" for nothing said): the Russian source without `translate`
-    (the CLI), the window's language with `QCoreApplication.translate`."""
+    (the CLI), the window's language with `QCoreApplication.translate`. `window`: the
+    window's variant, which names no command, setting key or protocol step
+    (`window_words`)."""
     if said is None:
         return ""
-    params = {
-        key: said_text(value, translate) if isinstance(value, Said) else value
+    params: dict[str, object] = {
+        key: said_text(value, translate, window=window) if isinstance(value, Said) else value
         for key, value in said.params.items()
     }
-    return table_of(said.code).text(said.code, params, translate)
+    if window:
+        params = window_params(params, translate)
+    return table_of(said.code).text(said.code, params, translate, window=window)
 
 
 def worded(message: str | Said) -> tuple[str, Said]:

@@ -8,6 +8,7 @@ the manager typed or the program found are parameters, shown as they are.
 from __future__ import annotations
 
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table
+from desktop_app.wording.window_variants import SERVICE_WINDOW
 
 DECISIONS = {
     "decision.no_buyer": QT_TRANSLATE_NOOP("DecisionError", "В заказе {order} нет покупателя."),
@@ -135,4 +136,6 @@ KEYCHAIN = {
     ),
 }
 
-SERVICE_ERRORS = Table("service errors", {**DECISIONS, **EXPORTS, **SETTINGS, **KEYCHAIN})
+SERVICE_ERRORS = Table(
+    "service errors", {**DECISIONS, **EXPORTS, **SETTINGS, **KEYCHAIN}, window=SERVICE_WINDOW
+)

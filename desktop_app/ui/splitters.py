@@ -41,14 +41,18 @@ class WeightedGrowth(QObject):
         splitter.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.splitter and event.type() == QEvent.Type.Resize:
-            assert isinstance(event, QResizeEvent)
-            horizontal = self.splitter.orientation() == Qt.Orientation.Horizontal
-            old, new = event.oldSize(), event.size()
-            change = new.width() - old.width() if horizontal else new.height() - old.height()
-            sizes = self.splitter.sizes()
-            if old.isValid() and change and sum(sizes) > 0 and len(sizes) == len(self.weights):
-                self.splitter.setSizes(shared(sizes, self.weights, change))
+        # Qt may call the filter while the Python side of this object is still being built
+        # or already torn down (a resize during a window's teardown): then it has no splitter.
+        splitter = getattr(self, "splitter", None)
+        if splitter is None or watched is not splitter or event.type() != QEvent.Type.Resize:
+            return False
+        assert isinstance(event, QResizeEvent)
+        horizontal = splitter.orientation() == Qt.Orientation.Horizontal
+        old, new = event.oldSize(), event.size()
+        change = new.width() - old.width() if horizontal else new.height() - old.height()
+        sizes = splitter.sizes()
+        if old.isValid() and change and sum(sizes) > 0 and len(sizes) == len(self.weights):
+            splitter.setSizes(shared(sizes, self.weights, change))
         return False
 
 

@@ -1,7 +1,8 @@
 """The demo: both emulators on loopback (emulators/demo.py), a throw-away data folder.
 
 `gui --demo` (and `order-review` on a machine with nothing configured, if the manager
-agrees) starts the portal emulator and the 1C emulator in this process, seeded from the same
+agrees) starts the portal emulator, the 1C emulator and the registry (DaData) emulator in
+this process, seeded from the same
 `World` — so the portal's buyers and 1C's counterparties tell one story: companies 1C knows,
 new ones, branches of known companies — and opens a workspace already configured for them.
 The demo passwords are well known and live only in memory (`MemoryVault`): nothing is
@@ -17,7 +18,8 @@ from types import TracebackType
 
 from desktop_app.emulators.demo import DEMO_SEED, DemoServers, ExchangeSetup
 from desktop_app.services.password_vault import MemoryVault
-from desktop_app.services.settings import OneCSettings, PortalSettings, Settings
+from desktop_app.services.registry_check import store_token
+from desktop_app.services.settings import OneCSettings, PortalSettings, RegistrySettings, Settings
 from desktop_app.services.workspace import Workspace
 
 DEMO_ORDERS = 40
@@ -76,6 +78,8 @@ class DemoEnvironment:
             portal_url = self.servers.portal_url
             vault.store("portal", self.portal.user, portal_url, self.portal.password)
             vault.store("onec", self.onec.user, self.onec.service_root, self.onec.password)
+            registry_url = self.servers.registry_url  # the registry emulator: on in the demo
+            store_token(vault, registry_url, self.servers.registry_token)
             workspace = Workspace.open(folder, vault, demo=True)
             workspace.save_settings(
                 Settings(
@@ -83,6 +87,7 @@ class DemoEnvironment:
                         url=portal_url, user=self.portal.user, fetch_every=self._fetch_every
                     ),
                     onec=OneCSettings(url=self.onec.service_root, user=self.onec.user),
+                    registry=RegistrySettings(url=registry_url),
                 )
             )
         except BaseException:

@@ -15,7 +15,7 @@ the queue is read again (`forget`).
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -53,16 +53,24 @@ def check_hint(row: QueueRow, findings: Sequence[Finding]) -> str:
 
 
 class EngineAnnotations:
-    def __init__(self, database: Database, sources: Sequence[FindingSource] = REQUISITES) -> None:
+    def __init__(
+        self,
+        database: Database,
+        sources: Sequence[FindingSource] = REQUISITES,
+        generation: Callable[[], int] = lambda: 0,
+    ) -> None:
+        """`generation`: moves when a source's findings change without a new revision of
+        the order (the registry answered): what was remembered under another is read again."""
         self._decisions = DecisionRepository(database)
         self._orders = QueueRepository(database)
         self._sources = tuple(sources)
-        self._findings: OrderedDict[tuple[str, object, int], list[Finding]] = OrderedDict()
+        self._generation = generation
+        self._findings: OrderedDict[tuple[str, object, int, int], list[Finding]] = OrderedDict()
         self._words: dict[str, str] = {}
 
     def findings(self, row: QueueRow) -> list[Finding]:
         """What the review panel would show for the row's order (remembered)."""
-        key = (row.portal_id, row.updated_at, row.revisions)
+        key = (row.portal_id, row.updated_at, row.revisions, self._generation())
         found = self._findings.get(key)
         if found is not None:
             self._findings.move_to_end(key)

@@ -1,0 +1,112 @@
+"""The state registry in the window (issue 17): the demo's registry, the fetch's check, the
+panel's badges and age line, «Проверить в реестре», offline.
+
+Everything runs against the demo's registry emulator over real HTTP; the window fetches
+through its own job (the registry check runs after the fetch, in the background).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.services.registry_check import token_of
+from desktop_app.ui import queue_model as qm
+from desktop_app.ui.demo import DemoEnvironment
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.registry_line import days_ago
+
+
+def fetch_in_window(qtbot: QtBot, window: MainWindow) -> None:
+    task = window.sync.fetch()
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        pass
+
+
+def row_of_inn(window: MainWindow, inn: str) -> int:
+    model = window.queue.model
+    for row in range(model.rowCount()):
+        queued = model.row_at(row)
+        if queued is not None and queued.buyer_inn == inn:
+            return row
+    raise AssertionError(f"no order of ИНН {inn} in the queue")
+
+
+def ask_in_window(qtbot: QtBot, window: MainWindow) -> None:
+    task = window.registry_actions.check()
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+
+
+def test_the_demo_asks_its_registry_emulator(demo: DemoEnvironment) -> None:
+    workspace = demo.workspace
+    assert workspace is not None
+    assert workspace.settings.registry.url == demo.servers.registry_url
+    assert token_of(workspace.vault, demo.servers.registry_url) == demo.servers.registry_token
+
+
+def test_a_liquidated_buyer_badge_in_the_panel_and_mark_in_the_queue(
+    qtbot: QtBot, qtmodeltester: Any, demo: DemoEnvironment, window: MainWindow
+) -> None:
+    fetch_in_window(qtbot, window)
+    assert demo.servers.registry.asked, "the fetch asked the registry"
+    inn, _kpp = demo.servers.registry.cases["liquidated"]
+    row = row_of_inn(window, inn)
+    window.queue.select_row(row)
+    badges = window.review.findings_bar.badges
+    assert any("ликвидирован" in badge for badge in badges), badges
+    model = window.queue.model
+    qtmodeltester.check(model)
+    assert model.data(model.index(row, qm.COL_CHECKS)) == "✖"
+    hint = model.data(model.index(row, qm.COL_CHECKS), Qt.ItemDataRole.ToolTipRole)
+    assert "ликвидирован" in str(hint)
+    line = window.review.registry_line
+    assert line.isVisible()
+    assert line.label.text() == "Реестр (ЕГРЮЛ/ЕГРИП): проверено сегодня."
+
+
+def test_the_button_asks_now_and_the_panel_follows(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    registry = filled_demo.servers.registry
+    inn, _kpp = registry.cases["liquidated"]
+    window.queue.select_row(row_of_inn(window, inn))
+    line = window.review.registry_line
+    assert "не спрашивали" in line.label.text()
+    assert not any("ликвидирован" in badge for badge in window.review.findings_bar.badges)
+    before = len(registry.asked)
+    ask_in_window(qtbot, window)
+    assert len(registry.asked) == before + 1
+    assert any("ликвидирован" in badge for badge in window.review.findings_bar.badges)
+    assert line.label.text() == "Реестр (ЕГРЮЛ/ЕГРИП): проверено сегодня."
+    ask_in_window(qtbot, window)  # the button asks even with a fresh answer kept
+    assert len(registry.asked) == before + 2
+
+
+def test_offline_the_panel_says_not_asked_and_the_review_goes_on(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    registry = filled_demo.servers.registry
+    registry.stop()
+    inn, _kpp = registry.cases["liquidated"]
+    window.queue.select_row(row_of_inn(window, inn))
+    ask_in_window(qtbot, window)
+    text = window.review.registry_line.label.text()
+    assert text.startswith("Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: нет связи"), text
+    assert not any("ликвидирован" in badge for badge in window.review.findings_bar.badges)
+    assert window.review.order is not None  # the order is still under review
+    assert window.registry_actions.check_action.isEnabled()  # and may be asked again
+
+
+def test_the_age_in_words() -> None:
+    assert days_ago(0) == "сегодня"
+    assert days_ago(1) == "вчера"
+    assert days_ago(3) == "3 дня назад"
+    assert days_ago(5) == "5 дней назад"
+    assert days_ago(11) == "11 дней назад"
+    assert days_ago(21) == "21 день назад"
+    assert days_ago(22) == "22 дня назад"

@@ -110,3 +110,66 @@ def test_the_age_in_words() -> None:
     assert days_ago(11) == "11 дней назад"
     assert days_ago(21) == "21 день назад"
     assert days_ago(22) == "22 дня назад"
+
+
+def test_the_registry_column_and_the_filter(
+    qtbot: QtBot, qtmodeltester: Any, demo: DemoEnvironment, window: MainWindow
+) -> None:
+    fetch_in_window(qtbot, window)
+    model = window.queue.model
+    cases = demo.servers.registry.cases
+    liquidated = row_of_inn(window, cases["liquidated"][0])
+    assert model.data(model.index(liquidated, qm.COL_REGISTRY)) == "✖"
+    hint = model.data(model.index(liquidated, qm.COL_REGISTRY), Qt.ItemDataRole.ToolTipRole)
+    assert "ликвидирован" in str(hint)
+    bankrupt = row_of_inn(window, cases["bankrupt"][0])
+    assert model.data(model.index(bankrupt, qm.COL_REGISTRY)) == "⚠"
+    problems = {cases[c][0] for c in ("liquidated", "liquidating", "bankrupt", "reorganizing",
+                                      "invalid", "unknown") if c in cases}  # fmt: skip
+    states = window.queue.state_filter
+    entry = states.findData("registry-problems")
+    assert entry >= 0 and states.itemText(entry).startswith("Проблемы в реестре (")
+    states.setCurrentIndex(entry)
+    states.activated.emit(entry)
+    qtmodeltester.check(model)
+    shown = {model.row_at(r).buyer_inn for r in range(model.rowCount())}  # type: ignore[union-attr]
+    assert shown and shown <= problems, (shown, problems)
+    assert cases["liquidated"][0] in shown and cases["bankrupt"][0] in shown
+    for row in range(model.rowCount()):
+        assert model.data(model.index(row, qm.COL_REGISTRY)) in ("✖", "⚠")
+
+
+def test_the_card_prefilled_from_the_registry_keeps_the_portal_value_a_click_away(
+    qtbot: QtBot,
+) -> None:
+    from dataclasses import replace
+
+    from test_ui_card_panel import VECTOR, shown_panel
+
+    from desktop_app.domain.registry_findings import Prefill
+
+    card = replace(VECTOR, ogrn="", legal_address="Москва, Вавилова 19")
+    registry_name = 'ОБЩЕСТВО С ОГРАНИЧЕННОЙ ОТВЕТСТВЕННОСТЬЮ "ВЕКТОР"'
+    fills = [
+        Prefill("full_name", registry_name, card.full_name),
+        Prefill("ogrn", "1027700132195", ""),
+        Prefill("head", "Иванов Иван Иванович, Генеральный директор", ""),
+    ]
+    panel = shown_panel(qtbot, card, fills=fills)
+    assert panel.edits["full_name"].text() == registry_name
+    assert panel.edits["ogrn"].text() == "1027700132195"
+    name_mark, ogrn_mark = panel.boxes["full_name"].prefill, panel.boxes["ogrn"].prefill
+    assert name_mark is not None and ogrn_mark is not None
+    assert name_mark.isVisibleTo(panel) and card.full_name in name_mark.label.text()
+    assert ogrn_mark.isVisibleTo(panel) and "портал не прислал" in ogrn_mark.label.text()
+    legal = panel.boxes["legal_address"].prefill
+    assert legal is not None and not legal.isVisibleTo(panel)  # not filled: not marked
+    assert panel.registry_head.isVisibleTo(panel)
+    assert "Иванов Иван Иванович" in panel.registry_head.text()
+    assert panel.changes() == {"full_name": registry_name, "ogrn": "1027700132195"}
+    name_mark.back.click()
+    assert panel.edits["full_name"].text() == card.full_name
+    assert not name_mark.isVisibleTo(panel)
+    assert panel.changes() == {"ogrn": "1027700132195"}
+    panel.show_card(card, None)  # the next card without the registry: no marks left
+    assert not ogrn_mark.isVisibleTo(panel) and not panel.registry_head.isVisibleTo(panel)

@@ -32,6 +32,7 @@ translate = QCoreApplication.translate
 REMEMBERED = 2000
 """Rows whose findings are kept between paints (a few screens' worth)."""
 _MARKS = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
+NOT_ASKED = "registry-not-asked"
 
 
 def check_mark(row: QueueRow, findings: Sequence[Finding]) -> str:
@@ -50,6 +51,11 @@ def check_hint(row: QueueRow, findings: Sequence[Finding]) -> str:
     elif not any(f.severity is not Severity.INFO for f in findings):
         lines.insert(0, translate("QueueModel", "Проверки замечаний не нашли."))
     return "\n".join(lines)
+
+
+def registry_only(findings: Sequence[Finding]) -> list[Finding]:
+    """The registry's findings among an order's (their codes are `registry-*`)."""
+    return [f for f in findings if f.code.startswith("registry-")]
 
 
 class EngineAnnotations:
@@ -87,6 +93,21 @@ class EngineAnnotations:
 
     def badge_hint(self, row: QueueRow) -> str | None:
         return check_hint(row, self.findings(row))
+
+    def registry_mark(self, row: QueueRow) -> str:
+        """The registry's own findings as a mark: — for none asked (or nothing to ask)."""
+        found = registry_only(self.findings(row))
+        if any(f.code == NOT_ASKED for f in found) or not row.buyer_inn:
+            return "—"
+        return check_mark(row, found)
+
+    def registry_hint(self, row: QueueRow) -> str | None:
+        found = registry_only(self.findings(row))
+        if not row.buyer_inn:
+            return None
+        if not found:
+            return translate("QueueModel", "Реестр (ЕГРЮЛ/ЕГРИП) замечаний не нашёл.")
+        return "\n".join(f"{severity_word(f.severity)}: {finding_words(f)}" for f in found)
 
     def decision(self, row: QueueRow) -> str:
         found = self._words.get(row.portal_id)

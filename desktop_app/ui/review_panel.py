@@ -38,6 +38,7 @@ from desktop_app.domain.decisions import CounterpartyCard
 from desktop_app.domain.money import money_text
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
+from desktop_app.domain.registry_findings import Prefill, prefill
 from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.domain.review_state import ReviewState
 from desktop_app.services.registry_source import RegistrySource
@@ -195,7 +196,7 @@ class ReviewPanel(QWidget):
         order = self.order if self.order is not None and self.order.id == portal_id else None
         accounts = order.buyer.bank_accounts if order is not None and order.buyer else ()
         self.card_order = portal_id
-        self.card_panel.show_card(card, head, accounts)
+        self.card_panel.show_card(card, head, accounts, self._registry_fills(order, card))
         self.onec_side.setCurrentWidget(self.card_panel)
         self.decisions.set_context(None, None)
         return self.card_panel
@@ -251,6 +252,13 @@ class ReviewPanel(QWidget):
         self.history.set_rows(self._queue.history(order.id))
         if self.card_order is None:
             self.decisions.set_context(order.id, self.onec.current_candidate())
+
+    def _registry_fills(self, order: Order | None, card: CounterpartyCard) -> list[Prefill]:
+        """The card's fields the registry's kept answer fills or corrects (none without one)."""
+        if order is None or self._registry is None:
+            return []
+        lookup = self._registry.result(order).lookup
+        return prefill(card, lookup) if lookup is not None else []
 
     def findings_of(self, portal_id: str) -> Sequence[Finding]:
         """The findings shown for the order, if it is the one on screen (else none)."""

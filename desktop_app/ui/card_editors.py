@@ -82,6 +82,15 @@ class WrappingEdit(QPlainTextEdit):
 Editor = QLineEdit | WrappingEdit
 
 
+def line_with_button(widget: QWidget, label: QLabel, button: QToolButton) -> None:
+    """Lay out a line of words with its button at the end; hidden until there is something."""
+    layout = QHBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label, 1)
+    layout.addWidget(button)
+    widget.hide()
+
+
 class PrefillMark(QWidget):
     """«из реестра»: the field holds the registry's value; the portal's is one click away."""
 
@@ -94,11 +103,7 @@ class PrefillMark(QWidget):
         self.back = QToolButton(self)
         self.back.setText(translate("CardEditors", "как на портале"))
         self.back.clicked.connect(self.restore)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.back)
-        self.hide()
+        line_with_button(self, self.label, self.back)
 
     def mark(self, portal: str) -> None:
         self.portal = portal

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from desktop_app.domain.registry_record import LookupState
 from desktop_app.services.registry_check import RegistryResult
+from desktop_app.ui.card_editors import line_with_button
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.findings_bar import finding_words
 
@@ -64,11 +65,7 @@ class RegistryLine(QWidget):
         self.button = QToolButton(self)
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.button.hide()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button)
-        self.hide()
+        line_with_button(self, self.label, self.button)
 
     def set_action(self, action: QAction) -> None:
         self.button.setDefaultAction(action)

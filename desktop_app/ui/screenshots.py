@@ -4,11 +4,13 @@ The window is laid out at 1366×768 (a common office laptop), fetches the demo p
 orders and copies the demo 1C directory as it would on a manager's first start, waits for
 that background work to end, then shows in turn: the queue (on an order of a company 1C
 knows), the review of a new legal entity, the review of a branch (1C knows the ИНН, with
-another КПП), the review of an order known from 1C alone (1C's exchange took it first), and
-the settings dialog with both connection checks answered. Each screen is
-`QWidget.grab()`-ed, which needs no display (QT_QPA_PLATFORM=offscreen works). The window
-speaks the language it was started in: `gui --lang en --demo --screenshot docs/screenshots/en`
-makes the English set beside the Russian one.
+another КПП), the review of an order known from 1C alone (1C's exchange took it first), the
+review of a buyer the registry says is liquidated (`registry-liquidated`: the fetch asked
+the demo's registry emulator), and the settings dialog with both connection checks
+answered. Each screen is `QWidget.grab()`-ed, which needs no display
+(QT_QPA_PLATFORM=offscreen works). The window speaks the language it was started in:
+`gui --lang en --demo --screenshot docs/screenshots/en` makes the English set beside the
+Russian one.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ class Picks:
     new_legal: str | None = None
     branch: str | None = None
     from_onec: str | None = None
+    liquidated: str | None = None
+    """An order of a buyer the registry (the demo's emulator) says is liquidated."""
 
 
 def wait_idle(runner: TaskRunner, timeout_ms: int = WAIT_MS) -> bool:
@@ -63,7 +67,13 @@ def pick_orders(window: MainWindow) -> Picks:
     database = window.workspace.database
     directory = DirectoryRepository(database)
     picks = Picks()
-    for row in QueueRepository(database).queue(limit=1000):
+    queue = QueueRepository(database)
+    for row in queue.queue(limit=1000):
+        if picks.liquidated is None and row.buyer_inn and not row.from_onec:
+            order = queue.order(row.portal_id)
+            said = window.registry(order) if order is not None else []
+            if any(f.code == "registry-liquidated" for f in said):
+                picks.liquidated = row.portal_id
         if row.from_onec:
             picks.from_onec = picks.from_onec or row.portal_id
             continue
@@ -99,6 +109,7 @@ def take_screenshots(window: MainWindow, folder: Path) -> list[Path]:
         ("review-new-legal-entity.png", picks.new_legal),
         ("review-branch.png", picks.branch),
         ("review-from-1c.png", picks.from_onec),
+        ("registry-liquidated.png", picks.liquidated),
     ):
         if portal_id is None or not window.queue.select(portal_id):
             print(

@@ -173,3 +173,15 @@ def test_the_card_prefilled_from_the_registry_keeps_the_portal_value_a_click_awa
     assert panel.changes() == {"ogrn": "1027700132195"}
     panel.show_card(card, None)  # the next card without the registry: no marks left
     assert not ogrn_mark.isVisibleTo(panel) and not panel.registry_head.isVisibleTo(panel)
+
+
+def test_the_registry_action_is_in_the_menu_with_a_shortcut_of_its_own(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    action = window.registry_actions.check_action
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    assert any(action in menu.actions() for menu in menus)  # type: ignore[union-attr]
+    keys = [
+        a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()
+    ]
+    assert len(keys) == len(set(keys)), sorted(keys)

@@ -52,7 +52,7 @@ class RegistryActions(QObject):
         self.shown_order = shown_order
         self.check_action = QAction(translate("RegistryActions", "Проверить в реестре"), parent)
         self.check_action.setObjectName("checkRegistryAction")
-        self.check_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.check_action.setShortcut(QKeySequence("Ctrl+R"))
         self.check_action.setToolTip(
             translate(
                 "RegistryActions",

@@ -74,7 +74,10 @@ def test_the_button_asks_now_and_the_panel_follows(
 ) -> None:
     registry = filled_demo.servers.registry
     inn, _kpp = registry.cases["liquidated"]
-    window.queue.select_row(row_of_inn(window, inn))
+    row = row_of_inn(window, inn)
+    window.queue.select_row(row)
+    model = window.queue.model
+    assert model.data(model.index(row, qm.COL_REGISTRY)) == "—"  # painted: remembered
     line = window.review.registry_line
     assert "не спрашивали" in line.label.text()
     assert not any("ликвидирован" in badge for badge in window.review.findings_bar.badges)
@@ -83,6 +86,9 @@ def test_the_button_asks_now_and_the_panel_follows(
     assert len(registry.asked) == before + 1
     assert any("ликвидирован" in badge for badge in window.review.findings_bar.badges)
     assert line.label.text() == "Реестр (ЕГРЮЛ/ЕГРИП): проверено сегодня."
+    row = row_of_inn(window, inn)
+    assert model.data(model.index(row, qm.COL_REGISTRY)) == "✖"  # the queue heard too
+    assert model.data(model.index(row, qm.COL_CHECKS)) == "✖"
     ask_in_window(qtbot, window)  # the button asks even with a fresh answer kept
     assert len(registry.asked) == before + 2
 
@@ -177,10 +183,11 @@ def test_the_card_prefilled_from_the_registry_keeps_the_portal_value_a_click_awa
 
 def test_the_registry_action_is_in_the_menu_with_a_shortcut_of_its_own(window: MainWindow) -> None:
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
 
     action = window.registry_actions.check_action
-    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
-    assert any(action in menu.actions() for menu in menus)  # type: ignore[union-attr]
+    menus = [m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+    assert any(action in menu.actions() for menu in menus)
     keys = [
         a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()
     ]

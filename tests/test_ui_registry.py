@@ -192,3 +192,18 @@ def test_the_registry_action_is_in_the_menu_with_a_shortcut_of_its_own(window: M
         a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()
     ]
     assert len(keys) == len(set(keys)), sorted(keys)
+
+
+def test_without_a_key_nothing_is_asked_and_the_panel_says_so(
+    qtbot: QtBot, demo: DemoEnvironment, window: MainWindow
+) -> None:
+    from desktop_app.services.registry_check import store_token
+
+    workspace = demo.workspace
+    assert workspace is not None
+    store_token(workspace.vault, workspace.settings.registry.url, "")  # no key kept
+    fetch_in_window(qtbot, window)
+    assert not demo.servers.registry.asked
+    window.queue.select_row(row_of_inn(window, demo.servers.registry.cases["liquidated"][0]))
+    text = window.review.registry_line.label.text()
+    assert text.startswith("Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: не задан ключ"), text

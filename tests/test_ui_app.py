@@ -82,6 +82,7 @@ def test_screenshots_of_the_main_screens(qtbot: QtBot, window: MainWindow, tmp_p
         "queue.png",
         "review-new-legal-entity.png",
         "review-branch.png",
+        "registry-liquidated.png",
         "create-card.png",
         "review-warning.png",
         "settings.png",

@@ -93,6 +93,12 @@ class OneCAnnotations:
     def decision(self, row: QueueRow) -> str:
         return f"ошибка записи в 1С: {HOSTILE}"
 
+    def registry_mark(self, row: QueueRow) -> str:
+        return ""
+
+    def registry_hint(self, row: QueueRow) -> str | None:
+        return None
+
     def forget(self) -> None:
         pass
 

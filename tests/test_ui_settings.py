@@ -16,6 +16,7 @@ from desktop_app.services import portal_check, settings
 from desktop_app.services.connection_check import Reachability
 from desktop_app.services.export_operations import export_order_invoice
 from desktop_app.services.password_vault import KeychainVault
+from desktop_app.services.registry_check import token_of
 from desktop_app.services.settings import PortalMode
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui.demo import DemoEnvironment
@@ -319,3 +320,20 @@ def test_new_connection_settings_are_used_by_the_next_job(qtbot: QtBot, window: 
     with qtbot.waitSignal(task.succeeded, timeout=WAIT) as blocker:
         pass
     assert blocker.args[0].state is Reachability.REFUSED
+
+
+def test_the_registry_key_typed_in_settings_goes_to_the_keychain_only(
+    qtbot: QtBot, runner: TaskRunner, workspace: Workspace
+) -> None:
+    typed_in(qtbot, SettingsDialog(workspace, runner), " secret-dadata-key ")
+    assert token_of(workspace.vault, workspace.settings.registry.url) == "secret-dadata-key"
+    on_disk = (workspace.data_dir / "settings.json").read_text(encoding="utf-8")
+    assert "secret-dadata-key" not in on_disk
+
+
+def typed_in(qtbot: QtBot, dialog: SettingsDialog, token: str) -> None:
+    """The registry key typed in the dialog, saved."""
+    qtbot.addWidget(dialog)
+    dialog.tabs.registry_token.setText(token)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()

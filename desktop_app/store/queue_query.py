@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, UnaryExpression, func, select
+from sqlalchemy import ColumnElement, Select, UnaryExpression, exists, func, or_, select
 
-from desktop_app.store.models import ORDERS, REVISIONS
+from desktop_app.store.models import ORDERS, REGISTRY_ANSWERS, REVISIONS
 from desktop_app.store.review_state import OrderSource, ReviewState
 
 
@@ -47,6 +47,25 @@ _SORT_COLUMNS = {
 }
 
 
+def _registry_says(path: str) -> ColumnElement[object]:
+    return func.json_extract(REGISTRY_ANSWERS.c.suggestions, path)
+
+
+REGISTRY_PROBLEM = exists().where(
+    REGISTRY_ANSWERS.c.inn == ORDERS.c.buyer_inn,
+    REGISTRY_ANSWERS.c.kpp == "",
+    or_(
+        func.json_array_length(REGISTRY_ANSWERS.c.suggestions) == 0,
+        func.coalesce(_registry_says("$[0].data.state.status"), "ACTIVE") != "ACTIVE",
+        func.coalesce(_registry_says("$[0].data.invalid"), 0) == 1,
+    ),
+)
+"""The buyer's kept registry answer (one primary-key look-up by the ИНН) says the company
+is not found, not active (liquidated, liquidating, bankrupt, reorganizing) or its data
+unreliable. The findings that compare the portal's card with the registry's (name, КПП,
+address, kind) need the order itself: the column's mark shows them, row by row."""
+
+
 @dataclass(frozen=True, slots=True)
 class QueueFilter:
     """Which orders the queue shows: one review state (or all), and the search words;
@@ -55,6 +74,8 @@ class QueueFilter:
     state: ReviewState | None = None
     search: str | None = None
     from_onec: bool = False
+    registry_problems: bool = False
+    """Only the orders whose buyer's kept registry answer is a problem (`REGISTRY_PROBLEM`)."""
 
     def terms(self) -> list[ColumnElement[bool]]:
         """WHERE terms: the state, and every word of the search somewhere in `search_text`.
@@ -67,6 +88,8 @@ class QueueFilter:
             terms.append(ORDERS.c.review_state == ReviewState(self.state).value)
         if self.from_onec:
             terms.append(ORDERS.c.source == OrderSource.ONEC.value)
+        if self.registry_problems:
+            terms.append(REGISTRY_PROBLEM)
         for word in (self.search or "").casefold().split():
             terms.append(ORDERS.c.search_text.contains(word, autoescape=True))
         return terms

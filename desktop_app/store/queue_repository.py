@@ -68,9 +68,11 @@ class QueueRepository:
         order: QueueOrder = NEWEST_FIRST,
         *,
         from_onec: bool = False,
+        registry_problems: bool = False,
     ) -> list[QueueRow]:
         """A page of the queue, newest order first (undated orders last) unless `order`."""
-        query = page_select(QueueFilter(state, search, from_onec), order, limit, offset)
+        where = QueueFilter(state, search, from_onec, registry_problems)
+        query = page_select(where, order, limit, offset)
         with self._db.reading() as connection:
             rows = connection.execute(query).all()
         return [
@@ -99,9 +101,10 @@ class QueueRepository:
         search: str | None = None,
         *,
         from_onec: bool = False,
+        registry_problems: bool = False,
     ) -> int:
         """How many orders `queue` would page through with the same filters."""
-        where = QueueFilter(state, search, from_onec)
+        where = QueueFilter(state, search, from_onec, registry_problems)
         with self._db.reading() as connection:
             return int(connection.execute(count_select(where)).scalar_one())
 

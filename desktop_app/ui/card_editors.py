@@ -12,14 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Slot
 from PySide6.QtGui import QResizeEvent, QTextOption
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.requisite_values import Severity
 from desktop_app.ui.card_view import plain_label
 from desktop_app.ui.findings_bar import badge_style
 
+translate = QCoreApplication.translate
 MAX_LINES = 5
 """A wrapping edit grows to this many lines, then scrolls vertically."""
 _WORST = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -73,6 +82,48 @@ class WrappingEdit(QPlainTextEdit):
 Editor = QLineEdit | WrappingEdit
 
 
+def line_with_button(widget: QWidget, label: QLabel, button: QToolButton) -> None:
+    """Lay out a line of words with its button at the end; hidden until there is something."""
+    layout = QHBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label, 1)
+    layout.addWidget(button)
+    widget.hide()
+
+
+class PrefillMark(QWidget):
+    """«из реестра»: the field holds the registry's value; the portal's is one click away."""
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.portal = ""
+        self.label = plain_label("", self)
+        self.label.setStyleSheet(badge_style(Severity.INFO))
+        self.back = QToolButton(self)
+        self.back.setText(translate("CardEditors", "как на портале"))
+        self.back.clicked.connect(self.restore)
+        line_with_button(self, self.label, self.back)
+
+    def mark(self, portal: str) -> None:
+        self.portal = portal
+        if portal:
+            text = translate("CardEditors", "Из реестра (ЕГРЮЛ/ЕГРИП); на портале: «{0}»")
+            self.label.setText(text.format(portal))
+        else:
+            self.label.setText(
+                translate("CardEditors", "Из реестра (ЕГРЮЛ/ЕГРИП); портал не прислал")
+            )
+        self.back.setToolTip(translate("CardEditors", "Вернуть значение портала"))
+        self.show()
+
+    @Slot()
+    def restore(self) -> None:
+        """The portal's value back in the field; the mark goes (the field is the portal's)."""
+        self.editor.setText(self.portal)
+        self.hide()
+
+
 class FieldBox(QWidget):
     """One field of the card: its editor, then what the checks say about it."""
 
@@ -84,6 +135,10 @@ class FieldBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(editor)
+        self.prefill: PrefillMark | None = None
+        if isinstance(editor, QLineEdit | WrappingEdit):
+            self.prefill = PrefillMark(editor, self)
+            layout.addWidget(self.prefill)
         self.message: QLabel = plain_label("", self)
         self.message.hide()
         layout.addWidget(self.message)

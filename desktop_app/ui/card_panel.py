@@ -38,6 +38,7 @@ from desktop_app.domain.card_checks import card_findings
 from desktop_app.domain.counterparty import BankAccount, CounterpartyKind
 from desktop_app.domain.decisions import CounterpartyCard
 from desktop_app.domain.onec_directory import DirectoryCounterparty
+from desktop_app.domain.registry_findings import Prefill
 from desktop_app.domain.requisite_values import Severity
 from desktop_app.ui.card_editors import Editor, FieldBox, WrappingEdit
 from desktop_app.ui.card_fields import card_labels, kind_word
@@ -68,6 +69,9 @@ class CardPanel(QWidget):
         self.confirm: QMessageBox | None = None
         self.title = emphasize(plain_label(translate("CardPanel", "Создать контрагента в 1С")))
         self.branch_note = plain_label("", self)
+        self.registry_head = plain_label("", self)
+        self.registry_head.setObjectName("cardRegistryHead")
+        self.registry_head.hide()
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -146,6 +150,7 @@ class CardPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.branch_note)
+        layout.addWidget(self.registry_head)  # the card has no field for the head (yet)
         layout.addWidget(self.scroller, 1)
         layout.addWidget(self.notice)
         layout.addWidget(self.error)
@@ -156,14 +161,34 @@ class CardPanel(QWidget):
         card: CounterpartyCard,
         head: DirectoryCounterparty | None,
         accounts: Sequence[BankAccount] = (),
+        fills: Sequence[Prefill] = (),
     ) -> None:
         """Fill the panel for one order's buyer, checked at once; the focus goes to the
-        first field in error, else to the name."""
+        first field in error, else to the name. `fills`: the registry's values where the
+        portal left a field empty or differs (domain.registry_findings.prefill), each field
+        marked so, with the portal's value one click away; they count as the manager's
+        changes to the card."""
         self.card, self.head = card, head
+        filled = {fill.field: fill for fill in fills}
         for name, editor in self.edits.items():
+            fill = filled.get(name)
             editor.blockSignals(True)
-            editor.setText(getattr(card, name))
+            editor.setText(fill.registry if fill is not None else getattr(card, name))
             editor.blockSignals(False)
+            mark = self.boxes[name].prefill
+            if mark is not None and fill is not None:
+                mark.mark(fill.portal)
+            elif mark is not None:
+                mark.hide()
+        head_fill = filled.get("head")
+        self.registry_head.setText(
+            translate("CardPanel", "Руководитель по реестру (ЕГРЮЛ): {0}").format(
+                head_fill.registry
+            )
+            if head_fill is not None
+            else ""
+        )
+        self.registry_head.setVisible(head_fill is not None)
         self.kind.setCurrentIndex(max(self.kind.findData(card.kind.value), 0))
         self._fill_partner(head)
         self._fill_accounts(accounts)

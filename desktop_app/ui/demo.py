@@ -1,7 +1,8 @@
 """The demo: both emulators on loopback (emulators/demo.py), a throw-away data folder.
 
 `gui --demo` (and `order-review` on a machine with nothing configured, if the manager
-agrees) starts the portal emulator and the 1C emulator in this process, seeded from the same
+agrees) starts the portal emulator, the 1C emulator and the registry (DaData) emulator in
+this process, seeded from the same
 `World` — so the portal's buyers and 1C's counterparties tell one story: companies 1C knows,
 new ones, branches of known companies — and opens a workspace already configured for them.
 The demo passwords are well known and live only in memory (`MemoryVault`): nothing is
@@ -28,7 +29,8 @@ from desktop_app.emulators.demo import (
     World,
 )
 from desktop_app.services.password_vault import MemoryVault
-from desktop_app.services.settings import OneCSettings, PortalSettings, Settings
+from desktop_app.services.registry_check import store_token
+from desktop_app.services.settings import OneCSettings, PortalSettings, RegistrySettings, Settings
 from desktop_app.services.workspace import Workspace
 
 DEMO_ORDERS = 40
@@ -81,6 +83,11 @@ class DemoEnvironment:
     def onec(self) -> OneCEmulator:
         return self._served().onec
 
+    @property
+    def served(self) -> DemoServers:
+        """The running servers (an error before `serve`)."""
+        return self._served()
+
     def _served(self) -> DemoServers:
         if self.servers is None:
             raise RuntimeError("the demo's servers are not up yet")
@@ -125,7 +132,7 @@ class DemoEnvironment:
     def serve(self) -> Workspace:
         """Generate the world, start both servers, and configure the workspace for them.
 
-        The slow part — seconds for thousands of orders (1C's emulator imports four fifths of
+        The slow part — seconds for thousands of orders (1C's emulator imports every one of
         them, and its own exchange reads the portal once) — so the window runs it as a
         background job (`ui/demo_start.py`); the settings are saved last, so a fetch never
         sees a half-made demo."""
@@ -138,12 +145,15 @@ class DemoEnvironment:
         portal, onec = servers.portal, servers.onec
         self._vault.store("portal", portal.user, servers.portal_url, portal.password)
         self._vault.store("onec", onec.user, onec.service_root, onec.password)
+        registry_url = servers.registry_url  # the registry emulator: on in the demo
+        store_token(self._vault, registry_url, servers.registry_token)
         workspace.save_settings(
             Settings(
                 portal=PortalSettings(
                     url=servers.portal_url, user=portal.user, fetch_every=self._fetch_every
                 ),
                 onec=OneCSettings(url=onec.service_root, user=onec.user),
+                registry=RegistrySettings(url=registry_url),
                 seller=SellerRequisites(
                     inn=servers.seller_inn, head=SELLER_HEAD, accountant=SELLER_ACCOUNTANT
                 ),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.domain.order import Order
 from desktop_app.services import connection_check, connections
 from desktop_app.services.connection_check import CheckResult
 from desktop_app.services.directory_service import RefreshReport, refresh_directory
@@ -28,6 +29,9 @@ from desktop_app.services.onec_orders import (
 )
 from desktop_app.services.order_link_setup import detect_and_keep, known_link, push_context
 from desktop_app.services.push_service import PushReport, push
+from desktop_app.services.registry_check import RegistryResult
+from desktop_app.services.registry_setup import registry_check_for
+from desktop_app.services.registry_source import RegistrySource
 from desktop_app.services.settings import OneCSettings
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.directory_repository import DirectoryRepository
@@ -37,7 +41,16 @@ from desktop_app.ui.workers import TaskContext
 translate = QCoreApplication.translate
 
 
-def fetch_job(workspace: Workspace) -> Callable[[TaskContext], FetchOutcome]:
+REGISTRY_STAGE = "registry"
+"""The fetch's last stage, the registry check of the orders it brought: (stage, done, total)."""
+
+
+def fetch_job(
+    workspace: Workspace, registry: RegistrySource | None = None
+) -> Callable[[TaskContext], FetchOutcome]:
+    """The fetch, then (with `registry`) the registry check of the orders it brought, whose
+    reasons `registry` learns for the panel and the queue."""
+
     def run(context: TaskContext) -> FetchOutcome:
         portal = workspace.settings.portal
         if not portal.url or not portal.user:
@@ -49,15 +62,39 @@ def fetch_job(workspace: Workspace) -> Callable[[TaskContext], FetchOutcome]:
             raise NotReadyError(
                 translate("Jobs", "Пароль портала не сохранён: введите его в настройках.")
             )
-        return fetch_and_map(
+        settings = workspace.settings
+        check = None
+        if registry is not None:
+            check = registry_check_for(settings, workspace.vault, workspace.database)
+        outcome = fetch_and_map(
             portal,
             password,
             workspace.database,
             workspace.work_dir,
-            workspace.settings.review,
+            settings.review,
             progress=lambda stage, done, total: context.report((stage, done, total)),
             cancel=context.cancel,
+            registry=check,
+            registry_progress=lambda done, total: context.report((REGISTRY_STAGE, done, total)),
         )
+        if registry is not None and check is not None:
+            registry.learn(check)
+        return outcome
+
+    return run
+
+
+def registry_order_job(
+    workspace: Workspace, registry: RegistrySource, order: Order
+) -> Callable[[TaskContext], RegistryResult]:
+    """«Проверить в реестре»: ask about the order's buyer now (the key is read here: the
+    keychain may block), and let `registry` learn why, if it could not."""
+
+    def run(_context: TaskContext) -> RegistryResult:
+        check = registry_check_for(workspace.settings, workspace.vault, workspace.database)
+        result = check.check_order(order)
+        registry.learn(check)
+        return result
 
     return run
 

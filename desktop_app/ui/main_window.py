@@ -26,7 +26,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget
 
+from desktop_app.domain.order_findings import REQUISITES, FindingSource
 from desktop_app.services.directory_freshness import copy_if_first
+from desktop_app.services.registry_source import RegistrySource
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.onec_order_repository import OneCOrderRepository
@@ -41,6 +43,7 @@ from desktop_app.ui.plain_text import plain_message_box
 from desktop_app.ui.push_controller import PushController
 from desktop_app.ui.queue_annotations import EngineAnnotations
 from desktop_app.ui.queue_panel import QueuePanel
+from desktop_app.ui.registry_actions import RegistryActions
 from desktop_app.ui.review_actions import ReviewActions
 from desktop_app.ui.review_hooks import EngineSource
 from desktop_app.ui.review_panel import ReviewPanel
@@ -78,10 +81,13 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         database = workspace.database
         queue = QueueRepository(database)
-        self.queue = QueuePanel(queue, EngineAnnotations(database), self)
+        self.registry = RegistrySource(database)  # the registry's answers: one more check
+        sources: tuple[FindingSource, ...] = (*REQUISITES, self.registry)
+        annotations = EngineAnnotations(database, sources, lambda: self.registry.generation)
+        self.queue = QueuePanel(queue, annotations, self)
         self.review = ReviewPanel(
-            queue, DirectoryRepository(database), EngineSource(database), self,
-            onec_orders=OneCOrderRepository(database),
+            queue, DirectoryRepository(database), EngineSource(database, sources), self,
+            onec_orders=OneCOrderRepository(database), registry=self.registry,
         )  # fmt: skip
         self.splitter = named_splitter(
             "mainSplitter", Qt.Orientation.Horizontal, self, [self.queue, self.review]
@@ -97,8 +103,14 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.outbox = PushController(workspace, self.runner, self.status, self)
         self.sync = SyncController(
-            workspace, self.runner, self.status, self, queued_writes=self.outbox.counts
-        )
+            workspace, self.runner, self.status, self, queued_writes=self.outbox.counts,
+            registry=self.registry,
+        )  # fmt: skip
+        self.registry_actions = RegistryActions(
+            self.registry, workspace, self.runner, self.status, self,
+            shown_order=lambda: self.review.order,
+        )  # fmt: skip
+        self.review.registry_line.set_action(self.registry_actions.check_action)
         self.crash = CrashHandler(log_path, self)
         self.settings_action = QAction(translate("MainWindow", "Настройки…"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -131,6 +143,8 @@ class MainWindow(QMainWindow):
         self.flow.recorded.connect(self.decision_recorded)
         self.flow.recorded.connect(self.outbox.push_if_online)  # then, 1C answering, write it
         self.batch.confirmed.connect(self._orders_changed)
+        self.registry_actions.checked.connect(self._orders_changed)
+        self.registry_actions.bug.connect(self.crash.report)
         self.batch.confirmed.connect(self.outbox.push_if_online)
         for part in (self.sync, self.outbox, self.export, self.flow, self.batch):
             part.problem.connect(self._problem)
@@ -162,6 +176,8 @@ class MainWindow(QMainWindow):
         for action in self.review_actions.all_actions:
             decisions_menu.addAction(action)
         decisions_menu.addAction(self.batch.action)
+        decisions_menu.addSeparator()
+        decisions_menu.addAction(self.registry_actions.check_action)
         export_menu = menus.addMenu(translate("MainWindow", "&Экспорт"))
         for action in (
             self.export.invoice_action,

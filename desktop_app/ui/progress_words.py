@@ -36,6 +36,9 @@ class FetchWords:
         stage, done, total = value if isinstance(value, tuple) else (None, 0, None)
         if stage is FetchStage.CONNECTING:
             return self.start()
+        if stage == "registry":  # jobs.REGISTRY_STAGE: the check of the orders fetched
+            text = translate("ProgressWords", "Проверка в реестре (ЕГРЮЛ/ЕГРИП): {0} из {1}")
+            return TaskProgress(text.format(done, total), int(done), int(total or 0) or None)
         if stage is FetchStage.CONFIRMING:
             return TaskProgress(
                 translate("ProgressWords", "Получение заказов: подтверждение порталу…")

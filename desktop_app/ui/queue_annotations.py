@@ -15,7 +15,7 @@ the queue is read again (`forget`).
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -32,6 +32,7 @@ translate = QCoreApplication.translate
 REMEMBERED = 2000
 """Rows whose findings are kept between paints (a few screens' worth)."""
 _MARKS = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
+NOT_ASKED = "registry-not-asked"
 
 
 def check_mark(row: QueueRow, findings: Sequence[Finding]) -> str:
@@ -52,17 +53,30 @@ def check_hint(row: QueueRow, findings: Sequence[Finding]) -> str:
     return "\n".join(lines)
 
 
+def registry_only(findings: Sequence[Finding]) -> list[Finding]:
+    """The registry's findings among an order's (their codes are `registry-*`)."""
+    return [f for f in findings if f.code.startswith("registry-")]
+
+
 class EngineAnnotations:
-    def __init__(self, database: Database, sources: Sequence[FindingSource] = REQUISITES) -> None:
+    def __init__(
+        self,
+        database: Database,
+        sources: Sequence[FindingSource] = REQUISITES,
+        generation: Callable[[], int] = lambda: 0,
+    ) -> None:
+        """`generation`: moves when a source's findings change without a new revision of
+        the order (the registry answered): what was remembered under another is read again."""
         self._decisions = DecisionRepository(database)
         self._orders = QueueRepository(database)
         self._sources = tuple(sources)
-        self._findings: OrderedDict[tuple[str, object, int], list[Finding]] = OrderedDict()
+        self._generation = generation
+        self._findings: OrderedDict[tuple[str, object, int, int], list[Finding]] = OrderedDict()
         self._words: dict[str, str] = {}
 
     def findings(self, row: QueueRow) -> list[Finding]:
         """What the review panel would show for the row's order (remembered)."""
-        key = (row.portal_id, row.updated_at, row.revisions)
+        key = (row.portal_id, row.updated_at, row.revisions, self._generation())
         found = self._findings.get(key)
         if found is not None:
             self._findings.move_to_end(key)
@@ -79,6 +93,21 @@ class EngineAnnotations:
 
     def badge_hint(self, row: QueueRow) -> str | None:
         return check_hint(row, self.findings(row))
+
+    def registry_mark(self, row: QueueRow) -> str:
+        """The registry's own findings as a mark: — for none asked (or nothing to ask)."""
+        found = registry_only(self.findings(row))
+        if any(f.code == NOT_ASKED for f in found) or not row.buyer_inn:
+            return "—"
+        return check_mark(row, found)
+
+    def registry_hint(self, row: QueueRow) -> str | None:
+        found = registry_only(self.findings(row))
+        if not row.buyer_inn:
+            return None
+        if not found:
+            return translate("QueueModel", "Реестр (ЕГРЮЛ/ЕГРИП) замечаний не нашёл.")
+        return "\n".join(f"{severity_word(f.severity)}: {finding_words(f)}" for f in found)
 
     def decision(self, row: QueueRow) -> str:
         found = self._words.get(row.portal_id)

@@ -41,6 +41,8 @@ from desktop_app.wording.states import FROM_ONEC, queue_state_text, state_text
 (COL_STATE, COL_DATE, COL_NUMBER, COL_BUYER, COL_INN, COL_TOTAL, COL_CHECKS, COL_DECISION) = range(
     8
 )
+COL_REGISTRY = 8
+"""The registry's mark (issue 17), last: the columns before it keep their places."""
 
 translate = QCoreApplication.translate
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -91,6 +93,12 @@ class QueueAnnotations(Protocol):
 
     def decision(self, row: QueueRow) -> str: ...
 
+    def registry_mark(self, row: QueueRow) -> str:
+        """The registry's findings alone as a mark (✖ ⚠ ✓ —)."""
+        ...
+
+    def registry_hint(self, row: QueueRow) -> str | None: ...
+
     def forget(self) -> None:
         """The queue is read again: whatever was remembered of its rows may be stale."""
 
@@ -108,6 +116,7 @@ class QueueModel(QAbstractTableModel):
         self._state: ReviewState | None = None
         self._from_onec = False
         self._unread_only = False
+        self._registry_problems = False
         self._search = ""
         self._order = QueueOrder()
         self._unread: list[QueueRow] = []
@@ -133,21 +142,29 @@ class QueueModel(QAbstractTableModel):
     def unread_only(self) -> bool:
         return self._unread_only
 
+    @property
+    def registry_problems(self) -> bool:
+        return self._registry_problems
+
     def set_filter(
         self,
         state: ReviewState | None,
         search: str,
         from_onec: bool = False,
         unread_only: bool = False,
+        registry_problems: bool = False,
     ) -> None:
         """Show the orders in `state` (None: all) whose text holds every word of `search`;
         `from_onec`: only those known from 1C alone; `unread_only`: only the documents put
-        aside (with `state` None they come first anyway)."""
+        aside (with `state` None they come first anyway); `registry_problems`: only the orders
+        whose buyer the registry says is gone or unreliable (store.queue_query)."""
         search = " ".join(search.split())
-        wanted = (state, search, from_onec, unread_only)
-        if wanted == (self._state, self._search, self._from_onec, self._unread_only):
+        wanted = (state, search, from_onec, unread_only, registry_problems)
+        now = (self._state, self._search, self._from_onec, self._unread_only)
+        if wanted == (*now, self._registry_problems):
             return
-        self._state, self._search, self._from_onec, self._unread_only = wanted
+        self._state, self._search, self._from_onec, self._unread_only = wanted[:4]
+        self._registry_problems = registry_problems
         self.refresh()
 
     def refresh(self) -> None:
@@ -160,12 +177,16 @@ class QueueModel(QAbstractTableModel):
 
     def _read_counts(self) -> None:
         search = self._search or None
-        with_unread = self._unread_only or (self._state is None and not self._from_onec)
+        alone = self._from_onec or self._registry_problems
+        with_unread = self._unread_only or (self._state is None and not alone)
         unread = self._repository.unread(search) if with_unread else []
         self._unread = [QueueRow.of_unread(row) for row in unread]
         self._count = 0
         if not self._unread_only:
-            self._count = self._repository.count(self._state, search, from_onec=self._from_onec)
+            self._count = self._repository.count(
+                self._state, search, from_onec=self._from_onec,
+                registry_problems=self._registry_problems,
+            )  # fmt: skip
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = _SORTS.get(column)
@@ -228,7 +249,7 @@ class QueueModel(QAbstractTableModel):
             return rows
         rows = self._repository.queue(
             self._state, self._search or None, PAGE_SIZE, page * PAGE_SIZE, self._order,
-            from_onec=self._from_onec,
+            from_onec=self._from_onec, registry_problems=self._registry_problems,
         )  # fmt: skip
         self._pages[page] = rows
         while len(self._pages) > CACHED_PAGES:
@@ -241,7 +262,7 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._unread) + self._count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COL_DECISION + 1
+        return 0 if parent.isValid() else COL_REGISTRY + 1
 
     def headerData(
         self,
@@ -255,6 +276,11 @@ class QueueModel(QAbstractTableModel):
             return translate(
                 "QueueModel", "Проверки заказа: самое серьёзное замечание (подробно — в подсказке)"
             )
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_REGISTRY:
+            return translate(
+                "QueueModel",
+                "Реестр (ЕГРЮЛ/ЕГРИП): что сказал реестр о покупателе (подробно — в подсказке)",
+            )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = (
@@ -266,6 +292,7 @@ class QueueModel(QAbstractTableModel):
             translate("QueueModel", "Сумма"),
             translate("QueueModel", "Пров."),
             translate("QueueModel", "Решение"),
+            translate("QueueModel", "Реестр"),
         )
         return titles[section] if 0 <= section < len(titles) else None
 
@@ -304,6 +331,8 @@ class QueueModel(QAbstractTableModel):
             return _money(row)
         if column == COL_CHECKS:
             return self._annotations.badge(row)
+        if column == COL_REGISTRY:
+            return self._annotations.registry_mark(row)
         return self._annotations.decision(row)
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
@@ -322,6 +351,8 @@ class QueueModel(QAbstractTableModel):
             return self._annotations.badge_hint(row)
         if column == COL_DECISION:
             return self._annotations.decision(row) or None
+        if column == COL_REGISTRY:
+            return self._annotations.registry_hint(row)
         return None
 
 

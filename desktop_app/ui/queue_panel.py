@@ -48,10 +48,13 @@ FROM_ONEC = "from-onec"
 """The state filter's entry for the orders known from 1C alone (not a review state)."""
 UNREAD = "unread"
 """The state filter's entry for the documents put aside, shown «не прочитан»."""
+REGISTRY = "registry-problems"
+"""The state filter's entry for the orders whose buyer the registry says is gone or unreliable."""
 SEARCH_DELAY_MS = 300
 COLUMN_WIDTHS = {
     qm.COL_STATE: 84, qm.COL_DATE: 78, qm.COL_NUMBER: 40, qm.COL_BUYER: 128,
     qm.COL_INN: 100, qm.COL_TOTAL: 84, qm.COL_CHECKS: 38, qm.COL_DECISION: 160,
+    qm.COL_REGISTRY: 50,
 }  # fmt: skip
 
 
@@ -162,8 +165,13 @@ class QueuePanel(QWidget):
         unread = self._repository.unread_count(search)
         if unread or self.model.unread_only:
             self.state_filter.addItem(f"{unread_word()} ({unread})", UNREAD)
+        problems = self._repository.count(search=search, registry_problems=True)
+        if problems or self.model.registry_problems:
+            words = translate("QueuePanel", "Проблемы в реестре ({0})").format(problems)
+            self.state_filter.addItem(words, REGISTRY)
         chosen_data = FROM_ONEC if self.model.from_onec else (chosen.value if chosen else None)
         chosen_data = UNREAD if self.model.unread_only else chosen_data
+        chosen_data = REGISTRY if self.model.registry_problems else chosen_data
         self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(chosen_data)))
         self.state_filter.blockSignals(False)
 
@@ -183,13 +191,14 @@ class QueuePanel(QWidget):
     def _apply_filter(self) -> None:
         self._timer.stop()
         data = self.state_filter.currentData()
-        state = ReviewState(data) if data and data not in (FROM_ONEC, UNREAD) else None
+        state = ReviewState(data) if data and data not in (FROM_ONEC, UNREAD, REGISTRY) else None
         current = self.current_row()
         near = max(self.view.currentIndex().row(), 0)
         searched = self.model.search
         self.model.set_filter(
-            state, self.search_box.text(), from_onec=data == FROM_ONEC, unread_only=data == UNREAD
-        )
+            state, self.search_box.text(), from_onec=data == FROM_ONEC,
+            unread_only=data == UNREAD, registry_problems=data == REGISTRY,
+        )  # fmt: skip
         if self.model.search != searched:
             self.reload_counts()  # the counts follow the search
         self._reselect(current, near)

@@ -38,8 +38,10 @@ from desktop_app.domain.decisions import CounterpartyCard
 from desktop_app.domain.money import money_text
 from desktop_app.domain.onec_directory import DirectoryCounterparty
 from desktop_app.domain.order import Order
+from desktop_app.domain.registry_findings import Prefill, prefill
 from desktop_app.domain.requisite_checks import Finding, Severity
 from desktop_app.domain.review_state import ReviewState
+from desktop_app.services.registry_source import RegistrySource
 from desktop_app.store.directory_repository import DirectoryRepository
 from desktop_app.store.onec_order_repository import OneCOrderRepository
 from desktop_app.store.queue_repository import QueueRepository, QueueRow
@@ -58,6 +60,7 @@ from desktop_app.ui.order_tables import (
 )
 from desktop_app.ui.portal_column import PortalColumn
 from desktop_app.ui.queue_model import currency_suffix, from_onec_word, state_word
+from desktop_app.ui.registry_line import NOT_ASKED, RegistryLine
 from desktop_app.ui.review_actions import ReviewActions
 from desktop_app.ui.review_hooks import ReviewSource, WrittenDecision, card_key
 from desktop_app.ui.splitters import named_splitter
@@ -76,8 +79,11 @@ class ReviewPanel(QWidget):
         source: ReviewSource,
         parent: QWidget | None = None,
         onec_orders: OneCOrderRepository | None = None,
+        registry: RegistrySource | None = None,
     ) -> None:
+        """`registry`: the registry's answer for the line under the badges (its age)."""
         super().__init__(parent)
+        self._registry = registry
         self._queue = queue
         self._onec_orders = onec_orders
         self.source = source
@@ -97,6 +103,7 @@ class ReviewPanel(QWidget):
         self.onec_order_line = plain_label("", self)
         self.onec_order_line.setObjectName("onecOrderLine")
         self.findings_bar = FindingsBar(self)
+        self.registry_line = RegistryLine(self)
         self.entity_notes = EntityNotes(self)
         self.portal = PortalColumn(self)
         self.onec = OneCColumn(directory, self)
@@ -143,6 +150,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.decision_line)
         layout.addWidget(self.onec_order_line)
         layout.addWidget(self.findings_bar)
+        layout.addWidget(self.registry_line)
         layout.addWidget(self.entity_notes)
         layout.addWidget(self.sections, 1)
         buttons = QHBoxLayout()
@@ -188,7 +196,7 @@ class ReviewPanel(QWidget):
         order = self.order if self.order is not None and self.order.id == portal_id else None
         accounts = order.buyer.bank_accounts if order is not None and order.buyer else ()
         self.card_order = portal_id
-        self.card_panel.show_card(card, head, accounts)
+        self.card_panel.show_card(card, head, accounts, self._registry_fills(order, card))
         self.onec_side.setCurrentWidget(self.card_panel)
         self.decisions.set_context(None, None)
         return self.card_panel
@@ -224,7 +232,9 @@ class ReviewPanel(QWidget):
         self.onec_order_line.setText(held)
         self.onec_order_line.setVisible(bool(held))
         self.findings = self.source.findings(order)
-        self.findings_bar.show_findings(self.findings)
+        self.findings_bar.show_findings([f for f in self.findings if f.code != NOT_ASKED])
+        registry = self._registry
+        self.registry_line.show_result(registry.result(order) if registry is not None else None)
         self.portal.show_counterparty(order.buyer, errors=self._finding_fields())
         if self._changing != order.id:
             self._changing = None
@@ -242,6 +252,13 @@ class ReviewPanel(QWidget):
         self.history.set_rows(self._queue.history(order.id))
         if self.card_order is None:
             self.decisions.set_context(order.id, self.onec.current_candidate())
+
+    def _registry_fills(self, order: Order | None, card: CounterpartyCard) -> list[Prefill]:
+        """The card's fields the registry's kept answer fills or corrects (none without one)."""
+        if order is None or self._registry is None:
+            return []
+        lookup = self._registry.result(order).lookup
+        return prefill(card, lookup) if lookup is not None else []
 
     def findings_of(self, portal_id: str) -> Sequence[Finding]:
         """The findings shown for the order, if it is the one on screen (else none)."""

@@ -5,11 +5,13 @@ too), fetches the demo portal's orders and copies the demo 1C directory as it wo
 manager's first start, waits for that background work to end, then shows in turn: the queue
 (on an order of a company 1C knows), the review of a new legal entity, the review of a branch
 (1C knows the ИНН, with another КПП), the review of an order known from 1C alone (1C's
-exchange took it first), the create card of the new legal entity (`create-card`: the create
-action, then the window — with the card over it while the card is a dialog), an order with a
-warning among its findings, and the settings dialog with both connection checks answered.
-Each screen is `QWidget.grab()`-ed, which needs no display (QT_QPA_PLATFORM=offscreen
-works). The window speaks the language it was started in:
+exchange took it first), the review of a buyer the registry says is liquidated
+(`registry-liquidated`: the fetch asked the demo's registry emulator), the create card of
+the new legal entity (`create-card`: the create action, then the window with the card
+panel in the 1C column), an order with a warning among its findings, and the settings
+dialog with both connection checks answered. Each screen is `QWidget.grab()`-ed, which
+needs no display (QT_QPA_PLATFORM=offscreen works). The window speaks the language it was
+started in:
 `gui --lang en --demo --screenshot docs/screenshots/en` makes the English set beside the
 Russian one.
 """
@@ -45,6 +47,8 @@ class Picks:
     new_legal: str | None = None
     branch: str | None = None
     from_onec: str | None = None
+    liquidated: str | None = None
+    """An order of a buyer the registry (the demo's emulator) says is liquidated."""
 
 
 def wait_idle(runner: TaskRunner, timeout_ms: int = WAIT_MS) -> bool:
@@ -69,7 +73,13 @@ def pick_orders(window: MainWindow) -> Picks:
     database = window.workspace.database
     directory = DirectoryRepository(database)
     picks = Picks()
-    for row in QueueRepository(database).queue(limit=1000):
+    queue = QueueRepository(database)
+    for row in queue.queue(limit=1000):
+        if picks.liquidated is None and row.buyer_inn and not row.from_onec:
+            order = queue.order(row.portal_id)
+            said = window.registry(order) if order is not None else []
+            if any(f.code == "registry-liquidated" for f in said):
+                picks.liquidated = row.portal_id
         if row.from_onec:
             picks.from_onec = picks.from_onec or row.portal_id
             continue
@@ -105,6 +115,7 @@ def take_screenshots(window: MainWindow, folder: Path, size: QSize = SIZE) -> li
         ("review-new-legal-entity.png", picks.new_legal),
         ("review-branch.png", picks.branch),
         ("review-from-1c.png", picks.from_onec),
+        ("registry-liquidated.png", picks.liquidated),
     ):
         if _shown(window, portal_id, name):
             saved.append(_shot(window, folder / name))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop_app.services import connection_check, setting_rules
 from desktop_app.services.connection_check import CheckResult
+from desktop_app.services.registry_check import store_token
 from desktop_app.services.settings import Settings, SettingsError
 from desktop_app.services.workspace import Workspace
 from desktop_app.ui.card_view import plain_label
@@ -196,6 +197,7 @@ class SettingsDialog(QDialog):
             self.error.setText(refused)
             return None
         portal_password, onec_password = self.portal.new_password(), self.onec.new_password()
+        registry_token = self.tabs.registry_token.text().strip() or None
         workspace = self.workspace
 
         def run(_context: TaskContext) -> None:
@@ -203,6 +205,8 @@ class SettingsDialog(QDialog):
                 workspace.vault.store("portal", new.portal.user, new.portal.url, portal_password)
             if onec_password is not None:
                 workspace.vault.store("onec", new.onec.user, new.onec.url, onec_password)
+            if registry_token is not None:
+                store_token(workspace.vault, new.registry.url, registry_token)
             workspace.save_settings(new)
 
         self.buttons.setEnabled(False)

@@ -78,6 +78,24 @@ def _other_keys(forms: dict[str, QWidget]) -> list[str]:
     ]
 
 
+def registry_token_field(form: TextKeysForm) -> QLineEdit:
+    """DaData's API key, as a password: typed here, kept in the keychain (never in the
+    settings file); left empty, the kept key stays."""
+    field = QLineEdit(form)
+    field.setObjectName("registryToken")
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setPlaceholderText(translate("SettingsDialog", "оставьте пустым, чтобы не менять"))
+    field.setToolTip(
+        translate(
+            "SettingsDialog",
+            "Ключ API DaData для проверки покупателей по ЕГРЮЛ/ЕГРИП. Хранится в хранилище "
+            "паролей системы, как пароли портала и 1С (то же, что команда login registry).",
+        )
+    )
+    form.form.addRow(translate("SettingsDialog", "Ключ DaData (реестр)"), field)
+    return field
+
+
 def _scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
@@ -120,6 +138,7 @@ class SettingsTabs(QTabWidget):
         for key in _other_keys({"portal": self.portal, "onec": self.onec}):
             other = self.other.get(key.partition(".")[0], self.other[""])
             other.add_text(key, labels.get(key) or shown_code(SETTINGS_HELP, key), current)
+        self.registry_token = registry_token_field(self.other[""])
         for title, pages in (
             (translate("SettingsDialog", "Портал"), (self.portal, self.other["portal"])),
             (translate("SettingsDialog", "1С"), (self.onec, self.other["onec"])),

@@ -43,7 +43,7 @@ class WeightedGrowth(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Qt may call the filter while the Python side of this object is still being built
         # or already torn down (a resize during a window's teardown): then it has no splitter.
-        splitter = getattr(self, "splitter", None)
+        splitter: QSplitter | None = getattr(self, "splitter", None)
         if splitter is None or watched is not splitter or event.type() != QEvent.Type.Resize:
             return False
         assert isinstance(event, QResizeEvent)

@@ -37,6 +37,7 @@ from desktop_app.services.directory_service import RefreshReport
 from desktop_app.services.fetch_operation import FetchOutcome
 from desktop_app.services.fetch_service import FetchStage
 from desktop_app.services.onec_orders import StatesReport
+from desktop_app.services.registry_source import RegistrySource
 from desktop_app.services.workspace import Workspace
 from desktop_app.store.outbox_repository import OutboxCounts
 from desktop_app.store.queue_repository import QueueRepository
@@ -81,8 +82,11 @@ class SyncController(QObject):
         parent: QWidget,
         *,
         queued_writes: Callable[[], OutboxCounts],
+        registry: RegistrySource | None = None,
     ) -> None:
+        """`registry`: the fetch checks its orders in the registry too (issue 17)."""
         super().__init__(parent)
+        self.registry = registry
         self.workspace = workspace
         self.runner = runner
         self.status = status
@@ -168,7 +172,7 @@ class SyncController(QObject):
         """Start a fetch (None when one is running already)."""
         if self.runner.running("fetch") is not None:
             return None
-        task = self.runner.start("fetch", jobs.fetch_job(self.workspace))
+        task = self.runner.start("fetch", jobs.fetch_job(self.workspace, self.registry))
         words = progress_words.FetchWords()
         self.status.show_task(task, words, words.start())
         self._stored_seen = 0

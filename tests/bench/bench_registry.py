@@ -11,8 +11,10 @@ seconds (its `latency` fault), into a fresh store each time:
 - a second check of the same orders (every answer in the store: no request);
 - baseline: `--distinct` sequential bare `requests` POSTs to the same emulator, no store.
 
-The GUI-thread half of the bench (the window stays responsive during the check) is the
-window's (bench_gui.py measures the window the same way).
+- the GUI thread during the check (`--gui`): the window (offscreen) runs the same check of
+  the orders on its `TaskRunner`, its progress in the status bar, as the fetch job does,
+  while a 10 ms timer on the GUI thread records the longest gap between its ticks — the
+  longest stall the manager would feel; the baseline is the same timer with nothing running.
 """
 
 from __future__ import annotations
@@ -88,12 +90,77 @@ def bare(url: str, token: str, inns: list[str]) -> float:
     return time.perf_counter() - started
 
 
+TICK_MS = 10
+
+
+def gui_stall(url: str, token: str, orders: list[Order], workers: int) -> tuple[float, float]:
+    """(longest GUI-thread gap during the background check, the same with nothing running),
+    in seconds; the window and the check as the window's fetch job runs it."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from desktop_app.services.password_vault import MemoryVault
+    from desktop_app.services.workspace import Workspace
+    from desktop_app.ui import qt_app
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.status_bar import TaskProgress
+    from desktop_app.ui.ui_state import UiState
+
+    app = qt_app.application()
+    with tempfile.TemporaryDirectory() as folder:
+        workspace = Workspace.open(Path(folder), MemoryVault())
+        window = MainWindow(workspace, UiState(Path(folder) / "window.ini"))
+        window.show()
+        app.processEvents()
+
+        def longest_gap(running: object | None) -> float:
+            gaps: list[float] = []
+            last = [time.perf_counter()]
+
+            def tick() -> None:
+                now = time.perf_counter()
+                gaps.append(now - last[0])
+                last[0] = now
+
+            timer = QTimer()
+            timer.timeout.connect(tick)
+            timer.start(TICK_MS)
+            loop = QEventLoop()
+            if running is None:
+                QTimer.singleShot(2000, loop.quit)
+            else:
+                running.finished.connect(loop.quit)  # type: ignore[attr-defined]
+            loop.exec()
+            timer.stop()
+            return max(gaps, default=0.0) - TICK_MS / 1000
+
+        idle = longest_gap(None)
+        check = RegistryCheck(
+            RegistryAnswers(workspace.database), RegistryConnection(url, token), workers=workers
+        )
+
+        def run(context: object) -> object:
+            report = context.report  # type: ignore[attr-defined]
+            return check.check_orders(orders, progress=lambda d, t: report((d, t)))
+
+        task = window.runner.start("bench-registry", run)
+        words = lambda value: TaskProgress(f"Реестр: {value}")  # noqa: E731
+        window.status.show_task(task, words, TaskProgress("Реестр…"))
+        busy = longest_gap(task)
+        window.close()
+        workspace.close()
+    return busy, idle
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orders", type=int, default=1000)
     parser.add_argument("--distinct", type=int, default=300)
     parser.add_argument("--latency", type=float, default=0.1)
     parser.add_argument("--workers", type=int, default=6)
+    parser.add_argument("--gui", action="store_true", help="measure the GUI thread too")
     args = parser.parse_args()
     world = World.generate(seed=1, buyers=max(400, args.distinct * 2))
     orders = make_orders(world, args.orders, args.distinct)
@@ -104,6 +171,7 @@ def main() -> None:
         base = bare(url, token, inns)
         one, one_again = timed_check(url, token, orders, 1)
         many, many_again = timed_check(url, token, orders, args.workers)
+        stall = gui_stall(url, token, orders, args.workers) if args.gui else None
     print(f"{args.orders} orders, {len(inns)} distinct ИНН, {args.latency * 1000:.0f} ms a request"
           f" ({dt.date.today()})")  # fmt: skip
     print(f"  bare: {len(inns)} sequential requests          {base:7.2f} s")
@@ -112,6 +180,9 @@ def main() -> None:
           f"again: {many_again:.3f} s")  # fmt: skip
     print(f"  parallel vs one at a time: {one / many:.1f}× faster; "
           f"one at a time vs bare: {one / base:.2f}×")  # fmt: skip
+    if stall is not None:
+        print(f"  GUI thread, longest stall during the background check: {stall[0] * 1000:.0f} ms"
+              f" (idle window: {stall[1] * 1000:.0f} ms; a {TICK_MS} ms timer)")  # fmt: skip
 
 
 if __name__ == "__main__":

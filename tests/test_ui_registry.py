@@ -132,6 +132,10 @@ def test_the_registry_column_and_the_filter(
     assert model.data(model.index(bankrupt, qm.COL_REGISTRY)) == "⚠"
     problems = {cases[c][0] for c in ("liquidated", "liquidating", "bankrupt", "reorganizing",
                                       "invalid", "unknown") if c in cases}  # fmt: skip
+    registry = demo.served.registry
+    everyone = {model.row_at(r).buyer_inn for r in range(model.rowCount())}  # type: ignore[union-attr]
+    # The demo's flawed buyers (a typo in the ИНН, an 11-digit one…) are unknown to it too.
+    problems |= {inn for inn in everyone if inn and not registry.entries(inn)}
     states = window.queue.state_filter
     entry = states.findData("registry-problems")
     assert entry >= 0 and states.itemText(entry).startswith("Проблемы в реестре (")

@@ -204,6 +204,29 @@
     </message>
 </context>
 <context>
+    <name>CardEditors</name>
+    <message>
+        <location filename="../ui/card_editors.py" line="104"/>
+        <source>как на портале</source>
+        <translation>as on the portal</translation>
+    </message>
+    <message>
+        <location filename="../ui/card_editors.py" line="111"/>
+        <source>Из реестра (ЕГРЮЛ/ЕГРИП); на портале: «{0}»</source>
+        <translation>From the state registry (EGRUL/EGRIP); on the portal: &quot;{0}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../ui/card_editors.py" line="115"/>
+        <source>Из реестра (ЕГРЮЛ/ЕГРИП); портал не прислал</source>
+        <translation>From the state registry (EGRUL/EGRIP); the portal sent none</translation>
+    </message>
+    <message>
+        <location filename="../ui/card_editors.py" line="117"/>
+        <source>Вернуть значение портала</source>
+        <translation>Put the portal&apos;s value back</translation>
+    </message>
+</context>
+<context>
     <name>CardFields</name>
     <message>
         <location filename="../wording/card_fields.py" line="53"/>
@@ -380,73 +403,78 @@
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../ui/card_panel.py" line="69"/>
+        <location filename="../ui/card_panel.py" line="70"/>
         <source>Создать контрагента в 1С</source>
         <translation>Create counterparty in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="101"/>
-        <location filename="../ui/card_panel.py" line="292"/>
+        <location filename="../ui/card_panel.py" line="105"/>
+        <location filename="../ui/card_panel.py" line="317"/>
         <source>Создать в 1С</source>
         <translation>Create in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="103"/>
+        <location filename="../ui/card_panel.py" line="107"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="111"/>
+        <location filename="../ui/card_panel.py" line="115"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="112"/>
+        <location filename="../ui/card_panel.py" line="116"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="116"/>
+        <location filename="../ui/card_panel.py" line="120"/>
         <source>Партнёр в 1С</source>
         <translation>Partner in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="130"/>
+        <location filename="../ui/card_panel.py" line="134"/>
         <source>Расчётный счёт, как его прислал портал. В 1С он пока не записывается: добавьте его в карточке контрагента в 1С (банковские счета контрагента).</source>
         <translation>Bank account as sent by the portal. It is not written to 1C yet: add it on the counterparty card in 1C (counterparty bank accounts).</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="180"/>
+        <location filename="../ui/card_panel.py" line="185"/>
+        <source>Руководитель по реестру (ЕГРЮЛ): {0}</source>
+        <translation>Head according to the registry (EGRUL): {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/card_panel.py" line="205"/>
         <source>партнёр головной организации «{0}»</source>
         <translation>partner of the head organization &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="185"/>
+        <location filename="../ui/card_panel.py" line="210"/>
         <source>новый партнёр с тем же наименованием</source>
         <translation>new partner with the same name</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="186"/>
+        <location filename="../ui/card_panel.py" line="211"/>
         <source>В 1С уже есть «{0}» с этим ИНН (КПП {1}): новый контрагент будет записан как его обособленное подразделение.</source>
         <translation>1C already has &quot;{0}&quot; with this INN (KPP {1}): the new counterparty will be written as its separate branch.</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="273"/>
+        <location filename="../ui/card_panel.py" line="298"/>
         <source>Исправьте поля, отмеченные красным: с ними 1С не записать.</source>
         <translation>Fix the fields marked in red: 1C cannot be written with them.</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="284"/>
+        <location filename="../ui/card_panel.py" line="309"/>
         <source>Проверьте перед созданием контрагента в 1С:</source>
         <translation>Check before creating the counterparty in 1C:</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="288"/>
+        <location filename="../ui/card_panel.py" line="313"/>
         <source>Создать в 1С?</source>
         <translation>Create in 1C?</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="295"/>
+        <location filename="../ui/card_panel.py" line="320"/>
         <source>Вернуться к карточке</source>
         <translation>Back to the card</translation>
     </message>
@@ -1536,12 +1564,12 @@ These are different INNs — possibly a different legal entity. Link the order t
     <message>
         <location filename="../wording/findings.py" line="80"/>
         <source>ОГРН {number} не проходит проверку контрольной цифры — вероятно, опечатка. Сверьте с выпиской из реестра.</source>
-        <translation>The OGRN {number} fails the check-digit test: probably a typo. Compare it with the register extract.</translation>
+        <translation>The OGRN {number} fails the check-digit test: probably a typo. Compare it with the registry extract.</translation>
     </message>
     <message>
         <location filename="../wording/findings.py" line="85"/>
         <source>ОГРНИП {number} не проходит проверку контрольной цифры — вероятно, опечатка. Сверьте с выпиской из реестра.</source>
-        <translation>The OGRNIP {number} fails the check-digit test: probably a typo. Compare it with the register extract.</translation>
+        <translation>The OGRNIP {number} fails the check-digit test: probably a typo. Compare it with the registry extract.</translation>
     </message>
     <message>
         <location filename="../wording/findings.py" line="90"/>
@@ -1736,62 +1764,62 @@ These are different INNs — possibly a different legal entity. Link the order t
     <message>
         <location filename="../wording/registry_findings.py" line="16"/>
         <source>ИНН {inn} нет в реестре (ЕГРЮЛ/ЕГРИП): такой организации или ИП не зарегистрировано. Сверьте ИНН с документами покупателя.</source>
-        <translation>INN {inn} is not in the state register (EGRUL/EGRIP): no such organization or sole proprietor is registered. Check the INN against the buyer&apos;s documents.</translation>
+        <translation>INN {inn} is not in the state registry (EGRUL/EGRIP): no such organization or sole proprietor is registered. Check the INN against the buyer&apos;s documents.</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="21"/>
         <source>По реестру (ЕГРЮЛ/ЕГРИП) покупатель ликвидирован {date}: с ним нельзя заключать сделки. Уточните у покупателя, от чьего имени заказ.</source>
-        <translation>According to the state register (EGRUL/EGRIP), the buyer was liquidated on {date}: no deals can be made with it. Ask the buyer on whose behalf the order is placed.</translation>
+        <translation>According to the state registry (EGRUL/EGRIP), the buyer was liquidated on {date}: no deals can be made with it. Ask the buyer on whose behalf the order is placed.</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="26"/>
         <source>По реестру (ЕГРЮЛ) покупатель в процессе ликвидации.</source>
-        <translation>According to the state register (EGRUL), the buyer is being liquidated.</translation>
+        <translation>According to the state registry (EGRUL), the buyer is being liquidated.</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="29"/>
         <source>По реестру (ЕГРЮЛ/ЕГРИП) покупатель признан банкротом.</source>
-        <translation>According to the state register (EGRUL/EGRIP), the buyer has been declared bankrupt.</translation>
+        <translation>According to the state registry (EGRUL/EGRIP), the buyer has been declared bankrupt.</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="32"/>
         <source>По реестру (ЕГРЮЛ) покупатель в процессе реорганизации: реквизиты могут скоро измениться.</source>
-        <translation>According to the state register (EGRUL), the buyer is being reorganized: its details may change soon.</translation>
+        <translation>According to the state registry (EGRUL), the buyer is being reorganized: its details may change soon.</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="36"/>
         <source>Налоговая отметила сведения о покупателе в реестре как недостоверные (например, адрес или руководителя).</source>
-        <translation>The tax office has marked the buyer&apos;s data in the register as unreliable (for example, the address or the director).</translation>
+        <translation>The tax office has marked the buyer&apos;s data in the registry as unreliable (for example, the address or the director).</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="41"/>
         <source>Название на портале «{portal}», а в реестре (ЕГРЮЛ/ЕГРИП) — «{registry}».</source>
-        <translation>Name on the portal is &quot;{portal}&quot;, but in the state register (EGRUL/EGRIP) it is &quot;{registry}&quot;.</translation>
+        <translation>Name on the portal is &quot;{portal}&quot;, but in the state registry (EGRUL/EGRIP) it is &quot;{registry}&quot;.</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="44"/>
         <source>КПП на портале {portal}, а в реестре (ЕГРЮЛ) — {registry}.</source>
-        <translation>KPP on the portal is {portal}, but in the state register (EGRUL) it is {registry}.</translation>
+        <translation>KPP on the portal is {portal}, but in the state registry (EGRUL) it is {registry}.</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="47"/>
         <source>КПП {kpp} нет ни у головной организации, ни у филиалов в реестре (ЕГРЮЛ); у части филиалов КПП в реестре не указан, так что это может быть один из них. Сравнение — с головной организацией (КПП {head_kpp}).</source>
-        <translation>KPP {kpp} belongs neither to the head organization nor to its branches in the state register (EGRUL); some branches have no KPP in the register, so it may be one of them. Compared with the head organization (KPP {head_kpp}).</translation>
+        <translation>KPP {kpp} belongs neither to the head organization nor to its branches in the state registry (EGRUL); some branches have no KPP in the registry, so it may be one of them. Compared with the head organization (KPP {head_kpp}).</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="53"/>
         <source>Юридический адрес на портале «{portal}», а в реестре (ЕГРЮЛ/ЕГРИП) — «{registry}».</source>
-        <translation>Legal address on the portal is &quot;{portal}&quot;, but in the state register (EGRUL/EGRIP) it is &quot;{registry}&quot;.</translation>
+        <translation>Legal address on the portal is &quot;{portal}&quot;, but in the state registry (EGRUL/EGRIP) it is &quot;{registry}&quot;.</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="57"/>
         <source>На портале покупатель — организация, а по реестру этот ИНН принадлежит индивидуальному предпринимателю ({name}).</source>
-        <translation>On the portal the buyer is an organization, but according to the register this INN belongs to a sole proprietor ({name}).</translation>
+        <translation>On the portal the buyer is an organization, but according to the registry this INN belongs to a sole proprietor ({name}).</translation>
     </message>
     <message>
         <location filename="../wording/registry_findings.py" line="62"/>
         <source>На портале покупатель — ИП, а по реестру этот ИНН принадлежит организации ({name}).</source>
-        <translation>On the portal the buyer is a sole proprietor, but according to the register this INN belongs to an organization ({name}).</translation>
+        <translation>On the portal the buyer is a sole proprietor, but according to the registry this INN belongs to an organization ({name}).</translation>
     </message>
 </context>
 <context>
@@ -1846,22 +1874,22 @@ Log folder: {2}</translation>
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../ui/jobs.py" line="45"/>
+        <location filename="../ui/jobs.py" line="58"/>
         <source>Портал не настроен: укажите адрес и логин в настройках.</source>
         <translation>The portal is not set up: enter its address and login in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/jobs.py" line="50"/>
+        <location filename="../ui/jobs.py" line="63"/>
         <source>Пароль портала не сохранён: введите его в настройках.</source>
         <translation>The portal password is not saved: enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/jobs.py" line="69"/>
+        <location filename="../ui/jobs.py" line="106"/>
         <source>1С не настроена: укажите адрес и логин в настройках.</source>
         <translation>1C is not set up: enter its address and login in Settings.</translation>
     </message>
     <message>
-        <location filename="../ui/jobs.py" line="73"/>
+        <location filename="../ui/jobs.py" line="110"/>
         <source>Пароль 1С не сохранён: введите его в настройках.</source>
         <translation>The 1C password is not saved: enter it in Settings.</translation>
     </message>
@@ -1943,58 +1971,58 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="74"/>
+        <location filename="../ui/main_window.py" line="77"/>
         <source>Order Review — проверка заказов с портала</source>
         <translation>Order Review — portal order review</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="76"/>
+        <location filename="../ui/main_window.py" line="79"/>
         <source> (демонстрация)</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="103"/>
+        <location filename="../ui/main_window.py" line="115"/>
         <source>Настройки…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="142"/>
+        <location filename="../ui/main_window.py" line="156"/>
         <source>Действия</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="152"/>
+        <location filename="../ui/main_window.py" line="166"/>
         <source>&amp;Файл</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="155"/>
-        <location filename="../ui/main_window.py" line="240"/>
+        <location filename="../ui/main_window.py" line="169"/>
+        <location filename="../ui/main_window.py" line="256"/>
         <source>Выход</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="158"/>
+        <location filename="../ui/main_window.py" line="172"/>
         <source>&amp;Заказы</source>
         <translation>&amp;Orders</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="161"/>
+        <location filename="../ui/main_window.py" line="175"/>
         <source>&amp;Решение</source>
         <translation>&amp;Decision</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="165"/>
+        <location filename="../ui/main_window.py" line="181"/>
         <source>&amp;Экспорт</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="235"/>
+        <location filename="../ui/main_window.py" line="251"/>
         <source>Решения, ещё не записанные в 1С: {0}. Они сохранены и будут отправлены в 1С при следующем запуске программы, когда 1С будет на связи. Выйти сейчас?</source>
         <translation>Decisions not yet written to 1C: {0}. They are saved and will be sent to 1C the next time the program starts and 1C is reachable. Quit now?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="302"/>
+        <location filename="../ui/main_window.py" line="318"/>
         <source>Order Review</source>
         <translation>Order Review</translation>
     </message>
@@ -3007,47 +3035,52 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <translation>Fetching orders: connecting to the portal…</translation>
     </message>
     <message>
-        <location filename="../ui/progress_words.py" line="41"/>
+        <location filename="../ui/progress_words.py" line="40"/>
+        <source>Проверка в реестре (ЕГРЮЛ/ЕГРИП): {0} из {1}</source>
+        <translation>Registry check (EGRUL/EGRIP): {0} of {1}</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_words.py" line="44"/>
         <source>Получение заказов: подтверждение порталу…</source>
         <translation>Fetching orders: confirming to the portal…</translation>
     </message>
     <message>
-        <location filename="../ui/progress_words.py" line="49"/>
+        <location filename="../ui/progress_words.py" line="52"/>
         <source>{0} из {1} МБ</source>
         <translation>{0} of {1} MB</translation>
     </message>
     <message>
-        <location filename="../ui/progress_words.py" line="53"/>
+        <location filename="../ui/progress_words.py" line="56"/>
         <source>{0} МБ</source>
         <translation>{0} MB</translation>
     </message>
     <message>
-        <location filename="../ui/progress_words.py" line="54"/>
+        <location filename="../ui/progress_words.py" line="57"/>
         <source>Получение заказов: {0}, сохранено заказов: {1}</source>
         <translation>Fetching orders: {0}, orders saved: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/progress_words.py" line="61"/>
+        <location filename="../ui/progress_words.py" line="64"/>
         <source>Обновление справочника 1С: подключение…</source>
         <translation>Refreshing the 1C directory: connecting…</translation>
     </message>
     <message>
-        <location filename="../ui/progress_words.py" line="67"/>
+        <location filename="../ui/progress_words.py" line="70"/>
         <source>партнёры</source>
         <translation>partners</translation>
     </message>
     <message>
-        <location filename="../ui/progress_words.py" line="69"/>
+        <location filename="../ui/progress_words.py" line="72"/>
         <source>контрагенты</source>
         <translation>counterparties</translation>
     </message>
     <message>
-        <location filename="../ui/progress_words.py" line="72"/>
+        <location filename="../ui/progress_words.py" line="75"/>
         <source>Обновление справочника 1С: {0}, {1} из {2}</source>
         <translation>Refreshing the 1C directory: {0}, {1} of {2}</translation>
     </message>
     <message>
-        <location filename="../ui/progress_words.py" line="76"/>
+        <location filename="../ui/progress_words.py" line="79"/>
         <source>Обновление справочника 1С: {0}, {1}</source>
         <translation>Refreshing the 1C directory: {0}, {1}</translation>
     </message>
@@ -3128,79 +3161,94 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../ui/queue_model.py" line="73"/>
+        <location filename="../ui/queue_model.py" line="75"/>
         <source>1С загрузила этот заказ с сайта и отправила обратно раньше, чем программа его получила; портал больше не отдаёт его на страницу обмена, пока заказ не изменят на сайте. Проверяйте по данным 1С.</source>
         <translation>1C loaded this order from the site and sent it back before this program received it; the portal will not offer it on the exchange page again until the order is edited on the site. Review it by 1C’s data.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="255"/>
+        <location filename="../ui/queue_model.py" line="276"/>
         <source>Проверки заказа: самое серьёзное замечание (подробно — в подсказке)</source>
         <translation>Order checks: the most serious issue (details in the tooltip)</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="261"/>
+        <location filename="../ui/queue_model.py" line="280"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП): что сказал реестр о покупателе (подробно — в подсказке)</source>
+        <translation>Registry (EGRUL/EGRIP): what the registry says about the buyer (details in the tooltip)</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_model.py" line="287"/>
         <source>Состояние</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="262"/>
+        <location filename="../ui/queue_model.py" line="288"/>
         <source>Дата</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="263"/>
+        <location filename="../ui/queue_model.py" line="289"/>
         <source>Номер</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="264"/>
+        <location filename="../ui/queue_model.py" line="290"/>
         <source>Покупатель</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="265"/>
+        <location filename="../ui/queue_model.py" line="291"/>
         <source>ИНН</source>
         <translation>INN</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="266"/>
+        <location filename="../ui/queue_model.py" line="292"/>
         <source>Сумма</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="267"/>
+        <location filename="../ui/queue_model.py" line="293"/>
         <source>Пров.</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="268"/>
+        <location filename="../ui/queue_model.py" line="294"/>
         <source>Решение</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="293"/>
+        <location filename="../ui/queue_model.py" line="295"/>
+        <source>Реестр</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_model.py" line="320"/>
         <source> • изменён</source>
         <translation> • changed</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="315"/>
+        <location filename="../ui/queue_model.py" line="344"/>
         <source>Портал изменил заказ после того, как его начали проверять.</source>
         <translation>The portal changed the order after its review began.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_model.py" line="319"/>
+        <location filename="../ui/queue_model.py" line="348"/>
         <source>КПП {0}</source>
         <translation>KPP {0}</translation>
     </message>
     <message>
-        <location filename="../ui/queue_annotations.py" line="49"/>
+        <location filename="../ui/queue_annotations.py" line="50"/>
         <source>Портал не прислал ИНН покупателя.</source>
         <translation>The portal sent no INN for the buyer.</translation>
     </message>
     <message>
-        <location filename="../ui/queue_annotations.py" line="51"/>
+        <location filename="../ui/queue_annotations.py" line="52"/>
         <source>Проверки замечаний не нашли.</source>
         <translation>The checks found no issues.</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_annotations.py" line="109"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) замечаний не нашёл.</source>
+        <translation>The registry (EGRUL/EGRIP) found nothing to note.</translation>
     </message>
     <message>
         <location filename="../ui/unread_words.py" line="15"/>
@@ -3216,27 +3264,32 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../ui/queue_panel.py" line="72"/>
+        <location filename="../ui/queue_panel.py" line="75"/>
         <source>Поиск: номер, покупатель, ИНН</source>
         <translation>Search: number, buyer, INN</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="155"/>
+        <location filename="../ui/queue_panel.py" line="158"/>
         <source>Все ({0})</source>
         <translation>All ({0})</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="207"/>
+        <location filename="../ui/queue_panel.py" line="170"/>
+        <source>Проблемы в реестре ({0})</source>
+        <translation>Registry problems ({0})</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.py" line="216"/>
         <source>Заказов: {0}</source>
         <translation>Orders: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="209"/>
+        <location filename="../ui/queue_panel.py" line="218"/>
         <source>Нет заказов</source>
         <translation>No orders</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="212"/>
+        <location filename="../ui/queue_panel.py" line="221"/>
         <source>; не прочитано документов: {0}</source>
         <translation>; unreadable documents: {0}</translation>
     </message>
@@ -3303,6 +3356,29 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     </message>
 </context>
 <context>
+    <name>RegistryActions</name>
+    <message>
+        <location filename="../ui/registry_actions.py" line="53"/>
+        <source>Проверить в реестре</source>
+        <translation>Check in the registry</translation>
+    </message>
+    <message>
+        <location filename="../ui/registry_actions.py" line="57"/>
+        <source>Спросить ЕГРЮЛ/ЕГРИП (DaData) о покупателе этого заказа сейчас, даже если ответ уже есть.</source>
+        <translation>Ask EGRUL/EGRIP (DaData) about this order&apos;s buyer now, even if an answer is already stored.</translation>
+    </message>
+    <message>
+        <location filename="../ui/registry_actions.py" line="73"/>
+        <source>У покупателя этого заказа нет ИНН для реестра.</source>
+        <translation>This order&apos;s buyer has no INN to look up in the registry.</translation>
+    </message>
+    <message>
+        <location filename="../ui/registry_actions.py" line="78"/>
+        <source>Проверка покупателя в реестре…</source>
+        <translation>Checking the buyer in the registry…</translation>
+    </message>
+</context>
+<context>
     <name>RegistryError</name>
     <message>
         <location filename="../wording/registry_errors.py" line="14"/>
@@ -3358,6 +3434,44 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <location filename="../wording/registry_errors.py" line="59"/>
         <source>Адрес сервиса реестра «{url}» неполный: нужен адрес вида https://suggestions.dadata.ru.</source>
         <translation>The registry service address &quot;{url}&quot; is incomplete: it must look like https://suggestions.dadata.ru.</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryLine</name>
+    <message>
+        <location filename="../ui/registry_line.py" line="29"/>
+        <source>сегодня</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../ui/registry_line.py" line="31"/>
+        <source>вчера</source>
+        <translation>yesterday</translation>
+    </message>
+    <message>
+        <location filename="../ui/registry_line.py" line="33"/>
+        <source>{0} день назад</source>
+        <translation>{0} day ago</translation>
+    </message>
+    <message>
+        <location filename="../ui/registry_line.py" line="35"/>
+        <source>{0} дня назад</source>
+        <translation>{0} days ago</translation>
+    </message>
+    <message>
+        <location filename="../ui/registry_line.py" line="36"/>
+        <source>{0} дней назад</source>
+        <translation>{0} days ago</translation>
+    </message>
+    <message>
+        <location filename="../ui/registry_line.py" line="42"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: покупатель связан с контрагентом 1С подтверждённым сопоставлением.</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: the buyer is linked to a 1C counterparty by a confirmed mapping.</translation>
+    </message>
+    <message>
+        <location filename="../ui/registry_line.py" line="53"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП): проверено {0}.</source>
+        <translation>Registry (EGRUL/EGRIP): checked {0}.</translation>
     </message>
 </context>
 <context>
@@ -3452,57 +3566,57 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../ui/review_panel.py" line="88"/>
+        <location filename="../ui/review_panel.py" line="94"/>
         <source>Выберите заказ в очереди слева.</source>
         <translation>Select an order in the queue on the left.</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="118"/>
+        <location filename="../ui/review_panel.py" line="125"/>
         <source>Строки заказа</source>
         <translation>Order lines</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="120"/>
+        <location filename="../ui/review_panel.py" line="127"/>
         <source>Свойства заказа</source>
         <translation>Order properties</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="122"/>
+        <location filename="../ui/review_panel.py" line="129"/>
         <source>История</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="251"/>
+        <location filename="../ui/review_panel.py" line="268"/>
         <source>Заказ № {0}</source>
         <translation>Order No. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="253"/>
+        <location filename="../ui/review_panel.py" line="270"/>
         <source>от {0}</source>
         <translation>dated {0}</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="267"/>
+        <location filename="../ui/review_panel.py" line="284"/>
         <source>В 1С (прочитано {0}): {1}</source>
         <translation>In 1C (read {0}): {1}</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="271"/>
+        <location filename="../ui/review_panel.py" line="288"/>
         <source>«Связать» или «Создать в 1С» предложат заменить его.</source>
         <translation>“Link” or “Create in 1C” will offer to replace it.</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="309"/>
+        <location filename="../ui/review_panel.py" line="326"/>
         <source>Отличается от выбранного контрагента 1С</source>
         <translation>Differs from the selected 1C counterparty</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="312"/>
+        <location filename="../ui/review_panel.py" line="329"/>
         <source>Отличается от карточки портала</source>
         <translation>Differs from the portal card</translation>
     </message>
     <message>
-        <location filename="../ui/review_panel.py" line="323"/>
+        <location filename="../ui/review_panel.py" line="340"/>
         <source>Решение по заказу уже записано в 1С; чтобы принять другое, нажмите «Изменить решение»</source>
         <translation>The decision on this order is already written to 1C; to make another one, click &quot;Change decision&quot;</translation>
     </message>
@@ -3573,7 +3687,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>Screenshots</name>
     <message>
-        <location filename="../ui/screenshots.py" line="132"/>
+        <location filename="../ui/screenshots.py" line="143"/>
         <source>В демонстрации нет подходящего заказа для {0}</source>
         <translation>The demo has no suitable order for {0}</translation>
     </message>
@@ -3630,13 +3744,13 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <name>SettingsDialog</name>
     <message>
         <location filename="../ui/settings_tabs.py" line="42"/>
-        <location filename="../ui/settings_tabs.py" line="124"/>
+        <location filename="../ui/settings_tabs.py" line="143"/>
         <source>Портал</source>
         <translation>Portal</translation>
     </message>
     <message>
         <location filename="../ui/settings_tabs.py" line="42"/>
-        <location filename="../ui/settings_tabs.py" line="125"/>
+        <location filename="../ui/settings_tabs.py" line="144"/>
         <source>1С</source>
         <translation>1C</translation>
     </message>
@@ -3666,32 +3780,47 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <translation>Where 1C stores the site order</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="126"/>
+        <location filename="../ui/settings_tabs.py" line="87"/>
+        <source>оставьте пустым, чтобы не менять</source>
+        <translation>leave empty to keep it unchanged</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_tabs.py" line="89"/>
+        <source>Ключ API DaData для проверки покупателей по ЕГРЮЛ/ЕГРИП. Хранится в хранилище паролей системы, как пароли портала и 1С.</source>
+        <translation>The DaData API key for checking buyers in EGRUL/EGRIP. Kept in the system&apos;s password store, like the portal and 1C passwords.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_tabs.py" line="95"/>
+        <source>Ключ DaData (реестр)</source>
+        <translation>DaData key (registry)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_tabs.py" line="145"/>
         <source>Продавец</source>
         <translation>Seller</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="127"/>
+        <location filename="../ui/settings_tabs.py" line="146"/>
         <source>Счета</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="129"/>
+        <location filename="../ui/settings_tabs.py" line="148"/>
         <source>Проверка и загрузка</source>
         <translation>Check and import</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="158"/>
+        <location filename="../ui/settings_tabs.py" line="177"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="58"/>
+        <location filename="../ui/settings_dialog.py" line="59"/>
         <source>Пароли хранятся в системном хранилище паролей.</source>
         <translation>Passwords are kept in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="60"/>
+        <location filename="../ui/settings_dialog.py" line="61"/>
         <source>Демонстрация: пароли хранятся только в памяти и забываются при выходе.</source>
         <translation>Demo: passwords are kept in memory only and forgotten on exit.</translation>
     </message>
@@ -3706,22 +3835,22 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <translation>Русский (Russian)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="48"/>
+        <location filename="../ui/settings_dialog.py" line="49"/>
         <source>Настройки</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="165"/>
+        <location filename="../ui/settings_dialog.py" line="166"/>
         <source>Проверка не удалась: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="175"/>
+        <location filename="../ui/settings_dialog.py" line="176"/>
         <source>{0}: нужно {1}.</source>
         <translation>{0}: must be {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="228"/>
+        <location filename="../ui/settings_dialog.py" line="232"/>
         <source>Не удалось сохранить настройки: {0}</source>
         <translation>Could not save the settings: {0}</translation>
     </message>
@@ -4137,7 +4266,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <message>
         <location filename="../wording/settings_help.py" line="159"/>
         <source>адрес сервиса проверки по реестру ЕГРЮЛ/ЕГРИП (DaData); ключ API задаёт команда login registry</source>
-        <translation>address of the state register (EGRUL/EGRIP) check service (DaData); the API key is set with the login registry command</translation>
+        <translation>address of the state registry (EGRUL/EGRIP) check service (DaData); the API key is set with the login registry command</translation>
     </message>
     <message>
         <location filename="../wording/settings_help.py" line="164"/>
@@ -4389,62 +4518,62 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../ui/sync_controller.py" line="91"/>
+        <location filename="../ui/sync_controller.py" line="95"/>
         <source>Получить заказы</source>
         <translation>Fetch orders</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="95"/>
+        <location filename="../ui/sync_controller.py" line="99"/>
         <source>Обновить справочник 1С</source>
         <translation>Refresh the 1C directory</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="195"/>
+        <location filename="../ui/sync_controller.py" line="199"/>
         <source>Заказы получены: новых {0}, изменённых {1}, без изменений {2}.</source>
         <translation>Orders fetched: {0} new, {1} changed, {2} unchanged.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="199"/>
+        <location filename="../ui/sync_controller.py" line="203"/>
         <source>Отложено из-за ошибок: {0}.</source>
         <translation>Set aside due to errors: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="203"/>
+        <location filename="../ui/sync_controller.py" line="207"/>
         <source>Ответ портала оборван; следующее получение повторит его.</source>
         <translation>The portal’s answer was cut off; the next fetch will repeat it.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="207"/>
+        <location filename="../ui/sync_controller.py" line="211"/>
         <source>Внимание: {0}</source>
         <translation>Warning: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="235"/>
+        <location filename="../ui/sync_controller.py" line="239"/>
         <source>В 1С найдены заказы с сайта, которые портал программе не отдал: {0}. Они в очереди: «Есть в 1С, не получен с портала».</source>
         <translation>1C has site orders the portal did not send to this program: {0}. They are in the queue as “Only in 1C”.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="256"/>
+        <location filename="../ui/sync_controller.py" line="260"/>
         <source>Получение заказов</source>
         <translation>Fetching orders</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="295"/>
+        <location filename="../ui/sync_controller.py" line="299"/>
         <source>Справочник 1С прочитан не полностью, копия с 1С не сверена.</source>
         <translation>The 1C directory was not read in full; the copy was not reconciled with 1C.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="299"/>
+        <location filename="../ui/sync_controller.py" line="303"/>
         <source>Справочник 1С обновлён: партнёров {0}, контрагентов {1}.</source>
         <translation>1C directory refreshed: {0} partners, {1} counterparties.</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="310"/>
+        <location filename="../ui/sync_controller.py" line="314"/>
         <source>Обновление справочника 1С</source>
         <translation>Refreshing the 1C directory</translation>
     </message>
     <message>
-        <location filename="../ui/sync_controller.py" line="360"/>
+        <location filename="../ui/sync_controller.py" line="364"/>
         <source>Проверка связи</source>
         <translation>Connection check</translation>
     </message>

@@ -89,7 +89,7 @@ def registry_token_field(form: TextKeysForm) -> QLineEdit:
         translate(
             "SettingsDialog",
             "Ключ API DaData для проверки покупателей по ЕГРЮЛ/ЕГРИП. Хранится в хранилище "
-            "паролей системы, как пароли портала и 1С (то же, что команда login registry).",
+            "паролей системы, как пароли портала и 1С.",
         )
     )
     form.form.addRow(translate("SettingsDialog", "Ключ DaData (реестр)"), field)

@@ -57,7 +57,8 @@ def test_the_mark_of_an_order_is_its_panels_worst_finding(
         hint = rendered(model.data(model.index(row, qm.COL_CHECKS), Qt.ItemDataRole.ToolTipRole))
         worst = worst_severity(window.review.findings)
         expected = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}.get(worst, "✓")  # type: ignore[arg-type]
-        assert mark == (expected if queued.buyer_inn or worst else "—"), queued
+        flagged = worst in (Severity.ERROR, Severity.WARNING)
+        assert mark == (expected if queued.buyer_inn or flagged else "—"), queued
         for badge in shown:
             assert badge in hint.splitlines(), (badge, hint)
     mark = model.data(model.index(warned, qm.COL_CHECKS))
@@ -86,18 +87,22 @@ def test_a_later_source_reaches_the_mark_and_its_tooltip(filled_demo: DemoEnviro
 
 
 def chain_into_warning(window: MainWindow) -> int:
-    """A row the manager can link by Ctrl+L whose next row is an order with a warning."""
+    """A row the manager can link by Ctrl+L whose next row is an order with a warning (in the
+    queue's first order, or else by number, as a manager may sort it)."""
     link = window.review_actions.actions[DecisionKind.LINK]
-    before = False
-    for row in range(window.queue.model.rowCount()):
-        window.queue.select_row(row)
-        warned = worst_severity(window.review.findings) is Severity.WARNING
-        if warned and before and link.isEnabled():
-            return row - 1
-        before = link.isEnabled() and worst_severity(window.review.findings) in (
-            None,
-            Severity.INFO,
-        )
+    for sort in (None, qm.COL_NUMBER):
+        if sort is not None:
+            window.queue.view.sortByColumn(sort, Qt.SortOrder.AscendingOrder)
+        before = False
+        for row in range(window.queue.model.rowCount()):
+            window.queue.select_row(row)
+            warned = worst_severity(window.review.findings) is Severity.WARNING
+            if warned and before and link.isEnabled():
+                return row - 1
+            before = link.isEnabled() and worst_severity(window.review.findings) in (
+                None,
+                Severity.INFO,
+            )
     raise AssertionError("no order of the demo links into one with a warning")
 
 

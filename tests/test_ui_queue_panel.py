@@ -134,7 +134,7 @@ def test_the_current_row_wears_a_visible_frame(
     frame = QColor(frame_color(view))
 
     def framed(row: int) -> bool:
-        rect = view.visualRect(window.queue.model.index(row, qm.COL_BUYER))
+        rect = view.visualRect(window.queue.model.index(row, qm.COL_NUMBER))  # in sight
         ratio = image.devicePixelRatio()
         y = int(rect.top() * ratio)
         xs = range(int(rect.left() * ratio) + 2, int(rect.right() * ratio) - 2)

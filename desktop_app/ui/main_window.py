@@ -57,7 +57,7 @@ from desktop_app.ui.workers import TaskRunner
 translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
-QUEUE_SHARE = 0.34
+QUEUE_SHARE = 0.35
 """The queue's part of the first width, between QUEUE_WIDTHS: the rest is the review's."""
 QUEUE_WIDTHS = (420, 560)
 

@@ -52,10 +52,17 @@ REGISTRY = "registry-problems"
 """The state filter's entry for the orders whose buyer the registry says is gone or unreliable."""
 SEARCH_DELAY_MS = 300
 COLUMN_WIDTHS = {
-    qm.COL_STATE: 84, qm.COL_DATE: 78, qm.COL_NUMBER: 40, qm.COL_BUYER: 128,
-    qm.COL_INN: 100, qm.COL_TOTAL: 84, qm.COL_CHECKS: 38, qm.COL_DECISION: 160,
+    qm.COL_STATE: 84, qm.COL_DATE: 78, qm.COL_NUMBER: 40, qm.COL_BUYER: 110,
+    qm.COL_INN: 100, qm.COL_TOTAL: 84, qm.COL_CHECKS: 36, qm.COL_DECISION: 160,
     qm.COL_REGISTRY: 50,
 }  # fmt: skip
+SHOWN_ORDER = (
+    qm.COL_CHECKS, qm.COL_REGISTRY, qm.COL_NUMBER, qm.COL_DATE, qm.COL_BUYER, qm.COL_TOTAL,
+    qm.COL_STATE, qm.COL_DECISION, qm.COL_INN,
+)  # fmt: skip
+"""Left to right on screen (the model's columns keep their numbers): the marks, the number,
+the date, the buyer and the sum first, so that a queue 440 px wide (a 1366×768 screen) shows
+them whole; the state, the decision and the ИНН (also in the review panel) follow."""
 
 
 class QueuePanel(QWidget):
@@ -116,6 +123,8 @@ class QueuePanel(QWidget):
         header.setStretchLastSection(True)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        for place, column in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(column), place)
         header.setSortIndicator(qm.COL_DATE, Qt.SortOrder.DescendingOrder)
         view.setSortingEnabled(True)
         layout = QVBoxLayout(self)
@@ -249,8 +258,11 @@ class QueuePanel(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows
         )
+        across = self.view.horizontalScrollBar()
+        kept = across.value()  # up and down only: the marks and the number stay in sight
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
+        across.setValue(kept)
 
     def select(self, portal_id: str, near: int = 0) -> bool:
         """Move to the order if the queue shows it; False when it does not."""

@@ -145,9 +145,12 @@ class ConnectionForm(QGroupBox):
         for field in (self.url, self.ca_bundle):
             field.setCursorPosition(0)
 
-    def show_answer(self, words: str, good: bool) -> None:
+    def show_answer(self, words: str, good: bool, *, works: bool = False) -> None:
+        """Green when all is well, red when it does not work; `works` (it works, with advice
+        for an administrator): amber, so that a working connection never reads as broken."""
         self.check_button.setEnabled(True)
-        self.answer.setStyleSheet(f"QLabel {{ color: {'#2e7d32' if good else '#c62828'}; }}")
+        color = "#2e7d32" if good else "#b45309" if works else "#c62828"
+        self.answer.setStyleSheet(f"QLabel {{ color: {color}; }}")
         self.answer.setText(words)
 
 

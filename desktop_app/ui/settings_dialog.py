@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop_app.services import connection_check, setting_rules
-from desktop_app.services.connection_check import CheckResult
+from desktop_app.services.connection_check import CheckResult, Reachability
 from desktop_app.services.registry_check import store_token
 from desktop_app.services.settings import Settings, SettingsError
 from desktop_app.services.workspace import Workspace
@@ -147,7 +147,8 @@ class SettingsDialog(QDialog):
 
     @Slot(object)
     def _portal_checked(self, result: CheckResult) -> None:
-        self.portal.show_answer(*PortalForm.words(result))
+        text, good = PortalForm.words(result)
+        self.portal.show_answer(text, good, works=result.state is Reachability.OK)
 
     @Slot(object)
     def _onec_checked(self, result: CheckResult) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from desktop_app.domain.requisite_values import Severity
 from desktop_app.services.registry_check import token_of
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
@@ -147,6 +148,26 @@ def test_the_registry_column_and_the_filter(
     assert cases["liquidated"][0] in shown and cases["bankrupt"][0] in shown
     for row in range(model.rowCount()):
         assert model.data(model.index(row, qm.COL_REGISTRY)) in ("✖", "⚠")
+
+
+def test_the_registry_column_says_what_the_panel_says_on_every_order(
+    qtbot: QtBot, demo: DemoEnvironment, window: MainWindow
+) -> None:
+    """Also for a buyer whose ИНН came in the order's properties only (the panel asks the
+    registry by it: the column must not say «—» beside the panel's «ликвидирован»)."""
+    fetch_in_window(qtbot, window)
+    model = window.queue.model
+    marks = {Severity.ERROR: "✖", Severity.WARNING: "⚠"}
+    seen = set()
+    for row in range(model.rowCount()):
+        window.queue.select_row(row)
+        found = {f.severity for f in window.review.findings if f.code.startswith("registry-")}
+        worst = next((s for s in marks if s in found), None)
+        mark = model.data(model.index(row, qm.COL_REGISTRY))
+        if worst is not None:
+            assert mark == marks[worst], (model.row_at(row), found)
+            seen.add(worst)
+    assert seen == set(marks)  # the demo has both
 
 
 def test_the_card_prefilled_from_the_registry_keeps_the_portal_value_a_click_away(

@@ -408,73 +408,73 @@
         <translation>Create counterparty in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="105"/>
-        <location filename="../ui/card_panel.py" line="317"/>
+        <location filename="../ui/card_panel.py" line="108"/>
+        <location filename="../ui/card_panel.py" line="320"/>
         <source>Создать в 1С</source>
         <translation>Create in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="107"/>
+        <location filename="../ui/card_panel.py" line="110"/>
         <source>Отмена</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="115"/>
+        <location filename="../ui/card_panel.py" line="118"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="116"/>
+        <location filename="../ui/card_panel.py" line="119"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="120"/>
+        <location filename="../ui/card_panel.py" line="123"/>
         <source>Партнёр в 1С</source>
         <translation>Partner in 1C</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="134"/>
+        <location filename="../ui/card_panel.py" line="137"/>
         <source>Расчётный счёт, как его прислал портал. В 1С он пока не записывается: добавьте его в карточке контрагента в 1С (банковские счета контрагента).</source>
         <translation>Bank account as sent by the portal. It is not written to 1C yet: add it on the counterparty card in 1C (counterparty bank accounts).</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="185"/>
+        <location filename="../ui/card_panel.py" line="188"/>
         <source>Руководитель по реестру (ЕГРЮЛ): {0}</source>
         <translation>Head according to the registry (EGRUL): {0}</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="205"/>
+        <location filename="../ui/card_panel.py" line="208"/>
         <source>партнёр головной организации «{0}»</source>
         <translation>partner of the head organization &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="210"/>
+        <location filename="../ui/card_panel.py" line="213"/>
         <source>новый партнёр с тем же наименованием</source>
         <translation>new partner with the same name</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="211"/>
+        <location filename="../ui/card_panel.py" line="214"/>
         <source>В 1С уже есть «{0}» с этим ИНН (КПП {1}): новый контрагент будет записан как его обособленное подразделение.</source>
         <translation>1C already has &quot;{0}&quot; with this INN (KPP {1}): the new counterparty will be written as its separate branch.</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="298"/>
+        <location filename="../ui/card_panel.py" line="301"/>
         <source>Исправьте поля, отмеченные красным: с ними 1С не записать.</source>
         <translation>Fix the fields marked in red: 1C cannot be written with them.</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="309"/>
+        <location filename="../ui/card_panel.py" line="312"/>
         <source>Проверьте перед созданием контрагента в 1С:</source>
         <translation>Check before creating the counterparty in 1C:</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="313"/>
+        <location filename="../ui/card_panel.py" line="316"/>
         <source>Создать в 1С?</source>
         <translation>Create in 1C?</translation>
     </message>
     <message>
-        <location filename="../ui/card_panel.py" line="320"/>
+        <location filename="../ui/card_panel.py" line="323"/>
         <source>Вернуться к карточке</source>
         <translation>Back to the card</translation>
     </message>
@@ -696,34 +696,34 @@
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="156"/>
+        <location filename="../ui/connection_form.py" line="159"/>
         <source>Портал (обмен заказами 1С-Битрикс)</source>
         <translation>Portal (1C-Bitrix order exchange)</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="160"/>
+        <location filename="../ui/connection_form.py" line="163"/>
         <source>Своя страница обмена</source>
         <translation>Own exchange page</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="164"/>
+        <location filename="../ui/connection_form.py" line="167"/>
         <source>Страница 1С (peek)</source>
         <translation>1C’s page (peek)</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="168"/>
+        <location filename="../ui/connection_form.py" line="171"/>
         <source>Своя страница обмена: полученные заказы подтверждаются порталу, следующий обмен приносит только новые и изменённые.
 Страница 1С (peek): порталу ничего не подтверждается, курсор 1С не сдвигается.</source>
         <translation>Own exchange page: received orders are confirmed to the portal; the next exchange brings only new and changed ones.
 1C’s page (peek): nothing is confirmed to the portal; 1C’s cursor does not move.</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="175"/>
+        <location filename="../ui/connection_form.py" line="178"/>
         <source>Режим</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="336"/>
+        <location filename="../ui/connection_form.py" line="339"/>
         <source>Введите пароль пользователя 1С или отметьте «У пользователя нет пароля».</source>
         <translation>Enter the 1C user password or check &quot;The user has no password&quot;.</translation>
     </message>
@@ -738,24 +738,24 @@
         <translation>manual only</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="182"/>
-        <location filename="../ui/connection_form.py" line="265"/>
+        <location filename="../ui/connection_form.py" line="185"/>
+        <location filename="../ui/connection_form.py" line="268"/>
         <source>Ждать соединения</source>
         <translation>Connect timeout</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="183"/>
-        <location filename="../ui/connection_form.py" line="266"/>
+        <location filename="../ui/connection_form.py" line="186"/>
+        <location filename="../ui/connection_form.py" line="269"/>
         <source>Ждать ответа</source>
         <translation>Answer timeout</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="185"/>
+        <location filename="../ui/connection_form.py" line="188"/>
         <source>Шаг обмена целиком, не дольше</source>
         <translation>Exchange step, at most</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="187"/>
+        <location filename="../ui/connection_form.py" line="190"/>
         <source>Повторов при обрыве</source>
         <translation>Retries on a dropped link</translation>
     </message>
@@ -765,110 +765,110 @@
         <translation>Fetch orders every</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="213"/>
-        <location filename="../ui/connection_form.py" line="221"/>
+        <location filename="../ui/connection_form.py" line="216"/>
+        <location filename="../ui/connection_form.py" line="224"/>
         <source>Подключение к порталу работает: вход выполнен.</source>
         <translation>The portal connection works: signed in.</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="216"/>
+        <location filename="../ui/connection_form.py" line="219"/>
         <source>Что изменить администратору портала:</source>
         <translation>What the portal administrator should change:</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="225"/>
+        <location filename="../ui/connection_form.py" line="228"/>
         <source>Укажите адрес страницы обмена и логин. {0}</source>
         <translation>Enter the exchange page address and the login. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="231"/>
+        <location filename="../ui/connection_form.py" line="234"/>
         <source>Введите пароль пользователя портала.</source>
         <translation>Enter the portal user’s password.</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="235"/>
+        <location filename="../ui/connection_form.py" line="238"/>
         <source>Портал не отвечает. {0}</source>
         <translation>The portal does not answer. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="239"/>
+        <location filename="../ui/connection_form.py" line="242"/>
         <source>Портал не пустил: {0}</source>
         <translation>The portal refused the login: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="243"/>
+        <location filename="../ui/connection_form.py" line="246"/>
         <source>Портал ответил не по протоколу: {0}</source>
         <translation>The portal’s answer breaks the protocol: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="252"/>
+        <location filename="../ui/connection_form.py" line="255"/>
         <source>1С:Управление торговлей 11 (OData)</source>
         <translation>1C:Trade Management 11 (OData)</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="254"/>
+        <location filename="../ui/connection_form.py" line="257"/>
         <source>У пользователя нет пароля</source>
         <translation>The user has no password</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="256"/>
+        <location filename="../ui/connection_form.py" line="259"/>
         <source>1С пускает пользователя с пустым паролем: отметьте, если пароля у него нет.</source>
         <translation>1C lets a user in with an empty password: check this if the user has no password.</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="269"/>
+        <location filename="../ui/connection_form.py" line="272"/>
         <source>Запрос целиком, не дольше</source>
         <translation>Whole request, at most</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="272"/>
+        <location filename="../ui/connection_form.py" line="275"/>
         <source>пусто — та, что ставит новым партнёрам обмен с сайтом</source>
         <translation>empty: as the site exchange sets it</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="275"/>
+        <location filename="../ui/connection_form.py" line="278"/>
         <source>Группа доступа новых партнёров</source>
         <translation>Access group of new partners</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="279"/>
+        <location filename="../ui/connection_form.py" line="282"/>
         <source> ч</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="282"/>
+        <location filename="../ui/connection_form.py" line="285"/>
         <source>Копия справочника устаревает через</source>
         <translation>Directory copy goes stale after</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="320"/>
+        <location filename="../ui/connection_form.py" line="323"/>
         <source>Подключение к 1С работает, в публикации OData есть всё нужное.</source>
         <translation>The 1C connection works; the OData publication has everything needed.</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="325"/>
+        <location filename="../ui/connection_form.py" line="328"/>
         <source>1С отвечает, но в публикации OData не хватает:
 {0}</source>
         <translation>1C answers, but the OData publication lacks:
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="330"/>
+        <location filename="../ui/connection_form.py" line="333"/>
         <source>Укажите адрес публикации OData и логин. {0}</source>
         <translation>Enter the OData publication address and the login. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="343"/>
+        <location filename="../ui/connection_form.py" line="346"/>
         <source>1С не отвечает. {0}</source>
         <translation>1C does not answer. {0}</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="347"/>
+        <location filename="../ui/connection_form.py" line="350"/>
         <source>1С не пустила: {0}</source>
         <translation>1C refused the login: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/connection_form.py" line="351"/>
+        <location filename="../ui/connection_form.py" line="354"/>
         <source>1С ответила ошибкой: {0}</source>
         <translation>1C answered with an error: {0}</translation>
     </message>
@@ -3264,32 +3264,32 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../ui/queue_panel.py" line="75"/>
+        <location filename="../ui/queue_panel.py" line="82"/>
         <source>Поиск: номер, покупатель, ИНН</source>
         <translation>Search: number, buyer, INN</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="158"/>
+        <location filename="../ui/queue_panel.py" line="171"/>
         <source>Все ({0})</source>
         <translation>All ({0})</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="170"/>
+        <location filename="../ui/queue_panel.py" line="183"/>
         <source>Проблемы в реестре ({0})</source>
         <translation>Registry problems ({0})</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="216"/>
+        <location filename="../ui/queue_panel.py" line="229"/>
         <source>Заказов: {0}</source>
         <translation>Orders: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="218"/>
+        <location filename="../ui/queue_panel.py" line="231"/>
         <source>Нет заказов</source>
         <translation>No orders</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.py" line="221"/>
+        <location filename="../ui/queue_panel.py" line="234"/>
         <source>; не прочитано документов: {0}</source>
         <translation>; unreadable documents: {0}</translation>
     </message>
@@ -3840,17 +3840,17 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="166"/>
+        <location filename="../ui/settings_dialog.py" line="167"/>
         <source>Проверка не удалась: {0}</source>
         <translation>The check failed: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="176"/>
+        <location filename="../ui/settings_dialog.py" line="177"/>
         <source>{0}: нужно {1}.</source>
         <translation>{0}: must be {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.py" line="232"/>
+        <location filename="../ui/settings_dialog.py" line="233"/>
         <source>Не удалось сохранить настройки: {0}</source>
         <translation>Could not save the settings: {0}</translation>
     </message>

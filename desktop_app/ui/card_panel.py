@@ -77,7 +77,10 @@ class CardPanel(QWidget):
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QWidget(self.scroller)
-        self.form = QFormLayout(self.body)
+        column = QVBoxLayout(self.body)
+        self.form = QFormLayout()
+        column.addLayout(self.form)
+        column.addStretch(1)  # a tall screen leaves room below the card, not between its rows
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.scroller.setWidget(self.body)

@@ -59,7 +59,7 @@ translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 QUEUE_SHARE = 0.35
 """The queue's part of the first width, between QUEUE_WIDTHS: the rest is the review's."""
-QUEUE_WIDTHS = (420, 560)
+QUEUE_WIDTHS = (420, 680)
 
 
 class MainWindow(QMainWindow):

@@ -97,13 +97,13 @@ class EngineAnnotations:
     def registry_mark(self, row: QueueRow) -> str:
         """The registry's own findings as a mark: — for none asked (or nothing to ask)."""
         found = registry_only(self.findings(row))
-        if any(f.code == NOT_ASKED for f in found) or not row.buyer_inn:
+        if any(f.code == NOT_ASKED for f in found):
             return "—"
-        return check_mark(row, found)
+        return check_mark(row, found)  # an ИНН only in the order's properties is asked too
 
     def registry_hint(self, row: QueueRow) -> str | None:
         found = registry_only(self.findings(row))
-        if not row.buyer_inn:
+        if not row.buyer_inn and not found:
             return None
         if not found:
             return translate("QueueModel", "Реестр (ЕГРЮЛ/ЕГРИП) замечаний не нашёл.")

@@ -52,7 +52,7 @@ REGISTRY = "registry-problems"
 """The state filter's entry for the orders whose buyer the registry says is gone or unreliable."""
 SEARCH_DELAY_MS = 300
 COLUMN_WIDTHS = {
-    qm.COL_STATE: 84, qm.COL_DATE: 78, qm.COL_NUMBER: 40, qm.COL_BUYER: 110,
+    qm.COL_STATE: 84, qm.COL_DATE: 78, qm.COL_NUMBER: 40, qm.COL_BUYER: 100,
     qm.COL_INN: 100, qm.COL_TOTAL: 84, qm.COL_CHECKS: 36, qm.COL_DECISION: 160,
     qm.COL_REGISTRY: 50,
 }  # fmt: skip
@@ -136,19 +136,23 @@ class QueuePanel(QWidget):
     @Slot()
     def fit_columns(self) -> None:
         """Widen the number columns (date, number, ИНН, total) to their longest value in the
-        whole queue, so that none is ever cut; they never narrow below what they are. Done
+        whole queue, so that none is ever cut, and every column to its title (English titles are
+        longer); they never narrow below what they are. Done
         when the queue is read again for new data (`refresh`), not for a new filter."""
         view, header = self.view, self.view.horizontalHeader()
         style = view.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
         slack = 2 * margin + 2 * FRAME_WIDTH + 6
-        title_slack = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        title_slack += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
-        for column, text in self.model.widest_texts().items():
+        plain_slack = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 4
+        sort_mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+        widest = self.model.widest_texts()
+        for column in range(self.model.columnCount()):  # every title whole, in any language
+            text = widest.get(column, "")
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            title_slack = plain_slack + (sort_mark if text else 0)  # the marks do not sort
             needed = max(
                 view.fontMetrics().horizontalAdvance(text) + slack,
-                header.fontMetrics().horizontalAdvance(title) + title_slack + 4,
+                header.fontMetrics().horizontalAdvance(title) + title_slack,
             )
             if header.sectionSize(column) < needed:
                 header.resizeSection(column, needed)

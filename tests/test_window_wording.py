@@ -21,8 +21,8 @@ from desktop_app.wording.window_words import STEPS, request_words, step_words
 
 UI = Path(__file__).resolve().parents[1] / "desktop_app" / "ui"
 TECHNICAL = re.compile(
-    r"login (onec|portal)|config set|python -m|\bcheck (onec|portal)\b|--[a-z]"
-    r"|\b(onec|portal|seller|review|ui|invoice|export)\.[a-z_]{2,}"
+    r"login (onec|portal|registry)|config set|python -m|\bcheck (onec|portal)\b|--[a-z]"
+    r"|registry check|\b(onec|portal|seller|review|ui|invoice|export|registry)\.[a-z_]{2,}"
     r"|checkauth|sessid|secure_1c_exchange|\$metadata|Catalog_|Document_|\{entity_set\}"
     r"|\(init\)|success ответил"
 )

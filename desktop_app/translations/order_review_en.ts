@@ -1747,79 +1747,129 @@ These are different INNs — possibly a different legal entity. Link the order t
         <translation>&quot;{phone}&quot; does not look like a phone number: it must have 10 to 15 digits (with the area or carrier code), no letters; an extension goes at the end (&quot;ext. 12&quot;).</translation>
     </message>
     <message>
-        <location filename="../wording/findings.py" line="258"/>
+        <location filename="../wording/findings.py" line="259"/>
         <source>ошибка</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../wording/findings.py" line="259"/>
+        <location filename="../wording/findings.py" line="260"/>
         <source>внимание</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../wording/findings.py" line="260"/>
+        <location filename="../wording/findings.py" line="261"/>
         <source>примечание</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="16"/>
+        <location filename="../wording/registry_findings.py" line="14"/>
         <source>ИНН {inn} нет в реестре (ЕГРЮЛ/ЕГРИП): такой организации или ИП не зарегистрировано. Сверьте ИНН с документами покупателя.</source>
         <translation>INN {inn} is not in the state registry (EGRUL/EGRIP): no such organization or sole proprietor is registered. Check the INN against the buyer&apos;s documents.</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="21"/>
+        <location filename="../wording/registry_findings.py" line="19"/>
         <source>По реестру (ЕГРЮЛ/ЕГРИП) покупатель ликвидирован {date}: с ним нельзя заключать сделки. Уточните у покупателя, от чьего имени заказ.</source>
         <translation>According to the state registry (EGRUL/EGRIP), the buyer was liquidated on {date}: no deals can be made with it. Ask the buyer on whose behalf the order is placed.</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="26"/>
+        <location filename="../wording/registry_findings.py" line="24"/>
         <source>По реестру (ЕГРЮЛ) покупатель в процессе ликвидации.</source>
         <translation>According to the state registry (EGRUL), the buyer is being liquidated.</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="29"/>
+        <location filename="../wording/registry_findings.py" line="27"/>
         <source>По реестру (ЕГРЮЛ/ЕГРИП) покупатель признан банкротом.</source>
         <translation>According to the state registry (EGRUL/EGRIP), the buyer has been declared bankrupt.</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="32"/>
+        <location filename="../wording/registry_findings.py" line="30"/>
         <source>По реестру (ЕГРЮЛ) покупатель в процессе реорганизации: реквизиты могут скоро измениться.</source>
         <translation>According to the state registry (EGRUL), the buyer is being reorganized: its details may change soon.</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="36"/>
+        <location filename="../wording/registry_findings.py" line="34"/>
         <source>Налоговая отметила сведения о покупателе в реестре как недостоверные (например, адрес или руководителя).</source>
         <translation>The tax office has marked the buyer&apos;s data in the registry as unreliable (for example, the address or the director).</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="41"/>
+        <location filename="../wording/registry_findings.py" line="39"/>
         <source>Название на портале «{portal}», а в реестре (ЕГРЮЛ/ЕГРИП) — «{registry}».</source>
         <translation>Name on the portal is &quot;{portal}&quot;, but in the state registry (EGRUL/EGRIP) it is &quot;{registry}&quot;.</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="44"/>
+        <location filename="../wording/registry_findings.py" line="42"/>
         <source>КПП на портале {portal}, а в реестре (ЕГРЮЛ) — {registry}.</source>
         <translation>KPP on the portal is {portal}, but in the state registry (EGRUL) it is {registry}.</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="47"/>
+        <location filename="../wording/registry_findings.py" line="45"/>
         <source>КПП {kpp} нет ни у головной организации, ни у филиалов в реестре (ЕГРЮЛ); у части филиалов КПП в реестре не указан, так что это может быть один из них. Сравнение — с головной организацией (КПП {head_kpp}).</source>
         <translation>KPP {kpp} belongs neither to the head organization nor to its branches in the state registry (EGRUL); some branches have no KPP in the registry, so it may be one of them. Compared with the head organization (KPP {head_kpp}).</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="53"/>
+        <location filename="../wording/registry_findings.py" line="51"/>
         <source>Юридический адрес на портале «{portal}», а в реестре (ЕГРЮЛ/ЕГРИП) — «{registry}».</source>
         <translation>Legal address on the portal is &quot;{portal}&quot;, but in the state registry (EGRUL/EGRIP) it is &quot;{registry}&quot;.</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="57"/>
+        <location filename="../wording/registry_findings.py" line="55"/>
         <source>На портале покупатель — организация, а по реестру этот ИНН принадлежит индивидуальному предпринимателю ({name}).</source>
         <translation>On the portal the buyer is an organization, but according to the registry this INN belongs to a sole proprietor ({name}).</translation>
     </message>
     <message>
-        <location filename="../wording/registry_findings.py" line="62"/>
+        <location filename="../wording/registry_findings.py" line="60"/>
         <source>На портале покупатель — ИП, а по реестру этот ИНН принадлежит организации ({name}).</source>
         <translation>On the portal the buyer is a sole proprietor, but according to the registry this INN belongs to an organization ({name}).</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="64"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: не задан ключ DaData (команда login registry).</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: no DaData key is set (the login registry command).</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="68"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: нет связи с сервисом DaData. Проверьте сеть.</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: the DaData service cannot be reached. Check the network.</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="72"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: DaData не приняла ключ (login registry).</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: DaData did not accept the key (login registry).</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="75"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: исчерпан лимит запросов DaData; повторите позже.</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: the DaData request limit is used up; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="79"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: сервис DaData ответил ошибкой; повторите позже.</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: the DaData service answered with an error; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="83"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: ответ сервиса DaData не удалось разобрать.</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: the DaData service&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="86"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: покупателя ещё не проверяли (registry check ORDER).</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: the buyer has not been checked yet (registry check ORDER).</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="93"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: не задан ключ DaData (Настройки → «Ключ DaData (реестр)»).</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: no DaData key is set (Settings → &quot;DaData key (registry)&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="98"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: DaData не приняла ключ; введите верный в Настройках («Ключ DaData (реестр)»).</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: DaData did not accept the key; enter the right one in Settings (&quot;DaData key (registry)&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_findings.py" line="103"/>
+        <source>Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: покупателя ещё не проверяли: это делается после получения заказов или кнопкой «Проверить в реестре».</source>
+        <translation>The registry (EGRUL/EGRIP) was not asked: the buyer has not been checked yet; this happens after orders are fetched, or with &quot;Check in the registry&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3435,6 +3485,36 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <source>Адрес сервиса реестра «{url}» неполный: нужен адрес вида https://suggestions.dadata.ru.</source>
         <translation>The registry service address &quot;{url}&quot; is incomplete: it must look like https://suggestions.dadata.ru.</translation>
     </message>
+    <message>
+        <location filename="../wording/registry_errors.py" line="65"/>
+        <source>DaData не приняла ключ API (HTTP {status}). Введите ключ заново в Настройках («Ключ DaData (реестр)»).</source>
+        <translation>DaData did not accept the API key (HTTP {status}). Enter the key again in Settings (&quot;DaData key (registry)&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_errors.py" line="70"/>
+        <source>В ключе API DaData есть буквы не латиницы или пробелы — ключ из кабинета DaData состоит из латинских букв и цифр. Введите его заново в Настройках («Ключ DaData (реестр)»).</source>
+        <translation>The DaData API key has non-Latin letters or spaces; a key from the DaData account has Latin letters and digits only. Enter it again in Settings (&quot;DaData key (registry)&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_errors.py" line="76"/>
+        <source>DaData не приняла запрос (HTTP {status}); проверьте в Настройках «Адрес сервиса реестра (DaData)».</source>
+        <translation>DaData refused the request (HTTP {status}); check &quot;Registry service address (DaData)&quot; in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_errors.py" line="81"/>
+        <source>Вместо ответа DaData пришло «{answer}» — похоже, «Адрес сервиса реестра (DaData)» в Настройках неверен или между программой и DaData стоит прокси.</source>
+        <translation>Instead of DaData&apos;s answer came &quot;{answer}&quot;: the &quot;Registry service address (DaData)&quot; in Settings seems wrong, or a proxy stands between the program and DaData.</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_errors.py" line="86"/>
+        <source>Не удалось связаться с DaData — соединение не установлено или разорвано. Проверьте сеть и «Адрес сервиса реестра (DaData)» в Настройках.</source>
+        <translation>Could not reach DaData: the connection was not made or was dropped. Check the network and the &quot;Registry service address (DaData)&quot; in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../wording/registry_errors.py" line="91"/>
+        <source>Сервис реестра перенаправил запрос на другой сервер ({target}); ключ туда не отправлен. Проверьте «Адрес сервиса реестра (DaData)» в Настройках.</source>
+        <translation>The registry service redirected the request to another server ({target}); the key was not sent there. Check the &quot;Registry service address (DaData)&quot; in Settings.</translation>
+    </message>
 </context>
 <context>
     <name>RegistryLine</name>
@@ -3744,13 +3824,13 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <name>SettingsDialog</name>
     <message>
         <location filename="../ui/settings_tabs.py" line="42"/>
-        <location filename="../ui/settings_tabs.py" line="143"/>
+        <location filename="../ui/settings_tabs.py" line="149"/>
         <source>Портал</source>
         <translation>Portal</translation>
     </message>
     <message>
         <location filename="../ui/settings_tabs.py" line="42"/>
-        <location filename="../ui/settings_tabs.py" line="144"/>
+        <location filename="../ui/settings_tabs.py" line="150"/>
         <source>1С</source>
         <translation>1C</translation>
     </message>
@@ -3775,42 +3855,52 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <translation>access group of new partners</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="62"/>
+        <location filename="../ui/settings_tabs.py" line="63"/>
         <source>Где 1С хранит заказ сайта</source>
         <translation>Where 1C stores the site order</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="87"/>
+        <location filename="../ui/settings_tabs.py" line="64"/>
+        <source>Адрес сервиса реестра (DaData)</source>
+        <translation>Registry service address (DaData)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_tabs.py" line="65"/>
+        <source>Ответ реестра устаревает через, дней</source>
+        <translation>A registry answer gets old after, days</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_tabs.py" line="93"/>
         <source>оставьте пустым, чтобы не менять</source>
         <translation>leave empty to keep it unchanged</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="89"/>
+        <location filename="../ui/settings_tabs.py" line="95"/>
         <source>Ключ API DaData для проверки покупателей по ЕГРЮЛ/ЕГРИП. Хранится в хранилище паролей системы, как пароли портала и 1С.</source>
         <translation>The DaData API key for checking buyers in EGRUL/EGRIP. Kept in the system&apos;s password store, like the portal and 1C passwords.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="95"/>
+        <location filename="../ui/settings_tabs.py" line="101"/>
         <source>Ключ DaData (реестр)</source>
         <translation>DaData key (registry)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="145"/>
+        <location filename="../ui/settings_tabs.py" line="151"/>
         <source>Продавец</source>
         <translation>Seller</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="146"/>
+        <location filename="../ui/settings_tabs.py" line="152"/>
         <source>Счета</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="148"/>
+        <location filename="../ui/settings_tabs.py" line="154"/>
         <source>Проверка и загрузка</source>
         <translation>Check and import</translation>
     </message>
     <message>
-        <location filename="../ui/settings_tabs.py" line="177"/>
+        <location filename="../ui/settings_tabs.py" line="183"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>

@@ -59,7 +59,13 @@ _WIDGET_NAMES = {"partner_access_group": "access_group"}
 
 def _other_labels() -> dict[str, str]:
     """Row names of the settings shown in the generic rows (others: their help)."""
-    return {"onec.order_link": translate("SettingsDialog", "Где 1С хранит заказ сайта")}
+    return {
+        "onec.order_link": translate("SettingsDialog", "Где 1С хранит заказ сайта"),
+        "registry.url": translate("SettingsDialog", "Адрес сервиса реестра (DaData)"),
+        "registry.max_age_days": translate(
+            "SettingsDialog", "Ответ реестра устаревает через, дней"
+        ),
+    }
 
 
 def _form_widget(forms: dict[str, QWidget], key: str) -> QWidget | None:

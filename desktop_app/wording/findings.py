@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from desktop_app.domain.requisite_values import Finding, Severity
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Table, Translate
-from desktop_app.wording.registry_findings import REGISTRY_FINDINGS
+from desktop_app.wording.registry_findings import REGISTRY_FINDINGS, REGISTRY_FINDINGS_WINDOW
 
 FINDINGS = Table(
     "findings",
@@ -249,6 +249,7 @@ FINDINGS = Table(
         ),
         **REGISTRY_FINDINGS,
     },
+    window=REGISTRY_FINDINGS_WINDOW,
 )
 
 

@@ -61,4 +61,37 @@ REGISTRY_ERRORS = Table(
             "Адрес сервиса реестра «{url}» неполный: нужен адрес вида https://suggestions.dadata.ru.",
         ),
     },
+    window={
+        "registry.bad_token": QT_TRANSLATE_NOOP(
+            "RegistryError",
+            "DaData не приняла ключ API (HTTP {status}). Введите ключ заново в Настройках "
+            "(«Ключ DaData (реестр)»).",
+        ),
+        "registry.token_letters": QT_TRANSLATE_NOOP(
+            "RegistryError",
+            "В ключе API DaData есть буквы не латиницы или пробелы — ключ из кабинета DaData "
+            "состоит из латинских букв и цифр. Введите его заново в Настройках («Ключ DaData "
+            "(реестр)»).",
+        ),
+        "registry.refused": QT_TRANSLATE_NOOP(
+            "RegistryError",
+            "DaData не приняла запрос (HTTP {status}); проверьте в Настройках «Адрес сервиса "
+            "реестра (DaData)».",
+        ),
+        "registry.not_json": QT_TRANSLATE_NOOP(
+            "RegistryError",
+            "Вместо ответа DaData пришло «{answer}» — похоже, «Адрес сервиса реестра (DaData)» "
+            "в Настройках неверен или между программой и DaData стоит прокси.",
+        ),
+        "registry.unreachable": QT_TRANSLATE_NOOP(
+            "RegistryError",
+            "Не удалось связаться с DaData — соединение не установлено или разорвано. "
+            "Проверьте сеть и «Адрес сервиса реестра (DaData)» в Настройках.",
+        ),
+        "registry.redirected": QT_TRANSLATE_NOOP(
+            "RegistryError",
+            "Сервис реестра перенаправил запрос на другой сервер ({target}); ключ туда не "
+            "отправлен. Проверьте «Адрес сервиса реестра (DaData)» в Настройках.",
+        ),
+    },
 )

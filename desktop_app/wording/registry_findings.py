@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from desktop_app.wording.catalog import QT_TRANSLATE_NOOP, Wording
 
-_NOT_ASKED = "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: "
-
 REGISTRY_FINDINGS: dict[str, Wording] = {
     "registry-not-found": QT_TRANSLATE_NOOP(
         "Findings",
@@ -64,24 +62,49 @@ REGISTRY_FINDINGS: dict[str, Wording] = {
         "На портале покупатель — ИП, а по реестру этот ИНН принадлежит организации ({name}).",
     ),
     "registry-not-asked/no-token": QT_TRANSLATE_NOOP(
-        "Findings", _NOT_ASKED + "не задан ключ DaData (команда login registry)."
+        "Findings",
+        "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: не задан ключ DaData (команда login registry).",
     ),
     "registry-not-asked/offline": QT_TRANSLATE_NOOP(
-        "Findings", _NOT_ASKED + "нет связи с сервисом DaData. Проверьте сеть."
+        "Findings",
+        "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: нет связи с сервисом DaData. Проверьте сеть.",
     ),
     "registry-not-asked/bad-token": QT_TRANSLATE_NOOP(
-        "Findings", _NOT_ASKED + "DaData не приняла ключ (login registry)."
+        "Findings", "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: DaData не приняла ключ (login registry)."
     ),
     "registry-not-asked/limit": QT_TRANSLATE_NOOP(
-        "Findings", _NOT_ASKED + "исчерпан лимит запросов DaData; повторите позже."
+        "Findings",
+        "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: исчерпан лимит запросов DaData; повторите позже.",
     ),
     "registry-not-asked/server": QT_TRANSLATE_NOOP(
-        "Findings", _NOT_ASKED + "сервис DaData ответил ошибкой; повторите позже."
+        "Findings",
+        "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: сервис DaData ответил ошибкой; повторите позже.",
     ),
     "registry-not-asked/answer": QT_TRANSLATE_NOOP(
-        "Findings", _NOT_ASKED + "ответ сервиса DaData не удалось разобрать."
+        "Findings", "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: ответ сервиса DaData не удалось разобрать."
     ),
     "registry-not-asked/off": QT_TRANSLATE_NOOP(
-        "Findings", _NOT_ASKED + "проверка по реестру не запускалась (работа без сети)."
+        "Findings",
+        "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: покупателя ещё не проверяли (registry check ORDER).",
     ),
 }
+
+REGISTRY_FINDINGS_WINDOW: dict[str, Wording] = {
+    "registry-not-asked/no-token": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: "
+        "не задан ключ DaData (Настройки → «Ключ DaData (реестр)»).",
+    ),
+    "registry-not-asked/bad-token": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: DaData не приняла ключ; введите верный в "
+        "Настройках («Ключ DaData (реестр)»).",
+    ),
+    "registry-not-asked/off": QT_TRANSLATE_NOOP(
+        "Findings",
+        "Реестр (ЕГРЮЛ/ЕГРИП) не спрашивали: "
+        "покупателя ещё не проверяли: это делается после получения заказов или "
+        "кнопкой «Проверить в реестре».",
+    ),
+}
+"""The window's sentences where the CLI's name a command (`wording.catalog.Table.window`)."""

@@ -11,6 +11,7 @@ from desktop_app.services.seller_source import seller_for_invoices
 from desktop_app.store.queue_repository import QueueRepository
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.wording.findings import FINDINGS
+from desktop_app.wording.registry import said_text
 
 NOT_FROM_A_BUYER_OF_BITRIX = {
     "buyer-missing": "an order without a buyer: not a finding about a buyer",
@@ -63,4 +64,4 @@ def test_the_demo_invoice_has_its_seller_from_the_demo_1c(filled_demo: DemoEnvir
     assert reading.seller.missing == ()  # name, ИНН, КПП, address, bank, head, accountant
     without_vault = seller_for_invoices(workspace.settings, workspace.data_dir)
     assert without_vault.seller.inn and not without_vault.seller.name  # the keychain has nothing
-    assert "пароль 1С не сохранён" in without_vault.notes[0]
+    assert "пароль 1С не сохранён" in said_text(without_vault.notes[0])

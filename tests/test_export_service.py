@@ -33,6 +33,7 @@ from desktop_app.services.export_service import (
 from desktop_app.services.seller_source import read_seller, seller_for_invoices
 from desktop_app.store.database import Database
 from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.wording.registry import said_text
 
 from export_store import set_state, store_orders
 from invoice_samples import SELLER, linked
@@ -262,7 +263,10 @@ def test_seller_read_from_catalog_organizations(onec: OneCEmulator) -> None:
     assert seller.bank.startswith(account["НаименованиеБанка"])
     assert (seller.head, seller.accountant) == ("", "")  # not in the standard interface
     assert several.seller.is_empty
-    assert "несколько организаций" in several.notes[0] and "seller.inn" in several.notes[0]
+    cli, window = said_text(several.notes[0]), said_text(several.notes[0], window=True)
+    assert "несколько организаций" in cli and "config set seller.inn" in cli
+    assert "несколько организаций" in window and "вкладке «Продавец»" in window
+    assert "seller.inn" not in window  # the window says where to act, not the CLI's key
 
 
 def test_settings_win_and_1c_fills_the_blanks(onec: OneCEmulator, tmp_path: Path) -> None:
@@ -281,5 +285,5 @@ def test_settings_win_and_1c_fills_the_blanks(onec: OneCEmulator, tmp_path: Path
     onec.stop()  # 1C unreachable: the settings' seller, and a note
     unreachable = seller_for_invoices(current, tmp_path)
     assert unreachable.seller == mine
-    assert unreachable.notes[0].startswith("Реквизиты продавца из 1С не прочитаны")
+    assert said_text(unreachable.notes[0]).startswith("Реквизиты продавца из 1С не прочитаны")
     assert seller_for_invoices(settings.Settings(seller=mine), tmp_path).notes == ()

@@ -37,32 +37,53 @@ from desktop_app.services.seller_source import seller_for_invoices
 from desktop_app.services.settings import Settings
 from desktop_app.store.database import Database
 from desktop_app.store.queue_repository import QueueRepository
+from desktop_app.wording.catalog import Translate
+from desktop_app.wording.registry import said_text
+from desktop_app.wording.said import Said
+
+
+def _notes(notes: tuple[Said, ...], translate: Translate | None, window: bool) -> list[str]:
+    return [said_text(note, translate, window=window) for note in notes]
 
 
 @dataclass(frozen=True, slots=True)
 class InvoiceExport:
     invoice: Invoice
     path: Path
-    seller_notes: tuple[str, ...]
-    """What reading the seller's requisites from 1C had to say."""
+    seller_notes: tuple[Said, ...]
+    """What reading the seller's requisites from 1C had to say (`wording.seller_notes`)."""
 
     @property
     def problems(self) -> tuple[str, ...]:
-        return (*self.seller_notes, *self.invoice.warnings)
+        """In the CLI's words."""
+        return self.worded_problems()
+
+    def worded_problems(
+        self, translate: Translate | None = None, *, window: bool = False
+    ) -> tuple[str, ...]:
+        """`window`: the window's words (Settings, not `config set`)."""
+        return (*_notes(self.seller_notes, translate, window), *self.invoice.warnings)
 
 
 @dataclass(frozen=True, slots=True)
 class InvoicesExport:
     report: BatchReport
-    seller_notes: tuple[str, ...]
+    seller_notes: tuple[Said, ...]
 
     @property
     def problems(self) -> list[str]:
+        """In the CLI's words."""
+        return self.worded_problems()
+
+    def worded_problems(
+        self, translate: Translate | None = None, *, window: bool = False
+    ) -> list[str]:
         """The seller's notes; then what every invoice says (the seller's blanks), once;
         then what only some invoices say, and the orders that got none, per order."""
         said = [item.invoice.warnings for item in self.report.written]
         common = set(said[0]).intersection(*said[1:]) if said else set()
-        lines = [*self.seller_notes, *(w for w in (said[0] if said else ()) if w in common)]
+        lines = _notes(self.seller_notes, translate, window)
+        lines += [w for w in (said[0] if said else ()) if w in common]
         for item in self.report.written:
             lines += [
                 f"заказ {item.order_id}: {w}" for w in item.invoice.warnings if w not in common

@@ -21,6 +21,7 @@ from desktop_app.domain.seller import SellerRequisites
 from desktop_app.services.onec_connection import connect
 from desktop_app.services.password_vault import KeychainVault, PasswordVault
 from desktop_app.services.settings import Settings
+from desktop_app.wording.said import Said
 
 FROM_1C = ("name", "inn", "kpp", "address", "bank", "bik", "corr_account", "account")
 """The requisites 1C's standard interface can give."""
@@ -31,7 +32,8 @@ class SellerReading:
     """What 1C gave (blank requisites where it gave nothing), and what to tell the manager."""
 
     seller: SellerRequisites
-    notes: tuple[str, ...] = ()
+    notes: tuple[Said, ...] = ()
+    """Worded by `wording.seller_notes` (the CLI's and the window's words differ)."""
 
 
 def wants_1c(seller: SellerRequisites) -> bool:
@@ -46,37 +48,32 @@ def read_seller(
     published = publication.sets.get(ORGANIZATIONS, frozenset()) if publication else frozenset()
     organizations = objects.organizations(with_address=ORGANIZATION_ADDRESS in published)
     chosen = _choose(organizations, inn)
-    if isinstance(chosen, str):
+    if isinstance(chosen, Said):
         return SellerReading(SellerRequisites(), (chosen,))
-    notes: list[str] = []
+    notes: list[Said] = []
     accounts = objects.bank_accounts(chosen.ref_key)
     account = accounts[0] if accounts else None
     if account is None:
-        notes.append(f"У организации «{chosen.description}» в 1С нет банковского счёта.")
+        notes.append(Said("seller-note.no_account", {"name": chosen.description}))
     elif len(accounts) > 1:
-        notes.append(
-            f"У организации «{chosen.description}» в 1С несколько банковских счетов; "
-            f"в счёт взят {account.account}. Другой можно задать: config set seller.account …"
-        )
+        params = {"name": chosen.description, "account": account.account or ""}
+        notes.append(Said("seller-note.several_accounts", params))
     return SellerReading(_requisites(chosen, account), tuple(notes))
 
 
-def _choose(organizations: list[OneCOrganization], inn: str) -> OneCOrganization | str:
-    """The organisation to use, or a sentence saying why there is none."""
+def _choose(organizations: list[OneCOrganization], inn: str) -> OneCOrganization | Said:
+    """The organisation to use, or why there is none."""
     if inn:
         found = [o for o in organizations if o.inn == inn]
         if found:
             return found[0]
-        return f"В 1С нет организации с ИНН {inn} (настройка seller.inn)."
+        return Said("seller-note.no_such_inn", {"inn": inn})
     if len(organizations) == 1:
         return organizations[0]
     if not organizations:
-        return "В 1С нет ни одной организации."
+        return Said("seller-note.no_organizations")
     names = ", ".join(f"«{o.description}» (ИНН {o.inn or '—'})" for o in organizations)
-    return (
-        f"В 1С несколько организаций: {names}. Укажите, от какой выставлять счета: "
-        "config set seller.inn ИНН"
-    )
+    return Said("seller-note.several", {"names": names})
 
 
 def _requisites(
@@ -113,17 +110,16 @@ def seller_for_invoices(
     onec = current.onec
     if not wants_1c(seller) or not (onec.url and onec.user):
         return SellerReading(seller)
-    failed = "Реквизиты продавца из 1С не прочитаны"
     try:
         password = (vault or KeychainVault()).password("onec", onec.user, onec.url)
     except keychain.KeychainError as error:
-        return SellerReading(seller, (f"{failed}: {error}",))
+        return SellerReading(seller, (Said("seller-note.keychain", {"error": error.said}),))
     if password is None:
-        return SellerReading(seller, (f"{failed}: пароль 1С не сохранён (login onec).",))
+        return SellerReading(seller, (Said("seller-note.no_password"),))
     try:
         session = connect(onec, password, data_dir)
         with session.client:
             reading = read_seller(OneCObjects(session.client), session.publication, seller.inn)
     except OneCError as error:
-        return SellerReading(seller, (f"{failed}: {error.message}",))
+        return SellerReading(seller, (Said("seller-note.onec", {"error": error.said}),))
     return SellerReading(seller.completed_by(reading.seller), reading.notes)

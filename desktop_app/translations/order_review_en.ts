@@ -1393,22 +1393,22 @@ These are different INNs — possibly a different legal entity. Link the order t
         <translation>Invoices saved to {0}: {1} of {2}.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="205"/>
+        <location filename="../ui/export_actions.py" line="206"/>
         <source>Счета</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="221"/>
+        <location filename="../ui/export_actions.py" line="222"/>
         <source>Список сохранён: {0} (заказов: {1}).</source>
         <translation>List saved: {0} (orders: {1}).</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="224"/>
+        <location filename="../ui/export_actions.py" line="225"/>
         <source>Список заказов</source>
         <translation>Order list</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.py" line="244"/>
+        <location filename="../ui/export_actions.py" line="245"/>
         <source>Экспорт в XLSX</source>
         <translation>Export to XLSX</translation>
     </message>
@@ -3770,6 +3770,65 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
         <location filename="../ui/screenshots.py" line="143"/>
         <source>В демонстрации нет подходящего заказа для {0}</source>
         <translation>The demo has no suitable order for {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SellerNotes</name>
+    <message>
+        <location filename="../wording/seller_notes.py" line="14"/>
+        <source>У организации «{name}» в 1С нет банковского счёта.</source>
+        <translation>The organization &quot;{name}&quot; has no bank account in 1C.</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="17"/>
+        <source>У организации «{name}» в 1С несколько банковских счетов; в счёт взят {account}. Другой можно задать: config set seller.account …</source>
+        <translation>The organization &quot;{name}&quot; has several bank accounts in 1C; the invoice uses {account}. Another can be set: config set seller.account …</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="22"/>
+        <source>В 1С нет организации с ИНН {inn} (настройка seller.inn).</source>
+        <translation>1C has no organization with INN {inn} (the seller.inn setting).</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="25"/>
+        <source>В 1С нет ни одной организации.</source>
+        <translation>1C has no organization at all.</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="28"/>
+        <source>В 1С несколько организаций: {names}. Укажите, от какой выставлять счета: config set seller.inn ИНН</source>
+        <translation>1C has several organizations: {names}. Say which one issues the invoices: config set seller.inn INN</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="33"/>
+        <location filename="../wording/seller_notes.py" line="40"/>
+        <source>Реквизиты продавца из 1С не прочитаны: {error}</source>
+        <translation>The seller&apos;s details were not read from 1C: {error}</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="36"/>
+        <source>Реквизиты продавца из 1С не прочитаны: пароль 1С не сохранён (login onec).</source>
+        <translation>The seller&apos;s details were not read from 1C: no 1C password is saved (login onec).</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="45"/>
+        <source>У организации «{name}» в 1С несколько банковских счетов; в счёт взят {account}. Другой можно указать в Настройках, на вкладке «Продавец».</source>
+        <translation>The organization &quot;{name}&quot; has several bank accounts in 1C; the invoice uses {account}. Another can be chosen in Settings, on the &quot;Seller&quot; tab.</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="50"/>
+        <source>В 1С нет организации с ИНН {inn} — с тем, что указан в Настройках на вкладке «Продавец».</source>
+        <translation>1C has no organization with INN {inn}, the one given in Settings on the &quot;Seller&quot; tab.</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="55"/>
+        <source>В 1С несколько организаций: {names}. Укажите ИНН той, от которой выставлять счета, в Настройках на вкладке «Продавец».</source>
+        <translation>1C has several organizations: {names}. Give the INN of the one that issues the invoices in Settings, on the &quot;Seller&quot; tab.</translation>
+    </message>
+    <message>
+        <location filename="../wording/seller_notes.py" line="60"/>
+        <source>Реквизиты продавца из 1С не прочитаны: пароль 1С не сохранён (Настройки, вкладка «1С»).</source>
+        <translation>The seller&apos;s details were not read from 1C: no 1C password is saved (Settings, the &quot;1C&quot; tab).</translation>
     </message>
 </context>
 <context>

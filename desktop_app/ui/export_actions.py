@@ -179,7 +179,7 @@ class ExportActions(QObject):
                 vault=workspace.vault,
             )  # fmt: skip
             saved = translate("ExportActions", "Счёт сохранён: {0}").format(done.path)
-            return Saved(done.path, saved, list(done.problems))
+            return Saved(done.path, saved, list(done.worded_problems(translate, window=True)))
 
         return self._start("export-invoice", run, translate("ExportActions", "Счёт"))
 
@@ -200,7 +200,8 @@ class ExportActions(QObject):
             saved = translate("ExportActions", "Счета сохранены в {0}: {1} из {2}.").format(
                 folder, len(done.report.written), done.report.total
             )
-            return Saved(Path(folder), saved, problems=done.problems)
+            problems = done.worded_problems(translate, window=True)
+            return Saved(Path(folder), saved, problems=problems)
 
         return self._start("export-invoices", run, translate("ExportActions", "Счета"))
 

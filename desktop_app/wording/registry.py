@@ -15,6 +15,7 @@ from desktop_app.wording.page_warnings import PAGE_WARNINGS
 from desktop_app.wording.portal_errors import PORTAL_ERRORS
 from desktop_app.wording.registry_errors import REGISTRY_ERRORS
 from desktop_app.wording.said import Said
+from desktop_app.wording.seller_notes import SELLER_NOTES
 from desktop_app.wording.service_errors import SERVICE_ERRORS
 from desktop_app.wording.setting_rules import SETTING_RULES
 from desktop_app.wording.store_errors import STORE_ERRORS
@@ -30,6 +31,7 @@ TABLES: tuple[Table, ...] = (
     SETTING_RULES,
     PAGE_WARNINGS,
     REGISTRY_ERRORS,
+    SELLER_NOTES,
 )
 
 

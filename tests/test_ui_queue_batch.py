@@ -43,7 +43,7 @@ def test_selected_automatic_links_are_confirmed_at_once_after_their_reasons(
     chosen = [*automatic, other]
     selection = QItemSelection()
     for number in chosen:
-        selection.select(model.index(number, 0), model.index(number, qm.COL_DECISION))
+        selection.select(model.index(number, 0), model.index(number, model.columnCount() - 1))
     window.queue.view.selectionModel().select(
         selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
     )

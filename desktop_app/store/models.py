@@ -418,7 +418,7 @@ class RegistryAnswerRecord(Base):
     __tablename__ = "registry_answers"
 
     inn: Mapped[str] = mapped_column(Text, primary_key=True)
-    kpp: Mapped[str] = mapped_column(Text, primary_key=True, server_default="")
+    kpp: Mapped[str] = mapped_column(Text, primary_key=True, server_default=text("''"))
     suggestions: Mapped[str] = mapped_column(Text)
     asked_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
 

@@ -27,7 +27,7 @@ def upgrade() -> None:
     op.create_table(
         "registry_answers",
         sa.Column("inn", sa.Text(), nullable=False),
-        sa.Column("kpp", sa.Text(), nullable=False, server_default=""),
+        sa.Column("kpp", sa.Text(), nullable=False, server_default=sa.text("''")),
         sa.Column("suggestions", sa.Text(), nullable=False),
         sa.Column("asked_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("inn", "kpp", name="pk_registry_answers"),

@@ -13,7 +13,6 @@ from desktop_app.services.decision_service import auto_map
 from desktop_app.services.settings import ReviewSettings
 from desktop_app.store.decision_repository import DecisionRepository
 from desktop_app.store.queue_repository import QueueRepository
-from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.findings_bar import finding_words
 from desktop_app.ui.main_window import MainWindow

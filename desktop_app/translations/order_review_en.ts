@@ -3531,7 +3531,7 @@ Show the demo? It runs a built-in 1C-Bitrix portal and 1C:Trade Management 11 wi
     <message>
         <location filename="../ui/registry_line.py" line="33"/>
         <source>{0} день назад</source>
-        <translation>{0} day ago</translation>
+        <translation>{0} days ago</translation>
     </message>
     <message>
         <location filename="../ui/registry_line.py" line="35"/>

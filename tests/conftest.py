@@ -176,11 +176,17 @@ def demo(tmp_path: Path) -> Iterator[DemoEnvironment]:
 @pytest.fixture
 def window(qtbot: Any, demo: DemoEnvironment, tmp_path: Path) -> Iterator[MainWindow]:
     """The main window on the demo workspace, not started; closed (threads joined) after."""
+    assert demo.workspace is not None
+    yield from shown_window(qtbot, demo.workspace, tmp_path)
+
+
+def shown_window(qtbot: Any, workspace: Any, tmp_path: Path) -> Iterator[MainWindow]:
+    """A window fixture's body: the main window on `workspace` at 1366×768, shown; after the
+    test, closed with its threads joined and its C++ side deleted."""
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.ui_state import UiState
 
-    assert demo.workspace is not None
-    shown = MainWindow(demo.workspace, UiState(tmp_path / "window.ini"))
+    shown = MainWindow(workspace, UiState(tmp_path / "window.ini"))
     shown.resize(1366, 768)
     shown.show()
     yield shown

@@ -15,9 +15,8 @@ from desktop_app.store.order_repository import OrderRepository
 from desktop_app.ui.demo import DemoEnvironment
 from desktop_app.ui.demo_start import DemoStart
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.ui_state import UiState
 
-from conftest import destroy
+from conftest import shown_window
 
 WAIT = 60_000
 
@@ -41,15 +40,7 @@ def unserved(tmp_path: Path) -> Iterator[DemoEnvironment]:
 
 @pytest.fixture
 def demo_window(qtbot: QtBot, unserved: DemoEnvironment, tmp_path: Path) -> Iterator[MainWindow]:
-    workspace = unserved.open()
-    window = MainWindow(workspace, UiState(tmp_path / "window.ini"))
-    window.resize(1366, 768)
-    window.show()
-    yield window
-    window.close()
-    assert window.runner.idle, "background threads left running"
-    qtbot.waitUntil(lambda: not window.runner.tasks)
-    destroy(window)
+    yield from shown_window(qtbot, unserved.open(), tmp_path)
 
 
 def test_the_window_is_up_before_the_demo_world_is_made(

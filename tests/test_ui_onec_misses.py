@@ -30,19 +30,10 @@ def raced_demo(tmp_path: Path) -> Iterator[DemoEnvironment]:
 
 @pytest.fixture
 def raced_window(qtbot: Any, raced_demo: DemoEnvironment, tmp_path: Path) -> Iterator[MainWindow]:
-    from desktop_app.ui.ui_state import UiState
-
-    from conftest import destroy
+    from conftest import shown_window
 
     assert raced_demo.workspace is not None
-    shown = MainWindow(raced_demo.workspace, UiState(tmp_path / "window.ini"))
-    shown.resize(1366, 768)
-    shown.show()
-    yield shown
-    shown.close()
-    assert shown.runner.idle, "background threads left running"
-    qtbot.waitUntil(lambda: not shown.runner.tasks)
-    destroy(shown)
+    yield from shown_window(qtbot, raced_demo.workspace, tmp_path)
 
 
 def from_onec_rows(window: MainWindow) -> list[int]:

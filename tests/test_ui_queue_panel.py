@@ -18,7 +18,7 @@ from desktop_app.store.queue_repository import QueueRepository, QueueRow
 from desktop_app.store.review_state import ReviewState
 from desktop_app.ui import queue_model as qm
 from desktop_app.ui.demo import DemoEnvironment
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.main_window import QUEUE_SHARE, QUEUE_WIDTHS, MainWindow
 from desktop_app.ui.queue_focus import frame_color
 
 NUMBER_COLUMNS = (qm.COL_DATE, qm.COL_NUMBER, qm.COL_INN, qm.COL_TOTAL)
@@ -142,3 +142,29 @@ def test_the_current_row_wears_a_visible_frame(
 
     assert framed(2)
     assert not framed(1) and not framed(3)
+
+
+def test_at_1366_the_marks_number_date_buyer_and_sum_are_in_sight(
+    qtbot: QtBot, filled_demo: DemoEnvironment, window: MainWindow
+) -> None:
+    """The queue is about 440 px wide on a 1366×768 laptop: what a manager scans first is
+    on screen, whole, even after choosing an order far down (no sideways scroll)."""
+    window.resize(1366, 768)  # the fixture's screen is smaller: the laptop's, once shown
+    qtbot.waitUntil(lambda: window.splitter.width() > 1300)
+    low, high = QUEUE_WIDTHS  # the queue's share of a first start on a 1366-wide screen
+    queue = min(max(int(1366 * QUEUE_SHARE), low), high)
+    window.splitter.setSizes([queue, window.splitter.width() - queue])
+    view, header = window.queue.view, window.queue.view.horizontalHeader()
+    qtbot.waitUntil(lambda: view.viewport().width() > 400)
+    window.queue.select_row(window.queue.model.rowCount() - 1)
+    assert view.horizontalScrollBar().value() == 0
+    first = (qm.COL_CHECKS, qm.COL_REGISTRY, qm.COL_NUMBER, qm.COL_DATE, qm.COL_BUYER)
+    for place, column in enumerate((*first, qm.COL_TOTAL)):
+        assert header.visualIndex(column) == place
+        left = header.sectionViewportPosition(column)
+        assert left >= 0 and left + header.sectionSize(column) <= view.viewport().width(), column
+    across = view.horizontalScrollBar()  # scrolled right to read the decisions, the manager
+    across.setValue(across.maximum())  # moves on: the queue stays where it was put
+    assert across.value() > 0
+    window.queue.select_row(0)
+    assert across.value() == across.maximum()
